@@ -1,0 +1,7 @@
+export { getFreePort } from './freePort';
+export { startProcess, waitUntilHealthy } from './managedProcess';
+export type { ManagedProcess } from './managedProcess';
+export { startMoto } from './moto';
+export type { MotoServer, MotoOptions } from './moto';
+export { startRedis, pingRedis } from './redis';
+export type { RedisServer, RedisOptions } from './redis';

@@ -1,0 +1,50 @@
+import { connect } from 'node:net';
+import { getFreePort } from './freePort';
+import { startProcess, waitUntilHealthy, ManagedProcess } from './managedProcess';
+
+export interface RedisServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+  readonly process: ManagedProcess;
+}
+
+export interface RedisOptions {
+  port?: number;
+  command?: string;
+  readyTimeoutMs?: number;
+}
+
+/** Sends PING over a raw socket; avoids a client library in the stack tooling. */
+export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise(resolve => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', data => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+/** Starts a throw-away `redis-server` (no persistence) on 127.0.0.1. */
+export async function startRedis(options: RedisOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await getFreePort());
+  const proc = startProcess('redis-server', options.command ?? 'redis-server', [
+    '--bind', '127.0.0.1',
+    '--port', String(port),
+    '--save', '',
+    '--appendonly', 'no',
+    '--protected-mode', 'yes',
+  ]);
+  await waitUntilHealthy(proc, () => pingRedis(port), options.readyTimeoutMs ?? 10_000);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    process: proc,
+    stop: () => proc.stop(),
+  };
+}
