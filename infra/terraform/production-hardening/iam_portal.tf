@@ -1,0 +1,99 @@
+################################################################################
+# Roles the portal backend assumes: one read-only, one for automated remediations.
+# The action lists below must equal the AWS SDK commands the backend sends
+# (plugins/prod-hardening-backend/src/sources/**: reads; .../sources/remediation/**:
+# writes). test/portalIam.test.ts derives both sets from the code and compares; adding
+# a command to the backend means adding its IAM action here, one line.
+# Calls that need no permission (sts:GetCallerIdentity) are not listed.
+################################################################################
+
+locals {
+  portal_read_actions = [
+  ]
+
+  portal_remediation_actions = [
+  ]
+}
+
+data "aws_iam_policy_document" "portal_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "AWS"
+      identifiers = length(var.portal_trusted_principal_arns) > 0 ? var.portal_trusted_principal_arns : ["arn:${local.partition}:iam::${local.account}:root"]
+    }
+
+    dynamic "condition" {
+      for_each = var.portal_external_id == null ? [] : [var.portal_external_id]
+
+      content {
+        test     = "StringEquals"
+        variable = "sts:ExternalId"
+        values   = [condition.value]
+      }
+    }
+  }
+}
+
+resource "aws_iam_role" "portal_read" {
+  name                 = "${var.name_prefix}-portal-read"
+  description          = "Production-hardening portal: read-only posture, FinOps and throttling data"
+  assume_role_policy   = data.aws_iam_policy_document.portal_assume.json
+  max_session_duration = 3600
+
+  tags = local.tags
+}
+
+resource "aws_iam_role" "portal_remediation" {
+  name                 = "${var.name_prefix}-portal-remediation"
+  description          = "Production-hardening portal: the write calls of guarded remediations"
+  assume_role_policy   = data.aws_iam_policy_document.portal_assume.json
+  max_session_duration = 3600
+
+  tags = local.tags
+}
+
+# Read and account-level actions (Describe*, Get*, List*) mostly have no resource-level
+# permissions; the lists themselves are the restriction.
+data "aws_iam_policy_document" "portal_read" {
+  count = length(local.portal_read_actions) > 0 ? 1 : 0
+
+  statement {
+    sid       = "PortalReads"
+    actions   = local.portal_read_actions
+    resources = ["*"]
+  }
+}
+
+data "aws_iam_policy_document" "portal_remediation" {
+  count = length(local.portal_remediation_actions) > 0 ? 1 : 0
+
+  statement {
+    sid       = "PortalRemediations"
+    actions   = local.portal_remediation_actions
+    resources = ["*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestedRegion"
+      values   = distinct([local.region, "us-east-1"])
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "portal_read" {
+  count = length(local.portal_read_actions) > 0 ? 1 : 0
+
+  name   = "portal-read"
+  role   = aws_iam_role.portal_read.id
+  policy = data.aws_iam_policy_document.portal_read[0].json
+}
+
+resource "aws_iam_role_policy" "portal_remediation" {
+  count = length(local.portal_remediation_actions) > 0 ? 1 : 0
+
+  name   = "portal-remediation"
+  role   = aws_iam_role.portal_remediation.id
+  policy = data.aws_iam_policy_document.portal_remediation[0].json
+}
