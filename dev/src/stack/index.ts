@@ -1,4 +1,4 @@
-export { getFreePort } from './freePort';
+export { assertPortFree, getFreePort } from './freePort';
 export { startProcess, waitUntilHealthy } from './managedProcess';
 export type { ManagedProcess } from './managedProcess';
 export { startMoto } from './moto';

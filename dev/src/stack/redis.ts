@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { getFreePort } from './freePort';
+import { assertPortFree, getFreePort } from './freePort';
 import { startProcess, waitUntilHealthy, ManagedProcess } from './managedProcess';
 
 export interface RedisServer {
@@ -32,6 +32,7 @@ export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
 
 /** Starts a throw-away `redis-server` (no persistence) on 127.0.0.1. */
 export async function startRedis(options: RedisOptions = {}): Promise<RedisServer> {
+  if (options.port !== undefined) await assertPortFree(options.port, 'redis-server');
   const port = options.port ?? (await getFreePort());
   const proc = startProcess('redis-server', options.command ?? 'redis-server', [
     '--bind', '127.0.0.1',
