@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { parse } from 'yaml';
+
+/** The repository's app-config.yaml, the one source of names and local defaults. */
+export const DEFAULT_APP_CONFIG = resolve(
+  __dirname,
+  '../../../app-config.yaml',
+);
+
+export const DEFAULT_MOTO_PORT = 5055;
+export const DEFAULT_REDIS_PORT = 6390;
+
+/** A TCP port from the environment, or the fallback; a malformed value is an error. */
+export function portFromEnv(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${variable}=${raw} is not a TCP port`);
+  }
+  return port;
+}
+
+export interface AwsTarget {
+  region: string;
+  accountId: string;
+}
+
+/** Region and account id from `prodHardening.aws` in app-config, with the local defaults. */
+export async function loadAwsTarget(appConfigPath: string): Promise<AwsTarget> {
+  const doc = parse(await readFile(appConfigPath, 'utf8')) as any;
+  const aws = doc?.prodHardening?.aws ?? {};
+  return {
+    region: typeof aws.region === 'string' ? aws.region : 'us-east-1',
+    accountId:
+      typeof aws.accountId === 'string' ? aws.accountId : '123456789012',
+  };
+}
+
+/**
+ * The account the endpoint serves (the emulator answers with its MOTO_ACCOUNT_ID).
+ * Asking beats assuming: ARNs the seed builds must match what the emulator stores.
+ */
+export async function callerAccountId(
+  endpoint: string,
+  region: string,
+): Promise<string> {
+  const sts = new STSClient({
+    endpoint,
+    region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  try {
+    const { Account } = await sts.send(new GetCallerIdentityCommand({}));
+    if (!Account)
+      throw new Error(`${endpoint} did not say which account it serves`);
+    return Account;
+  } finally {
+    sts.destroy();
+  }
+}
+
+/** Prints an error without a stack for expected failures and sets a failing exit code. */
+export function failWith(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`error: ${message}\n`);
+  process.exitCode = 1;
+}
