@@ -1,0 +1,16 @@
+export { createRateLimiter } from './redisRateLimiter';
+export type { RateLimiter, RateLimiterOptions, RateLimiterPeek } from './redisRateLimiter';
+export { DEFAULT_LIMITS, DEFAULT_KEY_PREFIX, idleTtlMs, limiterKeys, validateLimits } from './limits';
+export type { RateLimits } from './limits';
+export { CONSUME_SCRIPT, PEEK_SCRIPT } from './scripts';
+export { decide } from './model';
+export type { CreatorState, ModelDecision } from './model';
+export { InMemoryLimiter, fallbackLimits } from './fallback';
+export type { InMemoryLimiterOptions } from './fallback';
+export { ResilientRateLimiter } from './resilientRateLimiter';
+export type {
+  Decision,
+  DecisionSource,
+  ModeChange,
+  ResilientRateLimiterOptions,
+} from './resilientRateLimiter';

@@ -1,0 +1,109 @@
+import Redis from 'ioredis';
+import { startRedis, RedisServer } from '@prod-hardening/dev-stack';
+import { createRateLimiter } from './redisRateLimiter';
+import { InMemoryLimiter } from './fallback';
+import { DEFAULT_LIMITS } from './limits';
+import { ModeChange, ResilientRateLimiter } from './resilientRateLimiter';
+
+jest.setTimeout(60_000);
+
+const T0 = 1_700_000_000_000;
+
+let server: RedisServer;
+let redis: Redis;
+
+beforeAll(async () => {
+  server = await startRedis();
+  redis = new Redis(server.url, {
+    commandTimeout: 200,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => 50,
+  });
+});
+
+afterAll(async () => {
+  redis?.disconnect();
+  await server?.stop();
+});
+
+function build(warmupMs?: number) {
+  const changes: ModeChange[] = [];
+  const limiter = new ResilientRateLimiter({
+    redisLimiter: createRateLimiter({ redis, keyPrefix: `r${Math.random()}` }),
+    fallback: new InMemoryLimiter({ limits: DEFAULT_LIMITS, maxConcurrency: 2, warmupMs }),
+    probe: () => redis.ping(),
+    probeIntervalMs: 1_000,
+    onModeChange: change => changes.push(change),
+  });
+  return { limiter, changes };
+}
+
+async function waitForRedis() {
+  for (let i = 0; i < 100 && redis.status !== 'ready'; i++) {
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+it('decides with Redis while it answers', async () => {
+  const { limiter } = build();
+  await expect(limiter.consume('u1', T0)).resolves.toEqual({
+    allowed: true,
+    tokensRemaining: 2,
+    source: 'redis',
+  });
+  expect(limiter.mode).toBe('redis');
+});
+
+it('falls back when Redis stops, and returns to Redis when it is back', async () => {
+  const { limiter, changes } = build(10_000);
+  await limiter.consume('u1', T0);
+
+  await server.stop();
+  const started = Date.now();
+  const during = await limiter.consume('u1', T0 + 1_000);
+  expect(Date.now() - started).toBeLessThan(1_000);
+  expect(during).toMatchObject({ allowed: false, source: 'fallback', retryAfter: 10_000 });
+  expect(limiter.mode).toBe('fallback');
+  expect(changes).toEqual([expect.objectContaining({ mode: 'fallback', atMs: T0 + 1_000 })]);
+
+  // after the warm-up the fallback allows this instance's share (1 burst, 5 / min)
+  await expect(limiter.consume('u2', T0 + 11_000)).resolves.toMatchObject({
+    allowed: true,
+    source: 'fallback',
+  });
+
+  server = await startRedis({ port: server.port });
+  await waitForRedis();
+
+  // not probed again before the probe interval has passed
+  await expect(limiter.consume('u3', T0 + 11_500)).resolves.toMatchObject({
+    source: 'fallback',
+  });
+  // the probe succeeds: back to Redis, still gated by this instance's share
+  await expect(limiter.consume('u2', T0 + 12_000)).resolves.toMatchObject({
+    allowed: false,
+    source: 'fallback',
+  });
+  expect(limiter.mode).toBe('redis');
+  expect(changes.map(c => c.mode)).toEqual(['fallback', 'redis']);
+  await expect(limiter.consume('u4', T0 + 12_000)).resolves.toMatchObject({
+    allowed: true,
+    source: 'redis',
+  });
+  // once the gate window is over only Redis decides again
+  const late = T0 + 12_000 + 60_000;
+  const burst = [];
+  for (let i = 0; i < 4; i++) burst.push(await limiter.consume('u5', late));
+  expect(burst.map(d => [d.allowed, d.source])).toEqual([
+    [true, 'redis'],
+    [true, 'redis'],
+    [true, 'redis'],
+    [false, 'redis'],
+  ]);
+});
+
+it('rethrows bad arguments instead of falling back', async () => {
+  const { limiter } = build();
+  await expect(limiter.consume('u1', Number.NaN)).rejects.toThrow(TypeError);
+  expect(limiter.mode).toBe('redis');
+});
