@@ -1,0 +1,2 @@
+export { IdempotencyStore } from './store';
+export type { ClaimResult, IdempotencyStoreOptions, Outcome } from './store';

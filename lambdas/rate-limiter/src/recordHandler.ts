@@ -1,0 +1,141 @@
+import type { SQSRecord } from 'aws-lambda';
+import { performance } from 'node:perf_hooks';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { RateLimiterEvent, rateLimiterEventSchema } from './schemas';
+import type { Decision } from './limiter/resilientRateLimiter';
+import type { IdempotencyStore } from './idempotency/store';
+import type { MessagingClient } from './delivery/messagingClient';
+import { ApiThrottledError, MessageRejectedError } from './delivery/errors';
+import { MessageQueues, deferralsOf } from './delivery/queues';
+import type { MetricsRecorder } from './metrics/recorder';
+import type { RateLimits } from './limiter/limits';
+
+export interface RecordHandlerDeps {
+  limiter: { consume(userId: string, nowMs: number): Promise<Decision>; readonly limits: RateLimits };
+  idempotency: Pick<IdempotencyStore, 'claim' | 'release' | 'complete'>;
+  client: Pick<MessagingClient, 'send'>;
+  queues: Pick<MessageQueues, 'defer' | 'deadLetter'>;
+  metrics: MetricsRecorder;
+  logger: Logger;
+  /** Random delay added to each deferral, spreading retries of a burst. */
+  deferJitterMs: number;
+  /** A message deferred this many times goes to the DLQ. */
+  maxDeferrals: number;
+  /** Receives before a retryable failure is dead-lettered (the redrive maxReceiveCount). */
+  maxReceives: number;
+  clock?: () => number;
+  random?: () => number;
+}
+
+/** What happened to one record; a thrown error means "retry it" instead. */
+export type RecordOutcome = 'sent' | 'deferred' | 'duplicate' | 'dead_lettered';
+
+/** Raised when another receiver is delivering the same message right now. */
+export class MessageInFlightError extends Error {
+  constructor(messageId: string) {
+    super(`message ${messageId} is being delivered by another receiver`);
+    this.name = 'MessageInFlightError';
+  }
+}
+
+type Parsed = { ok: true; event: RateLimiterEvent } | { ok: false; reason: string };
+
+/** Validates the body; the reason names the offending fields, never their values. */
+export function parseBody(body: string): Parsed {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: 'invalid body: not JSON' };
+  }
+  const result = rateLimiterEventSchema.safeParse(json);
+  if (result.success) return { ok: true, event: result.data };
+  const fields = result.error.issues.map(i => `${i.path.join('.') || 'body'}: ${i.message}`);
+  return { ok: false, reason: `invalid body: ${fields.join('; ')}` };
+}
+
+/**
+ * Handles one SQS record: validate, claim by the producer's messageId, decide,
+ * then deliver, defer or dead-letter. Returns normally when the record is done
+ * (SQS deletes it); throws to have SQS retry it.
+ */
+export function createRecordHandler(deps: RecordHandlerDeps) {
+  const clock = deps.clock ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const { logger, metrics } = deps;
+
+  async function deadLetter(record: SQSRecord, reason: string, ids: object) {
+    await deps.queues.deadLetter(record, reason);
+    metrics.count('dead_lettered', clock());
+    logger.warn('message dead-lettered', { ...ids, reason });
+    return 'dead_lettered' as const;
+  }
+
+  async function defer(record: SQSRecord, retryAfterMs: number, ids: object) {
+    const deferrals = deferralsOf(record) + 1;
+    if (deferrals > deps.maxDeferrals) {
+      return deadLetter(record, `deferred ${deferrals - 1} times without a free slot`, ids);
+    }
+    const delayMs = retryAfterMs + Math.floor(random() * deps.deferJitterMs);
+    const delaySeconds = await deps.queues.defer(record, delayMs, deferrals);
+    metrics.count('deferred', clock());
+    logger.debug('message deferred', { ...ids, retryAfterMs, delaySeconds, deferrals });
+    return 'deferred' as const;
+  }
+
+  return async function handleRecord(record: SQSRecord): Promise<RecordOutcome> {
+    const parsed = parseBody(record.body);
+    if (!parsed.ok) {
+      metrics.count('invalid', clock());
+      return deadLetter(record, parsed.reason, { sqsMessageId: record.messageId });
+    }
+    const { messageId, userId } = parsed.event;
+    const ids = { sqsMessageId: record.messageId, messageId, userId };
+
+    const claim = await deps.idempotency.claim(messageId, record.messageId);
+    if (claim.kind === 'done') {
+      metrics.count('duplicate', clock());
+      logger.info('message already delivered, dropping the repeat', ids);
+      return 'duplicate';
+    }
+    if (claim.kind === 'busy') throw new MessageInFlightError(messageId);
+
+    const now = clock();
+    const started = performance.now();
+    const decision = await deps.limiter.consume(userId, now);
+    metrics.decision(userId, performance.now() - started, now);
+    if (decision.source === 'fallback') metrics.count('fallback', now);
+
+    if (!decision.allowed) {
+      metrics.count('throttled', now);
+      await deps.idempotency.release(messageId, record.messageId);
+      return defer(record, decision.retryAfter ?? deps.limiter.limits.refillIntervalMs, ids);
+    }
+    metrics.count('allowed', now);
+
+    try {
+      await deps.client.send(parsed.event);
+    } catch (error) {
+      await deps.idempotency.release(messageId, record.messageId);
+      if (error instanceof ApiThrottledError) {
+        metrics.count('api_throttled', clock());
+        const wait = Math.max(error.retryAfterMs ?? 0, deps.limiter.limits.refillIntervalMs);
+        return defer(record, wait, ids);
+      }
+      metrics.count('failed', clock());
+      if (error instanceof MessageRejectedError) {
+        return deadLetter(record, error.message, ids);
+      }
+      const receives = Number(record.attributes.ApproximateReceiveCount ?? 1);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (receives >= deps.maxReceives) {
+        return deadLetter(record, `delivery failed ${receives} times, last: ${reason}`, ids);
+      }
+      logger.warn('delivery failed, SQS will retry', { ...ids, receives, reason });
+      throw error;
+    }
+    await deps.idempotency.complete(messageId, 'delivered');
+    metrics.count('sent', clock());
+    return 'sent';
+  };
+}
