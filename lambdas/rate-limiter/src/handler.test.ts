@@ -1,0 +1,277 @@
+import Redis from 'ioredis';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startMoto, startRedis, MotoServer, RedisServer } from '@prod-hardening/dev-stack';
+import { createHandler } from './handler';
+import { Dependencies } from './dependencies';
+import { ensureQueues, LocalQueues } from './local/queues';
+import { startStubApi, StubApi } from './local/stubApi';
+import { epochMinute, metricsKeys } from './metrics/keys';
+import {
+  awsClients,
+  fakeContext,
+  localConfig,
+  localDependencies,
+  message,
+  receiveAll,
+  sqsRecord,
+} from './testUtils/localStack';
+
+jest.setTimeout(60_000);
+
+const T0 = 1_700_000_000_000;
+
+let moto: MotoServer;
+let redisServer: RedisServer;
+let redis: Redis;
+let stub: StubApi;
+let sqs: SQSClient;
+let queues: LocalQueues;
+let deps: Dependencies | undefined;
+let queueCounter = 0;
+
+beforeAll(async () => {
+  [moto, redisServer, stub] = await Promise.all([startMoto(), startRedis(), startStubApi()]);
+  redis = new Redis(redisServer.url);
+  sqs = awsClients(moto.endpoint).sqs;
+});
+
+afterAll(async () => {
+  redis?.disconnect();
+  await Promise.all([moto?.stop(), redisServer?.stop(), stub?.close()]);
+});
+
+beforeEach(async () => {
+  stub.reset();
+  stub.setRespond(undefined);
+  await redis.flushall();
+  queues = await ensureQueues(sqs, { name: `rl-${++queueCounter}` });
+});
+
+afterEach(async () => {
+  await deps?.close();
+  deps = undefined;
+});
+
+async function build(env: Record<string, string> = {}, clock = () => T0) {
+  const config = localConfig({
+    redisUrl: redisServer.url,
+    motoEndpoint: moto.endpoint,
+    queues,
+    apiUrl: stub.url,
+    env,
+  });
+  deps = await localDependencies(config, { sqs, clock, instanceId: 'test-instance' });
+  return createHandler(deps);
+}
+
+function attr(m: { MessageAttributes?: Record<string, { StringValue?: string }> }, name: string) {
+  return m.MessageAttributes?.[name]?.StringValue;
+}
+
+describe('SQS batch handler', () => {
+  it('reports only the failed records in batchItemFailures', async () => {
+    const handler = await build();
+    stub.setRespond(r => (r.userId === 'broken' ? 503 : undefined));
+    const records = [
+      sqsRecord(message('c1')),
+      sqsRecord(message('broken')),
+      sqsRecord(message('c2')),
+    ];
+    const response = await handler({ Records: records }, fakeContext);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: records[1].messageId }] });
+    expect(stub.deliveries.map(d => d.userId).sort()).toEqual(['c1', 'c2']);
+  });
+
+  it('sends invalid bodies straight to the DLQ with the reason, never retried', async () => {
+    const handler = await build();
+    const records = [
+      sqsRecord('not json at all'),
+      sqsRecord({ ...message('c1'), fanId: undefined }),
+      sqsRecord(message('c1', { userId: 'bad{tag}' })),
+    ];
+    const response = await handler({ Records: records }, fakeContext);
+    expect(response.batchItemFailures).toEqual([]);
+    const dead = await receiveAll(sqs, queues.deadLetterQueueUrl);
+    const reasons = dead.map(m => attr(m, 'dlq-reason')).sort();
+    expect(reasons).toEqual([
+      'invalid body: fanId: Required',
+      'invalid body: not JSON',
+      'invalid body: userId: userId must not contain braces or whitespace',
+    ]);
+    expect(dead.map(m => attr(m, 'dlq-source-message-id')).sort()).toEqual(
+      records.map(r => r.messageId).sort(),
+    );
+    expect(stub.deliveries).toHaveLength(0);
+  });
+
+  it('defers throttled messages with retryAfter plus jitter and a deferral count', async () => {
+    const handler = await build({ DEFER_JITTER_MS: '1000' });
+    const spy = jest.spyOn(sqs, 'send');
+    const batch = [1, 2, 3, 4, 5].map(() => sqsRecord(message('busy-creator')));
+    const response = await handler({ Records: batch }, fakeContext);
+    expect(response.batchItemFailures).toEqual([]);
+    expect(stub.deliveries).toHaveLength(3);
+
+    const deferrals = spy.mock.calls
+      .map(([command]) => command)
+      .filter(c => c instanceof SendMessageCommand && c.input.QueueUrl === queues.queueUrl)
+      .map(c => (c as SendMessageCommand).input);
+    spy.mockRestore();
+    expect(deferrals).toHaveLength(2);
+    for (const input of deferrals) {
+      // retryAfter is 6000 ms at a fixed clock; jitter adds up to 1 s
+      expect([6, 7]).toContain(input.DelaySeconds);
+      expect(input.MessageAttributes?.deferrals).toEqual({ DataType: 'Number', StringValue: '1' });
+    }
+  });
+
+  it('counts deferrals up from the record and never uses up receives', async () => {
+    const handler = await build({ DEFER_JITTER_MS: '0', MAX_DEFERRALS: '3' });
+    await handler({ Records: [1, 2, 3].map(() => sqsRecord(message('c1'))) }, fakeContext);
+    const again = sqsRecord(message('c1'), { attributes: { deferrals: '2' } });
+    await handler({ Records: [again] }, fakeContext);
+    const tooMany = sqsRecord(message('c1'), { attributes: { deferrals: '3' } });
+    const response = await handler({ Records: [tooMany] }, fakeContext);
+    expect(response.batchItemFailures).toEqual([]);
+
+    const queued = await receiveAll(sqs, queues.queueUrl);
+    const dead = await receiveAll(sqs, queues.deadLetterQueueUrl);
+    expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual(['deferred 3 times without a free slot']);
+    // the deferred copy is delayed by 6 s, so it is not visible yet
+    expect(queued).toHaveLength(0);
+  });
+
+  it('delivers a producer messageId at most once across SQS redeliveries', async () => {
+    const handler = await build();
+    const body = message('c1');
+    const first = await handler({ Records: [sqsRecord(body)] }, fakeContext);
+    const redelivered = await handler(
+      { Records: [sqsRecord(body, { receiveCount: 2 }), sqsRecord(body)] },
+      fakeContext,
+    );
+    expect(first.batchItemFailures).toEqual([]);
+    expect(redelivered.batchItemFailures).toEqual([]);
+    expect(stub.deliveries).toHaveLength(1);
+    expect(stub.deliveries[0].idempotencyKey).toBe(body.messageId);
+    expect(stub.attempts.get(body.messageId)).toBe(1);
+  });
+
+  it('retries a 5xx through SQS and dead-letters it on the last receive', async () => {
+    const handler = await build();
+    stub.setRespond(() => 500);
+    const body = message('c1');
+    const early = await handler({ Records: [sqsRecord(body, { id: 'a', receiveCount: 4 })] }, fakeContext);
+    expect(early.batchItemFailures).toEqual([{ itemIdentifier: 'a' }]);
+    const last = await handler({ Records: [sqsRecord(body, { id: 'a', receiveCount: 5 })] }, fakeContext);
+    expect(last.batchItemFailures).toEqual([]);
+    const [dead] = await receiveAll(sqs, queues.deadLetterQueueUrl);
+    expect(attr(dead, 'dlq-reason')).toBe('delivery failed 5 times, last: messaging API failed: HTTP 500');
+    expect(attr(dead, 'dlq-receive-count')).toBe('5');
+  });
+
+  it('dead-letters a 4xx at once with the API reason', async () => {
+    const handler = await build();
+    stub.setRespond(() => 422);
+    const record = sqsRecord(message('c1'));
+    const response = await handler({ Records: [record] }, fakeContext);
+    expect(response.batchItemFailures).toEqual([]);
+    const dead = await receiveAll(sqs, queues.deadLetterQueueUrl);
+    expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual([
+      'messaging API rejected the message: HTTP 422 injected 422',
+    ]);
+    expect(stub.attempts.get(JSON.parse(record.body).messageId)).toBe(1);
+  });
+
+  it('defers instead of failing when the API itself answers 429', async () => {
+    const handler = await build();
+    stub.setRespond(r => (r.attempt === 1 ? 429 : undefined));
+    const response = await handler({ Records: [sqsRecord(message('c1'))] }, fakeContext);
+    expect(response.batchItemFailures).toEqual([]);
+    const minute = epochMinute(T0);
+    const counters = await redis.hgetall(metricsKeys().counters(minute));
+    expect(counters).toMatchObject({ allowed: '1', api_throttled: '1', deferred: '1' });
+  });
+
+  it('writes per-minute metrics, latency histogram and active creators', async () => {
+    const handler = await build();
+    await handler(
+      { Records: [1, 2, 3, 4].map(() => sqsRecord(message('c1'))).concat(sqsRecord(message('c2'))) },
+      fakeContext,
+    );
+    const keys = metricsKeys();
+    const minute = epochMinute(T0);
+    expect(await redis.hgetall(keys.counters(minute))).toEqual({
+      allowed: '4',
+      throttled: '1',
+      deferred: '1',
+      sent: '4',
+    });
+    const latency = await redis.hgetall(keys.latency(minute));
+    expect(latency.count).toBe('5');
+    const buckets = Object.entries(latency).filter(([k]) => k.startsWith('le_'));
+    expect(buckets.reduce((sum, [, v]) => sum + Number(v), 0)).toBe(5);
+    expect(await redis.zrevrange(keys.creators(minute), 0, -1, 'WITHSCORES')).toEqual([
+      'c1', '4', 'c2', '1',
+    ]);
+    expect(await redis.ttl(keys.counters(minute))).toBeGreaterThan(0);
+    expect(await redis.hgetall(keys.limits)).toMatchObject({
+      capacity: '3',
+      refill_interval_ms: '6000',
+      window_limit: '10',
+      window_ms: '60000',
+      max_concurrency: '2',
+    });
+  });
+});
+
+describe('SQS batch handler without Redis', () => {
+  it('falls back to the in-memory limiter and returns to Redis when it is back', async () => {
+    let now = T0;
+    const handler = await build(
+      { FALLBACK_WARMUP_MS: '0', REDIS_PROBE_INTERVAL_MS: '1000', REDIS_COMMAND_TIMEOUT_MS: '200' },
+      () => now,
+    );
+    await handler({ Records: [sqsRecord(message('c1'))] }, fakeContext);
+    expect(deps!.limiter.mode).toBe('redis');
+
+    await redisServer.stop();
+    now += 1_000;
+    const started = Date.now();
+    const during = await handler(
+      { Records: [sqsRecord(message('c2')), sqsRecord(message('c2'))] },
+      fakeContext,
+    );
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(during.batchItemFailures).toEqual([]);
+    expect(deps!.limiter.mode).toBe('fallback');
+    // this instance's share with MAX_CONCURRENCY=2: a burst of 1
+    expect(stub.deliveries.filter(d => d.userId === 'c2')).toHaveLength(1);
+
+    redisServer = await startRedis({ port: redisServer.port });
+    for (let i = 0; i < 50 && deps!.redis.status !== 'ready'; i++) {
+      await new Promise(r => setTimeout(r, 100));
+    }
+    now += 2_000;
+    await handler({ Records: [sqsRecord(message('c3'))] }, fakeContext);
+    expect(deps!.limiter.mode).toBe('redis');
+    expect(stub.deliveries.filter(d => d.userId === 'c3')).toHaveLength(1);
+
+    const fresh = new Redis(redisServer.url);
+    try {
+      const keys = metricsKeys();
+      expect(await fresh.hgetall(keys.fallback)).toMatchObject({
+        active: '0',
+        since_ms: String(T0 + 1_000),
+        ended_at_ms: String(T0 + 3_000),
+        instance: 'test-instance',
+      });
+      // decisions made during the outage are written once Redis is back
+      const counters = await fresh.hgetall(keys.counters(epochMinute(T0)));
+      expect(counters).toMatchObject({ fallback: '2', sent: '2' });
+    } finally {
+      fresh.disconnect();
+      redis.disconnect();
+      redis = new Redis(redisServer.url);
+    }
+  });
+});
