@@ -1,0 +1,458 @@
+import { resolve } from 'node:path';
+import {
+  DescribeBudgetCommand,
+  DescribeNotificationsForBudgetCommand,
+} from '@aws-sdk/client-budgets';
+import {
+  DescribeTrailsCommand,
+  GetTrailStatusCommand,
+  UpdateTrailCommand,
+} from '@aws-sdk/client-cloudtrail';
+import {
+  DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  UpdateContinuousBackupsCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DescribeClustersCommand,
+  UpdateClusterCommand,
+} from '@aws-sdk/client-ecs';
+import { DescribeReplicationGroupsCommand } from '@aws-sdk/client-elasticache';
+import {
+  CreateDetectorCommand,
+  ListDetectorsCommand,
+} from '@aws-sdk/client-guardduty';
+import {
+  DescribeDBParametersCommand,
+  ModifyDBParameterGroupCommand,
+} from '@aws-sdk/client-rds';
+import {
+  GetBucketPolicyCommand,
+  GetBucketWebsiteCommand,
+  ListBucketsCommand,
+} from '@aws-sdk/client-s3';
+import {
+  GetPublicAccessBlockCommand,
+  PutPublicAccessBlockCommand,
+} from '@aws-sdk/client-s3-control';
+import {
+  AwsSecurityFinding,
+  DescribeHubCommand,
+  GetFindingsCommand,
+} from '@aws-sdk/client-securityhub';
+import { ListTopicsCommand } from '@aws-sdk/client-sns';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SetQueueAttributesCommand,
+} from '@aws-sdk/client-sqs';
+import { startMoto, MotoServer } from '../stack';
+import { createSeedClients, SeedClients } from './clients';
+import { loadResourceNames, ResourceNames } from './resources';
+import { seedDemoAccount, SeedOptions } from './seedDemoAccount';
+
+jest.setTimeout(30_000);
+
+const ACCOUNT_ID = '123456789012';
+const REGION = 'us-east-1';
+/** Mid-November: a 30-day month, so month-to-date spend is exactly half. */
+const NOW = new Date('2026-11-16T00:00:00Z');
+
+let moto: MotoServer;
+let aws: SeedClients;
+let resources: ResourceNames;
+let options: SeedOptions;
+
+beforeAll(async () => {
+  moto = await startMoto({ accountId: ACCOUNT_ID });
+  aws = createSeedClients({ endpoint: moto.endpoint, region: REGION });
+  resources = await loadResourceNames(
+    resolve(__dirname, '../../../app-config.yaml'),
+  );
+  options = {
+    endpoint: moto.endpoint,
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    resources,
+    now: NOW,
+  };
+});
+
+afterAll(async () => {
+  aws?.destroy();
+  await moto?.stop();
+});
+
+async function allFindings(): Promise<AwsSecurityFinding[]> {
+  const findings: AwsSecurityFinding[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await aws.securityHub.send(
+      new GetFindingsCommand({ NextToken, MaxResults: 100 }),
+    );
+    findings.push(...(page.Findings ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return findings;
+}
+
+async function queueAttributes(name: string) {
+  const { QueueUrl } = await aws.sqs.send(
+    new GetQueueUrlCommand({ QueueName: name }),
+  );
+  const res = await aws.sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }),
+  );
+  return { url: QueueUrl!, attributes: res.Attributes ?? {} };
+}
+
+async function forceSsl(): Promise<string | undefined> {
+  const res = await aws.rds.send(
+    new DescribeDBParametersCommand({
+      DBParameterGroupName: resources.rdsParameterGroupName,
+    }),
+  );
+  return res.Parameters?.find(p => p.ParameterName === 'rds.force_ssl')
+    ?.ParameterValue;
+}
+
+describe('seedDemoAccount on a fresh emulator', () => {
+  beforeAll(async () => {
+    await moto.reset();
+    await seedDemoAccount(options);
+  });
+
+  it('creates the Redis replication group without encryption or AUTH', async () => {
+    const res = await aws.elastiCache.send(
+      new DescribeReplicationGroupsCommand({
+        ReplicationGroupId: resources.redisReplicationGroupId,
+      }),
+    );
+    expect(res.ReplicationGroups?.[0]).toMatchObject({
+      AtRestEncryptionEnabled: false,
+      TransitEncryptionEnabled: false,
+      AuthTokenEnabled: false,
+    });
+  });
+
+  it('leaves rds.force_ssl off in the PostgreSQL parameter group', async () => {
+    expect(await forceSsl()).not.toBe('1');
+  });
+
+  it('creates the buckets, a public static website, and no account Block Public Access', async () => {
+    const { Buckets = [] } = await aws.s3.send(new ListBucketsCommand({}));
+    expect(Buckets.map(b => b.Name).sort()).toEqual([
+      'huntaze-assets-production',
+      `huntaze-cloudtrail-logs-${ACCOUNT_ID}`,
+      'huntaze-static-site-production',
+      'huntaze-uploads-production',
+    ]);
+    const site = await aws.s3.send(
+      new GetBucketWebsiteCommand({ Bucket: 'huntaze-static-site-production' }),
+    );
+    expect(site.IndexDocument?.Suffix).toBe('index.html');
+    const policy = await aws.s3.send(
+      new GetBucketPolicyCommand({ Bucket: 'huntaze-static-site-production' }),
+    );
+    expect(JSON.parse(policy.Policy!).Statement[0].Principal).toBe('*');
+    await expect(
+      aws.s3Control.send(
+        new GetPublicAccessBlockCommand({ AccountId: ACCOUNT_ID }),
+      ),
+    ).rejects.toMatchObject({ name: 'NoSuchPublicAccessBlockConfiguration' });
+  });
+
+  it('creates a logging single-region trail without log file validation', async () => {
+    const { trailList = [] } = await aws.cloudTrail.send(
+      new DescribeTrailsCommand({ trailNameList: [resources.cloudTrailName] }),
+    );
+    expect(trailList[0]).toMatchObject({
+      Name: resources.cloudTrailName,
+      S3BucketName: `huntaze-cloudtrail-logs-${ACCOUNT_ID}`,
+      IsMultiRegionTrail: false,
+      LogFileValidationEnabled: false,
+    });
+    const status = await aws.cloudTrail.send(
+      new GetTrailStatusCommand({ Name: resources.cloudTrailName }),
+    );
+    expect(status.IsLogging).toBe(true);
+  });
+
+  it('leaves GuardDuty without a detector', async () => {
+    const res = await aws.guardDuty.send(new ListDetectorsCommand({}));
+    expect(res.DetectorIds).toEqual([]);
+  });
+
+  it('enables Security Hub with FSBP control findings and GuardDuty threats', async () => {
+    await expect(
+      aws.securityHub.send(new DescribeHubCommand({})),
+    ).resolves.toBeDefined();
+    const findings = await allFindings();
+    const controlIds = findings
+      .map(f => f.Compliance?.SecurityControlId)
+      .filter(Boolean);
+    expect(controlIds).toEqual(
+      expect.arrayContaining([
+        'ElastiCache.4',
+        'S3.1',
+        'CloudTrail.1',
+        'ECS.12',
+      ]),
+    );
+    const guardDuty = findings.filter(f => f.ProductName === 'GuardDuty');
+    expect(new Set(guardDuty.map(f => f.Severity?.Label))).toEqual(
+      new Set(['HIGH', 'MEDIUM']),
+    );
+    for (const f of findings) {
+      expect(f.Workflow?.Status).toBe('NEW');
+      expect(f.RecordState).toBe('ACTIVE');
+      expect(Date.parse(f.CreatedAt!)).toBeLessThan(NOW.getTime());
+    }
+  });
+
+  it('creates the ECS clusters with Container Insights on the first one only', async () => {
+    const res = await aws.ecs.send(
+      new DescribeClustersCommand({
+        clusters: resources.ecsClusters,
+        include: ['SETTINGS'],
+      }),
+    );
+    const insights = resources.ecsClusters.map(
+      name =>
+        res.clusters
+          ?.find(c => c.clusterName === name)
+          ?.settings?.find(s => s.name === 'containerInsights')?.value,
+    );
+    expect(insights).toEqual(['enabled', 'disabled', 'disabled']);
+  });
+
+  it('creates the queues with DLQ redrive after 5 receives and SSE off on the rate-limiter queue', async () => {
+    const q = resources.queues;
+    const workflows = await queueAttributes(q.workflows);
+    const rateLimiter = await queueAttributes(q.rateLimiter);
+    expect(workflows.attributes.FifoQueue).toBe('true');
+    expect((await queueAttributes(q.workflowsDlq)).attributes.FifoQueue).toBe(
+      'true',
+    );
+    for (const [main, dlq] of [
+      [workflows, q.workflowsDlq],
+      [rateLimiter, q.rateLimiterDlq],
+    ] as const) {
+      expect(main.attributes.VisibilityTimeout).toBe('180');
+      expect(JSON.parse(main.attributes.RedrivePolicy!)).toEqual({
+        deadLetterTargetArn: `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:${dlq}`,
+        maxReceiveCount: 5,
+      });
+    }
+    expect(rateLimiter.attributes.SqsManagedSseEnabled).toBe('false');
+    expect(workflows.attributes.SqsManagedSseEnabled).toBe('true');
+  });
+
+  it('creates the cost tables on pk/sk, on demand, without TTL or PITR', async () => {
+    for (const TableName of Object.values(resources.tables)) {
+      const { Table } = await aws.dynamoDb.send(
+        new DescribeTableCommand({ TableName }),
+      );
+      expect(
+        Table?.KeySchema?.map(k => `${k.AttributeName}:${k.KeyType}`),
+      ).toEqual(['pk:HASH', 'sk:RANGE']);
+      expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+      const ttl = await aws.dynamoDb.send(
+        new DescribeTimeToLiveCommand({ TableName }),
+      );
+      expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).not.toBe('ENABLED');
+      const backups = await aws.dynamoDb.send(
+        new DescribeContinuousBackupsCommand({ TableName }),
+      );
+      expect(
+        backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription
+          ?.PointInTimeRecoveryStatus,
+      ).toBe('DISABLED');
+    }
+  });
+
+  it('creates the SNS topics', async () => {
+    const { Topics = [] } = await aws.sns.send(new ListTopicsCommand({}));
+    const names = Topics.map(t => t.TopicArn!.split(':').pop());
+    expect(names).toEqual(
+      expect.arrayContaining(Object.values(resources.topics)),
+    );
+  });
+
+  it('creates a $500 monthly budget with ~$750 forecast and 80%/100% alerts', async () => {
+    const { Budget } = await aws.budgets.send(
+      new DescribeBudgetCommand({
+        AccountId: ACCOUNT_ID,
+        BudgetName: resources.budgetName,
+      }),
+    );
+    expect(Number(Budget?.BudgetLimit?.Amount)).toBe(500);
+    expect(
+      Number(Budget?.CalculatedSpend?.ForecastedSpend?.Amount),
+    ).toBeCloseTo(750, 0);
+    expect(Number(Budget?.CalculatedSpend?.ActualSpend?.Amount)).toBe(375);
+    const { Notifications = [] } = await aws.budgets.send(
+      new DescribeNotificationsForBudgetCommand({
+        AccountId: ACCOUNT_ID,
+        BudgetName: resources.budgetName,
+      }),
+    );
+    expect(
+      Notifications.map(n => `${n.NotificationType} ${n.Threshold}`).sort(),
+    ).toEqual(['ACTUAL 100', 'FORECASTED 80']);
+  });
+});
+
+describe('seedDemoAccount run again', () => {
+  beforeAll(() => moto.reset());
+
+  it('is idempotent: the second run creates nothing and leaves the same state', async () => {
+    await seedDemoAccount(options);
+    const findingsAfterFirst = (await allFindings()).length;
+    const queuesAfterFirst = await queueAttributes(
+      resources.queues.rateLimiter,
+    );
+
+    const second = await seedDemoAccount(options);
+
+    expect(second.steps.flatMap(s => s.created)).toEqual([]);
+    expect(second.steps.flatMap(s => s.removed)).toEqual([]);
+    expect(await allFindings()).toHaveLength(findingsAfterFirst);
+    // SetQueueAttributes bumps LastModifiedTimestamp even when nothing changes.
+    const { LastModifiedTimestamp: _touched, ...after } = (
+      await queueAttributes(resources.queues.rateLimiter)
+    ).attributes;
+    const { LastModifiedTimestamp: _before, ...before } =
+      queuesAfterFirst.attributes;
+    expect(after).toEqual(before);
+    const { Buckets = [] } = await aws.s3.send(new ListBucketsCommand({}));
+    expect(Buckets).toHaveLength(4);
+  });
+
+  it('puts remediated resources back into the starting story', async () => {
+    await seedDemoAccount(options);
+    // What the portal's remediations would do:
+    await aws.guardDuty.send(new CreateDetectorCommand({ Enable: true }));
+    await aws.s3Control.send(
+      new PutPublicAccessBlockCommand({
+        AccountId: ACCOUNT_ID,
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+        },
+      }),
+    );
+    await aws.rds.send(
+      new ModifyDBParameterGroupCommand({
+        DBParameterGroupName: resources.rdsParameterGroupName,
+        Parameters: [
+          {
+            ParameterName: 'rds.force_ssl',
+            ParameterValue: '1',
+            ApplyMethod: 'immediate',
+          },
+        ],
+      }),
+    );
+    await aws.cloudTrail.send(
+      new UpdateTrailCommand({
+        Name: resources.cloudTrailName,
+        IsMultiRegionTrail: true,
+        EnableLogFileValidation: true,
+      }),
+    );
+    await aws.ecs.send(
+      new UpdateClusterCommand({
+        cluster: resources.ecsClusters[2],
+        settings: [{ name: 'containerInsights', value: 'enabled' }],
+      }),
+    );
+    const rateLimiter = await queueAttributes(resources.queues.rateLimiter);
+    await aws.sqs.send(
+      new SetQueueAttributesCommand({
+        QueueUrl: rateLimiter.url,
+        Attributes: { SqsManagedSseEnabled: 'true' },
+      }),
+    );
+    await aws.dynamoDb.send(
+      new UpdateContinuousBackupsCommand({
+        TableName: resources.tables.aiCosts,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      }),
+    );
+
+    const reseed = await seedDemoAccount(options);
+
+    expect(reseed.steps.flatMap(s => s.removed)).toEqual(
+      expect.arrayContaining(['account-level S3 Block Public Access']),
+    );
+    expect(
+      (await aws.guardDuty.send(new ListDetectorsCommand({}))).DetectorIds,
+    ).toEqual([]);
+    await expect(
+      aws.s3Control.send(
+        new GetPublicAccessBlockCommand({ AccountId: ACCOUNT_ID }),
+      ),
+    ).rejects.toMatchObject({ name: 'NoSuchPublicAccessBlockConfiguration' });
+    expect(await forceSsl()).toBe('0');
+    const { trailList = [] } = await aws.cloudTrail.send(
+      new DescribeTrailsCommand({ trailNameList: [resources.cloudTrailName] }),
+    );
+    expect(trailList[0]).toMatchObject({
+      IsMultiRegionTrail: false,
+      LogFileValidationEnabled: false,
+    });
+    const clusters = await aws.ecs.send(
+      new DescribeClustersCommand({
+        clusters: [resources.ecsClusters[2]],
+        include: ['SETTINGS'],
+      }),
+    );
+    expect(clusters.clusters?.[0].settings).toEqual([
+      { name: 'containerInsights', value: 'disabled' },
+    ]);
+    expect(
+      (await queueAttributes(resources.queues.rateLimiter)).attributes
+        .SqsManagedSseEnabled,
+    ).toBe('false');
+    const backups = await aws.dynamoDb.send(
+      new DescribeContinuousBackupsCommand({
+        TableName: resources.tables.aiCosts,
+      }),
+    );
+    expect(
+      backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription
+        ?.PointInTimeRecoveryStatus,
+    ).toBe('DISABLED');
+  });
+
+  it('refreshes the budget spend when seeded at a later date', async () => {
+    await seedDemoAccount(options);
+    const later = await seedDemoAccount({
+      ...options,
+      now: new Date('2026-11-25T12:00:00Z'),
+    });
+    expect(later.steps.find(s => s.step === 'budgets')?.existing).toEqual([
+      `budget ${resources.budgetName} (spend refreshed)`,
+    ]);
+    const { Budget } = await aws.budgets.send(
+      new DescribeBudgetCommand({
+        AccountId: ACCOUNT_ID,
+        BudgetName: resources.budgetName,
+      }),
+    );
+    expect(Number(Budget?.CalculatedSpend?.ActualSpend?.Amount)).toBeCloseTo(
+      612.5,
+      2,
+    );
+  });
+});
+
+describe('seedDemoAccount failures', () => {
+  it('names the step that failed when the emulator is unreachable', async () => {
+    await expect(
+      seedDemoAccount({ ...options, endpoint: 'http://127.0.0.1:9' }),
+    ).rejects.toThrow(/^seed step "sns" failed: /);
+  });
+});
