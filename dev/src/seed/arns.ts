@@ -9,28 +9,40 @@ export interface AccountScope {
   accountId: string;
 }
 
-export const snsTopicArn = ({ region, accountId }: AccountScope, name: string) =>
-  `arn:aws:sns:${region}:${accountId}:${name}`;
+export const snsTopicArn = (
+  { region, accountId }: AccountScope,
+  name: string,
+) => `arn:aws:sns:${region}:${accountId}:${name}`;
 
-export const sqsQueueArn = ({ region, accountId }: AccountScope, name: string) =>
-  `arn:aws:sqs:${region}:${accountId}:${name}`;
+export const sqsQueueArn = (
+  { region, accountId }: AccountScope,
+  name: string,
+) => `arn:aws:sqs:${region}:${accountId}:${name}`;
 
-export const dynamoTableArn = ({ region, accountId }: AccountScope, name: string) =>
-  `arn:aws:dynamodb:${region}:${accountId}:table/${name}`;
+export const dynamoTableArn = (
+  { region, accountId }: AccountScope,
+  name: string,
+) => `arn:aws:dynamodb:${region}:${accountId}:table/${name}`;
 
-export const ecsClusterArn = ({ region, accountId }: AccountScope, name: string) =>
-  `arn:aws:ecs:${region}:${accountId}:cluster/${name}`;
+export const ecsClusterArn = (
+  { region, accountId }: AccountScope,
+  name: string,
+) => `arn:aws:ecs:${region}:${accountId}:cluster/${name}`;
 
 export const elastiCacheReplicationGroupArn = (
   { region, accountId }: AccountScope,
   id: string,
 ) => `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${id}`;
 
-export const rdsInstanceArn = ({ region, accountId }: AccountScope, id: string) =>
-  `arn:aws:rds:${region}:${accountId}:db:${id}`;
+export const rdsInstanceArn = (
+  { region, accountId }: AccountScope,
+  id: string,
+) => `arn:aws:rds:${region}:${accountId}:db:${id}`;
 
-export const cloudTrailArn = ({ region, accountId }: AccountScope, name: string) =>
-  `arn:aws:cloudtrail:${region}:${accountId}:trail/${name}`;
+export const cloudTrailArn = (
+  { region, accountId }: AccountScope,
+  name: string,
+) => `arn:aws:cloudtrail:${region}:${accountId}:trail/${name}`;
 
 export const s3BucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
 

@@ -41,7 +41,10 @@ export interface SeedClients {
  * emulator does not check signatures; one attempt, so an unimplemented call fails at
  * once instead of being retried with back-off.
  */
-export function createSeedClients({ endpoint, region }: SeedClientOptions): SeedClients {
+export function createSeedClients({
+  endpoint,
+  region,
+}: SeedClientOptions): SeedClients {
   const common = {
     endpoint,
     region,
@@ -82,7 +85,9 @@ export function createSeedClients({ endpoint, region }: SeedClientOptions): Seed
  * travels in the `x-amz-account-id` header, which is what the service reads.
  */
 function createS3ControlClient(
-  common: ConstructorParameters<typeof S3ControlClient>[0] & { endpoint: string },
+  common: ConstructorParameters<typeof S3ControlClient>[0] & {
+    endpoint: string;
+  },
 ): S3ControlClient {
   const url = new URL(common.endpoint);
   return new S3ControlClient({

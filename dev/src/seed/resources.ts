@@ -26,7 +26,9 @@ export interface ResourceNames {
 const CONFIG_PATH = 'prodHardening.resources';
 
 /** Reads and validates the resource names from an app-config YAML file. */
-export async function loadResourceNames(appConfigPath: string): Promise<ResourceNames> {
+export async function loadResourceNames(
+  appConfigPath: string,
+): Promise<ResourceNames> {
   const text = await readFile(appConfigPath, 'utf8');
   const doc = parse(text) as unknown;
   const resources = (doc as any)?.prodHardening?.resources;
@@ -40,14 +42,19 @@ export async function loadResourceNames(appConfigPath: string): Promise<Resource
  * Validates an already-parsed `resources` block. Errors name the exact key, because a
  * typo in app-config.yaml otherwise surfaces much later as a confusing AWS error.
  */
-export function parseResourceNames(value: unknown, where = CONFIG_PATH): ResourceNames {
+export function parseResourceNames(
+  value: unknown,
+  where = CONFIG_PATH,
+): ResourceNames {
   const obj = record(value, where);
   const tables = record(obj.tables, `${where}.tables`);
   const queues = record(obj.queues, `${where}.queues`);
   const topics = record(obj.topics, `${where}.topics`);
   const clusters = obj.ecsClusters;
   if (!Array.isArray(clusters) || clusters.length === 0) {
-    throw new Error(`${where}.ecsClusters must be a non-empty list of cluster names`);
+    throw new Error(
+      `${where}.ecsClusters must be a non-empty list of cluster names`,
+    );
   }
   return {
     tables: {
@@ -58,21 +65,33 @@ export function parseResourceNames(value: unknown, where = CONFIG_PATH): Resourc
       workflows: text(queues.workflows, `${where}.queues.workflows`),
       workflowsDlq: text(queues.workflowsDlq, `${where}.queues.workflowsDlq`),
       rateLimiter: text(queues.rateLimiter, `${where}.queues.rateLimiter`),
-      rateLimiterDlq: text(queues.rateLimiterDlq, `${where}.queues.rateLimiterDlq`),
+      rateLimiterDlq: text(
+        queues.rateLimiterDlq,
+        `${where}.queues.rateLimiterDlq`,
+      ),
     },
     topics: {
       costAlerts: text(topics.costAlerts, `${where}.topics.costAlerts`),
-      securityAlerts: text(topics.securityAlerts, `${where}.topics.securityAlerts`),
+      securityAlerts: text(
+        topics.securityAlerts,
+        `${where}.topics.securityAlerts`,
+      ),
       opsAlerts: text(topics.opsAlerts, `${where}.topics.opsAlerts`),
     },
     budgetName: text(obj.budgetName, `${where}.budgetName`),
-    monthlyBudgetUsd: positiveNumber(obj.monthlyBudgetUsd, `${where}.monthlyBudgetUsd`),
+    monthlyBudgetUsd: positiveNumber(
+      obj.monthlyBudgetUsd,
+      `${where}.monthlyBudgetUsd`,
+    ),
     ecsClusters: clusters.map((c, i) => text(c, `${where}.ecsClusters[${i}]`)),
     redisReplicationGroupId: text(
       obj.redisReplicationGroupId,
       `${where}.redisReplicationGroupId`,
     ),
-    rdsParameterGroupName: text(obj.rdsParameterGroupName, `${where}.rdsParameterGroupName`),
+    rdsParameterGroupName: text(
+      obj.rdsParameterGroupName,
+      `${where}.rdsParameterGroupName`,
+    ),
     cloudTrailName: text(obj.cloudTrailName, `${where}.cloudTrailName`),
   };
 }

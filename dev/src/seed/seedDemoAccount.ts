@@ -30,7 +30,9 @@ export interface SeedSummary {
  * Steps run one after another: the emulator is not thread-safe, and a failure then
  * names the step that caused it.
  */
-export async function seedDemoAccount(options: SeedOptions): Promise<SeedSummary> {
+export async function seedDemoAccount(
+  options: SeedOptions,
+): Promise<SeedSummary> {
   const { endpoint, region, accountId, resources } = options;
   const now = options.now ?? new Date();
   const clients = createSeedClients({ endpoint, region });
@@ -41,8 +43,11 @@ export async function seedDemoAccount(options: SeedOptions): Promise<SeedSummary
       try {
         reports.push(await step.run(ctx));
       } catch (err) {
-        const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-        throw new Error(`seed step "${step.name}" failed: ${reason}`, { cause: err });
+        const reason =
+          err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        throw new Error(`seed step "${step.name}" failed: ${reason}`, {
+          cause: err,
+        });
       }
     }
   } finally {
@@ -54,7 +59,9 @@ export async function seedDemoAccount(options: SeedOptions): Promise<SeedSummary
 /** A few lines for a terminal: per step, what was created, kept and removed. */
 export function formatSeedSummary(summary: SeedSummary): string {
   const lines = [
-    `Seeded account ${summary.accountId} (${summary.region}) at ${summary.endpoint}, now=${summary.now.toISOString()}`,
+    `Seeded account ${summary.accountId} (${summary.region}) at ${
+      summary.endpoint
+    }, now=${summary.now.toISOString()}`,
   ];
   for (const r of summary.steps) {
     const parts = [

@@ -34,9 +34,14 @@ export function monthToDateSpend(monthlyRunRateUsd: number, now: Date): number {
 }
 
 /** The design's alerts: 80 % of the limit forecast, 100 % actually spent. */
-export function budgetNotifications(topicArn: string): NotificationWithSubscribers[] {
+export function budgetNotifications(
+  topicArn: string,
+): NotificationWithSubscribers[] {
   const subscribers = [{ SubscriptionType: 'SNS' as const, Address: topicArn }];
-  const alert = (NotificationType: 'FORECASTED' | 'ACTUAL', Threshold: number) => ({
+  const alert = (
+    NotificationType: 'FORECASTED' | 'ACTUAL',
+    Threshold: number,
+  ) => ({
     Notification: {
       NotificationType,
       ComparisonOperator: 'GREATER_THAN' as const,
@@ -62,7 +67,9 @@ export interface BudgetInputOptions {
  * CalculatedSpend back from DescribeBudgets, which is how the local portal gets an
  * "over budget" forecast without a billing pipeline. Pure.
  */
-export function buildBudgetInput(o: BudgetInputOptions): CreateBudgetCommandInput {
+export function buildBudgetInput(
+  o: BudgetInputOptions,
+): CreateBudgetCommandInput {
   const usd = (n: number) => ({ Amount: String(n), Unit: 'USD' });
   return {
     AccountId: o.accountId,
@@ -100,7 +107,10 @@ export function budgetMatches(
   return (
     same(stored.BudgetLimit, w.BudgetLimit) &&
     same(stored.CalculatedSpend?.ActualSpend, w.CalculatedSpend?.ActualSpend) &&
-    same(stored.CalculatedSpend?.ForecastedSpend, w.CalculatedSpend?.ForecastedSpend) &&
+    same(
+      stored.CalculatedSpend?.ForecastedSpend,
+      w.CalculatedSpend?.ForecastedSpend,
+    ) &&
     stored.TimePeriod?.Start?.getTime() === w.TimePeriod?.Start?.getTime() &&
     JSON.stringify(storedKeys) === JSON.stringify(wantedKeys)
   );
@@ -116,7 +126,10 @@ async function storedBudget(
       new DescribeBudgetCommand({ AccountId: ctx.accountId, BudgetName }),
     );
     const notes = await budgets.send(
-      new DescribeNotificationsForBudgetCommand({ AccountId: ctx.accountId, BudgetName }),
+      new DescribeNotificationsForBudgetCommand({
+        AccountId: ctx.accountId,
+        BudgetName,
+      }),
     );
     return { budget: res.Budget!, notifications: notes.Notifications ?? [] };
   } catch (err) {
@@ -147,7 +160,10 @@ export const budgetsStep: SeedStep = {
       // Spend moved on since the last seed. Recreating (rather than UpdateBudget, which
       // the emulator lacks) is fine for demo data: the budget has no history to keep.
       await ctx.clients.budgets.send(
-        new DeleteBudgetCommand({ AccountId: ctx.accountId, BudgetName: budgetName }),
+        new DeleteBudgetCommand({
+          AccountId: ctx.accountId,
+          BudgetName: budgetName,
+        }),
       );
       report.existing.push(`budget ${budgetName} (spend refreshed)`);
     } else {

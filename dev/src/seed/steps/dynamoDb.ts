@@ -15,7 +15,9 @@ import { emptyReport, SeedContext, SeedStep } from '../context';
 export const TTL_ATTRIBUTE = 'ttl';
 
 /** Both cost tables share the design's pk/sk string keys and on-demand billing. Pure. */
-export function buildCostTableInput(tableName: string): CreateTableCommandInput {
+export function buildCostTableInput(
+  tableName: string,
+): CreateTableCommandInput {
   return {
     TableName: tableName,
     AttributeDefinitions: [
@@ -30,7 +32,10 @@ export function buildCostTableInput(tableName: string): CreateTableCommandInput 
   };
 }
 
-async function tableExists(ctx: SeedContext, TableName: string): Promise<boolean> {
+async function tableExists(
+  ctx: SeedContext,
+  TableName: string,
+): Promise<boolean> {
   try {
     await ctx.clients.dynamoDb.send(new DescribeTableCommand({ TableName }));
     return true;
@@ -44,9 +49,14 @@ async function tableExists(ctx: SeedContext, TableName: string): Promise<boolean
  * Puts a table back to "before hardening": PITR off and TTL off. Only acts when a
  * setting is on, because AWS rejects disabling TTL that is not enabled.
  */
-async function restoreStorySettings(ctx: SeedContext, TableName: string): Promise<void> {
+async function restoreStorySettings(
+  ctx: SeedContext,
+  TableName: string,
+): Promise<void> {
   const { dynamoDb } = ctx.clients;
-  const backups = await dynamoDb.send(new DescribeContinuousBackupsCommand({ TableName }));
+  const backups = await dynamoDb.send(
+    new DescribeContinuousBackupsCommand({ TableName }),
+  );
   const pitr =
     backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription
       ?.PointInTimeRecoveryStatus;
@@ -66,7 +76,8 @@ async function restoreStorySettings(ctx: SeedContext, TableName: string): Promis
         TableName,
         TimeToLiveSpecification: {
           Enabled: false,
-          AttributeName: ttl.TimeToLiveDescription?.AttributeName ?? TTL_ATTRIBUTE,
+          AttributeName:
+            ttl.TimeToLiveDescription?.AttributeName ?? TTL_ATTRIBUTE,
         },
       }),
     );
@@ -81,7 +92,9 @@ export const dynamoDbStep: SeedStep = {
       if (await tableExists(ctx, tableName)) {
         report.existing.push(`table ${tableName}`);
       } else {
-        await ctx.clients.dynamoDb.send(new CreateTableCommand(buildCostTableInput(tableName)));
+        await ctx.clients.dynamoDb.send(
+          new CreateTableCommand(buildCostTableInput(tableName)),
+        );
         // A real table takes seconds to become ACTIVE; the emulator's is at once.
         await waitUntilTableExists(
           { client: ctx.clients.dynamoDb, maxWaitTime: 60, minDelay: 1 },

@@ -11,7 +11,9 @@ import { emptyReport, SeedStep } from '../context';
  * Encryption cannot be switched on in place, which is why the design migrates to a new
  * replication group; the seed therefore only creates this one, never "fixes" it back.
  */
-export function buildReplicationGroupInput(id: string): CreateReplicationGroupCommandInput {
+export function buildReplicationGroupInput(
+  id: string,
+): CreateReplicationGroupCommandInput {
   return {
     ReplicationGroupId: id,
     ReplicationGroupDescription: 'Huntaze Redis (sessions, rate-limiter state)',

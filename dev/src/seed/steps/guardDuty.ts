@@ -1,4 +1,7 @@
-import { DeleteDetectorCommand, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import {
+  DeleteDetectorCommand,
+  ListDetectorsCommand,
+} from '@aws-sdk/client-guardduty';
 import { emptyReport, SeedStep } from '../context';
 
 /** The story has GuardDuty off: no detector in the region. */
@@ -7,7 +10,9 @@ export const guardDutyStep: SeedStep = {
   async run(ctx) {
     const report = emptyReport('guardduty');
     const { guardDuty } = ctx.clients;
-    const { DetectorIds = [] } = await guardDuty.send(new ListDetectorsCommand({}));
+    const { DetectorIds = [] } = await guardDuty.send(
+      new ListDetectorsCommand({}),
+    );
     for (const DetectorId of DetectorIds) {
       await guardDuty.send(new DeleteDetectorCommand({ DetectorId }));
       report.removed.push(`detector ${DetectorId}`);

@@ -38,4 +38,7 @@ export const POSTURE_STEPS: readonly SeedStep[] = [
  */
 export const ACTIVITY_STEPS: readonly SeedStep[] = [];
 
-export const STORY_STEPS: readonly SeedStep[] = [...POSTURE_STEPS, ...ACTIVITY_STEPS];
+export const STORY_STEPS: readonly SeedStep[] = [
+  ...POSTURE_STEPS,
+  ...ACTIVITY_STEPS,
+];

@@ -14,10 +14,17 @@ export const RDS_PARAMETER_GROUP_FAMILY = 'postgres16';
  * PostgreSQL 15+ default is 1, so the unencrypted story has to say so.
  */
 export function buildForceSslOff(): Parameter {
-  return { ParameterName: 'rds.force_ssl', ParameterValue: '0', ApplyMethod: 'immediate' };
+  return {
+    ParameterName: 'rds.force_ssl',
+    ParameterValue: '0',
+    ApplyMethod: 'immediate',
+  };
 }
 
-async function parameterGroupExists(ctx: SeedContext, name: string): Promise<boolean> {
+async function parameterGroupExists(
+  ctx: SeedContext,
+  name: string,
+): Promise<boolean> {
   try {
     const res = await ctx.clients.rds.send(
       new DescribeDBParameterGroupsCommand({ DBParameterGroupName: name }),
@@ -25,7 +32,13 @@ async function parameterGroupExists(ctx: SeedContext, name: string): Promise<boo
     // Real RDS throws for an unknown name; the emulator answers with an empty list.
     return (res.DBParameterGroups ?? []).length > 0;
   } catch (err) {
-    if (isAwsError(err, 'DBParameterGroupNotFound', 'DBParameterGroupNotFoundFault')) {
+    if (
+      isAwsError(
+        err,
+        'DBParameterGroupNotFound',
+        'DBParameterGroupNotFoundFault',
+      )
+    ) {
       return false;
     }
     throw err;

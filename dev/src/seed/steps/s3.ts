@@ -38,10 +38,16 @@ export function storyBuckets(accountId: string): StoryBucket[] {
 }
 
 /** us-east-1 rejects a LocationConstraint; every other region requires one. */
-export function buildCreateBucketInput(name: string, region: string): CreateBucketCommandInput {
+export function buildCreateBucketInput(
+  name: string,
+  region: string,
+): CreateBucketCommandInput {
   return region === 'us-east-1'
     ? { Bucket: name }
-    : { Bucket: name, CreateBucketConfiguration: { LocationConstraint: region as any } };
+    : {
+        Bucket: name,
+        CreateBucketConfiguration: { LocationConstraint: region as any },
+      };
 }
 
 /** Anyone may read the static site's objects: the public bucket a posture check flags. */
@@ -66,7 +72,9 @@ export function buildCloudTrailBucketPolicy(
   bucket: string,
   trailName: string,
 ) {
-  const sourceArn = { StringEquals: { 'aws:SourceArn': cloudTrailArn(scope, trailName) } };
+  const sourceArn = {
+    StringEquals: { 'aws:SourceArn': cloudTrailArn(scope, trailName) },
+  };
   return {
     Version: '2012-10-17',
     Statement: [
@@ -95,7 +103,10 @@ export function buildCloudTrailBucketPolicy(
   };
 }
 
-async function bucketExists(ctx: SeedContext, bucket: string): Promise<boolean> {
+async function bucketExists(
+  ctx: SeedContext,
+  bucket: string,
+): Promise<boolean> {
   try {
     await ctx.clients.s3.send(new HeadBucketCommand({ Bucket: bucket }));
     return true;
@@ -105,11 +116,16 @@ async function bucketExists(ctx: SeedContext, bucket: string): Promise<boolean> 
   }
 }
 
-async function configureBucket(ctx: SeedContext, bucket: StoryBucket): Promise<void> {
+async function configureBucket(
+  ctx: SeedContext,
+  bucket: StoryBucket,
+): Promise<void> {
   const { s3 } = ctx.clients;
   if (bucket.kind === 'website') {
     // A bucket-level block would hide the public policy; the story has none.
-    await s3.send(new DeleteBucketPublicAccessBlockCommand({ Bucket: bucket.name }));
+    await s3.send(
+      new DeleteBucketPublicAccessBlockCommand({ Bucket: bucket.name }),
+    );
     await s3.send(
       new PutBucketWebsiteCommand({
         Bucket: bucket.name,
@@ -131,7 +147,11 @@ async function configureBucket(ctx: SeedContext, bucket: StoryBucket): Promise<v
       new PutBucketPolicyCommand({
         Bucket: bucket.name,
         Policy: JSON.stringify(
-          buildCloudTrailBucketPolicy(ctx, bucket.name, ctx.resources.cloudTrailName),
+          buildCloudTrailBucketPolicy(
+            ctx,
+            bucket.name,
+            ctx.resources.cloudTrailName,
+          ),
         ),
       }),
     );
@@ -139,15 +159,21 @@ async function configureBucket(ctx: SeedContext, bucket: StoryBucket): Promise<v
 }
 
 /** The story has no account-level Block Public Access; returns true if one was removed. */
-async function removeAccountPublicAccessBlock(ctx: SeedContext): Promise<boolean> {
+async function removeAccountPublicAccessBlock(
+  ctx: SeedContext,
+): Promise<boolean> {
   const { s3Control } = ctx.clients;
   try {
-    await s3Control.send(new GetPublicAccessBlockCommand({ AccountId: ctx.accountId }));
+    await s3Control.send(
+      new GetPublicAccessBlockCommand({ AccountId: ctx.accountId }),
+    );
   } catch (err) {
     if (isAwsError(err, 'NoSuchPublicAccessBlockConfiguration')) return false;
     throw err;
   }
-  await s3Control.send(new DeletePublicAccessBlockCommand({ AccountId: ctx.accountId }));
+  await s3Control.send(
+    new DeletePublicAccessBlockCommand({ AccountId: ctx.accountId }),
+  );
   return true;
 }
 
@@ -160,7 +186,9 @@ export const s3Step: SeedStep = {
         report.existing.push(`bucket ${bucket.name}`);
       } else {
         await ctx.clients.s3.send(
-          new CreateBucketCommand(buildCreateBucketInput(bucket.name, ctx.region)),
+          new CreateBucketCommand(
+            buildCreateBucketInput(bucket.name, ctx.region),
+          ),
         );
         report.created.push(`bucket ${bucket.name}`);
       }

@@ -16,7 +16,8 @@ async function hubEnabled(ctx: SeedContext): Promise<boolean> {
     await ctx.clients.securityHub.send(new DescribeHubCommand({}));
     return true;
   } catch (err) {
-    if (isAwsError(err, 'InvalidAccessException', 'ResourceNotFoundException')) return false;
+    if (isAwsError(err, 'InvalidAccessException', 'ResourceNotFoundException'))
+      return false;
     throw err;
   }
 }
@@ -47,7 +48,9 @@ export const securityHubStep: SeedStep = {
       report.existing.push('Security Hub');
     } else {
       // The default standards include FSBP, whose controls produce the findings below.
-      await securityHub.send(new EnableSecurityHubCommand({ EnableDefaultStandards: true }));
+      await securityHub.send(
+        new EnableSecurityHubCommand({ EnableDefaultStandards: true }),
+      );
       report.created.push('Security Hub');
     }
 
@@ -56,7 +59,9 @@ export const securityHubStep: SeedStep = {
     const fresh = findings.filter(f => !known.has(f.Id!)).length;
     for (let i = 0; i < findings.length; i += IMPORT_BATCH_SIZE) {
       const batch = findings.slice(i, i + IMPORT_BATCH_SIZE);
-      const res = await securityHub.send(new BatchImportFindingsCommand({ Findings: batch }));
+      const res = await securityHub.send(
+        new BatchImportFindingsCommand({ Findings: batch }),
+      );
       if (res.FailedCount) {
         const first = res.FailedFindings?.[0];
         throw new Error(
@@ -66,7 +71,8 @@ export const securityHubStep: SeedStep = {
     }
     // Imports are upserts by finding id, so a re-run updates rather than duplicates.
     if (fresh > 0) report.created.push(`${fresh} findings`);
-    if (findings.length > fresh) report.existing.push(`${findings.length - fresh} findings`);
+    if (findings.length > fresh)
+      report.existing.push(`${findings.length - fresh} findings`);
     return report;
   },
 };

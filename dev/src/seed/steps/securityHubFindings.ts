@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { AwsSecurityFinding, SeverityLabel } from '@aws-sdk/client-securityhub';
+import type {
+  AwsSecurityFinding,
+  SeverityLabel,
+} from '@aws-sdk/client-securityhub';
 import {
   accountResourceId,
   cloudTrailArn,
@@ -67,10 +70,16 @@ export function stableFindingUuid(...parts: string[]): string {
 /** One failed control per problem the story plants, on the resource that has it. */
 function controlFailures(input: FindingsInput): ControlFailure[] {
   const { resources: r } = input;
-  const account = { resourceType: 'AwsAccount', resourceId: accountResourceId(input) };
+  const account = {
+    resourceType: 'AwsAccount',
+    resourceId: accountResourceId(input),
+  };
   const redis = {
     resourceType: 'AwsElastiCacheReplicationGroup',
-    resourceId: elastiCacheReplicationGroupArn(input, r.redisReplicationGroupId),
+    resourceId: elastiCacheReplicationGroupArn(
+      input,
+      r.redisReplicationGroupId,
+    ),
   };
   const clustersWithoutInsights = r.ecsClusters.slice(1).map(name => ({
     controlId: 'ECS.12',
@@ -81,19 +90,93 @@ function controlFailures(input: FindingsInput): ControlFailure[] {
     firstSeenDaysAgo: 21,
   }));
   return [
-    { controlId: 'ElastiCache.4', title: 'ElastiCache replication groups should be encrypted at rest', severity: 'MEDIUM', ...redis, firstSeenDaysAgo: 30 },
-    { controlId: 'ElastiCache.5', title: 'ElastiCache replication groups should be encrypted in transit', severity: 'MEDIUM', ...redis, firstSeenDaysAgo: 30 },
-    { controlId: 'ElastiCache.6', title: 'ElastiCache (Redis OSS) replication groups of earlier versions should have Redis OSS AUTH enabled', severity: 'MEDIUM', ...redis, firstSeenDaysAgo: 30 },
+    {
+      controlId: 'ElastiCache.4',
+      title: 'ElastiCache replication groups should be encrypted at rest',
+      severity: 'MEDIUM',
+      ...redis,
+      firstSeenDaysAgo: 30,
+    },
+    {
+      controlId: 'ElastiCache.5',
+      title: 'ElastiCache replication groups should be encrypted in transit',
+      severity: 'MEDIUM',
+      ...redis,
+      firstSeenDaysAgo: 30,
+    },
+    {
+      controlId: 'ElastiCache.6',
+      title:
+        'ElastiCache (Redis OSS) replication groups of earlier versions should have Redis OSS AUTH enabled',
+      severity: 'MEDIUM',
+      ...redis,
+      firstSeenDaysAgo: 30,
+    },
     // The production instance carries the same name as its parameter group.
-    { controlId: 'RDS.3', title: 'RDS DB instances should have encryption at-rest enabled', severity: 'MEDIUM', resourceType: 'AwsRdsDbInstance', resourceId: rdsInstanceArn(input, r.rdsParameterGroupName), firstSeenDaysAgo: 30 },
-    { controlId: 'S3.1', title: 'S3 general purpose buckets should have block public access settings enabled', severity: 'MEDIUM', ...account, firstSeenDaysAgo: 30 },
-    { controlId: 'S3.2', title: 'S3 general purpose buckets should block public read access', severity: 'CRITICAL', resourceType: 'AwsS3Bucket', resourceId: s3BucketArn(STATIC_SITE_BUCKET), firstSeenDaysAgo: 12 },
-    { controlId: 'CloudTrail.1', title: 'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events', severity: 'HIGH', ...account, firstSeenDaysAgo: 30 },
-    { controlId: 'CloudTrail.4', title: 'CloudTrail log file validation should be enabled', severity: 'LOW', resourceType: 'AwsCloudTrailTrail', resourceId: cloudTrailArn(input, r.cloudTrailName), firstSeenDaysAgo: 30 },
-    { controlId: 'GuardDuty.1', title: 'GuardDuty should be enabled', severity: 'HIGH', ...account, firstSeenDaysAgo: 6 },
+    {
+      controlId: 'RDS.3',
+      title: 'RDS DB instances should have encryption at-rest enabled',
+      severity: 'MEDIUM',
+      resourceType: 'AwsRdsDbInstance',
+      resourceId: rdsInstanceArn(input, r.rdsParameterGroupName),
+      firstSeenDaysAgo: 30,
+    },
+    {
+      controlId: 'S3.1',
+      title:
+        'S3 general purpose buckets should have block public access settings enabled',
+      severity: 'MEDIUM',
+      ...account,
+      firstSeenDaysAgo: 30,
+    },
+    {
+      controlId: 'S3.2',
+      title: 'S3 general purpose buckets should block public read access',
+      severity: 'CRITICAL',
+      resourceType: 'AwsS3Bucket',
+      resourceId: s3BucketArn(STATIC_SITE_BUCKET),
+      firstSeenDaysAgo: 12,
+    },
+    {
+      controlId: 'CloudTrail.1',
+      title:
+        'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events',
+      severity: 'HIGH',
+      ...account,
+      firstSeenDaysAgo: 30,
+    },
+    {
+      controlId: 'CloudTrail.4',
+      title: 'CloudTrail log file validation should be enabled',
+      severity: 'LOW',
+      resourceType: 'AwsCloudTrailTrail',
+      resourceId: cloudTrailArn(input, r.cloudTrailName),
+      firstSeenDaysAgo: 30,
+    },
+    {
+      controlId: 'GuardDuty.1',
+      title: 'GuardDuty should be enabled',
+      severity: 'HIGH',
+      ...account,
+      firstSeenDaysAgo: 6,
+    },
     ...clustersWithoutInsights,
-    { controlId: 'SQS.1', title: 'Amazon SQS queues should be encrypted at rest', severity: 'MEDIUM', resourceType: 'AwsSqsQueue', resourceId: sqsQueueArn(input, r.queues.rateLimiter), firstSeenDaysAgo: 9 },
-    { controlId: 'DynamoDB.2', title: 'DynamoDB tables should have point-in-time recovery enabled', severity: 'MEDIUM', resourceType: 'AwsDynamoDbTable', resourceId: dynamoTableArn(input, r.tables.aiCosts), firstSeenDaysAgo: 14 },
+    {
+      controlId: 'SQS.1',
+      title: 'Amazon SQS queues should be encrypted at rest',
+      severity: 'MEDIUM',
+      resourceType: 'AwsSqsQueue',
+      resourceId: sqsQueueArn(input, r.queues.rateLimiter),
+      firstSeenDaysAgo: 9,
+    },
+    {
+      controlId: 'DynamoDB.2',
+      title: 'DynamoDB tables should have point-in-time recovery enabled',
+      severity: 'MEDIUM',
+      resourceType: 'AwsDynamoDbTable',
+      resourceId: dynamoTableArn(input, r.tables.aiCosts),
+      firstSeenDaysAgo: 14,
+    },
   ];
 }
 
@@ -105,9 +188,12 @@ function controlFailures(input: FindingsInput): ControlFailure[] {
 function threatFindings(input: FindingsInput): ThreatFinding[] {
   return [
     {
-      findingType: 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS',
-      asffType: 'TTPs/Initial Access/UnauthorizedAccess:IAMUser-InstanceCredentialExfiltration.OutsideAWS',
-      title: 'Credentials for the EC2 instance role used from an external IP address',
+      findingType:
+        'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS',
+      asffType:
+        'TTPs/Initial Access/UnauthorizedAccess:IAMUser-InstanceCredentialExfiltration.OutsideAWS',
+      title:
+        'Credentials for the EC2 instance role used from an external IP address',
       description:
         'Task role credentials of the workers cluster were used from 203.0.113.24, an address outside AWS.',
       severity: 'HIGH',
@@ -136,21 +222,32 @@ function threatFindings(input: FindingsInput): ThreatFinding[] {
       severity: 'MEDIUM',
       score: 5,
       resourceType: 'AwsElastiCacheReplicationGroup',
-      resourceId: elastiCacheReplicationGroupArn(input, input.resources.redisReplicationGroupId),
+      resourceId: elastiCacheReplicationGroupArn(
+        input,
+        input.resources.redisReplicationGroupId,
+      ),
       firstSeenDaysAgo: 11,
     },
   ];
 }
 
-const iso = (now: Date, msAgo: number) => new Date(now.getTime() - msAgo).toISOString();
+const iso = (now: Date, msAgo: number) =>
+  new Date(now.getTime() - msAgo).toISOString();
 
 function resource(input: FindingsInput, type: string, id: string) {
-  return [{ Type: type, Id: id, Partition: 'aws' as const, Region: input.region }];
+  return [
+    { Type: type, Id: id, Partition: 'aws' as const, Region: input.region },
+  ];
 }
 
-function buildControlFinding(input: FindingsInput, c: ControlFailure): AwsSecurityFinding {
+function buildControlFinding(
+  input: FindingsInput,
+  c: ControlFailure,
+): AwsSecurityFinding {
   const { accountId, region, now } = input;
-  const Id = `arn:aws:securityhub:${region}:${accountId}:security-control/${c.controlId}/finding/${stableFindingUuid(c.controlId, c.resourceId)}`;
+  const Id = `arn:aws:securityhub:${region}:${accountId}:security-control/${
+    c.controlId
+  }/finding/${stableFindingUuid(c.controlId, c.resourceId)}`;
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id,
@@ -183,11 +280,20 @@ function buildControlFinding(input: FindingsInput, c: ControlFailure): AwsSecuri
   };
 }
 
-function buildThreatFinding(input: FindingsInput, t: ThreatFinding): AwsSecurityFinding {
+function buildThreatFinding(
+  input: FindingsInput,
+  t: ThreatFinding,
+): AwsSecurityFinding {
   const { accountId, region, now } = input;
   // GuardDuty finding ids are 32 hex characters; the detector id is the same shape.
-  const findingId = stableFindingUuid('guardduty', t.findingType).replace(/-/g, '');
-  const detectorId = stableFindingUuid('guardduty-detector', accountId).replace(/-/g, '');
+  const findingId = stableFindingUuid('guardduty', t.findingType).replace(
+    /-/g,
+    '',
+  );
+  const detectorId = stableFindingUuid('guardduty-detector', accountId).replace(
+    /-/g,
+    '',
+  );
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: `arn:aws:guardduty:${region}:${accountId}:detector/${detectorId}/finding/${findingId}`,
@@ -205,7 +311,9 @@ function buildThreatFinding(input: FindingsInput, t: ThreatFinding): AwsSecurity
     Severity: { Label: t.severity, Original: String(t.score) },
     Title: t.title,
     Description: t.description,
-    ProductFields: { 'aws/guardduty/service/additionalInfo/type': t.findingType },
+    ProductFields: {
+      'aws/guardduty/service/additionalInfo/type': t.findingType,
+    },
     Resources: resource(input, t.resourceType, t.resourceId),
     Workflow: { Status: 'NEW' },
     WorkflowState: 'NEW',

@@ -26,7 +26,10 @@ export interface QueueSpec {
  * queue that exists. SSE is on everywhere except the rate-limiter queue, the one the
  * posture check is meant to find. Pure.
  */
-export function buildQueueSpecs(scope: AccountScope, queues: ResourceNames['queues']): QueueSpec[] {
+export function buildQueueSpecs(
+  scope: AccountScope,
+  queues: ResourceNames['queues'],
+): QueueSpec[] {
   const fifo = (name: string) => name.endsWith('.fifo');
   const dlq = (name: string): QueueSpec => ({
     name,
@@ -39,7 +42,9 @@ export function buildQueueSpecs(scope: AccountScope, queues: ResourceNames['queu
   const main = (name: string, dlqName: string, sse: boolean): QueueSpec => ({
     name,
     attributes: {
-      ...(fifo(name) ? { FifoQueue: 'true', ContentBasedDeduplication: 'false' } : {}),
+      ...(fifo(name)
+        ? { FifoQueue: 'true', ContentBasedDeduplication: 'false' }
+        : {}),
       VisibilityTimeout: String(VISIBILITY_TIMEOUT_SECONDS),
       RedrivePolicy: JSON.stringify({
         deadLetterTargetArn: sqsQueueArn(scope, dlqName),
@@ -62,12 +67,23 @@ function mutableAttributes(spec: QueueSpec): QueueSpec['attributes'] {
   return rest;
 }
 
-async function queueUrl(ctx: SeedContext, name: string): Promise<string | undefined> {
+async function queueUrl(
+  ctx: SeedContext,
+  name: string,
+): Promise<string | undefined> {
   try {
-    const res = await ctx.clients.sqs.send(new GetQueueUrlCommand({ QueueName: name }));
+    const res = await ctx.clients.sqs.send(
+      new GetQueueUrlCommand({ QueueName: name }),
+    );
     return res.QueueUrl;
   } catch (err) {
-    if (isAwsError(err, 'QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue')) {
+    if (
+      isAwsError(
+        err,
+        'QueueDoesNotExist',
+        'AWS.SimpleQueueService.NonExistentQueue',
+      )
+    ) {
       return undefined;
     }
     throw err;
@@ -83,12 +99,18 @@ export const sqsStep: SeedStep = {
       if (url) {
         // Puts a remediated queue (e.g. SSE switched on) back into the story.
         await ctx.clients.sqs.send(
-          new SetQueueAttributesCommand({ QueueUrl: url, Attributes: mutableAttributes(spec) }),
+          new SetQueueAttributesCommand({
+            QueueUrl: url,
+            Attributes: mutableAttributes(spec),
+          }),
         );
         report.existing.push(`queue ${spec.name}`);
       } else {
         await ctx.clients.sqs.send(
-          new CreateQueueCommand({ QueueName: spec.name, Attributes: spec.attributes }),
+          new CreateQueueCommand({
+            QueueName: spec.name,
+            Attributes: spec.attributes,
+          }),
         );
         report.created.push(`queue ${spec.name}`);
       }
