@@ -1,0 +1,75 @@
+export interface Config {
+  /** Configuration of the prod-hardening backend plugin. */
+  prodHardening?: {
+    aws: {
+      /** The AWS account the portal watches (12 digits). */
+      accountId: string;
+      /** AWS region code, e.g. us-east-1. */
+      region: string;
+      /**
+       * Endpoint override for every AWS client, e.g. a local emulator. Leave unset for
+       * a real account.
+       */
+      endpoint?: string;
+      /** Role assumed for every read (posture checks, costs, findings). */
+      readRoleArn?: string;
+      /** Separate role assumed only to execute remediations. */
+      remediationRoleArn?: string;
+      /** External id required by the roles' trust policies, if any. */
+      externalId?: string;
+      /** TCP connect timeout per AWS request, milliseconds. Default 1000. */
+      connectTimeoutMs?: number;
+      /** Whole-request timeout per AWS request, milliseconds. Default 5000. */
+      requestTimeoutMs?: number;
+      /** Attempts per AWS call including the first (SDK standard retry). Default 3. */
+      maxAttempts?: number;
+    };
+    redis: {
+      /**
+       * redis:// or rediss:// (TLS) URL. Put the AUTH password in the environment,
+       * e.g. `url: rediss://:${REDIS_AUTH_TOKEN}@host:6379`.
+       * @visibility secret
+       */
+      url: string;
+      /** Connect timeout, milliseconds. Default 1000. */
+      connectTimeoutMs?: number;
+      /** Per-command timeout, milliseconds. Default 1000. */
+      commandTimeoutMs?: number;
+    };
+    permissions?: {
+      /** Who may run remediations; everyone signed in may read. */
+      remediators?: {
+        /** Group entity refs, e.g. group:default/platform-oncall. */
+        groups?: string[];
+        /** User entity refs, e.g. user:default/jane.doe. */
+        users?: string[];
+      };
+    };
+    resources?: {
+      tables?: {
+        /** Default huntaze-ai-costs-production */
+        aiCosts?: string;
+        /** Default huntaze-cost-alerts-production */
+        costAlerts?: string;
+      };
+      queues?: {
+        workflows?: string;
+        workflowsDlq?: string;
+        rateLimiter?: string;
+        rateLimiterDlq?: string;
+      };
+      topics?: {
+        costAlerts?: string;
+        securityAlerts?: string;
+        opsAlerts?: string;
+      };
+      budgetName?: string;
+      /** Monthly budget in USD. Default 500. */
+      monthlyBudgetUsd?: number;
+      ecsClusters?: string[];
+      redisReplicationGroupId?: string;
+      rdsParameterGroupName?: string;
+      cloudTrailName?: string;
+    };
+  };
+}

@@ -1,0 +1,2 @@
+export { readProdHardeningConfig, ProdHardeningConfigError, CONFIG_ROOT } from './readConfig';
+export type { ProdHardeningConfig } from './schema';

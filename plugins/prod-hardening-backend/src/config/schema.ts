@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { AWS_REGIONS } from './awsRegions';
+
+const positiveMs = z.number().int().positive().max(120_000);
+
+const redisUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // Never echo the value: it may carry the AUTH password.
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a valid URL' });
+    return;
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must use redis:// or rediss:// (TLS), not ${url.protocol}//`,
+    });
+  }
+  if (!url.hostname) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'has no host' });
+  }
+});
+
+const httpUrl = z.string().superRefine((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an http(s) URL' });
+    }
+  } catch {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not a valid URL: "${value}"` });
+  }
+});
+
+const roleArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/, 'must be an IAM role ARN');
+
+const entityRef = (kind: 'group' | 'user') =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${kind}:[\\w.-]+/[\\w.-]+$`),
+      `must be a full ${kind} entity ref like ${kind}:default/name`,
+    );
+
+export const prodHardeningConfigSchema = z.object({
+  aws: z.object({
+    accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    region: z.string().refine(r => AWS_REGIONS.has(r), r => ({
+      message: `is not a known AWS region: "${r}"`,
+    })),
+    endpoint: httpUrl.optional(),
+    readRoleArn: roleArn.optional(),
+    remediationRoleArn: roleArn.optional(),
+    externalId: z.string().min(2).max(1224).optional(),
+    connectTimeoutMs: positiveMs.default(1000),
+    requestTimeoutMs: positiveMs.default(5000),
+    maxAttempts: z.number().int().min(1).max(10).default(3),
+  }),
+  redis: z.object({
+    url: redisUrl,
+    connectTimeoutMs: positiveMs.default(1000),
+    commandTimeoutMs: positiveMs.default(1000),
+  }),
+  permissions: z
+    .object({
+      remediators: z
+        .object({
+          groups: z.array(entityRef('group')).default([]),
+          users: z.array(entityRef('user')).default([]),
+        })
+        .default({}),
+    })
+    .default({}),
+  resources: z
+    .object({
+      tables: z
+        .object({
+          aiCosts: z.string().default('huntaze-ai-costs-production'),
+          costAlerts: z.string().default('huntaze-cost-alerts-production'),
+        })
+        .default({}),
+      queues: z
+        .object({
+          workflows: z.string().default('huntaze-hybrid-workflows.fifo'),
+          workflowsDlq: z.string().default('huntaze-hybrid-workflows-dlq.fifo'),
+          rateLimiter: z.string().default('huntaze-rate-limiter-queue'),
+          rateLimiterDlq: z.string().default('huntaze-rate-limiter-dlq'),
+        })
+        .default({}),
+      topics: z
+        .object({
+          costAlerts: z.string().default('huntaze-cost-alerts'),
+          securityAlerts: z.string().default('huntaze-security-alerts'),
+          opsAlerts: z.string().default('huntaze-ops-alerts'),
+        })
+        .default({}),
+      budgetName: z.string().default('huntaze-monthly-budget'),
+      monthlyBudgetUsd: z.number().positive().default(500),
+      ecsClusters: z
+        .array(z.string())
+        .default(['huntaze-web-production', 'huntaze-workers-production', 'huntaze-ai-production']),
+      redisReplicationGroupId: z.string().default('huntaze-redis'),
+      rdsParameterGroupName: z.string().default('huntaze-postgres-production'),
+      cloudTrailName: z.string().default('huntaze-trail'),
+    })
+    .default({}),
+});
+
+/** The plugin's configuration after validation, with every default applied. */
+export type ProdHardeningConfig = z.infer<typeof prodHardeningConfigSchema>;

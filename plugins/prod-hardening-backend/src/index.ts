@@ -1,0 +1,8 @@
+/**
+ * Backstage backend plugin for AWS production hardening.
+ *
+ * @packageDocumentation
+ */
+export { prodHardeningPlugin as default } from './plugin';
+export { readProdHardeningConfig, ProdHardeningConfigError } from './config';
+export type { ProdHardeningConfig } from './config';

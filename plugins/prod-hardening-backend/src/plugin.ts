@@ -1,0 +1,55 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
+import { DefaultAwsClientFactory } from './aws';
+import { readProdHardeningConfig } from './config';
+import { createRedisConnection } from './redis';
+import { createRouter } from './router';
+import { DefaultHealthService } from './services/HealthService';
+import { AccountIdentitySource } from './sources/accountIdentity';
+import { RedisPingSource } from './sources/redisPing';
+
+/**
+ * The prod-hardening backend plugin. Wiring only: configuration is read once, the
+ * AWS and Redis clients are built by their factories, and the router gets services.
+ */
+export const prodHardeningPlugin = createBackendPlugin({
+  pluginId: 'prod-hardening',
+  register(env) {
+    env.registerInit({
+      deps: {
+        rootConfig: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init({ rootConfig, logger, httpRouter, lifecycle, permissionsRegistry }) {
+        const config = readProdHardeningConfig(rootConfig);
+        const aws = DefaultAwsClientFactory.fromConfig(config);
+        const redis = createRedisConnection(config.redis, logger);
+        lifecycle.addShutdownHook(async () => {
+          aws.destroy();
+          await redis.close();
+        });
+
+        permissionsRegistry.addPermissions(prodHardeningPermissions);
+
+        const health = new DefaultHealthService({
+          identity: new AccountIdentitySource(aws),
+          redis: new RedisPingSource(redis),
+          expectedAccountId: config.aws.accountId,
+          region: config.aws.region,
+          endpoint: config.aws.endpoint,
+        });
+
+        httpRouter.use(await createRouter({ health }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
+        logger.info(
+          `prod-hardening watching account ${config.aws.accountId} in ${config.aws.region}` +
+            (config.aws.endpoint ? ` through ${config.aws.endpoint}` : ''),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,2 @@
+export { createRedisConnection, describeRedisError } from './redisClientFactory';
+export type { RedisConnection } from './redisClientFactory';

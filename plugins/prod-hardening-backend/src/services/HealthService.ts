@@ -1,0 +1,89 @@
+import type { HealthReport, SourceHealth } from '@prod-hardening/plugin-prod-hardening-common';
+import { describeAwsError } from '../aws';
+import type { AccountIdentitySource } from '../sources/accountIdentity';
+import type { RedisPingSource } from '../sources/redisPing';
+
+export interface HealthServiceOptions {
+  identity: AccountIdentitySource;
+  redis: RedisPingSource;
+  expectedAccountId: string;
+  region: string;
+  endpoint?: string;
+  /** Upper bound for each probe, so /health answers even when a source hangs. */
+  probeTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface HealthService {
+  check(): Promise<HealthReport>;
+}
+
+/** Probes every source in parallel; never throws, a failing source is reported down. */
+export class DefaultHealthService implements HealthService {
+  private readonly now: () => number;
+  private readonly probeTimeoutMs: number;
+
+  constructor(private readonly options: HealthServiceOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 4000;
+  }
+
+  async check(): Promise<HealthReport> {
+    const sources = await Promise.all([this.checkAws(), this.checkRedis()]);
+    return {
+      status: sources.every(s => s.state === 'up') ? 'ok' : 'degraded',
+      checkedAt: new Date().toISOString(),
+      sources,
+    };
+  }
+
+  private async checkAws(): Promise<SourceHealth> {
+    const { region, endpoint, expectedAccountId } = this.options;
+    const label = endpoint ? `AWS (${region}, ${endpoint})` : `AWS (${region})`;
+    return this.probe('aws', label, async signal => {
+      const identity = await this.options.identity.whoAmI(signal);
+      if (identity.account !== expectedAccountId) {
+        throw new Error(
+          `the credentials belong to account ${identity.account}, but the portal is configured for ${expectedAccountId}`,
+        );
+      }
+      return { account: identity.account, region, principal: identity.arn };
+    }, err => describeAwsError(err, endpoint));
+  }
+
+  private async checkRedis(): Promise<SourceHealth> {
+    return this.probe('redis', 'Redis (rate limiter)', async () => {
+      await this.options.redis.ping();
+      return undefined;
+    }, err => (err as Error).message);
+  }
+
+  private async probe(
+    id: SourceHealth['id'],
+    label: string,
+    run: (signal: AbortSignal) => Promise<Record<string, string> | undefined>,
+    describe: (err: unknown) => string,
+  ): Promise<SourceHealth> {
+    const started = this.now();
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Error(`no answer within ${this.probeTimeoutMs} ms`));
+      }, this.probeTimeoutMs);
+    });
+    try {
+      const details = await Promise.race([run(controller.signal), timeout]);
+      return { id, label, state: 'up', latencyMs: this.elapsed(started), details };
+    } catch (err) {
+      return { id, label, state: 'down', latencyMs: this.elapsed(started), reason: describe(err) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private elapsed(started: number) {
+    return Math.round((this.now() - started) * 10) / 10;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Wire types, permissions and constants shared by the prod-hardening frontend and
+ * backend plugins. No AWS SDK or Node imports here: this package ships to the browser.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './health';
+export * from './permissions';

@@ -1,0 +1,21 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Reading any prod-hardening dashboard (posture, FinOps, throttling, weekly review). */
+export const prodHardeningReadPermission = createPermission({
+  name: 'prod-hardening.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Changing the AWS account: executing a remediation plan or redriving a dead-letter
+ * queue. Previews are reads; only execution needs this.
+ */
+export const prodHardeningRemediatePermission = createPermission({
+  name: 'prod-hardening.remediate',
+  attributes: { action: 'update' },
+});
+
+export const prodHardeningPermissions = [
+  prodHardeningReadPermission,
+  prodHardeningRemediatePermission,
+];
