@@ -1,0 +1,3 @@
+export { prodHardeningApiRef } from './ProdHardeningApi';
+export type { ProdHardeningApi } from './ProdHardeningApi';
+export { ProdHardeningClient } from './ProdHardeningClient';

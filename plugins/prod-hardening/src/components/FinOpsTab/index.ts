@@ -1,0 +1,1 @@
+export { FinOpsTab } from './FinOpsTab';

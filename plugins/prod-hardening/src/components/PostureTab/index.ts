@@ -1,0 +1,1 @@
+export { PostureTab } from './PostureTab';

@@ -1,0 +1,1 @@
+export { ProdHardeningPage } from './ProdHardeningPage';

@@ -1,0 +1,1 @@
+export { SourceStatusBanner } from './SourceStatusBanner';

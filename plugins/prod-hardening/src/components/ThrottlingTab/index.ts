@@ -1,0 +1,1 @@
+export { ThrottlingTab } from './ThrottlingTab';

@@ -1,0 +1,1 @@
+export { WeeklyReviewTab } from './WeeklyReviewTab';
