@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { expandBlocks } from '../blocks';
+import { resolveStatic } from '../expressions';
+import { resources, TfModule, variableDefault } from '../module';
+import { Violation } from '../violations';
+
+/** `prodHardening.resources` of app-config.yaml. */
+export interface PortalResources {
+  tables: Record<string, string>;
+  queues: Record<string, string>;
+  topics: Record<string, string>;
+  budgetName: string;
+  monthlyBudgetUsd: number;
+  ecsClusters: string[];
+  redisReplicationGroupId: string;
+  rdsParameterGroupName: string;
+  cloudTrailName: string;
+}
+
+export function readPortalResources(appConfigPath: string): PortalResources {
+  const config = YAML.parse(fs.readFileSync(appConfigPath, 'utf8'));
+  const res = config?.prodHardening?.resources;
+  if (!res) throw new Error(`${appConfigPath} has no prodHardening.resources`);
+  return res as PortalResources;
+}
+
+/** Resolved value of one attribute of every resource of a type, with the file it is in. */
+function namesOf(mod: TfModule, type: string, attribute: string) {
+  return resources(mod, type).map(r => ({
+    address: `${type}.${r.name}`,
+    file: r.file,
+    name: resolveStatic(mod, r.body[attribute]),
+  }));
+}
+
+interface NameRule {
+  configKey: string;
+  type: string;
+  attribute: string;
+  file: string;
+  expected: string[];
+  /** Every module resource of the type must be in the config (the portal watches all). */
+  exhaustive: boolean;
+}
+
+/** The module's names equal app-config.yaml's, both ways where the portal lists a kind. */
+export function checkNamesAgainstAppConfig(mod: TfModule, res: PortalResources): Violation[] {
+  const rules: NameRule[] = [
+    { configKey: 'tables', type: 'aws_dynamodb_table', attribute: 'name', file: 'dynamodb.tf', expected: Object.values(res.tables), exhaustive: true },
+    { configKey: 'queues', type: 'aws_sqs_queue', attribute: 'name', file: 'sqs.tf', expected: Object.values(res.queues), exhaustive: true },
+    { configKey: 'topics', type: 'aws_sns_topic', attribute: 'name', file: 'sns.tf', expected: Object.values(res.topics), exhaustive: true },
+    { configKey: 'budgetName', type: 'aws_budgets_budget', attribute: 'name', file: 'budgets.tf', expected: [res.budgetName], exhaustive: true },
+    { configKey: 'redisReplicationGroupId', type: 'aws_elasticache_replication_group', attribute: 'replication_group_id', file: 'elasticache.tf', expected: [res.redisReplicationGroupId], exhaustive: true },
+    { configKey: 'rdsParameterGroupName', type: 'aws_db_parameter_group', attribute: 'name', file: 'rds.tf', expected: [res.rdsParameterGroupName], exhaustive: true },
+    { configKey: 'cloudTrailName', type: 'aws_cloudtrail', attribute: 'name', file: 'cloudtrail.tf', expected: [res.cloudTrailName], exhaustive: true },
+  ];
+  const found: Violation[] = [];
+  for (const rule of rules) {
+    const actual = namesOf(mod, rule.type, rule.attribute);
+    for (const name of rule.expected) {
+      if (!actual.some(a => a.name === name)) {
+        found.push({
+          file: actual[0]?.file ?? rule.file,
+          message: `no ${rule.type} named "${name}" (app-config.yaml prodHardening.resources.${rule.configKey}); the module has ${JSON.stringify(actual.map(a => a.name ?? `<dynamic ${a.address}>`))}`,
+        });
+      }
+    }
+    if (rule.exhaustive) {
+      for (const a of actual.filter(x => !rule.expected.includes(String(x.name)))) {
+        found.push({
+          file: a.file,
+          message: `${a.address} is named ${JSON.stringify(a.name ?? '<dynamic>')}, which app-config.yaml prodHardening.resources.${rule.configKey} does not list`,
+        });
+      }
+    }
+  }
+
+  const clusters = variableDefault(mod, 'ecs_cluster_names');
+  if (JSON.stringify(clusters) !== JSON.stringify(res.ecsClusters)) {
+    found.push({
+      file: 'variables.tf',
+      message: `variable "ecs_cluster_names" defaults to ${JSON.stringify(clusters)}, app-config.yaml ecsClusters is ${JSON.stringify(res.ecsClusters)}`,
+    });
+  }
+  for (const c of resources(mod, 'aws_ecs_cluster')) {
+    if (!String(c.body.for_each).includes('var.ecs_cluster_names') || c.body.name !== '${each.value}') {
+      found.push({ file: c.file, message: `aws_ecs_cluster.${c.name} is not one per var.ecs_cluster_names` });
+    }
+  }
+  return found;
+}
+
+/** Every name the module gives a table, queue, topic, index, ... (statically resolved). */
+export function moduleNames(mod: TfModule): Set<string> {
+  const names = new Set<string>();
+  const names_ = resolveStatic(mod, mod.locals.get('names')?.value);
+  if (names_ && typeof names_ === 'object') Object.values(names_).forEach(n => names.add(String(n)));
+  for (const t of resources(mod, 'aws_dynamodb_table')) {
+    for (const gsi of expandBlocks(mod, t.body, 'global_secondary_index')) names.add(String(gsi.name));
+  }
+  return names;
+}
+
+/** GSI names of the module's tables. */
+export function indexNames(mod: TfModule): Set<string> {
+  return new Set(
+    resources(mod, 'aws_dynamodb_table').flatMap(t =>
+      expandBlocks(mod, t.body, 'global_secondary_index').map(g => String(g.name)),
+    ),
+  );
+}
+
+function sourceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('__') ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(e.name) && !/\.(test|spec)\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+/**
+ * Resource names hard-coded in other packages' sources (`huntaze-...` literals and
+ * DynamoDB `IndexName`s) must be names this module creates.
+ */
+export function checkNamesInSources(
+  mod: TfModule,
+  packageDirs: string[],
+  repoRoot: string,
+  prefix: string,
+): Violation[] {
+  const known = moduleNames(mod);
+  const indexes = indexNames(mod);
+  const found: Violation[] = [];
+  const literal = new RegExp(`['"\`](${prefix}-[a-z0-9-]+(?:\\.fifo)?)['"\`]`, 'g');
+  const indexName = /IndexName\s*[:=]\s*['"`]([^'"`]+)['"`]/g;
+  for (const dir of packageDirs) {
+    for (const file of sourceFiles(path.join(dir, 'src'))) {
+      const source = fs.readFileSync(file, 'utf8');
+      const rel = path.relative(repoRoot, file);
+      for (const [, name] of source.matchAll(literal)) {
+        if (!known.has(name)) {
+          found.push({ file: 'main.tf', message: `${rel} uses "${name}", which local.names does not define` });
+        }
+      }
+      for (const [, name] of source.matchAll(indexName)) {
+        if (!indexes.has(name)) {
+          found.push({ file: 'dynamodb.tf', message: `${rel} queries index "${name}", which no table of the module has` });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** ALL_CAPS names in the Lambda's config source: the environment variables it reads. */
+export function envNamesInConfig(source: string): Set<string> {
+  return new Set([...source.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map(m => m[1]));
+}
+
+/** Keys (ALL_CAPS) the module sets in a Lambda environment expression. */
+export function envNamesInTerraform(expression: string): Set<string> {
+  return new Set([...expression.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*=/g)].map(m => m[1]));
+}
