@@ -1,2 +1,4 @@
 export * from './stack';
+export { startLocalStack } from './localStack';
+export type { LocalStack, LocalStackOptions } from './localStack';
 export * from './seed';

@@ -69,3 +69,13 @@ export function failWith(err: unknown): void {
   process.stderr.write(`error: ${message}\n`);
   process.exitCode = 1;
 }
+
+/** Resolves on the first delivery of `signal`; later ones are ignored while stopping. */
+export function signalled(signal: NodeJS.Signals): Promise<string> {
+  return new Promise(resolve => {
+    process.once(signal, () => {
+      process.on(signal, () => undefined);
+      resolve(`received ${signal}`);
+    });
+  });
+}

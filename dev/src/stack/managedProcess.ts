@@ -20,10 +20,11 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  env: NodeJS.ProcessEnv = process.env,
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): ManagedProcess {
   const child: ChildProcess = spawn(command, args, {
-    env,
+    env: options.env ?? process.env,
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

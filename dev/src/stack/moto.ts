@@ -28,8 +28,10 @@ export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> 
     options.command ?? 'moto_server',
     ['-H', '127.0.0.1', '-p', String(port)],
     {
-      ...process.env,
-      MOTO_ACCOUNT_ID: options.accountId ?? '123456789012',
+      env: {
+        ...process.env,
+        MOTO_ACCOUNT_ID: options.accountId ?? '123456789012',
+      },
     },
   );
   await waitUntilHealthy(

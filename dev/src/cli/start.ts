@@ -1,0 +1,93 @@
+/**
+ * `npm start`: the whole portal on this machine. Starts the local stack (moto_server
+ * and redis-server, seeded), then the Backstage backend (7007) and frontend (3000)
+ * pointed at it. Ctrl-C stops everything this command started, and nothing else.
+ *
+ *   npm start -- [--config app-config.yaml] [--no-seed]
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalStack } from '../localStack';
+import {
+  DEFAULT_APP_CONFIG,
+  DEFAULT_MOTO_PORT,
+  DEFAULT_REDIS_PORT,
+  failWith,
+  portFromEnv,
+  signalled,
+} from './common';
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string', default: DEFAULT_APP_CONFIG },
+      'no-seed': { type: 'boolean', default: false },
+    },
+  });
+  const stack = await startLocalStack({
+    configPath: values.config,
+    motoPort: portFromEnv('PH_MOTO_PORT', DEFAULT_MOTO_PORT),
+    redisPort: portFromEnv('PH_REDIS_PORT', DEFAULT_REDIS_PORT),
+    seed: !values['no-seed'],
+    log,
+  });
+  log(`AWS emulator ${stack.moto.endpoint}, Redis ${stack.redis.url}`);
+  log('Starting Backstage: backend http://localhost:7007, portal http://localhost:3000/prod-hardening');
+
+  // The emulator accepts any credentials; fixed dummy ones keep real keys from this
+  // shell away from it. Ports that differ from app-config's defaults are passed on.
+  const portal = spawn(
+    process.execPath,
+    [require.resolve('@backstage/cli/bin/backstage-cli'), 'repo', 'start', '--config', values.config],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      detached: true,
+      env: {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_SESSION_TOKEN: '',
+        AWS_PROFILE: '',
+        APP_CONFIG_prodHardening_aws_endpoint: stack.moto.endpoint,
+        APP_CONFIG_prodHardening_redis_url: stack.redis.url,
+      },
+    },
+  );
+  const portalExit = new Promise<string>(res =>
+    portal.once('exit', code => res(`Backstage exited (code ${code})`)),
+  );
+
+  const reason = await Promise.race([
+    signalled('SIGINT'),
+    signalled('SIGTERM'),
+    stack.unexpectedExit,
+    portalExit,
+  ]);
+  log(`\n${reason}: stopping...`);
+  if (portal.exitCode === null && portal.pid) {
+    try {
+      process.kill(-portal.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const killTimer = setTimeout(() => {
+      try {
+        process.kill(-portal.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 5000);
+    await portalExit;
+    clearTimeout(killTimer);
+  }
+  await stack.stop();
+  log('Stopped.');
+  if (!reason.startsWith('received')) process.exitCode = 1;
+}
+
+main().catch(failWith);

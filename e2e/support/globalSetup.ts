@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getFreePort, startLocalStack, startProcess, waitUntilHealthy } from '@prod-hardening/dev-stack';
+import { STATE_FILE, PortalState } from './portal';
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+const OUTPUT_DIR = resolve(__dirname, '..', 'output');
+
+function buildApp() {
+  const cli = require.resolve('@backstage/cli/bin/backstage-cli');
+  const result = spawnSync(process.execPath, [cli, 'package', 'build'], {
+    cwd: resolve(REPO_ROOT, 'packages', 'app'),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`building packages/app failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+/**
+ * Starts the whole portal once for all specs: local stack on free ports, the app
+ * built and served by the backend (one origin, like production), and returns the
+ * teardown that stops exactly what was started.
+ */
+export default async function globalSetup() {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const log = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
+  const stack = await startLocalStack({
+    configPath: resolve(REPO_ROOT, 'app-config.yaml'),
+    log,
+  });
+  try {
+    buildApp();
+    const port = await getFreePort();
+    const baseUrl = `http://localhost:${port}`;
+    const overrides = resolve(OUTPUT_DIR, 'app-config.e2e.json');
+    writeFileSync(
+      overrides,
+      JSON.stringify({
+        app: { baseUrl },
+        backend: { baseUrl, listen: { port }, cors: { origin: baseUrl } },
+        prodHardening: {
+          aws: { endpoint: stack.moto.endpoint, maxAttempts: 1 },
+          redis: { url: stack.redis.url, connectTimeoutMs: 500, commandTimeoutMs: 500 },
+        },
+      }),
+    );
+    const cli = require.resolve('@backstage/cli/bin/backstage-cli');
+    const backend = startProcess(
+      'backstage backend',
+      process.execPath,
+      [cli, 'package', 'start', '--config', resolve(REPO_ROOT, 'app-config.yaml'), '--config', overrides],
+      {
+        cwd: resolve(REPO_ROOT, 'packages', 'backend'),
+        env: {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          NODE_ENV: 'development',
+        },
+      },
+    );
+    await waitUntilHealthy(
+      backend,
+      async () => (await fetch(`${baseUrl}/api/prod-hardening/health`)).ok,
+      120_000,
+    );
+    log(`portal at ${baseUrl}`);
+
+    const extraPidsFile = resolve(OUTPUT_DIR, 'extra-pids.txt');
+    writeFileSync(extraPidsFile, '');
+    const state: PortalState = {
+      baseUrl,
+      motoEndpoint: stack.moto.endpoint,
+      redisPort: stack.redis.port,
+      redisPid: stack.redis.process.pid,
+      extraPidsFile,
+    };
+    writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+
+    return async () => {
+      await backend.stop();
+      if (existsSync(extraPidsFile)) {
+        for (const pid of readFileSync(extraPidsFile, 'utf8').split('\n').filter(Boolean)) {
+          try {
+            process.kill(-Number(pid), 'SIGTERM');
+          } catch {
+            // already gone
+          }
+        }
+      }
+      await stack.stop();
+    };
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,23 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { prodHardeningApiRef } from '../../api';
+import { ProdHardeningPage } from './ProdHardeningPage';
+
+describe('ProdHardeningPage', () => {
+  it('shows one tab per pillar of the hardening plan', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            prodHardeningApiRef,
+            { getHealth: async () => ({ status: 'ok', checkedAt: '', sources: [] }) },
+          ],
+        ]}
+      >
+        <ProdHardeningPage />
+      </TestApiProvider>,
+    );
+    const tabs = screen.getAllByRole('tab').map(tab => tab.textContent);
+    expect(tabs).toEqual(['Posture', 'FinOps', 'Throttling', 'Weekly review']);
+  });
+});

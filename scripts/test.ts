@@ -1,0 +1,111 @@
+/**
+ * `npm test`: every test of the repository in one run, ending with one summary line.
+ *   1. unit and integration tests (Jest through the Backstage CLI, all workspaces);
+ *      integration tests start their own moto_server / redis-server on free ports;
+ *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal).
+ *
+ *   npm test -- [--skip-e2e] [--skip-unit]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkPrerequisites } from './prerequisites';
+
+const REPO_ROOT = resolve(__dirname, '..');
+
+interface Tally {
+  runner: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** The runner itself broke (suite failed to load, crash) beyond counted failures. */
+  broken: number;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const result = spawnSync(command, args, {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, CI: 'true', ...env },
+  });
+  return result.status ?? 1;
+}
+
+function jestTally(): Tally {
+  const dir = mkdtempSync(join(tmpdir(), 'ph-jest-'));
+  const outputFile = join(dir, 'results.json');
+  const cli = require.resolve('@backstage/cli/bin/backstage-cli');
+  const status = run(process.execPath, [cli, 'repo', 'test', '--ci', '--json', `--outputFile=${outputFile}`]);
+  const tally: Tally = { runner: 'unit + integration (jest)', passed: 0, failed: 0, skipped: 0, broken: 0 };
+  if (!existsSync(outputFile)) {
+    tally.broken = 1;
+    return tally;
+  }
+  const results = JSON.parse(readFileSync(outputFile, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  tally.passed = results.numPassedTests;
+  tally.failed = results.numFailedTests;
+  tally.skipped = results.numPendingTests + results.numTodoTests;
+  // A suite that fails to load has no failing test but must still fail the run.
+  tally.broken = results.testResults.filter(
+    (r: any) => r.status === 'failed' && r.assertionResults.every((a: any) => a.status !== 'failed'),
+  ).length;
+  if (status !== 0 && tally.failed === 0 && tally.broken === 0) tally.broken = 1;
+  return tally;
+}
+
+function playwrightTally(): Tally {
+  const resultsFile = resolve(REPO_ROOT, 'e2e', 'output', 'results.json');
+  rmSync(resultsFile, { force: true });
+  const cli = require.resolve('@playwright/test/cli');
+  const status = run(process.execPath, [cli, 'test', '-c', 'e2e/playwright.config.ts'], {
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  });
+  const tally: Tally = { runner: 'end-to-end (playwright)', passed: 0, failed: 0, skipped: 0, broken: 0 };
+  if (!existsSync(resultsFile)) {
+    tally.broken = 1;
+    return tally;
+  }
+  const { stats, errors } = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  tally.passed = stats.expected + stats.flaky;
+  tally.failed = stats.unexpected;
+  tally.skipped = stats.skipped;
+  tally.broken = (errors ?? []).length;
+  if (status !== 0 && tally.failed === 0 && tally.broken === 0) tally.broken = 1;
+  return tally;
+}
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      'skip-e2e': { type: 'boolean', default: false },
+      'skip-unit': { type: 'boolean', default: false },
+    },
+  });
+  const missing = checkPrerequisites({ browser: !values['skip-e2e'] });
+  if (missing.length) {
+    for (const line of missing) process.stderr.write(`${line}\n`);
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exit(1);
+  }
+
+  const tallies: Tally[] = [];
+  if (!values['skip-unit']) tallies.push(jestTally());
+  if (!values['skip-e2e']) tallies.push(playwrightTally());
+
+  process.stdout.write('\nSummary\n');
+  for (const t of tallies) {
+    const broken = t.broken ? `, ${t.broken} suite(s) could not run` : '';
+    process.stdout.write(
+      `  ${t.runner}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${broken}\n`,
+    );
+  }
+  const passed = tallies.reduce((n, t) => n + t.passed, 0);
+  const failed = tallies.reduce((n, t) => n + t.failed + t.broken, 0);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main();
