@@ -10,12 +10,12 @@ export const prodHardeningReadPermission = createPermission({
  * Changing the AWS account: executing a remediation plan or redriving a dead-letter
  * queue. Previews are reads; only execution needs this.
  */
-export const prodHardeningRemediatePermission = createPermission({
-  name: 'prod-hardening.remediate',
+export const prodHardeningRemediationExecutePermission = createPermission({
+  name: 'prod-hardening.remediation.execute',
   attributes: { action: 'update' },
 });
 
 export const prodHardeningPermissions = [
   prodHardeningReadPermission,
-  prodHardeningRemediatePermission,
+  prodHardeningRemediationExecutePermission,
 ];

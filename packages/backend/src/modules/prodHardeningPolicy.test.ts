@@ -1,7 +1,7 @@
 import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
 import {
   prodHardeningReadPermission,
-  prodHardeningRemediatePermission,
+  prodHardeningRemediationExecutePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { decide } from './prodHardeningPolicy';
 
@@ -24,20 +24,20 @@ describe('prod-hardening permission policy', () => {
 
   it('lets a member of a remediator group remediate', () => {
     const oncall = user('user:default/carol', ['group:default/platform-oncall']);
-    expect(decide(prodHardeningRemediatePermission, oncall, remediators).result).toBe(
+    expect(decide(prodHardeningRemediationExecutePermission, oncall, remediators).result).toBe(
       AuthorizeResult.ALLOW,
     );
   });
 
   it('lets a listed user remediate without the group', () => {
     expect(
-      decide(prodHardeningRemediatePermission, user('user:default/alice'), remediators).result,
+      decide(prodHardeningRemediationExecutePermission, user('user:default/alice'), remediators).result,
     ).toBe(AuthorizeResult.ALLOW);
   });
 
   it('denies remediation to anyone else', () => {
     const other = user('user:default/bob', ['group:default/frontend']);
-    expect(decide(prodHardeningRemediatePermission, other, remediators).result).toBe(
+    expect(decide(prodHardeningRemediationExecutePermission, other, remediators).result).toBe(
       AuthorizeResult.DENY,
     );
   });
@@ -45,7 +45,7 @@ describe('prod-hardening permission policy', () => {
   it('denies remediation to everyone when no remediators are configured', () => {
     const oncall = user('user:default/carol', ['group:default/platform-oncall']);
     expect(
-      decide(prodHardeningRemediatePermission, oncall, { groups: [], users: [] }).result,
+      decide(prodHardeningRemediationExecutePermission, oncall, { groups: [], users: [] }).result,
     ).toBe(AuthorizeResult.DENY);
   });
 
@@ -56,7 +56,7 @@ describe('prod-hardening permission policy', () => {
   });
 
   it('matches the remediation permission by name, not by object identity', () => {
-    const sameName = createPermission({ name: 'prod-hardening.remediate', attributes: { action: 'update' } });
+    const sameName = createPermission({ name: 'prod-hardening.remediation.execute', attributes: { action: 'update' } });
     expect(decide(sameName, user('user:default/bob'), remediators).result).toBe(
       AuthorizeResult.DENY,
     );

@@ -5,7 +5,7 @@ import {
   PolicyDecision,
   Permission,
 } from '@backstage/plugin-permission-common';
-import { prodHardeningRemediatePermission } from '@prod-hardening/plugin-prod-hardening-common';
+import { prodHardeningRemediationExecutePermission } from '@prod-hardening/plugin-prod-hardening-common';
 
 export interface Remediators {
   /** Group entity refs whose members may remediate. */
@@ -27,7 +27,7 @@ export function decide(
   remediators: Remediators,
 ): PolicyDecision {
   if (!user) return { result: AuthorizeResult.DENY };
-  if (isPermission(permission, prodHardeningRemediatePermission)) {
+  if (isPermission(permission, prodHardeningRemediationExecutePermission)) {
     const allowed =
       remediators.users.includes(user.userEntityRef) ||
       user.ownershipEntityRefs.some(ref => remediators.groups.includes(ref));
