@@ -10,7 +10,7 @@ describe('ProdHardeningPage', () => {
         apis={[
           [
             prodHardeningApiRef,
-            { getHealth: async () => ({ status: 'ok', checkedAt: '', sources: [] }) },
+            { getHealth: async () => ({ status: 'ok' as const, checkedAt: '', sources: [] }) },
           ],
         ]}
       >
