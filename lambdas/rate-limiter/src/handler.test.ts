@@ -169,6 +169,39 @@ describe('SQS batch handler', () => {
     expect(attr(dead, 'dlq-receive-count')).toBe('5');
   });
 
+  it('counts failed delivery attempts across deferrals', async () => {
+    const handler = await build({ DEFER_JITTER_MS: '0' });
+    stub.setRespond(() => 503);
+    const body = message('c1');
+    // three failed attempts use up the burst; the 4th receive is throttled and deferred
+    for (const receiveCount of [1, 2, 3]) {
+      await handler({ Records: [sqsRecord(body, { id: 'x', receiveCount })] }, fakeContext);
+    }
+    const spy = jest.spyOn(sqs, 'send');
+    await handler({ Records: [sqsRecord(body, { id: 'x', receiveCount: 4 })] }, fakeContext);
+    const deferred = (spy.mock.calls[0][0] as SendMessageCommand).input;
+    spy.mockRestore();
+    expect(deferred.MessageAttributes).toMatchObject({
+      deferrals: { StringValue: '1' },
+      'failed-attempts': { StringValue: '3' },
+    });
+    // the deferred copy: 2 more failures make 5 attempts in all
+    const copy = { deferrals: '1', 'failed-attempts': '3' };
+    const later = () => T0 + 60_000;
+    const retry = await createHandler({ ...deps!, clock: later })({
+      Records: [sqsRecord(body, { id: 'y', attributes: copy })],
+    }, fakeContext);
+    expect(retry.batchItemFailures).toEqual([{ itemIdentifier: 'y' }]);
+    await createHandler({ ...deps!, clock: later })({
+      Records: [sqsRecord(body, { id: 'y', attributes: copy, receiveCount: 2 })],
+    }, fakeContext);
+    const dead = await receiveAll(sqs, queues.deadLetterQueueUrl);
+    expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual([
+      'delivery failed 5 times, last: messaging API failed: HTTP 503',
+    ]);
+    expect(stub.attempts.get(body.messageId)).toBe(5);
+  });
+
   it('dead-letters a 4xx at once with the API reason', async () => {
     const handler = await build();
     stub.setRespond(() => 422);

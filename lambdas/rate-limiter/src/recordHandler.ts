@@ -6,7 +6,7 @@ import type { Decision } from './limiter/resilientRateLimiter';
 import type { IdempotencyStore } from './idempotency/store';
 import type { MessagingClient } from './delivery/messagingClient';
 import { ApiThrottledError, MessageRejectedError } from './delivery/errors';
-import { MessageQueues, deferralsOf } from './delivery/queues';
+import { MessageQueues, deferralsOf, failedAttemptsOf } from './delivery/queues';
 import type { MetricsRecorder } from './metrics/recorder';
 import type { RateLimits } from './limiter/limits';
 
@@ -21,7 +21,10 @@ export interface RecordHandlerDeps {
   deferJitterMs: number;
   /** A message deferred this many times goes to the DLQ. */
   maxDeferrals: number;
-  /** Receives before a retryable failure is dead-lettered (the redrive maxReceiveCount). */
+  /**
+   * Delivery attempts before a retryable failure is dead-lettered (the redrive
+   * maxReceiveCount). Attempts are counted across deferrals.
+   */
   maxReceives: number;
   clock?: () => number;
   random?: () => number;
@@ -71,15 +74,19 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
     return 'dead_lettered' as const;
   }
 
-  async function defer(record: SQSRecord, retryAfterMs: number, ids: object) {
+  /** Failed delivery attempts before this receive, across deferred copies. */
+  const previousFailures = (record: SQSRecord) =>
+    failedAttemptsOf(record) + Number(record.attributes.ApproximateReceiveCount ?? 1) - 1;
+
+  async function defer(record: SQSRecord, retryAfterMs: number, ids: object, failedAttempts: number) {
     const deferrals = deferralsOf(record) + 1;
     if (deferrals > deps.maxDeferrals) {
       return deadLetter(record, `deferred ${deferrals - 1} times without a free slot`, ids);
     }
     const delayMs = retryAfterMs + Math.floor(random() * deps.deferJitterMs);
-    const delaySeconds = await deps.queues.defer(record, delayMs, deferrals);
+    const delaySeconds = await deps.queues.defer(record, delayMs, { deferrals, failedAttempts });
     metrics.count('deferred', clock());
-    logger.debug('message deferred', { ...ids, retryAfterMs, delaySeconds, deferrals });
+    logger.debug('message deferred', { ...ids, retryAfterMs, delaySeconds, deferrals, failedAttempts });
     return 'deferred' as const;
   }
 
@@ -109,7 +116,8 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
     if (!decision.allowed) {
       metrics.count('throttled', now);
       await deps.idempotency.release(messageId, record.messageId);
-      return defer(record, decision.retryAfter ?? deps.limiter.limits.refillIntervalMs, ids);
+      const retryAfter = decision.retryAfter ?? deps.limiter.limits.refillIntervalMs;
+      return defer(record, retryAfter, ids, previousFailures(record));
     }
     metrics.count('allowed', now);
 
@@ -120,18 +128,18 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
       if (error instanceof ApiThrottledError) {
         metrics.count('api_throttled', clock());
         const wait = Math.max(error.retryAfterMs ?? 0, deps.limiter.limits.refillIntervalMs);
-        return defer(record, wait, ids);
+        return defer(record, wait, ids, previousFailures(record));
       }
       metrics.count('failed', clock());
       if (error instanceof MessageRejectedError) {
         return deadLetter(record, error.message, ids);
       }
-      const receives = Number(record.attributes.ApproximateReceiveCount ?? 1);
+      const attempts = previousFailures(record) + 1;
       const reason = error instanceof Error ? error.message : String(error);
-      if (receives >= deps.maxReceives) {
-        return deadLetter(record, `delivery failed ${receives} times, last: ${reason}`, ids);
+      if (attempts >= deps.maxReceives) {
+        return deadLetter(record, `delivery failed ${attempts} times, last: ${reason}`, ids);
       }
-      logger.warn('delivery failed, SQS will retry', { ...ids, receives, reason });
+      logger.warn('delivery failed, SQS will retry', { ...ids, attempts, reason });
       throw error;
     }
     await deps.idempotency.complete(messageId, 'delivered');

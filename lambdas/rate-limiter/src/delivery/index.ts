@@ -6,6 +6,8 @@ export type { SecretTokenOptions, TokenProvider } from './token';
 export {
   MessageQueues,
   deferralsOf,
+  failedAttemptsOf,
+  FAILED_ATTEMPTS_ATTRIBUTE,
   DEFERRALS_ATTRIBUTE,
   DLQ_REASON_ATTRIBUTE,
   DLQ_RECEIVE_COUNT_ATTRIBUTE,

@@ -52,7 +52,7 @@ export class MessagingClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const timedOut = (error as { name?: string } | undefined)?.name === 'TimeoutError';
       throw new ApiUnavailableError(
         timedOut
           ? `messaging API did not answer within ${this.options.timeoutMs} ms`

@@ -7,6 +7,11 @@ import type { SQSRecord } from 'aws-lambda';
 
 /** Message attribute carrying how many times a message was deferred. */
 export const DEFERRALS_ATTRIBUTE = 'deferrals';
+/**
+ * Message attribute carrying failed delivery attempts of earlier copies of a
+ * deferred message, so retries are counted across deferrals.
+ */
+export const FAILED_ATTEMPTS_ATTRIBUTE = 'failed-attempts';
 /** Message attributes set on messages this Lambda dead-letters itself. */
 export const DLQ_REASON_ATTRIBUTE = 'dlq-reason';
 export const DLQ_RECEIVE_COUNT_ATTRIBUTE = 'dlq-receive-count';
@@ -34,10 +39,15 @@ export class MessageQueues {
 
   /**
    * Puts the message back on the queue, invisible for `delayMs` (rounded up to
-   * whole seconds), with its deferral count. A new SQS message starts with a
-   * receive count of 1, so waiting for a token never uses up delivery attempts.
+   * whole seconds), with its deferral count and the failed delivery attempts
+   * so far. A new SQS message starts with a receive count of 1, so waiting for
+   * a token never uses up delivery attempts.
    */
-  async defer(record: SQSRecord, delayMs: number, deferrals: number): Promise<number> {
+  async defer(
+    record: SQSRecord,
+    delayMs: number,
+    counts: { deferrals: number; failedAttempts: number },
+  ): Promise<number> {
     const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(delayMs / 1000)));
     await this.options.sqs.send(
       new SendMessageCommand({
@@ -45,7 +55,11 @@ export class MessageQueues {
         MessageBody: record.body,
         DelaySeconds: delaySeconds,
         MessageAttributes: attributes(record, {
-          [DEFERRALS_ATTRIBUTE]: { DataType: 'Number', StringValue: String(deferrals) },
+          [DEFERRALS_ATTRIBUTE]: { DataType: 'Number', StringValue: String(counts.deferrals) },
+          [FAILED_ATTEMPTS_ATTRIBUTE]: {
+            DataType: 'Number',
+            StringValue: String(counts.failedAttempts),
+          },
         }),
       }),
     );
@@ -73,7 +87,16 @@ export class MessageQueues {
 
 /** The deferral count carried by a record (0 for a message never deferred). */
 export function deferralsOf(record: SQSRecord): number {
-  const value = Number(record.messageAttributes?.[DEFERRALS_ATTRIBUTE]?.stringValue ?? 0);
+  return countAttribute(record, DEFERRALS_ATTRIBUTE);
+}
+
+/** Failed delivery attempts of earlier (deferred) copies of this message. */
+export function failedAttemptsOf(record: SQSRecord): number {
+  return countAttribute(record, FAILED_ATTEMPTS_ATTRIBUTE);
+}
+
+function countAttribute(record: SQSRecord, name: string): number {
+  const value = Number(record.messageAttributes?.[name]?.stringValue ?? 0);
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 

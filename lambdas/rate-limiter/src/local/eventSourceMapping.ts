@@ -73,6 +73,8 @@ export class LocalEventSourceMapping {
             MaxNumberOfMessages: this.options.batchSize ?? 10,
             WaitTimeSeconds: this.options.waitTimeSeconds ?? 1,
             MessageSystemAttributeNames: ['All'],
+            // older SQS implementations (and moto) only read the deprecated name
+            AttributeNames: ['All'],
             MessageAttributeNames: ['All'],
           }),
           { abortSignal: this.controller.signal },

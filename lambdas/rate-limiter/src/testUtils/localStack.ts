@@ -98,6 +98,8 @@ export async function receiveAll(sqs: SQSClient, queueUrl: string): Promise<Mess
         WaitTimeSeconds: 0,
         MessageAttributeNames: ['All'],
         MessageSystemAttributeNames: ['All'],
+            // older SQS implementations (and moto) only read the deprecated name
+            AttributeNames: ['All'],
         VisibilityTimeout: 60,
       }),
     );

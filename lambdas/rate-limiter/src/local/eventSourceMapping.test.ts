@@ -1,0 +1,102 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startMoto, startRedis, MotoServer, RedisServer } from '@prod-hardening/dev-stack';
+import { createHandler } from '../handler';
+import { Dependencies } from '../dependencies';
+import { ensureQueues } from './queues';
+import { startStubApi, StubApi } from './stubApi';
+import { LocalEventSourceMapping } from './eventSourceMapping';
+import { awsClients, localConfig, localDependencies, message, receiveAll } from '../testUtils/localStack';
+
+jest.setTimeout(90_000);
+
+let moto: MotoServer;
+let redisServer: RedisServer;
+let stub: StubApi;
+let sqs: SQSClient;
+
+beforeAll(async () => {
+  [moto, redisServer, stub] = await Promise.all([startMoto(), startRedis(), startStubApi()]);
+  sqs = awsClients(moto.endpoint).sqs;
+});
+
+afterAll(async () => {
+  await Promise.all([moto?.stop(), redisServer?.stop(), stub?.close()]);
+});
+
+async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+describe('LocalEventSourceMapping', () => {
+  let mapping: LocalEventSourceMapping | undefined;
+  const instances: Dependencies[] = [];
+
+  afterEach(async () => {
+    await mapping?.stop();
+    await Promise.all(instances.splice(0).map(d => d.close()));
+  });
+
+  async function run(name: string, env: Record<string, string> = {}) {
+    const queues = await ensureQueues(sqs, { name, visibilityTimeoutSeconds: 1 });
+    const config = localConfig({
+      redisUrl: redisServer.url,
+      motoEndpoint: moto.endpoint,
+      queues,
+      apiUrl: stub.url,
+      env,
+    });
+    const handlers = [];
+    for (let i = 0; i < 2; i++) {
+      const deps = await localDependencies(config, { sqs });
+      instances.push(deps);
+      handlers.push(createHandler(deps));
+    }
+    mapping = new LocalEventSourceMapping({
+      sqs,
+      queueUrl: queues.queueUrl,
+      queueArn: queues.queueArn,
+      handlers,
+      waitTimeSeconds: 1,
+    });
+    mapping.start();
+    return queues;
+  }
+
+  it('delivers queued messages and deletes them', async () => {
+    const queues = await run('esm-ok');
+    const bodies = ['a', 'b', 'c', 'd'].map(u => message(`creator-${u}`));
+    for (const body of bodies) {
+      await sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: JSON.stringify(body) }));
+    }
+    await waitFor(() => bodies.every(b => stub.attempts.get(b.messageId) === 1), 20_000);
+    await mapping!.stop();
+    expect(await receiveAll(sqs, queues.queueUrl)).toHaveLength(0);
+  });
+
+  it('moves a message failing with 5xx to the DLQ after exactly 5 receives', async () => {
+    // retries come every second here (visibility timeout 1 s): a bucket of 10
+    // keeps them from being deferred, so one SQS message is received 5 times
+    const queues = await run('esm-5xx', { RATE_LIMIT_CAPACITY: '10' });
+    const body = message('creator-5xx');
+    stub.setRespond(r => (r.idempotencyKey === body.messageId ? 503 : undefined));
+    await sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: JSON.stringify(body) }));
+
+    let dead: Awaited<ReturnType<typeof receiveAll>> = [];
+    await waitFor(async () => {
+      dead = dead.length ? dead : await receiveAll(sqs, queues.deadLetterQueueUrl);
+      return dead.length > 0;
+    }, 40_000);
+    expect(stub.attempts.get(body.messageId)).toBe(5);
+    expect(dead).toHaveLength(1);
+    expect(dead[0].MessageAttributes?.['dlq-receive-count']?.StringValue).toBe('5');
+    expect(dead[0].MessageAttributes?.['dlq-reason']?.StringValue).toBe(
+      'delivery failed 5 times, last: messaging API failed: HTTP 503',
+    );
+    expect(JSON.parse(dead[0].Body!)).toEqual(body);
+    stub.setRespond(undefined);
+  });
+});
