@@ -6,4 +6,5 @@
  */
 export * from './constants';
 export * from './health';
+export * from './posture';
 export * from './permissions';

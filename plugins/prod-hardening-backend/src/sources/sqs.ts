@@ -1,0 +1,48 @@
+import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { AwsClientFactory } from '../aws';
+
+export interface QueueEncryption {
+  name: string;
+  url?: string;
+  found: boolean;
+  sqsManagedSse: boolean;
+  kmsKeyId?: string;
+}
+
+/** SQS queues by name. */
+export class SqsSource {
+  constructor(private readonly aws: AwsClientFactory) {}
+
+  async getQueueUrl(name: string): Promise<string | undefined> {
+    try {
+      const out = await this.aws.client(SQSClient).send(new GetQueueUrlCommand({ QueueName: name }));
+      return out.QueueUrl;
+    } catch (err) {
+      const e = err as Error;
+      if (e.name === 'QueueDoesNotExist' || e.name === 'AWS.SimpleQueueService.NonExistentQueue') {
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  async getQueueAttributes(url: string, names: string[]): Promise<Record<string, string>> {
+    const out = await this.aws
+      .client(SQSClient)
+      .send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: names as any }));
+    return out.Attributes ?? {};
+  }
+
+  async getEncryption(name: string): Promise<QueueEncryption> {
+    const url = await this.getQueueUrl(name);
+    if (!url) return { name, found: false, sqsManagedSse: false };
+    const attrs = await this.getQueueAttributes(url, ['SqsManagedSseEnabled', 'KmsMasterKeyId']);
+    return {
+      name,
+      url,
+      found: true,
+      sqsManagedSse: attrs.SqsManagedSseEnabled === 'true',
+      kmsKeyId: attrs.KmsMasterKeyId || undefined,
+    };
+  }
+}

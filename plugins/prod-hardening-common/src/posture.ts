@@ -1,0 +1,87 @@
+/** The three pillars of the hardening plan a posture check belongs to. */
+export type Pillar = 'security' | 'observability' | 'finops-hygiene';
+
+export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFORMATIONAL';
+
+/**
+ * PASS / FAIL as usual; WARN for a weakness that is not a failure of the control;
+ * ERROR when the check could not be evaluated (access denied, API unavailable), with
+ * the reason.
+ */
+export type CheckStatus = 'PASS' | 'FAIL' | 'WARN' | 'ERROR';
+
+export type RemediationKind = 'automated' | 'guided' | 'manual';
+
+/** One resource a check looked at, and what it saw. */
+export interface ResourceEvidence {
+  /** ARN or name. */
+  resourceId: string;
+  resourceType: string;
+  status: CheckStatus;
+  /** What was observed, e.g. "AtRestEncryptionEnabled=false". */
+  evidence: string;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  pillar: Pillar;
+  /** The Security Hub FSBP control id, or "baseline" when FSBP has none. */
+  control: string;
+  severity: Severity;
+  status: CheckStatus;
+  /** One sentence: why this status. For ERROR, the reason the check could not run. */
+  summary: string;
+  resources: ResourceEvidence[];
+  remediation: { kind: RemediationKind; why: string };
+  evaluatedAt: string;
+}
+
+export interface PostureScore {
+  /** Security Hub's method: passed ÷ evaluated checks (ERROR excluded), unweighted, 0–100. */
+  securityHubPercent: number | null;
+  /** Passed weight ÷ evaluated weight with CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, INFO 0. */
+  severityWeightedPercent: number | null;
+  passed: number;
+  failed: number;
+  warned: number;
+  errored: number;
+}
+
+export interface PostureReport {
+  accountId: string;
+  region: string;
+  evaluatedAt: string;
+  score: PostureScore;
+  checks: CheckResult[];
+}
+
+/** A Security Hub / GuardDuty finding in the portal's own shape. */
+export interface Finding {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** "Security Hub", "GuardDuty", "Inspector", ... */
+  product: string;
+  /** Compliance.SecurityControlId, when the finding comes from a control. */
+  controlId?: string;
+  complianceStatus?: 'PASSED' | 'WARNING' | 'FAILED' | 'NOT_AVAILABLE';
+  workflowStatus: 'NEW' | 'NOTIFIED' | 'RESOLVED' | 'SUPPRESSED';
+  resourceType: string;
+  resourceId: string;
+  region: string;
+  accountId: string;
+  firstSeen: string;
+  lastSeen: string;
+  remediationText?: string;
+  remediationUrl?: string;
+}
+
+export interface FindingsPage {
+  items: Finding[];
+  total: number;
+  /** Counts over the filtered set, before paging. */
+  bySeverity: Record<Severity, number>;
+  /** When the findings source could not be read, why. */
+  unavailableReason?: string;
+}
