@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './constants';
+export * from './finops';
 export * from './health';
 export * from './posture';
 export * from './permissions';
