@@ -5,6 +5,10 @@ import { readProdHardeningConfig } from './config';
 import { createRedisConnection } from './redis';
 import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
+import { buildCheckRunners } from './services/posture/checkRunners';
+import { PostureCheckEngine } from './services/posture/PostureCheckEngine';
+import { PostureService } from './services/posture/PostureService';
+import { createPostureSources } from './services/posture/sources';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
 
@@ -22,8 +26,10 @@ export const prodHardeningPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         permissionsRegistry: coreServices.permissionsRegistry,
+        permissions: coreServices.permissions,
+        httpAuth: coreServices.httpAuth,
       },
-      async init({ rootConfig, logger, httpRouter, lifecycle, permissionsRegistry }) {
+      async init({ rootConfig, logger, httpRouter, lifecycle, permissionsRegistry, permissions, httpAuth }) {
         const config = readProdHardeningConfig(rootConfig);
         const aws = DefaultAwsClientFactory.fromConfig(config);
         const redis = createRedisConnection(config.redis, logger);
@@ -42,7 +48,19 @@ export const prodHardeningPlugin = createBackendPlugin({
           endpoint: config.aws.endpoint,
         });
 
-        httpRouter.use(await createRouter({ health }));
+        const postureSources = createPostureSources(aws);
+        const posture = new PostureService({
+          engine: new PostureCheckEngine({
+            runners: buildCheckRunners(postureSources, config),
+            accountId: config.aws.accountId,
+            region: config.aws.region,
+            endpoint: config.aws.endpoint,
+          }),
+          securityHub: postureSources.securityHub,
+          endpoint: config.aws.endpoint,
+        });
+
+        httpRouter.use(await createRouter({ health, posture, permissions, httpAuth }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
         logger.info(

@@ -1,10 +1,15 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type express from 'express';
 import { openApiSpec } from '../schema/openapi';
 import type { HealthService } from '../services/HealthService';
+import type { PostureService } from '../services/posture/PostureService';
+import { authorize, AuthorizeDeps } from './authorize';
+import { parseFindingsQuery } from './findingsQuery';
 
-export interface RouterOptions {
+export interface RouterOptions extends AuthorizeDeps {
   health: HealthService;
+  posture: PostureService;
 }
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
@@ -12,6 +17,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/health', async (_req, res) => {
     res.json(await options.health.check());
+  });
+
+  router.get('/posture', async (req, res) => {
+    await authorize(options, req, prodHardeningReadPermission, 'read the posture');
+    res.json(await options.posture.getReport({ refresh: req.query.refresh === 'true' }));
+  });
+
+  router.get('/findings', async (req, res) => {
+    const query = parseFindingsQuery(req.query);
+    await authorize(options, req, prodHardeningReadPermission, 'read findings');
+    res.json(await options.posture.getFindings(query));
   });
 
   return router;

@@ -39,6 +39,112 @@ export const openApiSpec = {
         required: ['id', 'label', 'state', 'latencyMs'],
         additionalProperties: false,
       },
+      ResourceEvidence: {
+        type: 'object',
+        properties: {
+          resourceId: { type: 'string' },
+          resourceType: { type: 'string' },
+          status: { $ref: '#/components/schemas/CheckStatus' },
+          evidence: { type: 'string' },
+        },
+        required: ['resourceId', 'resourceType', 'status', 'evidence'],
+        additionalProperties: false,
+      },
+      CheckStatus: { type: 'string', enum: ['PASS', 'FAIL', 'WARN', 'ERROR'] },
+      Severity: { type: 'string', enum: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'] },
+      CheckResult: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          pillar: { type: 'string', enum: ['security', 'observability', 'finops-hygiene'] },
+          control: { type: 'string' },
+          severity: { $ref: '#/components/schemas/Severity' },
+          status: { $ref: '#/components/schemas/CheckStatus' },
+          summary: { type: 'string' },
+          resources: { type: 'array', items: { $ref: '#/components/schemas/ResourceEvidence' } },
+          remediation: {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['automated', 'guided', 'manual'] },
+              why: { type: 'string' },
+            },
+            required: ['kind', 'why'],
+            additionalProperties: false,
+          },
+          evaluatedAt: { type: 'string' },
+        },
+        required: ['id', 'title', 'pillar', 'control', 'severity', 'status', 'summary', 'resources', 'remediation', 'evaluatedAt'],
+        additionalProperties: false,
+      },
+      PostureReport: {
+        type: 'object',
+        properties: {
+          accountId: { type: 'string' },
+          region: { type: 'string' },
+          evaluatedAt: { type: 'string' },
+          score: {
+            type: 'object',
+            properties: {
+              securityHubPercent: { type: ['number', 'null'] },
+              severityWeightedPercent: { type: ['number', 'null'] },
+              passed: { type: 'integer' },
+              failed: { type: 'integer' },
+              warned: { type: 'integer' },
+              errored: { type: 'integer' },
+            },
+            required: ['securityHubPercent', 'severityWeightedPercent', 'passed', 'failed', 'warned', 'errored'],
+            additionalProperties: false,
+          },
+          checks: { type: 'array', items: { $ref: '#/components/schemas/CheckResult' } },
+        },
+        required: ['accountId', 'region', 'evaluatedAt', 'score', 'checks'],
+        additionalProperties: false,
+      },
+      Finding: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          severity: { $ref: '#/components/schemas/Severity' },
+          product: { type: 'string' },
+          controlId: { type: 'string' },
+          complianceStatus: { type: 'string', enum: ['PASSED', 'WARNING', 'FAILED', 'NOT_AVAILABLE'] },
+          workflowStatus: { type: 'string', enum: ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'] },
+          resourceType: { type: 'string' },
+          resourceId: { type: 'string' },
+          region: { type: 'string' },
+          accountId: { type: 'string' },
+          firstSeen: { type: 'string' },
+          lastSeen: { type: 'string' },
+          remediationText: { type: 'string' },
+          remediationUrl: { type: 'string' },
+        },
+        required: ['id', 'title', 'severity', 'product', 'workflowStatus', 'resourceType', 'resourceId', 'region', 'accountId', 'firstSeen', 'lastSeen'],
+        additionalProperties: false,
+      },
+      FindingsPage: {
+        type: 'object',
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+          total: { type: 'integer' },
+          bySeverity: {
+            type: 'object',
+            properties: {
+              CRITICAL: { type: 'integer' },
+              HIGH: { type: 'integer' },
+              MEDIUM: { type: 'integer' },
+              LOW: { type: 'integer' },
+              INFORMATIONAL: { type: 'integer' },
+            },
+            required: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'],
+            additionalProperties: false,
+          },
+          unavailableReason: { type: 'string' },
+        },
+        required: ['items', 'total', 'bySeverity'],
+        additionalProperties: false,
+      },
       HealthReport: {
         type: 'object',
         properties: {
@@ -52,6 +158,53 @@ export const openApiSpec = {
     },
   },
   paths: {
+    '/posture': {
+      get: {
+        operationId: 'getPosture',
+        summary: 'Every posture check with its status, evidence and the two scores.',
+        parameters: [
+          {
+            name: 'refresh',
+            in: 'query',
+            required: false,
+            description: 'true re-evaluates now instead of using the cached report.',
+            schema: { type: 'string', enum: ['true', 'false'] },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The posture report.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/PostureReport' } } },
+          },
+          '403': { description: 'Not allowed to read.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
+    '/findings': {
+      get: {
+        operationId: 'getFindings',
+        summary: 'Open, active Security Hub and GuardDuty findings: filtered, sorted, paged.',
+        parameters: [
+          { name: 'severity', in: 'query', required: false, description: 'Comma-separated severity labels.', schema: { type: 'string', maxLength: 100 } },
+          { name: 'product', in: 'query', required: false, description: 'Comma-separated product names.', schema: { type: 'string', maxLength: 200 } },
+          { name: 'controlId', in: 'query', required: false, schema: { type: 'string', maxLength: 64 } },
+          { name: 'resourceType', in: 'query', required: false, schema: { type: 'string', maxLength: 128 } },
+          { name: 'search', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+          { name: 'sort', in: 'query', required: false, schema: { type: 'string', enum: ['severity', 'lastSeen', 'title', 'product'] } },
+          { name: 'order', in: 'query', required: false, schema: { type: 'string', enum: ['asc', 'desc'] } },
+          { name: 'page', in: 'query', required: false, description: 'Zero-based page.', schema: { type: 'string', pattern: '^[0-9]{1,6}$' } },
+          { name: 'pageSize', in: 'query', required: false, description: '1–200, default 25.', schema: { type: 'string', pattern: '^[0-9]{1,3}$' } },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of findings and counts by severity over the filtered set.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/FindingsPage' } } },
+          },
+          '400': { description: 'Invalid query.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '403': { description: 'Not allowed to read.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
     '/health': {
       get: {
         operationId: 'getHealth',

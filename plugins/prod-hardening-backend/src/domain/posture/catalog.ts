@@ -1,0 +1,109 @@
+import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
+
+/** What a check is, independent of any evaluation. */
+export type CheckMeta = Pick<CheckResult, 'id' | 'title' | 'pillar' | 'control' | 'severity' | 'remediation'>;
+
+/**
+ * The posture checks: the seed's security runbook plus the hygiene the hardening plan
+ * asks for. Severities follow the seed's risk ranking (public S3 and unencrypted Redis
+ * first), not only FSBP's defaults.
+ */
+export const CHECKS = {
+  s3AccountPublicAccessBlock: {
+    id: 's3-account-public-access-block',
+    title: 'S3 Block Public Access is on for the whole account',
+    pillar: 'security',
+    control: 'S3.1',
+    severity: 'CRITICAL',
+    remediation: {
+      kind: 'automated',
+      why: 'One account-level setting; reversible; refused while a bucket is deliberately public.',
+    },
+  },
+  guardDutyEnabled: {
+    id: 'guardduty-enabled',
+    title: 'GuardDuty threat detection is enabled',
+    pillar: 'security',
+    control: 'GuardDuty.1',
+    severity: 'HIGH',
+    remediation: { kind: 'automated', why: 'Creating a detector changes nothing else; it can be suspended.' },
+  },
+  securityHubFsbp: {
+    id: 'securityhub-fsbp-enabled',
+    title: 'Security Hub is enabled with the FSBP standard',
+    pillar: 'security',
+    control: 'baseline',
+    severity: 'HIGH',
+    remediation: { kind: 'automated', why: 'Enabling the hub and subscribing to a standard are reversible.' },
+  },
+  cloudTrailMultiRegion: {
+    id: 'cloudtrail-multi-region',
+    title: 'CloudTrail logs every region, with log file validation and CloudWatch Logs',
+    pillar: 'observability',
+    control: 'CloudTrail.1',
+    severity: 'HIGH',
+    remediation: {
+      kind: 'automated',
+      why: 'Turning an existing trail multi-region and enabling validation are in-place updates.',
+    },
+  },
+  elastiCacheEncryption: {
+    id: 'elasticache-encryption',
+    title: 'Redis is encrypted at rest and in transit, with AUTH',
+    pillar: 'security',
+    control: 'ElastiCache.4',
+    severity: 'HIGH',
+    remediation: {
+      kind: 'guided',
+      why: 'Encryption cannot be turned on in place: it needs a snapshot, an encrypted restore and an endpoint switch (< 5 min downtime).',
+    },
+  },
+  rdsForceSsl: {
+    id: 'rds-force-ssl',
+    title: 'PostgreSQL refuses connections without TLS (rds.force_ssl = 1)',
+    pillar: 'security',
+    control: 'baseline',
+    severity: 'HIGH',
+    remediation: {
+      kind: 'guided',
+      why: 'Clients must use sslmode=require first, or they are cut off when the parameter applies.',
+    },
+  },
+  ecsContainerInsights: {
+    id: 'ecs-container-insights',
+    title: 'Container Insights is on for the production ECS clusters',
+    pillar: 'observability',
+    control: 'ECS.12',
+    severity: 'MEDIUM',
+    remediation: { kind: 'automated', why: 'A cluster setting; metrics start flowing within minutes.' },
+  },
+  dynamoDbPitr: {
+    id: 'dynamodb-pitr',
+    title: 'Point-in-time recovery is on for the cost tables',
+    pillar: 'security',
+    control: 'DynamoDB.2',
+    severity: 'MEDIUM',
+    remediation: { kind: 'automated', why: 'Enabling continuous backups does not affect traffic.' },
+  },
+  dynamoDbTtl: {
+    id: 'dynamodb-ttl',
+    title: 'TTL expires old rows of the cost tables (90 days costs, 30 days alerts)',
+    pillar: 'finops-hygiene',
+    control: 'baseline',
+    severity: 'LOW',
+    remediation: {
+      kind: 'manual',
+      why: 'Items must carry the ttl attribute first; enabling TTL deletes data, so it is a deliberate change.',
+    },
+  },
+  sqsEncryption: {
+    id: 'sqs-encryption',
+    title: 'The seed queues are encrypted at rest',
+    pillar: 'security',
+    control: 'SQS.1',
+    severity: 'MEDIUM',
+    remediation: { kind: 'automated', why: 'SQS-managed SSE applies to new messages without downtime.' },
+  },
+} as const satisfies Record<string, CheckMeta>;
+
+export type CheckKey = keyof typeof CHECKS;
