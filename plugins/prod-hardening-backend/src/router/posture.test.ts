@@ -1,0 +1,113 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  loadResourceNames,
+  seedDemoAccount,
+  startMoto,
+  MotoServer,
+} from '@prod-hardening/dev-stack';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import { prodHardeningPlugin } from '../plugin';
+
+jest.setTimeout(90_000);
+
+const APP_CONFIG = resolve(__dirname, '../../../../app-config.yaml');
+
+describe('posture and findings routes on the seeded demo account (moto_server)', () => {
+  let moto: MotoServer;
+  let server: any;
+
+  beforeAll(async () => {
+    process.env.AWS_ACCESS_KEY_ID = 'test';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test';
+    moto = await startMoto();
+    const resources = await loadResourceNames(APP_CONFIG);
+    await seedDemoAccount({
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      accountId: '123456789012',
+      resources,
+      now: new Date('2026-11-20T12:00:00Z'),
+    });
+    ({ server } = await startTestBackend({
+      features: [
+        prodHardeningPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            prodHardening: {
+              aws: { accountId: '123456789012', region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 },
+              redis: { url: 'redis://127.0.0.1:1' },
+              resources: resources as any,
+            },
+          },
+        }),
+      ],
+    }));
+  });
+
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('tells the seed story: the starting account fails the hardening checks', async () => {
+    const res = await request(server).get('/api/prod-hardening/posture');
+    expect(res.status).toBe(200);
+    const status = Object.fromEntries(res.body.checks.map((c: any) => [c.id, c.status]));
+    expect(status).toEqual({
+      's3-account-public-access-block': 'FAIL',
+      'guardduty-enabled': 'FAIL',
+      // The emulator lacks the standards API: exactly what an account denying it shows.
+      'securityhub-fsbp-enabled': 'ERROR',
+      'cloudtrail-multi-region': 'FAIL',
+      'elasticache-encryption': 'FAIL',
+      'rds-force-ssl': 'FAIL',
+      'ecs-container-insights': 'FAIL',
+      'dynamodb-pitr': 'FAIL',
+      'dynamodb-ttl': 'FAIL',
+      'sqs-encryption': 'FAIL',
+    });
+    expect(res.body.score).toMatchObject({ passed: 0, errored: 1, securityHubPercent: 0 });
+  });
+
+  it('gives evidence per resource and the reason when a check cannot run', async () => {
+    const res = await request(server).get('/api/prod-hardening/posture');
+    const byId = Object.fromEntries(res.body.checks.map((c: any) => [c.id, c]));
+    expect(byId['elasticache-encryption'].resources[0].evidence).toContain('AtRestEncryptionEnabled=false');
+    expect(byId['ecs-container-insights'].summary).toBe('Container Insights is on for 1 of 3 clusters.');
+    expect(byId['securityhub-fsbp-enabled'].summary).toMatch(/standards could not be read: .+/);
+    expect(byId['s3-account-public-access-block'].remediation.kind).toBe('automated');
+    expect(byId['elasticache-encryption'].remediation.kind).toBe('guided');
+  });
+
+  it('lists the seeded findings, highest severity first, with GuardDuty as a product', async () => {
+    const res = await request(server).get('/api/prod-hardening/findings?pageSize=200');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeGreaterThan(0);
+    const severities = res.body.items.map((f: any) => f.severity);
+    const rank = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+    expect([...severities].sort((a, b) => rank.indexOf(a) - rank.indexOf(b))).toEqual(severities);
+    expect(res.body.items.some((f: any) => f.product === 'GuardDuty')).toBe(true);
+  });
+
+  it('filters findings by severity and product in code, whatever the endpoint does with filters', async () => {
+    const res = await request(server).get('/api/prod-hardening/findings?severity=HIGH&product=GuardDuty');
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const f of res.body.items) expect(f).toMatchObject({ severity: 'HIGH', product: 'GuardDuty' });
+    expect(res.body.total).toBe(res.body.bySeverity.HIGH);
+  });
+
+  it.each([
+    ['/findings?severity=SEVERE', /severity/],
+    ['/findings?page=-1', /page/],
+    ['/findings?pageSize=5000', /pageSize/],
+    ['/findings?sort=rank', /sort/],
+    ['/findings?search=' + 'x'.repeat(500), /search/],
+    ['/findings?unknown=1', /Unknown query parameter 'unknown'/],
+    ['/posture?refresh=yes', /refresh/],
+  ])('answers 400 with a message for %s', async (path, message) => {
+    const res = await request(server).get(`/api/prod-hardening${path}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+});
