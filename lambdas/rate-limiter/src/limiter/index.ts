@@ -1,6 +1,6 @@
 export { createRateLimiter } from './redisRateLimiter';
 export type { RateLimiter, RateLimiterOptions, RateLimiterPeek } from './redisRateLimiter';
-export { DEFAULT_LIMITS, DEFAULT_KEY_PREFIX, idleTtlMs, limiterKeys, validateLimits } from './limits';
+export { DEFAULT_LIMITS, DEFAULT_KEY_PREFIX, idleTtlMs, limiterKey, validateLimits } from './limits';
 export type { RateLimits } from './limits';
 export { CONSUME_SCRIPT, PEEK_SCRIPT } from './scripts';
 export { decide } from './model';

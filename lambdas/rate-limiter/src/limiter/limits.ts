@@ -43,10 +43,9 @@ export function idleTtlMs(limits: RateLimits): number {
 }
 
 /**
- * Redis keys of one creator. Both carry the same `{userId}` hash tag, so they
- * live in one cluster slot and one script may touch both.
+ * The Redis key holding one creator's state. The `{userId}` hash tag keeps
+ * anything keyed by the same creator in the same cluster slot.
  */
-export function limiterKeys(prefix: string, userId: string): [bucket: string, sends: string] {
-  const bucket = `${prefix}:{${userId}}`;
-  return [bucket, `${bucket}:sends`];
+export function limiterKey(prefix: string, userId: string): string {
+  return `${prefix}:{${userId}}`;
 }

@@ -4,7 +4,7 @@ import {
   DEFAULT_LIMITS,
   RateLimits,
   idleTtlMs,
-  limiterKeys,
+  limiterKey,
   validateLimits,
 } from './limits';
 import { CONSUME_SCRIPT, PEEK_SCRIPT } from './scripts';
@@ -15,7 +15,7 @@ export interface RateLimiterOptions {
   redis: Redis | Cluster;
   /** Defaults to 3 burst, 1 token / 6 s, 10 per rolling 60 s. */
   limits?: Partial<RateLimits>;
-  /** Key prefix; keys are `<prefix>:{userId}` and `<prefix>:{userId}:sends`. */
+  /** Key prefix; a creator's state is the hash `<prefix>:{userId}`. */
   keyPrefix?: string;
 }
 
@@ -41,8 +41,7 @@ export interface RateLimiter {
 
 type ScriptReply = [number, number, number, number];
 type ScriptCommand = (
-  bucketKey: string,
-  sendsKey: string,
+  key: string,
   ...args: (string | number)[]
 ) => Promise<ScriptReply>;
 
@@ -60,10 +59,10 @@ function defineCommands(redis: Redis | Cluster): {
 } {
   const client = redis as unknown as Record<string, ScriptCommand | undefined>;
   if (!client[CONSUME_COMMAND]) {
-    redis.defineCommand(CONSUME_COMMAND, { numberOfKeys: 2, lua: CONSUME_SCRIPT });
+    redis.defineCommand(CONSUME_COMMAND, { numberOfKeys: 1, lua: CONSUME_SCRIPT });
   }
   if (!client[PEEK_COMMAND]) {
-    redis.defineCommand(PEEK_COMMAND, { numberOfKeys: 2, lua: PEEK_SCRIPT });
+    redis.defineCommand(PEEK_COMMAND, { numberOfKeys: 1, lua: PEEK_SCRIPT });
   }
   return {
     consume: client[CONSUME_COMMAND]!.bind(redis),
@@ -97,10 +96,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     limits,
     async consume(userId, nowMs) {
       checkArguments(userId, nowMs);
-      const [bucketKey, sendsKey] = limiterKeys(prefix, userId);
       const [allowed, retryAfter, tokensRemaining] = await commands.consume(
-        bucketKey,
-        sendsKey,
+        limiterKey(prefix, userId),
         nowMs,
         ...limitArgs,
         ttl,
@@ -111,10 +108,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     async peek(userId, nowMs) {
       checkArguments(userId, nowMs);
-      const [bucketKey, sendsKey] = limiterKeys(prefix, userId);
       const [tokensAvailable, retryAfter, sendsInWindow] = await commands.peek(
-        bucketKey,
-        sendsKey,
+        limiterKey(prefix, userId),
         nowMs,
         ...limitArgs,
       );
