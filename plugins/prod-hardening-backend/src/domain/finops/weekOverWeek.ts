@@ -3,6 +3,8 @@ import type {
   AmountChange,
   CostDimension,
   DailyCost,
+  DayRange,
+  IsoDay,
   Mover,
   MoverStatus,
   WeekOverWeekTable,
@@ -18,6 +20,13 @@ export function weekPeriods(now: Date): WeekPeriods {
     current: dayRange(addDays(today, -7), addDays(today, -1)),
     previous: dayRange(addDays(today, -14), addDays(today, -8)),
   };
+}
+
+/** Which of the two weeks a day belongs to, if either. */
+export function weekOf(periods: WeekPeriods, day: IsoDay): 'current' | 'previous' | undefined {
+  const within = (range: DayRange) => day >= range.from && day <= range.to;
+  if (within(periods.current)) return 'current';
+  return within(periods.previous) ? 'previous' : undefined;
 }
 
 export function amountChange(currentMicros: number, previousMicros: number): AmountChange {
@@ -55,12 +64,7 @@ export function sumByWeek<T extends DailyCost>(
   for (const row of rows) {
     dayToEpochMs(row.day);
     assertMicros(row.amountMicros, `the amount of ${row.day}`);
-    const week =
-      row.day >= periods.current.from && row.day <= periods.current.to
-        ? 'current'
-        : row.day >= periods.previous.from && row.day <= periods.previous.to
-        ? 'previous'
-        : undefined;
+    const week = weekOf(periods, row.day);
     if (week) {
       const key = keyOf(row);
       const sum = sums.get(key) ?? { current: 0, previous: 0 };
