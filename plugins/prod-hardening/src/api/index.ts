@@ -1,3 +1,3 @@
 export { prodHardeningApiRef } from './ProdHardeningApi';
-export type { ProdHardeningApi } from './ProdHardeningApi';
+export type { ProdHardeningApi, FindingsRequest } from './ProdHardeningApi';
 export { ProdHardeningClient } from './ProdHardeningClient';

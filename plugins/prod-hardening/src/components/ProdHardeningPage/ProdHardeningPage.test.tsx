@@ -10,7 +10,11 @@ describe('ProdHardeningPage', () => {
         apis={[
           [
             prodHardeningApiRef,
-            { getHealth: async () => ({ status: 'ok' as const, checkedAt: '', sources: [] }) },
+            {
+              getHealth: async () => ({ status: 'ok' as const, checkedAt: '', sources: [] }),
+              getPosture: () => new Promise<never>(() => {}),
+              getFindings: () => new Promise<never>(() => {}),
+            },
           ],
         ]}
       >

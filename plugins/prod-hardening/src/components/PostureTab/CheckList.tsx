@@ -1,0 +1,82 @@
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
+import { groupByPillar, severityColor, statusColor } from '../../utils/status';
+
+const REMEDIATION_LABELS = {
+  automated: 'One-click remediation',
+  guided: 'Guided remediation',
+  manual: 'Manual only',
+} as const;
+
+function CheckRow({ check }: { check: CheckResult }) {
+  return (
+    <Accordion disableGutters data-testid={`check-${check.id}`} data-status={check.status}>
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`${check.id}-details`}>
+        <Stack direction="row" spacing={1} alignItems="center" sx={{ width: '100%' }}>
+          <Chip size="small" label={check.status} color={statusColor(check.status)} />
+          <Typography sx={{ flexGrow: 1 }}>{check.title}</Typography>
+          <Chip size="small" variant="outlined" label={check.control} />
+          <Chip size="small" variant="outlined" color={severityColor(check.severity)} label={check.severity} />
+        </Stack>
+      </AccordionSummary>
+      <AccordionDetails id={`${check.id}-details`}>
+        <Typography gutterBottom>{check.summary}</Typography>
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {REMEDIATION_LABELS[check.remediation.kind]}: {check.remediation.why}
+        </Typography>
+        {check.resources.length > 0 && (
+          <Table size="small" aria-label={`Evidence for ${check.title}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Resource</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Evidence</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {check.resources.map(r => (
+                <TableRow key={r.resourceId}>
+                  <TableCell sx={{ wordBreak: 'break-all' }}>{r.resourceId}</TableCell>
+                  <TableCell>
+                    <Chip size="small" label={r.status} color={statusColor(r.status)} />
+                  </TableCell>
+                  <TableCell>{r.evidence}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/** Checks grouped by pillar, failures first, each expandable to its evidence. */
+export function CheckList({ checks }: { checks: CheckResult[] }) {
+  return (
+    <Stack spacing={3}>
+      {groupByPillar(checks).map(group => (
+        <Box key={group.pillar} component="section" aria-label={`${group.title} checks`}>
+          <Typography variant="h6" component="h3" gutterBottom>
+            {group.title}
+          </Typography>
+          {group.checks.map(check => (
+            <CheckRow key={check.id} check={check} />
+          ))}
+        </Box>
+      ))}
+    </Stack>
+  );
+}
