@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { openPortal } from '../support/portal';
+
+test.describe('Posture tab on the seeded account', () => {
+  test('shows the failing checks of the starting story with their evidence', async ({ page }, testInfo) => {
+    await openPortal(page, '/prod-hardening/posture');
+
+    const bpa = page.getByTestId('check-s3-account-public-access-block');
+    await expect(bpa).toHaveAttribute('data-status', 'FAIL');
+    await bpa.getByRole('button').first().click();
+    await expect(bpa).toContainText('no PublicAccessBlockConfiguration');
+
+    await expect(page.getByTestId('check-securityhub-fsbp-enabled')).toHaveAttribute('data-status', 'ERROR');
+    await expect(page.getByLabel('Security Hub score')).toHaveText('0.0%');
+    await page.screenshot({ path: testInfo.outputPath('posture.png'), fullPage: true });
+  });
+
+  test('filters the findings to GuardDuty-high ones', async ({ page }) => {
+    await openPortal(page, '/prod-hardening/posture');
+    const findings = page.getByRole('table', { name: 'Findings' });
+    await expect(findings.getByRole('row').nth(1)).toBeVisible();
+
+    await page.getByRole('button', { name: /^HIGH/ }).click();
+    await page.getByLabel('Search title, resource or control').fill('EC2');
+    await expect(findings.getByRole('row').nth(1)).toContainText('HIGH');
+    for (const row of await findings.getByRole('row').all()) {
+      const text = await row.textContent();
+      if (text?.startsWith('Severity')) continue;
+      expect(text).toContain('HIGH');
+    }
+  });
+});
