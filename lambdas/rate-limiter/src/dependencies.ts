@@ -62,6 +62,8 @@ export async function createDependencies(
       });
 
   const redis = createRedisClient(config.redis);
+  // connection errors surface as failed commands (and the fallback); keep them out of stderr
+  redis.on('error', (error: Error) => logger.debug('Redis connection error', { error: error.message }));
   let metrics: MetricsRecorder | undefined;
   const limiter = new ResilientRateLimiter({
     redisLimiter: createRateLimiter({ redis, limits: config.limits, keyPrefix: config.keyPrefix }),

@@ -1,0 +1,254 @@
+/**
+ * `npm run test:pipeline` / `npm run bench:pipeline`: the end-to-end run of
+ * issue 5, through moto SQS → local event source mapping → real handler →
+ * Redis → stub messaging API:
+ *   - 1,000 msg/min for 3 minutes over 200 creators,
+ *   - plus 100 messages within one second (25 creators × 4) at 1:30,
+ *   - Redis stopped for 30 s from 1:00 (restarted empty on the same port).
+ * Then waits until every message is delivered or dead-lettered and checks:
+ * no limit violation seen by the stub, every message delivered exactly once or
+ * in the DLQ with a reason, fallback engaged during the outage and Redis back
+ * in use afterwards. Prints JSON (throughput, decision latency p50/p99,
+ * end-to-end latency) and exits 1 if a check fails.
+ *
+ * `--quick`: 1 minute at 300 msg/min over 50 creators, 10 s outage (smoke run).
+ * Env overrides: PIPELINE_MINUTES, PIPELINE_RATE_PER_MIN, PIPELINE_CREATORS,
+ * PIPELINE_BURST, PIPELINE_OUTAGE_AT_S, PIPELINE_OUTAGE_S, MAX_CONCURRENCY.
+ */
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startMoto, startRedis, RedisServer } from '@prod-hardening/dev-stack';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { loadConfig } from '../src/config';
+import { createDependencies, Dependencies } from '../src/dependencies';
+import { createHandler } from '../src/handler';
+import { ensureQueues } from '../src/local/queues';
+import { startStubApi } from '../src/local/stubApi';
+import { LocalEventSourceMapping } from '../src/local/eventSourceMapping';
+import { receiveAll } from '../src/testUtils/localStack';
+import { percentile, round } from './stats';
+import { performance } from 'node:perf_hooks';
+
+const quick = process.argv.includes('--quick');
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const MINUTES = num('PIPELINE_MINUTES', quick ? 1 : 3);
+const RATE = num('PIPELINE_RATE_PER_MIN', quick ? 300 : 1_000);
+const CREATORS = num('PIPELINE_CREATORS', quick ? 50 : 200);
+const BURST = num('PIPELINE_BURST', 100);
+const OUTAGE_AT_S = num('PIPELINE_OUTAGE_AT_S', quick ? 20 : 60);
+const OUTAGE_S = num('PIPELINE_OUTAGE_S', quick ? 10 : 30);
+const BURST_AT_S = quick ? 40 : 90;
+const DRAIN_TIMEOUT_S = 6 * 60;
+
+const log = (message: string, extra: object = {}) =>
+  process.stderr.write(`${new Date().toISOString()} ${message} ${JSON.stringify(extra)}\n`);
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+async function main() {
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  process.env.AWS_ACCESS_KEY_ID ??= credentials.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY ??= credentials.secretAccessKey;
+  const [moto, firstRedis, stub] = await Promise.all([startMoto(), startRedis(), startStubApi()]);
+  let redis: RedisServer = firstRedis;
+  const sqs = new SQSClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials });
+  const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 10 });
+  const config = loadConfig({
+    ...process.env,
+    REDIS_URL: redis.url,
+    QUEUE_URL: queues.queueUrl,
+    DLQ_URL: queues.deadLetterQueueUrl,
+    AWS_ENDPOINT_URL: moto.endpoint,
+    MESSAGING_API_BASE_URL: stub.url,
+    MESSAGING_API_TOKEN: 'local-token',
+  });
+
+  const decisionLatencies: number[] = [];
+  const redisDecisionLatencies: number[] = [];
+  const fallbackDecisions = { count: 0 };
+  const instances: Dependencies[] = [];
+  for (let i = 0; i < config.maxConcurrency; i++) {
+    const deps = await createDependencies(config, {
+      sqs,
+      logger: new Logger({ serviceName: 'rate-limiter', logLevel: 'WARN' }),
+    });
+    const consume = deps.limiter.consume.bind(deps.limiter);
+    deps.limiter.consume = async (userId, nowMs) => {
+      const t = performance.now();
+      const decision = await consume(userId, nowMs);
+      const latency = performance.now() - t;
+      decisionLatencies.push(latency);
+      if (decision.source === 'redis') redisDecisionLatencies.push(latency);
+      return decision;
+    };
+    const count = deps.metrics.count.bind(deps.metrics);
+    deps.metrics.count = (name, nowMs, by) => {
+      if (name === 'fallback') fallbackDecisions.count += by ?? 1;
+      count(name, nowMs, by);
+    };
+    instances.push(deps);
+  }
+  let invocations = 0;
+  const mapping = new LocalEventSourceMapping({
+    sqs,
+    queueUrl: queues.queueUrl,
+    queueArn: queues.queueArn,
+    handlers: instances.map(d => createHandler(d)),
+    onInvocation: () => {
+      invocations++;
+    },
+    onError: error => log('mapping error', { error: String(error) }),
+  });
+  mapping.start();
+
+  const producedAt = new Map<string, number>();
+  let sequence = 0;
+  async function produce(userIds: string[]) {
+    for (let i = 0; i < userIds.length; i += 10) {
+      const entries = userIds.slice(i, i + 10).map(userId => {
+        const messageId = `pipeline-${++sequence}`;
+        producedAt.set(messageId, Date.now());
+        return {
+          Id: String(sequence),
+          MessageBody: JSON.stringify({
+            messageId,
+            userId,
+            fanId: `fan-${sequence % 997}`,
+            message: 'Hey! Thanks for subscribing',
+            timestamp: Math.floor(Date.now() / 1000),
+          }),
+          MessageAttributes: { userId: { DataType: 'String', StringValue: userId } },
+        };
+      });
+      await sqs.send(new SendMessageBatchCommand({ QueueUrl: queues.queueUrl, Entries: entries }));
+    }
+  }
+  const creator = () => `creator-${Math.floor(Math.random() * CREATORS)}`;
+
+  const started = Date.now();
+  const totalMs = MINUTES * 60_000;
+  const tickMs = 600;
+  const perTick = (RATE * tickMs) / 60_000;
+  let carry = 0;
+  let outage: Promise<void> | undefined;
+  let burstDone = false;
+  const modesAfterOutage: string[] = [];
+  log('producing', { minutes: MINUTES, ratePerMinute: RATE, creators: CREATORS });
+  for (let tick = 0; Date.now() - started < totalMs; tick++) {
+    const elapsedS = (Date.now() - started) / 1000;
+    if (!outage && elapsedS >= OUTAGE_AT_S) {
+      outage = (async () => {
+        log('stopping Redis');
+        await redis.stop();
+        await sleep(OUTAGE_S * 1000);
+        redis = await startRedis({ port: redis.port });
+        log('Redis back');
+      })();
+    }
+    if (!burstDone && elapsedS >= BURST_AT_S && BURST > 0) {
+      burstDone = true;
+      const burstCreators = Array.from({ length: Math.ceil(BURST / 4) }, (_, i) => `burst-${i}`);
+      const ids = Array.from({ length: BURST }, (_, i) => burstCreators[i % burstCreators.length]);
+      const t = Date.now();
+      await Promise.all(
+        Array.from({ length: Math.ceil(BURST / 10) }, (_, i) => produce(ids.slice(i * 10, i * 10 + 10))),
+      );
+      log('burst sent', { messages: BURST, ms: Date.now() - t });
+    }
+    carry += perTick;
+    const n = Math.floor(carry);
+    carry -= n;
+    await produce(Array.from({ length: n }, creator));
+    const next = started + (tick + 1) * tickMs;
+    await sleep(Math.max(0, next - Date.now()));
+  }
+  await outage;
+  const producedUntil = Date.now();
+  log('produced', { messages: producedAt.size });
+
+  // drain: until every message is delivered or dead-lettered
+  const delivered = () => new Set(stub.deliveries.map(d => d.idempotencyKey));
+  const deadLettered = new Map<string, string>();
+  const drainDeadline = Date.now() + DRAIN_TIMEOUT_S * 1000;
+  for (;;) {
+    for (const m of await receiveAll(sqs, queues.deadLetterQueueUrl)) {
+      const id = JSON.parse(m.Body ?? '{}').messageId ?? m.MessageId;
+      deadLettered.set(id, m.MessageAttributes?.['dlq-reason']?.StringValue ?? '');
+    }
+    const done = delivered().size + deadLettered.size;
+    if (done >= producedAt.size || Date.now() > drainDeadline) break;
+    log('draining', { done, of: producedAt.size, modes: instances.map(d => d.limiter.mode) });
+    await sleep(5_000);
+  }
+  const finishedAt = Math.max(...stub.deliveries.map(d => d.arrivedAt));
+  await mapping.stop();
+  modesAfterOutage.push(...instances.map(d => d.limiter.mode));
+
+  const deliveredIds = stub.deliveries.map(d => d.idempotencyKey);
+  const deliveredSet = new Set(deliveredIds);
+  const missing = [...producedAt.keys()].filter(id => !deliveredSet.has(id) && !deadLettered.has(id));
+  const both = [...deadLettered.keys()].filter(id => deliveredSet.has(id));
+  const withoutReason = [...deadLettered.values()].filter(reason => !reason);
+  const endToEnd = stub.deliveries
+    .map(d => d.arrivedAt - (producedAt.get(d.idempotencyKey) ?? d.arrivedAt));
+
+  const checks = {
+    noLimitViolation: stub.violations.length === 0,
+    everyMessageDeliveredOrDeadLettered: missing.length === 0,
+    noDuplicateDelivery: deliveredIds.length === deliveredSet.size && stub.duplicates === 0 && both.length === 0,
+    everyDeadLetterHasAReason: withoutReason.length === 0,
+    fallbackEngaged: OUTAGE_S === 0 || fallbackDecisions.count > 0,
+    backOnRedis: modesAfterOutage.every(m => m === 'redis'),
+  };
+  const report = {
+    scenario: {
+      minutes: MINUTES,
+      ratePerMinute: RATE,
+      creators: CREATORS,
+      burst: BURST,
+      burstAtSeconds: BURST_AT_S,
+      outageAtSeconds: OUTAGE_AT_S,
+      outageSeconds: OUTAGE_S,
+      instances: config.maxConcurrency,
+    },
+    produced: producedAt.size,
+    delivered: deliveredSet.size,
+    deadLettered: deadLettered.size,
+    deadLetterReasons: [...new Set(deadLettered.values())],
+    violations: stub.violations.slice(0, 10),
+    violationCount: stub.violations.length,
+    apiDuplicates: stub.duplicates,
+    missing: missing.slice(0, 10),
+    invocations,
+    fallbackDecisions: fallbackDecisions.count,
+    durationSeconds: round((finishedAt - started) / 1000, 1),
+    drainSeconds: round((finishedAt - producedUntil) / 1000, 1),
+    throughputPerMinute: round((deliveredSet.size / (finishedAt - started)) * 60_000, 1),
+    decisionLatencyMs: {
+      note: 'limiter.consume per message; the outage adds Redis timeouts and probes',
+      count: decisionLatencies.length,
+      p50: round(percentile(decisionLatencies, 50)),
+      p99: round(percentile(decisionLatencies, 99)),
+      redisOnly: {
+        count: redisDecisionLatencies.length,
+        p50: round(percentile(redisDecisionLatencies, 50)),
+        p99: round(percentile(redisDecisionLatencies, 99)),
+      },
+    },
+    endToEndLatencyMs: {
+      note: 'enqueue to arrival at the API, deferrals included',
+      p50: Math.round(percentile(endToEnd, 50)),
+      p99: Math.round(percentile(endToEnd, 99)),
+    },
+    checks,
+    passed: Object.values(checks).every(Boolean),
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+
+  await Promise.all(instances.map(d => d.close()));
+  await Promise.all([redis.stop(), moto.stop(), stub.close()]);
+  process.exit(report.passed ? 0 : 1);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});
