@@ -9,6 +9,12 @@ import { buildCheckRunners } from './services/posture/checkRunners';
 import { PostureCheckEngine } from './services/posture/PostureCheckEngine';
 import { PostureService } from './services/posture/PostureService';
 import { createPostureSources } from './services/posture/sources';
+import { buildRemediations } from './services/remediation/definitions';
+import { RemediationService } from './services/remediation/RemediationService';
+import { RemediationStore } from './services/remediation/RemediationStore';
+import { GuardDutyRemediation } from './sources/remediation/guardDuty';
+import { S3ControlRemediation } from './sources/remediation/s3Control';
+import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
 
@@ -28,8 +34,20 @@ export const prodHardeningPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         permissions: coreServices.permissions,
         httpAuth: coreServices.httpAuth,
+        database: coreServices.database,
+        auditor: coreServices.auditor,
       },
-      async init({ rootConfig, logger, httpRouter, lifecycle, permissionsRegistry, permissions, httpAuth }) {
+      async init({
+        rootConfig,
+        logger,
+        httpRouter,
+        lifecycle,
+        permissionsRegistry,
+        permissions,
+        httpAuth,
+        database,
+        auditor,
+      }) {
         const config = readProdHardeningConfig(rootConfig);
         const aws = DefaultAwsClientFactory.fromConfig(config);
         const redis = createRedisConnection(config.redis, logger);
@@ -49,18 +67,35 @@ export const prodHardeningPlugin = createBackendPlugin({
         });
 
         const postureSources = createPostureSources(aws);
+        const remediations = buildRemediations(
+          { ...postureSources, s3: new S3Source(aws) },
+          { s3Control: new S3ControlRemediation(aws), guardDuty: new GuardDutyRemediation(aws) },
+          config,
+        );
+        const engine = new PostureCheckEngine({
+          runners: buildCheckRunners(postureSources, config),
+          accountId: config.aws.accountId,
+          region: config.aws.region,
+          endpoint: config.aws.endpoint,
+          autoRemediable: new Set(remediations.map(r => r.checkId)),
+        });
         const posture = new PostureService({
-          engine: new PostureCheckEngine({
-            runners: buildCheckRunners(postureSources, config),
-            accountId: config.aws.accountId,
-            region: config.aws.region,
-            endpoint: config.aws.endpoint,
-          }),
+          engine,
           securityHub: postureSources.securityHub,
           endpoint: config.aws.endpoint,
         });
+        const remediation = new RemediationService({
+          definitions: remediations,
+          store: await RemediationStore.create(await database.getClient()),
+          engine,
+          auditor,
+          endpoint: config.aws.endpoint,
+          onChanged: () => posture.invalidate(),
+        });
 
-        httpRouter.use(await createRouter({ health, posture, permissions, httpAuth }));
+        httpRouter.use(
+          await createRouter({ health, posture, remediation, permissions, httpAuth }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
         logger.info(

@@ -8,4 +8,5 @@ export * from './constants';
 export * from './finops';
 export * from './health';
 export * from './posture';
+export * from './remediation';
 export * from './permissions';

@@ -34,6 +34,8 @@ export interface CheckResult {
   summary: string;
   resources: ResourceEvidence[];
   remediation: { kind: RemediationKind; why: string };
+  /** True when the portal can preview and execute the remediation of this check. */
+  canAutoRemediate: boolean;
   evaluatedAt: string;
 }
 

@@ -6,10 +6,13 @@ import type { HealthService } from '../services/HealthService';
 import type { PostureService } from '../services/posture/PostureService';
 import { authorize, AuthorizeDeps } from './authorize';
 import { parseFindingsQuery } from './findingsQuery';
+import { addRemediationRoutes } from './remediationRoutes';
+import type { RemediationService } from '../services/remediation/RemediationService';
 
 export interface RouterOptions extends AuthorizeDeps {
   health: HealthService;
   posture: PostureService;
+  remediation: RemediationService;
 }
 
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
@@ -29,6 +32,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await authorize(options, req, prodHardeningReadPermission, 'read findings');
     res.json(await options.posture.getFindings(query));
   });
+
+  addRemediationRoutes(router, options);
 
   return router;
 }

@@ -72,9 +72,10 @@ export const openApiSpec = {
             required: ['kind', 'why'],
             additionalProperties: false,
           },
+          canAutoRemediate: { type: 'boolean' },
           evaluatedAt: { type: 'string' },
         },
-        required: ['id', 'title', 'pillar', 'control', 'severity', 'status', 'summary', 'resources', 'remediation', 'evaluatedAt'],
+        required: ['id', 'title', 'pillar', 'control', 'severity', 'status', 'summary', 'resources', 'remediation', 'canAutoRemediate', 'evaluatedAt'],
         additionalProperties: false,
       },
       PostureReport: {
@@ -145,6 +146,67 @@ export const openApiSpec = {
         required: ['items', 'total', 'bySeverity'],
         additionalProperties: false,
       },
+      PlannedCall: {
+        type: 'object',
+        properties: {
+          service: { type: 'string' },
+          action: { type: 'string' },
+          params: { type: 'object' },
+        },
+        required: ['service', 'action', 'params'],
+        additionalProperties: false,
+      },
+      RemediationPlan: {
+        type: 'object',
+        properties: {
+          planId: { type: 'string' },
+          checkId: { type: 'string' },
+          resourceId: { type: 'string' },
+          title: { type: 'string' },
+          calls: { type: 'array', items: { $ref: '#/components/schemas/PlannedCall' } },
+          current: { type: 'object' },
+          expected: { type: 'object' },
+          risk: { type: 'string' },
+          reversible: { type: 'boolean' },
+          reversal: { type: 'string' },
+          costNote: { type: 'string' },
+          blockers: { type: 'array', items: { type: 'string' } },
+          overridden: { type: 'boolean' },
+          createdAt: { type: 'string' },
+          expiresAt: { type: 'string' },
+        },
+        required: ['checkId', 'resourceId', 'title', 'calls', 'current', 'expected', 'risk', 'reversible', 'reversal', 'costNote', 'blockers', 'overridden', 'createdAt'],
+        additionalProperties: false,
+      },
+      RemediationResult: {
+        type: 'object',
+        properties: {
+          outcome: { type: 'string', enum: ['succeeded', 'failed', 'denied', 'conflict', 'rejected'] },
+          message: { type: 'string' },
+          check: { $ref: '#/components/schemas/CheckResult' },
+          historyId: { type: 'string' },
+        },
+        required: ['outcome', 'message', 'historyId'],
+        additionalProperties: false,
+      },
+      RemediationHistoryEntry: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          checkId: { type: 'string' },
+          resourceId: { type: 'string' },
+          planId: { type: 'string' },
+          actor: { type: 'string' },
+          outcome: { type: 'string', enum: ['succeeded', 'failed', 'denied', 'conflict', 'rejected'] },
+          message: { type: 'string' },
+          calls: { type: 'array', items: { $ref: '#/components/schemas/PlannedCall' } },
+          startedAt: { type: 'string' },
+          durationMs: { type: 'number' },
+          verifiedStatus: { $ref: '#/components/schemas/CheckStatus' },
+        },
+        required: ['id', 'checkId', 'resourceId', 'actor', 'outcome', 'message', 'calls', 'startedAt', 'durationMs'],
+        additionalProperties: false,
+      },
       HealthReport: {
         type: 'object',
         properties: {
@@ -158,6 +220,76 @@ export const openApiSpec = {
     },
   },
   paths: {
+    '/remediations/preview': {
+      post: {
+        operationId: 'previewRemediation',
+        summary: 'The exact plan of an automated remediation, bound to the caller and the state read.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  checkId: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[a-z0-9-]+$' },
+                  override: { type: 'boolean', description: 'Proceed despite blockers (e.g. a public website bucket).' },
+                },
+                required: ['checkId'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'The plan; planId is absent when it cannot be executed.', content: { 'application/json': { schema: { $ref: '#/components/schemas/RemediationPlan' } } } },
+          '400': { description: 'Invalid request.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '403': { description: 'Not allowed.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
+    '/remediations/execute': {
+      post: {
+        operationId: 'executeRemediation',
+        summary: 'Executes a previewed plan (permission prod-hardening.remediation.execute).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  planId: { type: 'string', format: 'uuid' },
+                },
+                required: ['planId'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'The outcome and the re-run check.', content: { 'application/json': { schema: { $ref: '#/components/schemas/RemediationResult' } } } },
+          '400': { description: 'Invalid request.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '403': { description: 'Not allowed to remediate.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '404': { description: 'No such plan.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '409': { description: 'Stale, expired or concurrent plan.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
+    '/remediations/history': {
+      get: {
+        operationId: 'getRemediationHistory',
+        summary: 'Every remediation attempt, newest first.',
+        parameters: [
+          { name: 'checkId', in: 'query', required: false, schema: { type: 'string', maxLength: 128, pattern: '^[a-z0-9-]+$' } },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'string', pattern: '^[0-9]{1,3}$' } },
+        ],
+        responses: {
+          '200': { description: 'History rows.', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/RemediationHistoryEntry' } } }, required: ['items'], additionalProperties: false } } } },
+          '400': { description: 'Invalid query.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '403': { description: 'Not allowed.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
     '/posture': {
       get: {
         operationId: 'getPosture',

@@ -8,6 +8,8 @@ export interface PostureCheckEngineOptions {
   accountId: string;
   region: string;
   endpoint?: string;
+  /** Checks whose remediation the portal can execute. */
+  autoRemediable?: ReadonlySet<string>;
   now?: () => Date;
 }
 
@@ -45,15 +47,20 @@ export class PostureCheckEngine {
     const evaluatedAt = this.now().toISOString();
     try {
       const evaluation = await runner.run();
-      return { ...runner.meta, ...evaluation, evaluatedAt };
+      return { ...runner.meta, ...evaluation, canAutoRemediate: this.canAutoRemediate(runner), evaluatedAt };
     } catch (err) {
       return {
         ...runner.meta,
         status: 'ERROR',
         summary: `Could not evaluate: ${describeAwsError(err, this.options.endpoint)}`,
         resources: [],
+        canAutoRemediate: this.canAutoRemediate(runner),
         evaluatedAt,
       };
     }
+  }
+
+  private canAutoRemediate(runner: CheckRunner) {
+    return this.options.autoRemediable?.has(runner.meta.id) ?? false;
   }
 }

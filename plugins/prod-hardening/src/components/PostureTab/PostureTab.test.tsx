@@ -20,6 +20,7 @@ const report: PostureReport = {
       summary: 'The account has no S3 Block Public Access configuration.',
       resources: [{ resourceId: 'acct', resourceType: 'AwsAccount', status: 'FAIL', evidence: 'no PublicAccessBlockConfiguration' }],
       remediation: { kind: 'automated', why: 'One setting.' },
+      canAutoRemediate: true,
       evaluatedAt: '2026-11-28T00:00:00.000Z',
     },
     {
@@ -32,6 +33,7 @@ const report: PostureReport = {
       summary: 'Container Insights is on for 3 of 3 clusters.',
       resources: [],
       remediation: { kind: 'automated', why: 'A cluster setting.' },
+      canAutoRemediate: false,
       evaluatedAt: '2026-11-28T00:00:00.000Z',
     },
   ],
