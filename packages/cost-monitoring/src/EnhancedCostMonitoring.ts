@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import {
+  AI_PROVIDERS,
   AiProvider,
   ALERT_RETENTION_DAYS,
   ALERT_TYPES,
@@ -521,25 +522,43 @@ export class EnhancedCostMonitoring {
    */
   async rebuildDailyRollups(date: string): Promise<DailyRollup[]> {
     parseOrThrow(daySchema, date, 'date');
+    return this.rebuildRollups({ from: date, to: date });
+  }
+
+  /**
+   * `rebuildDailyRollups` for a range of days at once: one Query per provider on
+   * `byProvider`, one on the rollups, then batched puts (and deletes of rollups whose
+   * entries are gone).
+   */
+  async rebuildRollups(range: DateRange): Promise<DailyRollup[]> {
+    const { from, to } = this.resolveRange(range);
     const now = this.now();
-    if (date < firstRetainedDay(now, COST_RETENTION_DAYS)) {
+    if (from < firstRetainedDay(now, COST_RETENTION_DAYS)) {
       throw CostValidationError.of(
-        'date',
-        `entries of ${date} are past the ${COST_RETENTION_DAYS}-day retention; its rollups cannot be rebuilt`,
+        range.from === range.to ? 'date' : 'range.from',
+        `entries of ${from} are past the ${COST_RETENTION_DAYS}-day retention; its rollups cannot be rebuilt`,
       );
     }
-    const entries = await this.getCostsByDate(date);
+    const entries: CostLedgerEntry[] = [];
+    for (const provider of AI_PROVIDERS) {
+      entries.push(
+        ...(await this.queryEntries(INDEXES.byProvider, 'provider', provider, {
+          from,
+          to,
+        })),
+      );
+    }
     const updatedAt = isoMillis(now);
-    const rollups: DailyRollup[] = [...groupForRollup(entries).values()].map(
-      g => ({
+    const rollups: DailyRollup[] = [...groupForRollup(entries).values()]
+      .map(g => ({
         ...rollupKey(g),
         recordType: RECORD_TYPES.rollup,
         ...g,
         updatedAt,
-      }),
-    );
+      }))
+      .sort((a, b) => a.sk.localeCompare(b.sk));
     const keep = new Set(rollups.map(r => r.sk));
-    const stale = (await this.getDailyRollups({ from: date, to: date })).filter(
+    const stale = (await this.getDailyRollups({ from, to })).filter(
       r => !keep.has(r.sk),
     );
     const requests = [
