@@ -1,48 +1,32 @@
 import {
-  CreateTableCommand,
   CreateTableCommandInput,
   DescribeContinuousBackupsCommand,
-  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   UpdateContinuousBackupsCommand,
   UpdateTimeToLiveCommand,
-  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { isAwsError } from '../awsErrors';
+import {
+  buildAiCostsTableInput,
+  buildCostAlertsTableInput,
+  createCostTables,
+} from '@prod-hardening/cost-monitoring';
 import { emptyReport, SeedContext, SeedStep } from '../context';
 
 /** The item attribute the hardening plan will use for TTL (not enabled in the story). */
 export const TTL_ATTRIBUTE = 'ttl';
 
-/** Both cost tables share the design's pk/sk string keys and on-demand billing. Pure. */
+/**
+ * The cost tables as the cost-monitoring library defines them: the design's pk/sk
+ * string keys, on-demand billing, and the library's indexes (by provider, agent and
+ * date for the ledger; by alert type for alerts). Pure.
+ */
 export function buildCostTableInput(
   tableName: string,
+  kind: 'aiCosts' | 'costAlerts' = 'aiCosts',
 ): CreateTableCommandInput {
-  return {
-    TableName: tableName,
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'S' },
-    ],
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    BillingMode: 'PAY_PER_REQUEST',
-  };
-}
-
-async function tableExists(
-  ctx: SeedContext,
-  TableName: string,
-): Promise<boolean> {
-  try {
-    await ctx.clients.dynamoDb.send(new DescribeTableCommand({ TableName }));
-    return true;
-  } catch (err) {
-    if (isAwsError(err, 'ResourceNotFoundException')) return false;
-    throw err;
-  }
+  return kind === 'aiCosts'
+    ? buildAiCostsTableInput(tableName)
+    : buildCostAlertsTableInput(tableName);
 }
 
 /**
@@ -88,20 +72,18 @@ export const dynamoDbStep: SeedStep = {
   name: 'dynamodb',
   async run(ctx) {
     const report = emptyReport('dynamodb');
-    for (const tableName of Object.values(ctx.resources.tables)) {
-      if (await tableExists(ctx, tableName)) {
-        report.existing.push(`table ${tableName}`);
-      } else {
-        await ctx.clients.dynamoDb.send(
-          new CreateTableCommand(buildCostTableInput(tableName)),
-        );
-        // A real table takes seconds to become ACTIVE; the emulator's is at once.
-        await waitUntilTableExists(
-          { client: ctx.clients.dynamoDb, maxWaitTime: 60, minDelay: 1 },
-          { TableName: tableName },
-        );
-        report.created.push(`table ${tableName}`);
-      }
+    const { tables } = ctx.resources;
+    // Creates what is missing, including the indexes a table from an older seed
+    // (pk/sk only) lacks; a real table takes seconds to become ACTIVE, the emulator's
+    // is at once.
+    const result = await createCostTables(ctx.clients.dynamoDb, tables, {
+      maxWaitSeconds: 60,
+      pollIntervalMs: 200,
+    });
+    report.created.push(...result.created.map(t => `table ${t}`));
+    report.created.push(...result.indexesAdded.map(i => `index ${i}`));
+    report.existing.push(...result.existing.map(t => `table ${t}`));
+    for (const tableName of Object.values(tables)) {
       await restoreStorySettings(ctx, tableName);
     }
     return report;

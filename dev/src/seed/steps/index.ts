@@ -1,4 +1,5 @@
 import type { SeedStep } from '../context';
+import { aiCostLedgerStep } from './aiCostLedger';
 import { budgetsStep } from './budgets';
 import { cloudTrailStep } from './cloudTrail';
 import { dynamoDbStep } from './dynamoDb';
@@ -30,13 +31,12 @@ export const POSTURE_STEPS: readonly SeedStep[] = [
 ];
 
 /**
- * Activity on top of that account. Empty for now; the next seeds go here, each as its
- * own step module, in this order:
+ * Activity on top of that account, each as its own step module, in this order:
  *  - 90 days of Cost Explorer results (queued on the emulator's Cost Explorer endpoint),
- *  - the AI-cost ledger items in the aiCosts table,
+ *  - the AI-cost ledger items in the aiCosts table (aiCostLedgerStep),
  *  - rate-limiter traffic produced by running the Lambda handler over queued messages.
  */
-export const ACTIVITY_STEPS: readonly SeedStep[] = [];
+export const ACTIVITY_STEPS: readonly SeedStep[] = [aiCostLedgerStep];
 
 export const STORY_STEPS: readonly SeedStep[] = [
   ...POSTURE_STEPS,
