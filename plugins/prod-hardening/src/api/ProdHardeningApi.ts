@@ -3,6 +3,9 @@ import type {
   FindingsPage,
   HealthReport,
   PostureReport,
+  RemediationHistoryEntry,
+  RemediationPlan,
+  RemediationResult,
   Severity,
 } from '@prod-hardening/plugin-prod-hardening-common';
 
@@ -21,6 +24,9 @@ export interface ProdHardeningApi {
   getHealth(): Promise<HealthReport>;
   getPosture(options?: { refresh?: boolean }): Promise<PostureReport>;
   getFindings(request: FindingsRequest): Promise<FindingsPage>;
+  previewRemediation(checkId: string, override: boolean): Promise<RemediationPlan>;
+  executeRemediation(planId: string): Promise<RemediationResult>;
+  getRemediationHistory(checkId?: string): Promise<RemediationHistoryEntry[]>;
 }
 
 export const prodHardeningApiRef = createApiRef<ProdHardeningApi>({

@@ -11,16 +11,63 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
+import Button from '@mui/material/Button';
+import Tooltip from '@mui/material/Tooltip';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  CheckResult,
+  prodHardeningRemediationExecutePermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
+import { useState } from 'react';
 import { groupByPillar, severityColor, statusColor } from '../../utils/status';
+import { RemediationDialog } from '../RemediationDialog';
 
 const REMEDIATION_LABELS = {
-  automated: 'One-click remediation',
+  automated: 'Automated remediation',
   guided: 'Guided remediation',
-  manual: 'Manual only',
+  manual: 'Manual remediation only',
 } as const;
 
-function CheckRow({ check }: { check: CheckResult }) {
+/** The button mirrors the backend's permission; the backend still decides. */
+function RemediateButton(props: { check: CheckResult; onRemediated: () => void }) {
+  const { allowed, loading } = usePermission({ permission: prodHardeningRemediationExecutePermission });
+  const [open, setOpen] = useState(false);
+  const button = (
+    <span>
+      <Button
+        variant="contained"
+        size="small"
+        disabled={loading || !allowed}
+        onClick={() => setOpen(true)}
+      >
+        Remediate…
+      </Button>
+    </span>
+  );
+  return (
+    <>
+      {allowed || loading ? (
+        button
+      ) : (
+        <Tooltip title="You need the prod-hardening.remediation.execute permission (platform on-call).">
+          {button}
+        </Tooltip>
+      )}
+      {open && (
+        <RemediationDialog
+          check={props.check}
+          open={open}
+          onClose={changed => {
+            setOpen(false);
+            if (changed) props.onRemediated();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function CheckRow({ check, onRemediated }: { check: CheckResult; onRemediated: () => void }) {
   return (
     <Accordion disableGutters data-testid={`check-${check.id}`} data-status={check.status}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`${check.id}-details`}>
@@ -33,9 +80,14 @@ function CheckRow({ check }: { check: CheckResult }) {
       </AccordionSummary>
       <AccordionDetails id={`${check.id}-details`}>
         <Typography gutterBottom>{check.summary}</Typography>
-        <Typography variant="body2" color="text.secondary" gutterBottom>
-          {REMEDIATION_LABELS[check.remediation.kind]}: {check.remediation.why}
-        </Typography>
+        <Stack direction="row" spacing={2} alignItems="center" mb={1}>
+          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
+            {REMEDIATION_LABELS[check.remediation.kind]}: {check.remediation.why}
+          </Typography>
+          {check.canAutoRemediate && check.status !== 'PASS' && (
+            <RemediateButton check={check} onRemediated={onRemediated} />
+          )}
+        </Stack>
         {check.resources.length > 0 && (
           <Table size="small" aria-label={`Evidence for ${check.title}`}>
             <TableHead>
@@ -64,7 +116,7 @@ function CheckRow({ check }: { check: CheckResult }) {
 }
 
 /** Checks grouped by pillar, failures first, each expandable to its evidence. */
-export function CheckList({ checks }: { checks: CheckResult[] }) {
+export function CheckList({ checks, onRemediated }: { checks: CheckResult[]; onRemediated: () => void }) {
   return (
     <Stack spacing={3}>
       {groupByPillar(checks).map(group => (
@@ -73,7 +125,7 @@ export function CheckList({ checks }: { checks: CheckResult[] }) {
             {group.title}
           </Typography>
           {group.checks.map(check => (
-            <CheckRow key={check.id} check={check} />
+            <CheckRow key={check.id} check={check} onRemediated={onRemediated} />
           ))}
         </Box>
       ))}

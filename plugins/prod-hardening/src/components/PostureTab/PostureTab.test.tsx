@@ -1,7 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { fakeApi } from '../../testUtils/fakeApi';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { FindingsPage, PostureReport } from '@prod-hardening/plugin-prod-hardening-common';
-import { prodHardeningApiRef, ProdHardeningApi } from '../../api';
+import { prodHardeningApiRef } from '../../api';
 import { PostureTab } from './PostureTab';
 
 const report: PostureReport = {
@@ -62,12 +64,9 @@ const page = (over: Partial<FindingsPage> = {}): FindingsPage => ({
 
 describe('PostureTab', () => {
   it('shows both scores, the checks by pillar and the findings', async () => {
-    const api: Partial<ProdHardeningApi> = {
-      getPosture: async () => report,
-      getFindings: async () => page(),
-    };
+    const api = fakeApi({ getPosture: async () => report, getFindings: async () => page() });
     await renderInTestApp(
-      <TestApiProvider apis={[[prodHardeningApiRef, api]]}>
+      <TestApiProvider apis={[[prodHardeningApiRef, api], [permissionApiRef, mockApis.permission()]]}>
         <PostureTab />
       </TestApiProvider>,
     );
@@ -81,7 +80,12 @@ describe('PostureTab', () => {
   it('asks the backend for the selected severity when a severity chip is pressed', async () => {
     const getFindings = jest.fn(async () => page());
     await renderInTestApp(
-      <TestApiProvider apis={[[prodHardeningApiRef, { getPosture: async () => report, getFindings }]]}>
+      <TestApiProvider
+        apis={[
+          [prodHardeningApiRef, fakeApi({ getPosture: async () => report, getFindings })],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <PostureTab />
       </TestApiProvider>,
     );
@@ -97,12 +101,13 @@ describe('PostureTab', () => {
         apis={[
           [
             prodHardeningApiRef,
-            {
+            fakeApi({
               getPosture: async () => report,
               getFindings: async () =>
                 page({ items: [], total: 0, unavailableReason: 'Security Hub findings are unavailable: access denied: x' }),
-            },
+            }),
           ],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <PostureTab />
@@ -110,5 +115,34 @@ describe('PostureTab', () => {
     );
     expect(await screen.findByText('Security Hub findings are unavailable: access denied: x')).toBeInTheDocument();
     expect(screen.getByText('S3 Block Public Access is on for the whole account')).toBeInTheDocument();
+  });
+});
+
+describe('PostureTab remediation button', () => {
+  const renderWithPermission = (result: 'ALLOW' | 'DENY') =>
+    renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [prodHardeningApiRef, fakeApi({ getPosture: async () => report, getFindings: async () => page() })],
+          [permissionApiRef, mockApis.permission({ authorize: result })],
+        ]}
+      >
+        <PostureTab />
+      </TestApiProvider>,
+    );
+
+  it('offers remediation only on failing checks the portal can fix', async () => {
+    await renderWithPermission('ALLOW');
+    fireEvent.click(await screen.findByText('S3 Block Public Access is on for the whole account'));
+    fireEvent.click(screen.getByText('Container Insights is on for the production ECS clusters'));
+    const buttons = screen.getAllByRole('button', { name: 'Remediate…' });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]).toBeEnabled();
+  });
+
+  it('disables the button for a user without the remediation permission', async () => {
+    await renderWithPermission('DENY');
+    fireEvent.click(await screen.findByText('S3 Block Public Access is on for the whole account'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remediate…' })).toBeDisabled());
   });
 });

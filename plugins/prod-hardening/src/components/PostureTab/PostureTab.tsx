@@ -1,14 +1,26 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useApi } from '@backstage/core-plugin-api';
+import { useState } from 'react';
+import { prodHardeningApiRef } from '../../api';
 import { usePosture } from '../../hooks/usePosture';
+import { RemediationHistory } from '../RemediationHistory';
 import { FindingsTable } from '../FindingsTable';
 import { CheckList } from './CheckList';
 import { ScoreSummary } from './ScoreSummary';
 
 /** Security posture: scores, the checks by pillar, and the open findings. */
 export function PostureTab() {
-  const { value, loading, error } = usePosture();
+  const api = useApi(prodHardeningApiRef);
+  const { value, loading, error, retry } = usePosture();
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const onRemediated = async () => {
+    // The backend drops its cache after a change; ask for a fresh evaluation anyway.
+    await api.getPosture({ refresh: true }).catch(() => undefined);
+    retry();
+    setHistoryVersion(v => v + 1);
+  };
   return (
     <Stack spacing={3}>
       {loading && !value && <Progress />}
@@ -16,13 +28,17 @@ export function PostureTab() {
       {value && (
         <>
           <ScoreSummary report={value} />
-          <CheckList checks={value.checks} />
+          <CheckList checks={value.checks} onRemediated={onRemediated} />
         </>
       )}
       <Typography variant="h6" component="h3">
         Open findings
       </Typography>
       <FindingsTable />
+      <Typography variant="h6" component="h3">
+        Remediation history
+      </Typography>
+      <RemediationHistory version={historyVersion} />
     </Stack>
   );
 }

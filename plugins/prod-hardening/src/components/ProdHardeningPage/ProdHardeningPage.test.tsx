@@ -1,6 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { prodHardeningApiRef } from '../../api';
+import { fakeApi } from '../../testUtils/fakeApi';
 import { ProdHardeningPage } from './ProdHardeningPage';
 
 describe('ProdHardeningPage', () => {
@@ -10,11 +11,7 @@ describe('ProdHardeningPage', () => {
         apis={[
           [
             prodHardeningApiRef,
-            {
-              getHealth: async () => ({ status: 'ok' as const, checkedAt: '', sources: [] }),
-              getPosture: () => new Promise<never>(() => {}),
-              getFindings: () => new Promise<never>(() => {}),
-            },
+            fakeApi({ getHealth: async () => ({ status: 'ok' as const, checkedAt: '', sources: [] }) }),
           ],
         ]}
       >

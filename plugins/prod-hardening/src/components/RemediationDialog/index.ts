@@ -1,0 +1,1 @@
+export { RemediationDialog } from './RemediationDialog';

@@ -1,0 +1,1 @@
+export { RemediationHistory } from './RemediationHistory';
