@@ -29,7 +29,9 @@ export interface LocalStack {
  * moto_server + redis-server on 127.0.0.1, seeded. Used by `npm start`,
  * `npm run stack:up` and the end-to-end tests, so all three see the same story.
  */
-export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+export async function startLocalStack(
+  options: LocalStackOptions,
+): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const { region, accountId } = await loadAwsTarget(options.configPath);
   const resources = await loadResourceNames(options.configPath);
@@ -37,7 +39,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const started: Array<MotoServer | RedisServer> = [];
   let stopping: Promise<void> | undefined;
   const stop = () =>
-    (stopping ??= Promise.all(started.map(s => s.stop())).then(() => undefined));
+    (stopping ??= Promise.all(started.map(s => s.stop())).then(
+      () => undefined,
+    ));
 
   try {
     // The emulator serves the account app-config names, so the portal's ARNs match.
@@ -56,8 +60,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log(formatSeedSummary(summary));
     }
     const unexpectedExit = Promise.race([
-      moto.process.exited.then(code => `moto_server exited unexpectedly (code ${code})`),
-      redis.process.exited.then(code => `redis-server exited unexpectedly (code ${code})`),
+      moto.process.exited.then(
+        code => `moto_server exited unexpectedly (code ${code})`,
+      ),
+      redis.process.exited.then(
+        code => `redis-server exited unexpectedly (code ${code})`,
+      ),
     ]);
     return { moto, redis, region, accountId, unexpectedExit, stop };
   } catch (err) {

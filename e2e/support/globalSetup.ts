@@ -1,7 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getFreePort, startLocalStack, startProcess, waitUntilHealthy } from '@prod-hardening/dev-stack';
+import {
+  getFreePort,
+  startLocalStack,
+  startProcess,
+  waitUntilHealthy,
+} from '@prod-hardening/dev-stack';
 import { STATE_FILE, PortalState } from './portal';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -14,7 +19,9 @@ function buildApp() {
     encoding: 'utf8',
   });
   if (result.status !== 0) {
-    throw new Error(`building packages/app failed:\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `building packages/app failed:\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }
 
@@ -42,7 +49,11 @@ export default async function globalSetup() {
         backend: { baseUrl, listen: { port }, cors: { origin: baseUrl } },
         prodHardening: {
           aws: { endpoint: stack.moto.endpoint, maxAttempts: 1 },
-          redis: { url: stack.redis.url, connectTimeoutMs: 500, commandTimeoutMs: 500 },
+          redis: {
+            url: stack.redis.url,
+            connectTimeoutMs: 500,
+            commandTimeoutMs: 500,
+          },
         },
       }),
     );
@@ -50,7 +61,15 @@ export default async function globalSetup() {
     const backend = startProcess(
       'backstage backend',
       process.execPath,
-      [cli, 'package', 'start', '--config', resolve(REPO_ROOT, 'app-config.yaml'), '--config', overrides],
+      [
+        cli,
+        'package',
+        'start',
+        '--config',
+        resolve(REPO_ROOT, 'app-config.yaml'),
+        '--config',
+        overrides,
+      ],
       {
         cwd: resolve(REPO_ROOT, 'packages', 'backend'),
         env: {
@@ -82,7 +101,9 @@ export default async function globalSetup() {
     return async () => {
       await backend.stop();
       if (existsSync(extraPidsFile)) {
-        for (const pid of readFileSync(extraPidsFile, 'utf8').split('\n').filter(Boolean)) {
+        for (const pid of readFileSync(extraPidsFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)) {
           try {
             process.kill(-Number(pid), 'SIGTERM');
           } catch {

@@ -12,7 +12,12 @@ export interface PortalState {
   extraPidsFile: string;
 }
 
-export const STATE_FILE = resolve(__dirname, '..', 'output', 'portal-state.json');
+export const STATE_FILE = resolve(
+  __dirname,
+  '..',
+  'output',
+  'portal-state.json',
+);
 
 export function portalState(): PortalState {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as PortalState;

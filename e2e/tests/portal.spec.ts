@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { openPortal } from '../support/portal';
 
 test.describe('prod-hardening page', () => {
-  test('shows the four tabs and every data source connected', async ({ page }, testInfo) => {
+  test('shows the four tabs and every data source connected', async ({
+    page,
+  }, testInfo) => {
     await openPortal(page, '/prod-hardening');
 
     for (const tab of ['Posture', 'FinOps', 'Throttling', 'Weekly review']) {
@@ -10,11 +12,22 @@ test.describe('prod-hardening page', () => {
     }
     const status = page.getByRole('status', { name: 'Source status' });
     await expect(status).toContainText('All data sources connected');
-    await expect(page.getByTestId('source-aws')).toHaveAttribute('data-state', 'up');
-    await expect(page.getByTestId('source-aws')).toContainText('account 123456789012');
-    await expect(page.getByTestId('source-redis')).toHaveAttribute('data-state', 'up');
+    await expect(page.getByTestId('source-aws')).toHaveAttribute(
+      'data-state',
+      'up',
+    );
+    await expect(page.getByTestId('source-aws')).toContainText(
+      'account 123456789012',
+    );
+    await expect(page.getByTestId('source-redis')).toHaveAttribute(
+      'data-state',
+      'up',
+    );
 
-    await page.screenshot({ path: testInfo.outputPath('prod-hardening.png'), fullPage: true });
+    await page.screenshot({
+      path: testInfo.outputPath('prod-hardening.png'),
+      fullPage: true,
+    });
   });
 
   test('has a sidebar entry that leads to the page', async ({ page }) => {

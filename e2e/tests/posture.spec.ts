@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { openPortal } from '../support/portal';
 
 test.describe('Posture tab on the seeded account', () => {
-  test('shows the failing checks of the starting story with their evidence', async ({ page }, testInfo) => {
+  test('shows the failing checks of the starting story with their evidence', async ({
+    page,
+  }, testInfo) => {
     await openPortal(page, '/prod-hardening/posture');
 
     const bpa = page.getByTestId('check-s3-account-public-access-block');
@@ -10,9 +12,14 @@ test.describe('Posture tab on the seeded account', () => {
     await bpa.getByRole('button').first().click();
     await expect(bpa).toContainText('no PublicAccessBlockConfiguration');
 
-    await expect(page.getByTestId('check-securityhub-fsbp-enabled')).toHaveAttribute('data-status', 'ERROR');
+    await expect(
+      page.getByTestId('check-securityhub-fsbp-enabled'),
+    ).toHaveAttribute('data-status', 'ERROR');
     await expect(page.getByLabel('Security Hub score')).toHaveText('0.0%');
-    await page.screenshot({ path: testInfo.outputPath('posture.png'), fullPage: true });
+    await page.screenshot({
+      path: testInfo.outputPath('posture.png'),
+      fullPage: true,
+    });
   });
 
   test('filters the findings to GuardDuty-high ones', async ({ page }) => {

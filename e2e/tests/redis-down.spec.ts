@@ -18,22 +18,36 @@ test.describe('when Redis is stopped', () => {
     process.kill(redisPid, 'SIGTERM');
 
     await expect
-      .poll(async () => (await (await fetch(`${baseUrl}/api/prod-hardening/health`)).json()).status)
+      .poll(
+        async () =>
+          (
+            await (await fetch(`${baseUrl}/api/prod-hardening/health`)).json()
+          ).status,
+      )
       .toBe('degraded');
 
     await openPortal(page, '/prod-hardening');
     const redisChip = page.getByTestId('source-redis');
     await expect(redisChip).toHaveAttribute('data-state', 'down');
     await expect(redisChip).toContainText(/down — .+/);
-    await expect(page.getByTestId('source-aws')).toHaveAttribute('data-state', 'up');
-    await expect(page.getByRole('status', { name: 'Source status' })).toContainText(
-      '1 of 2 data sources unavailable',
+    await expect(page.getByTestId('source-aws')).toHaveAttribute(
+      'data-state',
+      'up',
     );
+    await expect(
+      page.getByRole('status', { name: 'Source status' }),
+    ).toContainText('1 of 2 data sources unavailable');
 
     for (const tab of ['FinOps', 'Throttling', 'Weekly review', 'Posture']) {
       await page.getByRole('tab', { name: tab }).click();
-      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
     }
-    await page.screenshot({ path: testInfo.outputPath('redis-down.png'), fullPage: true });
+    await page.screenshot({
+      path: testInfo.outputPath('redis-down.png'),
+      fullPage: true,
+    });
   });
 });

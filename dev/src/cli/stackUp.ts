@@ -33,8 +33,12 @@ async function main(): Promise<void> {
     log,
   });
   log('');
-  log(`AWS emulator  ${stack.moto.endpoint}   (moto_server pid ${stack.moto.process.pid})`);
-  log(`Redis         ${stack.redis.url}   (redis-server pid ${stack.redis.process.pid})`);
+  log(
+    `AWS emulator  ${stack.moto.endpoint}   (moto_server pid ${stack.moto.process.pid})`,
+  );
+  log(
+    `Redis         ${stack.redis.url}   (redis-server pid ${stack.redis.process.pid})`,
+  );
   log('Stack is up. Press Ctrl-C to stop it.');
 
   const reason = await Promise.race([

@@ -36,13 +36,21 @@ async function main(): Promise<void> {
     log,
   });
   log(`AWS emulator ${stack.moto.endpoint}, Redis ${stack.redis.url}`);
-  log('Starting Backstage: backend http://localhost:7007, portal http://localhost:3000/prod-hardening');
+  log(
+    'Starting Backstage: backend http://localhost:7007, portal http://localhost:3000/prod-hardening',
+  );
 
   // The emulator accepts any credentials; fixed dummy ones keep real keys from this
   // shell away from it. Ports that differ from app-config's defaults are passed on.
   const portal = spawn(
     process.execPath,
-    [require.resolve('@backstage/cli/bin/backstage-cli'), 'repo', 'start', '--config', values.config],
+    [
+      require.resolve('@backstage/cli/bin/backstage-cli'),
+      'repo',
+      'start',
+      '--config',
+      values.config,
+    ],
     {
       cwd: REPO_ROOT,
       stdio: 'inherit',

@@ -1,5 +1,10 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { startMoto, startRedis, MotoServer, RedisServer } from '@prod-hardening/dev-stack';
+import {
+  startMoto,
+  startRedis,
+  MotoServer,
+  RedisServer,
+} from '@prod-hardening/dev-stack';
 import request from 'supertest';
 import { prodHardeningPlugin } from './plugin';
 
@@ -32,7 +37,11 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
                 endpoint: moto.endpoint,
                 maxAttempts: 1,
               },
-              redis: { url: redisUrl, connectTimeoutMs: 500, commandTimeoutMs: 500 },
+              redis: {
+                url: redisUrl,
+                connectTimeoutMs: 500,
+                commandTimeoutMs: 500,
+              },
             },
           },
         }),
@@ -52,8 +61,13 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
     }
     expect(body.status).toBe('ok');
     const aws = body.sources.find((s: any) => s.id === 'aws');
-    expect(aws).toMatchObject({ state: 'up', details: { account: '123456789012', region: 'us-east-1' } });
-    expect(body.sources.find((s: any) => s.id === 'redis')).toMatchObject({ state: 'up' });
+    expect(aws).toMatchObject({
+      state: 'up',
+      details: { account: '123456789012', region: 'us-east-1' },
+    });
+    expect(body.sources.find((s: any) => s.id === 'redis')).toMatchObject({
+      state: 'up',
+    });
   });
 
   it('still answers 200 and names Redis as down with a reason when Redis is not running', async () => {
@@ -98,7 +112,9 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
 
   it('rejects an undeclared query parameter with a 400 that names it', async () => {
     const { server } = await startBackend(redis.url);
-    const res = await request(server).get('/api/prod-hardening/health?verbose=1');
+    const res = await request(server).get(
+      '/api/prod-hardening/health?verbose=1',
+    );
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({
       name: 'InputError',
@@ -128,6 +144,8 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
           }),
         ],
       }),
-    ).rejects.toThrow('prodHardening.aws.region is not a known AWS region: "eu-nowhere-1"');
+    ).rejects.toThrow(
+      'prodHardening.aws.region is not a known AWS region: "eu-nowhere-1"',
+    );
   });
 });

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
 import { DefaultAwsClientFactory } from './aws';
 import { readProdHardeningConfig } from './config';
@@ -69,7 +72,10 @@ export const prodHardeningPlugin = createBackendPlugin({
         const postureSources = createPostureSources(aws);
         const remediations = buildRemediations(
           { ...postureSources, s3: new S3Source(aws) },
-          { s3Control: new S3ControlRemediation(aws), guardDuty: new GuardDutyRemediation(aws) },
+          {
+            s3Control: new S3ControlRemediation(aws),
+            guardDuty: new GuardDutyRemediation(aws),
+          },
           config,
         );
         const engine = new PostureCheckEngine({
@@ -94,10 +100,19 @@ export const prodHardeningPlugin = createBackendPlugin({
         });
 
         httpRouter.use(
-          await createRouter({ health, posture, remediation, permissions, httpAuth }),
+          await createRouter({
+            health,
+            posture,
+            remediation,
+            permissions,
+            httpAuth,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/openapi.json',
+          allow: 'unauthenticated',
+        });
         logger.info(
           `prod-hardening watching account ${config.aws.accountId} in ${config.aws.region}` +
             (config.aws.endpoint ? ` through ${config.aws.endpoint}` : ''),

@@ -157,14 +157,22 @@ export interface CostForecast {
 // ---------------------------------------------------------------------------------------
 // Anomalies
 
-export type CostDimension = 'total' | 'service' | 'provider' | 'agent' | 'model';
+export type CostDimension =
+  | 'total'
+  | 'service'
+  | 'provider'
+  | 'agent'
+  | 'model';
 
 /**
  * How the score was computed: from the median absolute deviation; from the mean
  * absolute deviation when more than half the window sits exactly on the median (MAD = 0);
  * or not at all when every day of the window has the same cost (flat baseline, score null).
  */
-export type AnomalyScoreMethod = 'mad' | 'meanAbsoluteDeviation' | 'flatBaseline';
+export type AnomalyScoreMethod =
+  | 'mad'
+  | 'meanAbsoluteDeviation'
+  | 'flatBaseline';
 
 export interface CostAnomaly {
   day: IsoDay;

@@ -29,7 +29,12 @@ export interface RemediationPlan {
   expiresAt?: string;
 }
 
-export type RemediationOutcome = 'succeeded' | 'failed' | 'denied' | 'conflict' | 'rejected';
+export type RemediationOutcome =
+  | 'succeeded'
+  | 'failed'
+  | 'denied'
+  | 'conflict'
+  | 'rejected';
 
 export interface RemediationResult {
   outcome: RemediationOutcome;

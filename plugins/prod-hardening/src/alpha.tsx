@@ -28,7 +28,9 @@ const prodHardeningPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     noHeader: true,
     loader: () =>
-      import('./components/ProdHardeningPage').then(m => <m.ProdHardeningPage />),
+      import('./components/ProdHardeningPage').then(m => (
+        <m.ProdHardeningPage />
+      )),
   },
 });
 

@@ -1,1 +1,6 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// CI runs every workspace's tests in parallel on two cores: give asynchronous
+// queries room instead of failing on a slow render.
+configure({ asyncUtilTimeout: 5000 });

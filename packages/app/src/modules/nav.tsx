@@ -20,7 +20,9 @@ const sidebar = NavContentBlueprint.make({
       return (
         <Sidebar>
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
-            <SidebarScrollWrapper>{nav.rest({ sortBy: 'title' })}</SidebarScrollWrapper>
+            <SidebarScrollWrapper>
+              {nav.rest({ sortBy: 'title' })}
+            </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />

@@ -9,7 +9,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
  */
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => <SignInPage {...props} auto providers={['guest']} />,
+    loader: async () => props =>
+      <SignInPage {...props} auto providers={['guest']} />,
   },
 });
 

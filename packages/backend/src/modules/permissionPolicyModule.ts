@@ -1,5 +1,11 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
-import type { PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import type {
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { decide, Remediators } from './prodHardeningPolicy';
 
@@ -19,15 +25,21 @@ export const permissionPolicyModule = createBackendModule({
       },
       async init({ config, userInfo, policy, logger }) {
         const remediators: Remediators = {
-          groups: config.getOptionalStringArray(`${REMEDIATORS_KEY}.groups`) ?? [],
-          users: config.getOptionalStringArray(`${REMEDIATORS_KEY}.users`) ?? [],
+          groups:
+            config.getOptionalStringArray(`${REMEDIATORS_KEY}.groups`) ?? [],
+          users:
+            config.getOptionalStringArray(`${REMEDIATORS_KEY}.users`) ?? [],
         };
         if (remediators.groups.length === 0 && remediators.users.length === 0) {
-          logger.warn(`No remediators configured (${REMEDIATORS_KEY}): nobody can remediate`);
+          logger.warn(
+            `No remediators configured (${REMEDIATORS_KEY}): nobody can remediate`,
+          );
         }
         policy.setPolicy({
           async handle(request: PolicyQuery, user?: PolicyQueryUser) {
-            const info = user ? await userInfo.getUserInfo(user.credentials) : undefined;
+            const info = user
+              ? await userInfo.getUserInfo(user.credentials)
+              : undefined;
             return decide(request.permission, info, remediators);
           },
         });

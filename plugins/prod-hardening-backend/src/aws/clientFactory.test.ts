@@ -1,4 +1,7 @@
-import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import {
+  GetPublicAccessBlockCommand,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startMoto, MotoServer } from '@prod-hardening/dev-stack';
 import { DefaultAwsClientFactory } from './clientFactory';
@@ -29,19 +32,27 @@ describe('DefaultAwsClientFactory against moto_server', () => {
   });
 
   it('sends calls to the endpoint override', async () => {
-    const out = await factory.client(STSClient).send(new GetCallerIdentityCommand({}));
+    const out = await factory
+      .client(STSClient)
+      .send(new GetCallerIdentityCommand({}));
     expect(out.Account).toBe('123456789012');
   });
 
   it('reaches S3 Control although the SDK prefixes the host with the account id', async () => {
     // Without the pinned endpoint the SDK builds http://123456789012.127.0.0.1:port and fails.
     await expect(
-      factory.client(S3ControlClient, { accountIdInHost: true }).send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' })),
+      factory
+        .client(S3ControlClient, { accountIdInHost: true })
+        .send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' })),
     ).rejects.toMatchObject({ name: 'NoSuchPublicAccessBlockConfiguration' });
   });
 
   it('reuses one client per service and access kind, separating read from remediation', () => {
-    expect(factory.client(STSClient)).toBe(factory.client(STSClient, { access: 'read' }));
-    expect(factory.client(STSClient, { access: 'remediate' })).not.toBe(factory.client(STSClient, { access: 'read' }));
+    expect(factory.client(STSClient)).toBe(
+      factory.client(STSClient, { access: 'read' }),
+    );
+    expect(factory.client(STSClient, { access: 'remediate' })).not.toBe(
+      factory.client(STSClient, { access: 'read' }),
+    );
   });
 });

@@ -47,7 +47,10 @@ export interface AwsClientFactory {
   readonly region: string;
   readonly accountId: string;
   /** One cached client per constructor and access kind. */
-  client<C extends AwsSdkClient>(ctor: AwsSdkClientConstructor<C>, options?: AwsClientOptions): C;
+  client<C extends AwsSdkClient>(
+    ctor: AwsSdkClientConstructor<C>,
+    options?: AwsClientOptions,
+  ): C;
   destroy(): void;
 }
 
@@ -57,8 +60,14 @@ export interface AwsClientFactory {
  * configuration here, never from the adapters.
  */
 export class DefaultAwsClientFactory implements AwsClientFactory {
-  private readonly clients = new Map<Function, Partial<Record<AwsAccess, AwsSdkClient>>>();
-  private readonly credentials: Record<AwsAccess, AwsCredentialIdentityProvider | undefined>;
+  private readonly clients = new Map<
+    Function,
+    Partial<Record<AwsAccess, AwsSdkClient>>
+  >();
+  private readonly credentials: Record<
+    AwsAccess,
+    AwsCredentialIdentityProvider | undefined
+  >;
 
   static fromConfig(config: ProdHardeningConfig): DefaultAwsClientFactory {
     return new DefaultAwsClientFactory(config.aws);
@@ -134,5 +143,4 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       clientConfig: { region: this.aws.region, endpoint: this.aws.endpoint },
     });
   }
-
 }

@@ -15,7 +15,9 @@ export function describeAwsError(error: unknown, endpoint?: string): string {
   const code =
     err?.code ??
     (err?.cause as { code?: string } | undefined)?.code ??
-    /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET)\b/.exec(err?.message ?? '')?.[1];
+    /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET)\b/.exec(
+      err?.message ?? '',
+    )?.[1];
   const where = endpoint ? ` ${endpoint}` : ' AWS';
   switch (code) {
     case 'ECONNREFUSED':
@@ -38,7 +40,9 @@ export function describeAwsError(error: unknown, endpoint?: string): string {
     case 'AccessDenied':
     case 'AccessDeniedException':
     case 'UnauthorizedOperation':
-      return `access denied: ${err.message ?? 'the role lacks this permission'}`;
+      return `access denied: ${
+        err.message ?? 'the role lacks this permission'
+      }`;
     case 'ExpiredToken':
     case 'ExpiredTokenException':
       return 'the AWS credentials have expired';

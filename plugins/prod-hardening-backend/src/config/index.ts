@@ -1,2 +1,6 @@
-export { readProdHardeningConfig, ProdHardeningConfigError, CONFIG_ROOT } from './readConfig';
+export {
+  readProdHardeningConfig,
+  ProdHardeningConfigError,
+  CONFIG_ROOT,
+} from './readConfig';
 export type { ProdHardeningConfig } from './schema';

@@ -13,7 +13,9 @@ describe('readProdHardeningConfig', () => {
   it('applies the seed defaults for resource names, budget and timeouts', () => {
     const config = read(valid);
     expect(config.resources.tables.aiCosts).toBe('huntaze-ai-costs-production');
-    expect(config.resources.queues.rateLimiter).toBe('huntaze-rate-limiter-queue');
+    expect(config.resources.queues.rateLimiter).toBe(
+      'huntaze-rate-limiter-queue',
+    );
     expect(config.resources.monthlyBudgetUsd).toBe(500);
     expect(config.aws.requestTimeoutMs).toBe(5000);
     expect(config.redis.commandTimeoutMs).toBe(1000);
@@ -21,13 +23,15 @@ describe('readProdHardeningConfig', () => {
   });
 
   it('keeps a zero-free explicit value rather than the default', () => {
-    expect(read({ ...valid, aws: { ...valid.aws, maxAttempts: 1 } }).aws.maxAttempts).toBe(1);
+    expect(
+      read({ ...valid, aws: { ...valid.aws, maxAttempts: 1 } }).aws.maxAttempts,
+    ).toBe(1);
   });
 
   it('rejects a malformed Redis URL naming the key without echoing the value', () => {
-    expect(() => read({ ...valid, redis: { url: 'not a url :secretpw' } })).toThrow(
-      /prodHardening\.redis\.url is not a valid URL/,
-    );
+    expect(() =>
+      read({ ...valid, redis: { url: 'not a url :secretpw' } }),
+    ).toThrow(/prodHardening\.redis\.url is not a valid URL/);
     try {
       read({ ...valid, redis: { url: 'not a url :secretpw' } });
     } catch (e) {
@@ -36,26 +40,34 @@ describe('readProdHardeningConfig', () => {
   });
 
   it('rejects a non-Redis scheme', () => {
-    expect(() => read({ ...valid, redis: { url: 'http://127.0.0.1:6379' } })).toThrow(
+    expect(() =>
+      read({ ...valid, redis: { url: 'http://127.0.0.1:6379' } }),
+    ).toThrow(
       'prodHardening.redis.url must use redis:// or rediss:// (TLS), not http://',
     );
   });
 
   it('accepts rediss:// with an AUTH password for TLS deployments', () => {
-    expect(read({ ...valid, redis: { url: 'rediss://:pw@cache.example:6379' } }).redis.url).toBe(
-      'rediss://:pw@cache.example:6379',
-    );
+    expect(
+      read({ ...valid, redis: { url: 'rediss://:pw@cache.example:6379' } })
+        .redis.url,
+    ).toBe('rediss://:pw@cache.example:6379');
   });
 
   it('rejects an unknown region naming the key and the value', () => {
-    expect(() => read({ ...valid, aws: { ...valid.aws, region: 'us-east-9' } })).toThrow(
+    expect(() =>
+      read({ ...valid, aws: { ...valid.aws, region: 'us-east-9' } }),
+    ).toThrow(
       'prodHardening.aws.region is not a known AWS region: "us-east-9"',
     );
   });
 
   it('reports every problem at once', () => {
     expect(() =>
-      read({ aws: { accountId: '42', region: 'mars-1' }, redis: { url: 'ftp://x' } }),
+      read({
+        aws: { accountId: '42', region: 'mars-1' },
+        redis: { url: 'ftp://x' },
+      }),
     ).toThrow(
       /prodHardening\.aws\.accountId must be a 12-digit AWS account id; prodHardening\.aws\.region .*; prodHardening\.redis\.url must use/,
     );
@@ -75,13 +87,21 @@ describe('readProdHardeningConfig', () => {
 
   it('rejects a remediator that is not a full group entity ref', () => {
     expect(() =>
-      read({ ...valid, permissions: { remediators: { groups: ['platform-oncall'] } } }),
-    ).toThrow('prodHardening.permissions.remediators.groups.0 must be a full group entity ref');
+      read({
+        ...valid,
+        permissions: { remediators: { groups: ['platform-oncall'] } },
+      }),
+    ).toThrow(
+      'prodHardening.permissions.remediators.groups.0 must be a full group entity ref',
+    );
   });
 
   it('rejects a role ARN that is not an IAM role', () => {
     expect(() =>
-      read({ ...valid, aws: { ...valid.aws, readRoleArn: 'arn:aws:iam::123456789012:user/x' } }),
+      read({
+        ...valid,
+        aws: { ...valid.aws, readRoleArn: 'arn:aws:iam::123456789012:user/x' },
+      }),
     ).toThrow('prodHardening.aws.readRoleArn must be an IAM role ARN');
   });
 });

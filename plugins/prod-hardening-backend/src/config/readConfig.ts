@@ -30,7 +30,9 @@ export function readProdHardeningConfig(config: Config): ProdHardeningConfig {
           : issue.message;
       return `${key} ${message}`;
     });
-    throw new ProdHardeningConfigError(`Invalid configuration: ${problems.join('; ')}`);
+    throw new ProdHardeningConfigError(
+      `Invalid configuration: ${problems.join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -9,7 +9,10 @@ const redisUrl = z.string().superRefine((value, ctx) => {
     url = new URL(value);
   } catch {
     // Never echo the value: it may carry the AUTH password.
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a valid URL' });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'is not a valid URL',
+    });
     return;
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
@@ -27,16 +30,25 @@ const httpUrl = z.string().superRefine((value, ctx) => {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an http(s) URL' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be an http(s) URL',
+      });
     }
   } catch {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not a valid URL: "${value}"` });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `is not a valid URL: "${value}"`,
+    });
   }
 });
 
 const roleArn = z
   .string()
-  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/, 'must be an IAM role ARN');
+  .regex(
+    /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/,
+    'must be an IAM role ARN',
+  );
 
 const entityRef = (kind: 'group' | 'user') =>
   z
@@ -48,10 +60,15 @@ const entityRef = (kind: 'group' | 'user') =>
 
 export const prodHardeningConfigSchema = z.object({
   aws: z.object({
-    accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
-    region: z.string().refine(r => AWS_REGIONS.has(r), r => ({
-      message: `is not a known AWS region: "${r}"`,
-    })),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    region: z.string().refine(
+      r => AWS_REGIONS.has(r),
+      r => ({
+        message: `is not a known AWS region: "${r}"`,
+      }),
+    ),
     endpoint: httpUrl.optional(),
     readRoleArn: roleArn.optional(),
     remediationRoleArn: roleArn.optional(),
@@ -102,7 +119,11 @@ export const prodHardeningConfigSchema = z.object({
       monthlyBudgetUsd: z.number().positive().default(500),
       ecsClusters: z
         .array(z.string())
-        .default(['huntaze-web-production', 'huntaze-workers-production', 'huntaze-ai-production']),
+        .default([
+          'huntaze-web-production',
+          'huntaze-workers-production',
+          'huntaze-ai-production',
+        ]),
       redisReplicationGroupId: z.string().default('huntaze-redis'),
       rdsParameterGroupName: z.string().default('huntaze-postgres-production'),
       cloudTrailName: z.string().default('huntaze-trail'),

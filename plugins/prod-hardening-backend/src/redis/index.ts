@@ -1,2 +1,5 @@
-export { createRedisConnection, describeRedisError } from './redisClientFactory';
+export {
+  createRedisConnection,
+  describeRedisError,
+} from './redisClientFactory';
 export type { RedisConnection } from './redisClientFactory';

@@ -15,7 +15,9 @@ export interface RouterOptions extends AuthorizeDeps {
   remediation: RemediationService;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const router = createValidatedOpenApiRouter(openApiSpec);
 
   router.get('/health', async (_req, res) => {
@@ -23,8 +25,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/posture', async (req, res) => {
-    await authorize(options, req, prodHardeningReadPermission, 'read the posture');
-    res.json(await options.posture.getReport({ refresh: req.query.refresh === 'true' }));
+    await authorize(
+      options,
+      req,
+      prodHardeningReadPermission,
+      'read the posture',
+    );
+    res.json(
+      await options.posture.getReport({
+        refresh: req.query.refresh === 'true',
+      }),
+    );
   });
 
   router.get('/findings', async (req, res) => {

@@ -4,7 +4,12 @@ import type { FindingsQuery } from '../domain/posture/findings';
 import { SEVERITIES } from '../domain/posture/findings';
 
 const csv = (value: string | undefined) =>
-  value === undefined ? undefined : value.split(',').map(v => v.trim()).filter(Boolean);
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
 
 const schema = z.object({
   severity: z
@@ -27,7 +32,11 @@ export function parseFindingsQuery(query: unknown): FindingsQuery {
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`Invalid query parameter ${issue.path.join('.') || '(query)'}: ${issue.message}`);
+    throw new InputError(
+      `Invalid query parameter ${issue.path.join('.') || '(query)'}: ${
+        issue.message
+      }`,
+    );
   }
   return parsed.data as FindingsQuery;
 }

@@ -35,7 +35,12 @@ describe('posture and findings routes on the seeded demo account (moto_server)',
         mockServices.rootConfig.factory({
           data: {
             prodHardening: {
-              aws: { accountId: '123456789012', region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 },
+              aws: {
+                accountId: '123456789012',
+                region: 'us-east-1',
+                endpoint: moto.endpoint,
+                maxAttempts: 1,
+              },
               redis: { url: 'redis://127.0.0.1:1' },
               resources: resources as any,
             },
@@ -52,7 +57,9 @@ describe('posture and findings routes on the seeded demo account (moto_server)',
   it('tells the seed story: the starting account fails the hardening checks', async () => {
     const res = await request(server).get('/api/prod-hardening/posture');
     expect(res.status).toBe(200);
-    const status = Object.fromEntries(res.body.checks.map((c: any) => [c.id, c.status]));
+    const status = Object.fromEntries(
+      res.body.checks.map((c: any) => [c.id, c.status]),
+    );
     expect(status).toEqual({
       's3-account-public-access-block': 'FAIL',
       'guardduty-enabled': 'FAIL',
@@ -66,34 +73,55 @@ describe('posture and findings routes on the seeded demo account (moto_server)',
       'dynamodb-ttl': 'FAIL',
       'sqs-encryption': 'FAIL',
     });
-    expect(res.body.score).toMatchObject({ passed: 0, errored: 1, securityHubPercent: 0 });
+    expect(res.body.score).toMatchObject({
+      passed: 0,
+      errored: 1,
+      securityHubPercent: 0,
+    });
   });
 
   it('gives evidence per resource and the reason when a check cannot run', async () => {
     const res = await request(server).get('/api/prod-hardening/posture');
     const byId = Object.fromEntries(res.body.checks.map((c: any) => [c.id, c]));
-    expect(byId['elasticache-encryption'].resources[0].evidence).toContain('AtRestEncryptionEnabled=false');
-    expect(byId['ecs-container-insights'].summary).toBe('Container Insights is on for 1 of 3 clusters.');
-    expect(byId['securityhub-fsbp-enabled'].summary).toMatch(/standards could not be read: .+/);
-    expect(byId['s3-account-public-access-block'].remediation.kind).toBe('automated');
+    expect(byId['elasticache-encryption'].resources[0].evidence).toContain(
+      'AtRestEncryptionEnabled=false',
+    );
+    expect(byId['ecs-container-insights'].summary).toBe(
+      'Container Insights is on for 1 of 3 clusters.',
+    );
+    expect(byId['securityhub-fsbp-enabled'].summary).toMatch(
+      /standards could not be read: .+/,
+    );
+    expect(byId['s3-account-public-access-block'].remediation.kind).toBe(
+      'automated',
+    );
     expect(byId['elasticache-encryption'].remediation.kind).toBe('guided');
   });
 
   it('lists the seeded findings, highest severity first, with GuardDuty as a product', async () => {
-    const res = await request(server).get('/api/prod-hardening/findings?pageSize=200');
+    const res = await request(server).get(
+      '/api/prod-hardening/findings?pageSize=200',
+    );
     expect(res.status).toBe(200);
     expect(res.body.total).toBeGreaterThan(0);
     const severities = res.body.items.map((f: any) => f.severity);
     const rank = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
-    expect([...severities].sort((a, b) => rank.indexOf(a) - rank.indexOf(b))).toEqual(severities);
-    expect(res.body.items.some((f: any) => f.product === 'GuardDuty')).toBe(true);
+    expect(
+      [...severities].sort((a, b) => rank.indexOf(a) - rank.indexOf(b)),
+    ).toEqual(severities);
+    expect(res.body.items.some((f: any) => f.product === 'GuardDuty')).toBe(
+      true,
+    );
   });
 
   it('filters findings by severity and product in code, whatever the endpoint does with filters', async () => {
-    const res = await request(server).get('/api/prod-hardening/findings?severity=HIGH&product=GuardDuty');
+    const res = await request(server).get(
+      '/api/prod-hardening/findings?severity=HIGH&product=GuardDuty',
+    );
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
-    for (const f of res.body.items) expect(f).toMatchObject({ severity: 'HIGH', product: 'GuardDuty' });
+    for (const f of res.body.items)
+      expect(f).toMatchObject({ severity: 'HIGH', product: 'GuardDuty' });
     expect(res.body.total).toBe(res.body.bySeverity.HIGH);
   });
 

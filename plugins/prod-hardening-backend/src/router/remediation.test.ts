@@ -1,8 +1,19 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
-import { loadResourceNames, seedDemoAccount, startMoto, MotoServer } from '@prod-hardening/dev-stack';
+import {
+  GetPublicAccessBlockCommand,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
+import {
+  CreateDetectorCommand,
+  GuardDutyClient,
+} from '@aws-sdk/client-guardduty';
+import {
+  loadResourceNames,
+  seedDemoAccount,
+  startMoto,
+  MotoServer,
+} from '@prod-hardening/dev-stack';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
@@ -20,7 +31,12 @@ describe('remediation protocol against moto_server', () => {
     mockServices.rootConfig.factory({
       data: {
         prodHardening: {
-          aws: { accountId: ACCOUNT, region: 'us-east-1', endpoint: moto.endpoint, maxAttempts: 1 },
+          aws: {
+            accountId: ACCOUNT,
+            region: 'us-east-1',
+            endpoint: moto.endpoint,
+            maxAttempts: 1,
+          },
           redis: { url: 'redis://127.0.0.1:1' },
           resources,
         },
@@ -49,7 +65,13 @@ describe('remediation protocol against moto_server', () => {
 
   beforeEach(async () => {
     await moto.reset();
-    await seedDemoAccount({ endpoint: moto.endpoint, region: 'us-east-1', accountId: ACCOUNT, resources, now: new Date('2026-11-20T12:00:00Z') });
+    await seedDemoAccount({
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      resources,
+      now: new Date('2026-11-20T12:00:00Z'),
+    });
   });
 
   afterAll(async () => {
@@ -57,13 +79,17 @@ describe('remediation protocol against moto_server', () => {
   });
 
   it('refuses to plan account Block Public Access while a website bucket is public, unless overridden', async () => {
-    const { server } = await startTestBackend({ features: [prodHardeningPlugin, config()] });
+    const { server } = await startTestBackend({
+      features: [prodHardeningPlugin, config()],
+    });
     const refused = await request(server)
       .post('/api/prod-hardening/remediations/preview')
       .send({ checkId: 's3-account-public-access-block' });
     expect(refused.status).toBe(200);
     expect(refused.body.planId).toBeUndefined();
-    expect(refused.body.blockers[0]).toContain('huntaze-static-site-production');
+    expect(refused.body.blockers[0]).toContain(
+      'huntaze-static-site-production',
+    );
 
     const plan = await request(server)
       .post('/api/prod-hardening/remediations/preview')
@@ -88,9 +114,15 @@ describe('remediation protocol against moto_server', () => {
   });
 
   it('turns the Block Public Access check from FAIL to PASS and records it; a second execute changes nothing', async () => {
-    const { server } = await startTestBackend({ features: [prodHardeningPlugin, config()] });
+    const { server } = await startTestBackend({
+      features: [prodHardeningPlugin, config()],
+    });
     const before = await request(server).get('/api/prod-hardening/posture');
-    expect(before.body.checks.find((c: any) => c.id === 's3-account-public-access-block')).toMatchObject({
+    expect(
+      before.body.checks.find(
+        (c: any) => c.id === 's3-account-public-access-block',
+      ),
+    ).toMatchObject({
       status: 'FAIL',
       canAutoRemediate: true,
     });
@@ -98,52 +130,101 @@ describe('remediation protocol against moto_server', () => {
       .post('/api/prod-hardening/remediations/preview')
       .send({ checkId: 's3-account-public-access-block', override: true });
 
-    const first = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: plan.body.planId });
+    const first = await request(server)
+      .post('/api/prod-hardening/remediations/execute')
+      .send({ planId: plan.body.planId });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ outcome: 'succeeded', check: { status: 'PASS' } });
-    expect(await readBpa()).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
+    expect(first.body).toMatchObject({
+      outcome: 'succeeded',
+      check: { status: 'PASS' },
+    });
+    expect(await readBpa()).toMatchObject({
+      BlockPublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
 
-    const again = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: plan.body.planId });
+    const again = await request(server)
+      .post('/api/prod-hardening/remediations/execute')
+      .send({ planId: plan.body.planId });
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ outcome: 'succeeded', message: 'Already applied; nothing changed.' });
+    expect(again.body).toMatchObject({
+      outcome: 'succeeded',
+      message: 'Already applied; nothing changed.',
+    });
 
     const after = await request(server).get('/api/prod-hardening/posture');
-    expect(after.body.checks.find((c: any) => c.id === 's3-account-public-access-block').status).toBe('PASS');
+    expect(
+      after.body.checks.find(
+        (c: any) => c.id === 's3-account-public-access-block',
+      ).status,
+    ).toBe('PASS');
 
-    const history = await request(server).get('/api/prod-hardening/remediations/history?checkId=s3-account-public-access-block');
-    expect(history.body.items.map((h: any) => [h.outcome, h.verifiedStatus])).toEqual([
+    const history = await request(server).get(
+      '/api/prod-hardening/remediations/history?checkId=s3-account-public-access-block',
+    );
+    expect(
+      history.body.items.map((h: any) => [h.outcome, h.verifiedStatus]),
+    ).toEqual([
       ['succeeded', 'PASS'],
       ['succeeded', 'PASS'],
     ]);
-    expect(history.body.items[1]).toMatchObject({ actor: 'user:default/mock', calls: plan.body.calls });
+    expect(history.body.items[1]).toMatchObject({
+      actor: 'user:default/mock',
+      calls: plan.body.calls,
+    });
   });
 
   it('enables GuardDuty and verifies the check passes', async () => {
-    const { server } = await startTestBackend({ features: [prodHardeningPlugin, config()] });
-    const plan = await request(server).post('/api/prod-hardening/remediations/preview').send({ checkId: 'guardduty-enabled' });
-    expect(plan.body.calls[0]).toMatchObject({ service: 'guardduty', action: 'CreateDetector' });
-    const result = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: plan.body.planId });
-    expect(result.body).toMatchObject({ outcome: 'succeeded', check: { id: 'guardduty-enabled', status: 'PASS' } });
+    const { server } = await startTestBackend({
+      features: [prodHardeningPlugin, config()],
+    });
+    const plan = await request(server)
+      .post('/api/prod-hardening/remediations/preview')
+      .send({ checkId: 'guardduty-enabled' });
+    expect(plan.body.calls[0]).toMatchObject({
+      service: 'guardduty',
+      action: 'CreateDetector',
+    });
+    const result = await request(server)
+      .post('/api/prod-hardening/remediations/execute')
+      .send({ planId: plan.body.planId });
+    expect(result.body).toMatchObject({
+      outcome: 'succeeded',
+      check: { id: 'guardduty-enabled', status: 'PASS' },
+    });
   });
 
   it('refuses a stale plan with 409 when the resource changed after the preview', async () => {
-    const { server } = await startTestBackend({ features: [prodHardeningPlugin, config()] });
-    const plan = await request(server).post('/api/prod-hardening/remediations/preview').send({ checkId: 'guardduty-enabled' });
+    const { server } = await startTestBackend({
+      features: [prodHardeningPlugin, config()],
+    });
+    const plan = await request(server)
+      .post('/api/prod-hardening/remediations/preview')
+      .send({ checkId: 'guardduty-enabled' });
     await new GuardDutyClient({
       region: 'us-east-1',
       endpoint: moto.endpoint,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     }).send(new CreateDetectorCommand({ Enable: false }));
 
-    const result = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: plan.body.planId });
+    const result = await request(server)
+      .post('/api/prod-hardening/remediations/execute')
+      .send({ planId: plan.body.planId });
     expect(result.status).toBe(409);
     expect(result.body.error.message).toMatch(/changed since the preview/);
-    const history = await request(server).get('/api/prod-hardening/remediations/history');
-    expect(history.body.items[0]).toMatchObject({ outcome: 'conflict', checkId: 'guardduty-enabled' });
+    const history = await request(server).get(
+      '/api/prod-hardening/remediations/history',
+    );
+    expect(history.body.items[0]).toMatchObject({
+      outcome: 'conflict',
+      checkId: 'guardduty-enabled',
+    });
   });
 
   it('denies a user without the permission with 403, records the attempt and leaves the account unchanged', async () => {
-    const { server: reader } = await startTestBackend({ features: [prodHardeningPlugin, config()] });
+    const { server: reader } = await startTestBackend({
+      features: [prodHardeningPlugin, config()],
+    });
     const plan = await request(reader)
       .post('/api/prod-hardening/remediations/preview')
       .send({ checkId: 's3-account-public-access-block', override: true });
@@ -157,12 +238,13 @@ describe('remediation protocol against moto_server', () => {
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
       ],
     });
-    const res = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: plan.body.planId });
+    const res = await request(server)
+      .post('/api/prod-hardening/remediations/execute')
+      .send({ planId: plan.body.planId });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/not allowed to run remediations/);
     expect(await readBpa()).toBe('NoSuchPublicAccessBlockConfiguration');
   });
-
 });
 
 describe('remediation input validation (no AWS call is made)', () => {
@@ -176,7 +258,12 @@ describe('remediation input validation (no AWS call is made)', () => {
         mockServices.rootConfig.factory({
           data: {
             prodHardening: {
-              aws: { accountId: ACCOUNT, region: 'us-east-1', endpoint: 'http://127.0.0.1:1', maxAttempts: 1 },
+              aws: {
+                accountId: ACCOUNT,
+                region: 'us-east-1',
+                endpoint: 'http://127.0.0.1:1',
+                maxAttempts: 1,
+              },
               redis: { url: 'redis://127.0.0.1:1' },
             },
           },
@@ -193,7 +280,9 @@ describe('remediation input validation (no AWS call is made)', () => {
     [{ checkId: 'guardduty-enabled', override: 'yes' }, /override/],
     [{ checkId: 'guardduty-enabled', extra: 1 }, /extra|additional/i],
   ])('rejects preview body %j with 400', async (body, message) => {
-    const res = await request(server).post('/api/prod-hardening/remediations/preview').send(body);
+    const res = await request(server)
+      .post('/api/prod-hardening/remediations/preview')
+      .send(body);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
   });
@@ -203,7 +292,9 @@ describe('remediation input validation (no AWS call is made)', () => {
       .post('/api/prod-hardening/remediations/execute')
       .send({ planId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.status).toBe(404);
-    const malformed = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: "1' OR '1'='1" });
+    const malformed = await request(server)
+      .post('/api/prod-hardening/remediations/execute')
+      .send({ planId: "1' OR '1'='1" });
     expect(malformed.status).toBe(400);
   });
 });

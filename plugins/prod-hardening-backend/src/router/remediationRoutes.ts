@@ -1,4 +1,7 @@
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -11,20 +14,34 @@ import type { RemediationService } from '../services/remediation/RemediationServ
 import { authorize } from './authorize';
 
 const previewBody = z.object({
-  checkId: z.string().min(1).max(128).regex(/^[a-z0-9-]+$/),
+  checkId: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[a-z0-9-]+$/),
   override: z.boolean().optional(),
 });
 const executeBody = z.object({ planId: z.string().uuid() });
 const historyQuery = z.object({
-  checkId: z.string().max(128).regex(/^[a-z0-9-]+$/).optional(),
+  checkId: z
+    .string()
+    .max(128)
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-function parse<T>(schema: z.ZodType<T, any, any>, value: unknown, what: string): T {
+function parse<T>(
+  schema: z.ZodType<T, any, any>,
+  value: unknown,
+  what: string,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`Invalid ${what}: ${issue.path.join('.') || what} ${issue.message}`);
+    throw new InputError(
+      `Invalid ${what}: ${issue.path.join('.') || what} ${issue.message}`,
+    );
   }
   return parsed.data;
 }
@@ -39,17 +56,33 @@ export interface RemediationRouteDeps {
  * Preview is a read; execute needs prod-hardening.remediation.execute, checked before
  * anything touches AWS. A denied attempt is still audited and recorded.
  */
-export function addRemediationRoutes(router: Router, deps: RemediationRouteDeps) {
+export function addRemediationRoutes(
+  router: Router,
+  deps: RemediationRouteDeps,
+) {
   router.post('/remediations/preview', async (req, res) => {
     const body = parse(previewBody, req.body, 'request body');
-    const credentials = await authorize(deps, req, prodHardeningReadPermission, 'preview remediations');
+    const credentials = await authorize(
+      deps,
+      req,
+      prodHardeningReadPermission,
+      'preview remediations',
+    );
     const userRef = principalRef(credentials.principal);
-    res.json(await deps.remediation.preview(userRef, body.checkId, body.override ?? false));
+    res.json(
+      await deps.remediation.preview(
+        userRef,
+        body.checkId,
+        body.override ?? false,
+      ),
+    );
   });
 
   router.post('/remediations/execute', async (req, res) => {
     const body = parse(executeBody, req.body, 'request body');
-    const credentials = await deps.httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
     const actor = principalRef(credentials.principal);
     const [decision] = await deps.permissions.authorize(
       [{ permission: prodHardeningRemediationExecutePermission }],
@@ -65,12 +98,23 @@ export function addRemediationRoutes(router: Router, deps: RemediationRouteDeps)
 
   router.get('/remediations/history', async (req, res) => {
     const query = parse(historyQuery, req.query, 'query');
-    await authorize(deps, req, prodHardeningReadPermission, 'read the remediation history');
-    res.json({ items: await deps.remediation.history(query.checkId, query.limit) });
+    await authorize(
+      deps,
+      req,
+      prodHardeningReadPermission,
+      'read the remediation history',
+    );
+    res.json({
+      items: await deps.remediation.history(query.checkId, query.limit),
+    });
   });
 }
 
 function principalRef(principal: unknown): string {
-  const p = principal as { type?: string; userEntityRef?: string; subject?: string };
+  const p = principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
   return p.userEntityRef ?? (p.subject ? `service:${p.subject}` : 'unknown');
 }

@@ -3,8 +3,9 @@ import type { AccountIdentitySource } from '../sources/accountIdentity';
 import type { RedisPingSource } from '../sources/redisPing';
 
 const identity = (impl: AccountIdentitySource['whoAmI']) =>
-  ({ whoAmI: impl }) as unknown as AccountIdentitySource;
-const redis = (impl: RedisPingSource['ping']) => ({ ping: impl }) as unknown as RedisPingSource;
+  ({ whoAmI: impl } as unknown as AccountIdentitySource);
+const redis = (impl: RedisPingSource['ping']) =>
+  ({ ping: impl } as unknown as RedisPingSource);
 
 const base = {
   expectedAccountId: '123456789012',
@@ -15,7 +16,10 @@ describe('DefaultHealthService', () => {
   it('reports ok with the account when every source answers', async () => {
     const service = new DefaultHealthService({
       ...base,
-      identity: identity(async () => ({ account: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' })),
+      identity: identity(async () => ({
+        account: '123456789012',
+        arn: 'arn:aws:sts::123456789012:assumed-role/r/s',
+      })),
       redis: redis(async () => undefined),
     });
     const report = await service.check();
@@ -24,7 +28,10 @@ describe('DefaultHealthService', () => {
       ['aws', 'up'],
       ['redis', 'up'],
     ]);
-    expect(report.sources[0].details).toMatchObject({ account: '123456789012', region: 'us-east-1' });
+    expect(report.sources[0].details).toMatchObject({
+      account: '123456789012',
+      region: 'us-east-1',
+    });
   });
 
   it('marks AWS down when the credentials belong to another account', async () => {
@@ -65,6 +72,7 @@ describe('DefaultHealthService', () => {
       redis: redis(async () => undefined),
     });
     const report = await service.check();
-    for (const source of report.sources) expect(source.latencyMs).toBeGreaterThan(0);
+    for (const source of report.sources)
+      expect(source.latencyMs).toBeGreaterThan(0);
   });
 });

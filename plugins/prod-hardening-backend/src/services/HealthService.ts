@@ -1,4 +1,7 @@
-import type { HealthReport, SourceHealth } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  HealthReport,
+  SourceHealth,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../aws';
 import type { AccountIdentitySource } from '../sources/accountIdentity';
 import type { RedisPingSource } from '../sources/redisPing';
@@ -40,22 +43,32 @@ export class DefaultHealthService implements HealthService {
   private async checkAws(): Promise<SourceHealth> {
     const { region, endpoint, expectedAccountId } = this.options;
     const label = endpoint ? `AWS (${region}, ${endpoint})` : `AWS (${region})`;
-    return this.probe('aws', label, async signal => {
-      const identity = await this.options.identity.whoAmI(signal);
-      if (identity.account !== expectedAccountId) {
-        throw new Error(
-          `the credentials belong to account ${identity.account}, but the portal is configured for ${expectedAccountId}`,
-        );
-      }
-      return { account: identity.account, region, principal: identity.arn };
-    }, err => describeAwsError(err, endpoint));
+    return this.probe(
+      'aws',
+      label,
+      async signal => {
+        const identity = await this.options.identity.whoAmI(signal);
+        if (identity.account !== expectedAccountId) {
+          throw new Error(
+            `the credentials belong to account ${identity.account}, but the portal is configured for ${expectedAccountId}`,
+          );
+        }
+        return { account: identity.account, region, principal: identity.arn };
+      },
+      err => describeAwsError(err, endpoint),
+    );
   }
 
   private async checkRedis(): Promise<SourceHealth> {
-    return this.probe('redis', 'Redis (rate limiter)', async () => {
-      await this.options.redis.ping();
-      return undefined;
-    }, err => (err as Error).message);
+    return this.probe(
+      'redis',
+      'Redis (rate limiter)',
+      async () => {
+        await this.options.redis.ping();
+        return undefined;
+      },
+      err => (err as Error).message,
+    );
   }
 
   private async probe(
@@ -75,9 +88,21 @@ export class DefaultHealthService implements HealthService {
     });
     try {
       const details = await Promise.race([run(controller.signal), timeout]);
-      return { id, label, state: 'up', latencyMs: this.elapsed(started), details };
+      return {
+        id,
+        label,
+        state: 'up',
+        latencyMs: this.elapsed(started),
+        details,
+      };
     } catch (err) {
-      return { id, label, state: 'down', latencyMs: this.elapsed(started), reason: describe(err) };
+      return {
+        id,
+        label,
+        state: 'down',
+        latencyMs: this.elapsed(started),
+        reason: describe(err),
+      };
     } finally {
       clearTimeout(timer);
     }

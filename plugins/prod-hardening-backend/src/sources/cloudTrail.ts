@@ -1,4 +1,8 @@
-import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetTrailStatusCommand,
+} from '@aws-sdk/client-cloudtrail';
 import type { AwsClientFactory } from '../aws';
 
 export interface TrailState {
@@ -17,10 +21,14 @@ export class CloudTrailSource {
 
   async describeTrails(): Promise<TrailState[]> {
     const client = this.aws.client(CloudTrailClient);
-    const out = await client.send(new DescribeTrailsCommand({ includeShadowTrails: true }));
+    const out = await client.send(
+      new DescribeTrailsCommand({ includeShadowTrails: true }),
+    );
     return Promise.all(
       (out.trailList ?? []).map(async trail => {
-        const status = await client.send(new GetTrailStatusCommand({ Name: trail.TrailARN ?? trail.Name }));
+        const status = await client.send(
+          new GetTrailStatusCommand({ Name: trail.TrailARN ?? trail.Name }),
+        );
         return {
           name: trail.Name ?? '',
           arn: trail.TrailARN ?? '',

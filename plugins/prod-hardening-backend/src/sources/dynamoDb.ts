@@ -34,7 +34,10 @@ export class DynamoDbSource {
         ttlAttribute: ttl.TimeToLiveDescription?.AttributeName,
       };
     } catch (err) {
-      if ((err as Error).name === 'ResourceNotFoundException' || (err as Error).name === 'TableNotFoundException') {
+      if (
+        (err as Error).name === 'ResourceNotFoundException' ||
+        (err as Error).name === 'TableNotFoundException'
+      ) {
         return { name, found: false, pointInTimeRecovery: false };
       }
       throw err;

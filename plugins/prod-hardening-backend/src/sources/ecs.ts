@@ -17,13 +17,17 @@ export class EcsSource {
     if (names.length === 0) return [];
     const out = await this.aws
       .client(ECSClient)
-      .send(new DescribeClustersCommand({ clusters: names, include: ['SETTINGS'] }));
+      .send(
+        new DescribeClustersCommand({ clusters: names, include: ['SETTINGS'] }),
+      );
     return names.map(name => {
       const cluster = out.clusters?.find(c => c.clusterName === name);
       return {
         name,
         arn: cluster?.clusterArn ?? name,
-        containerInsights: cluster?.settings?.find(s => s.name === 'containerInsights')?.value,
+        containerInsights: cluster?.settings?.find(
+          s => s.name === 'containerInsights',
+        )?.value,
         found: Boolean(cluster),
       };
     });

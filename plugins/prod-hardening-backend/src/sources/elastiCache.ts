@@ -1,4 +1,7 @@
-import { DescribeReplicationGroupsCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import {
+  DescribeReplicationGroupsCommand,
+  ElastiCacheClient,
+} from '@aws-sdk/client-elasticache';
 import type { AwsClientFactory } from '../aws';
 
 export interface ReplicationGroupState {
@@ -18,7 +21,9 @@ export class ElastiCacheSource {
     const groups: ReplicationGroupState[] = [];
     let marker: string | undefined;
     do {
-      const page = await client.send(new DescribeReplicationGroupsCommand({ Marker: marker }));
+      const page = await client.send(
+        new DescribeReplicationGroupsCommand({ Marker: marker }),
+      );
       for (const g of page.ReplicationGroups ?? []) {
         groups.push({
           id: g.ReplicationGroupId ?? '',

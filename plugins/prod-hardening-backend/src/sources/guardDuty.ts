@@ -1,4 +1,8 @@
-import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import {
+  GetDetectorCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+} from '@aws-sdk/client-guardduty';
 import type { AwsClientFactory } from '../aws';
 
 export interface DetectorStatus {
@@ -15,13 +19,17 @@ export class GuardDutySource {
     const ids: string[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await client.send(new ListDetectorsCommand({ NextToken: nextToken }));
+      const page = await client.send(
+        new ListDetectorsCommand({ NextToken: nextToken }),
+      );
       ids.push(...(page.DetectorIds ?? []));
       nextToken = page.NextToken;
     } while (nextToken);
     return Promise.all(
       ids.map(async detectorId => {
-        const detector = await client.send(new GetDetectorCommand({ DetectorId: detectorId }));
+        const detector = await client.send(
+          new GetDetectorCommand({ DetectorId: detectorId }),
+        );
         return { detectorId, status: detector.Status ?? 'UNKNOWN' };
       }),
     );

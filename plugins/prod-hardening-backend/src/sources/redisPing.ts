@@ -6,7 +6,9 @@ export class RedisPingSource {
 
   async ping(): Promise<void> {
     if (this.redis.client.status !== 'ready') {
-      throw new Error(this.redis.lastError() ?? `not connected (${this.redis.client.status})`);
+      throw new Error(
+        this.redis.lastError() ?? `not connected (${this.redis.client.status})`,
+      );
     }
     const reply = await this.redis.client.ping();
     if (reply !== 'PONG') throw new Error(`unexpected PING reply: ${reply}`);

@@ -1,4 +1,8 @@
-import { GetBucketWebsiteCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetBucketWebsiteCommand,
+  ListBucketsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { AwsClientFactory } from '../aws';
 
 /** S3 buckets of the account (read-only). */
@@ -10,8 +14,12 @@ export class S3Source {
     const names: string[] = [];
     let token: string | undefined;
     do {
-      const page = await client.send(new ListBucketsCommand({ ContinuationToken: token }));
-      names.push(...(page.Buckets ?? []).map(b => b.Name ?? '').filter(Boolean));
+      const page = await client.send(
+        new ListBucketsCommand({ ContinuationToken: token }),
+      );
+      names.push(
+        ...(page.Buckets ?? []).map(b => b.Name ?? '').filter(Boolean),
+      );
       token = page.ContinuationToken;
     } while (token);
     return names;
@@ -20,7 +28,9 @@ export class S3Source {
   /** True when the bucket serves a static website: a deliberately public bucket. */
   async hasWebsite(bucket: string): Promise<boolean> {
     try {
-      await this.aws.client(S3Client).send(new GetBucketWebsiteCommand({ Bucket: bucket }));
+      await this.aws
+        .client(S3Client)
+        .send(new GetBucketWebsiteCommand({ Bucket: bucket }));
       return true;
     } catch (err) {
       if ((err as Error).name === 'NoSuchWebsiteConfiguration') return false;

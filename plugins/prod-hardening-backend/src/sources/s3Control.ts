@@ -1,4 +1,7 @@
-import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import {
+  GetPublicAccessBlockCommand,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
 import type { AwsClientFactory } from '../aws';
 
 export interface AccountPublicAccessBlock {
@@ -17,7 +20,9 @@ export class S3ControlSource {
     try {
       const out = await this.aws
         .client(S3ControlClient, { accountIdInHost: true })
-        .send(new GetPublicAccessBlockCommand({ AccountId: this.aws.accountId }));
+        .send(
+          new GetPublicAccessBlockCommand({ AccountId: this.aws.accountId }),
+        );
       const c = out.PublicAccessBlockConfiguration ?? {};
       return {
         blockPublicAcls: c.BlockPublicAcls ?? false,
@@ -26,7 +31,8 @@ export class S3ControlSource {
         restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
       };
     } catch (err) {
-      if ((err as Error).name === 'NoSuchPublicAccessBlockConfiguration') return null;
+      if ((err as Error).name === 'NoSuchPublicAccessBlockConfiguration')
+        return null;
       throw err;
     }
   }

@@ -19,11 +19,16 @@ export class SecurityHubSource {
 
   async describeHub(): Promise<HubState> {
     try {
-      const out = await this.aws.client(SecurityHubClient).send(new DescribeHubCommand({}));
+      const out = await this.aws
+        .client(SecurityHubClient)
+        .send(new DescribeHubCommand({}));
       return { enabled: true, hubArn: out.HubArn };
     } catch (err) {
       const name = (err as Error).name;
-      if (name === 'InvalidAccessException' || name === 'ResourceNotFoundException') {
+      if (
+        name === 'InvalidAccessException' ||
+        name === 'ResourceNotFoundException'
+      ) {
         return { enabled: false };
       }
       throw err;
@@ -36,9 +41,15 @@ export class SecurityHubSource {
     const arns: string[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await client.send(new GetEnabledStandardsCommand({ NextToken: nextToken }));
+      const page = await client.send(
+        new GetEnabledStandardsCommand({ NextToken: nextToken }),
+      );
       for (const s of page.StandardsSubscriptions ?? []) {
-        if (s.StandardsStatus !== 'FAILED' && s.StandardsStatus !== 'DELETING' && s.StandardsArn) {
+        if (
+          s.StandardsStatus !== 'FAILED' &&
+          s.StandardsStatus !== 'DELETING' &&
+          s.StandardsArn
+        ) {
           arns.push(s.StandardsArn);
         }
       }
@@ -51,13 +62,20 @@ export class SecurityHubSource {
    * Every finding matching the filters, following pagination up to `maxFindings`.
    * Some endpoints ignore Filters, so callers filter the result again.
    */
-  async getFindings(filters: AwsSecurityFindingFilters, maxFindings = 50_000): Promise<AwsSecurityFinding[]> {
+  async getFindings(
+    filters: AwsSecurityFindingFilters,
+    maxFindings = 50_000,
+  ): Promise<AwsSecurityFinding[]> {
     const client = this.aws.client(SecurityHubClient);
     const findings: AwsSecurityFinding[] = [];
     let nextToken: string | undefined;
     do {
       const page = await client.send(
-        new GetFindingsCommand({ Filters: filters, MaxResults: 100, NextToken: nextToken }),
+        new GetFindingsCommand({
+          Filters: filters,
+          MaxResults: 100,
+          NextToken: nextToken,
+        }),
       );
       findings.push(...(page.Findings ?? []));
       nextToken = page.NextToken;

@@ -1,4 +1,8 @@
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { AwsClientFactory } from '../aws';
 
 export interface QueueEncryption {
@@ -15,28 +19,44 @@ export class SqsSource {
 
   async getQueueUrl(name: string): Promise<string | undefined> {
     try {
-      const out = await this.aws.client(SQSClient).send(new GetQueueUrlCommand({ QueueName: name }));
+      const out = await this.aws
+        .client(SQSClient)
+        .send(new GetQueueUrlCommand({ QueueName: name }));
       return out.QueueUrl;
     } catch (err) {
       const e = err as Error;
-      if (e.name === 'QueueDoesNotExist' || e.name === 'AWS.SimpleQueueService.NonExistentQueue') {
+      if (
+        e.name === 'QueueDoesNotExist' ||
+        e.name === 'AWS.SimpleQueueService.NonExistentQueue'
+      ) {
         return undefined;
       }
       throw err;
     }
   }
 
-  async getQueueAttributes(url: string, names: string[]): Promise<Record<string, string>> {
+  async getQueueAttributes(
+    url: string,
+    names: string[],
+  ): Promise<Record<string, string>> {
     const out = await this.aws
       .client(SQSClient)
-      .send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: names as any }));
+      .send(
+        new GetQueueAttributesCommand({
+          QueueUrl: url,
+          AttributeNames: names as any,
+        }),
+      );
     return out.Attributes ?? {};
   }
 
   async getEncryption(name: string): Promise<QueueEncryption> {
     const url = await this.getQueueUrl(name);
     if (!url) return { name, found: false, sqsManagedSse: false };
-    const attrs = await this.getQueueAttributes(url, ['SqsManagedSseEnabled', 'KmsMasterKeyId']);
+    const attrs = await this.getQueueAttributes(url, [
+      'SqsManagedSseEnabled',
+      'KmsMasterKeyId',
+    ]);
     return {
       name,
       url,

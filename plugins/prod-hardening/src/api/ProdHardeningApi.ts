@@ -24,7 +24,10 @@ export interface ProdHardeningApi {
   getHealth(): Promise<HealthReport>;
   getPosture(options?: { refresh?: boolean }): Promise<PostureReport>;
   getFindings(request: FindingsRequest): Promise<FindingsPage>;
-  previewRemediation(checkId: string, override: boolean): Promise<RemediationPlan>;
+  previewRemediation(
+    checkId: string,
+    override: boolean,
+  ): Promise<RemediationPlan>;
   executeRemediation(planId: string): Promise<RemediationResult>;
   getRemediationHistory(checkId?: string): Promise<RemediationHistoryEntry[]>;
 }

@@ -14,5 +14,8 @@ export function useFindings(request: FindingsRequest) {
   // The serialized request is the dependency, so a new object with the same filters
   // does not refetch.
   const key = JSON.stringify(request);
-  return useAsyncRetry(() => api.getFindings(JSON.parse(key) as FindingsRequest), [api, key]);
+  return useAsyncRetry(
+    () => api.getFindings(JSON.parse(key) as FindingsRequest),
+    [api, key],
+  );
 }

@@ -3,7 +3,9 @@ import type { ProdHardeningApi } from '../api';
 const never = <T,>(): Promise<T> => new Promise<T>(() => {});
 
 /** A ProdHardeningApi whose calls never settle unless overridden: tests set only what they use. */
-export function fakeApi(overrides: Partial<ProdHardeningApi> = {}): ProdHardeningApi {
+export function fakeApi(
+  overrides: Partial<ProdHardeningApi> = {},
+): ProdHardeningApi {
   return {
     getHealth: () => never(),
     getPosture: () => never(),

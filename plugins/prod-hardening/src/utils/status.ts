@@ -1,7 +1,13 @@
-import type { CheckStatus, Pillar, Severity } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  CheckStatus,
+  Pillar,
+  Severity,
+} from '@prod-hardening/plugin-prod-hardening-common';
 
 /** MUI palette colour of a check status chip. */
-export function statusColor(status: CheckStatus): 'success' | 'error' | 'warning' | 'default' {
+export function statusColor(
+  status: CheckStatus,
+): 'success' | 'error' | 'warning' | 'default' {
   switch (status) {
     case 'PASS':
       return 'success';
@@ -14,7 +20,9 @@ export function statusColor(status: CheckStatus): 'success' | 'error' | 'warning
   }
 }
 
-export function severityColor(severity: Severity): 'error' | 'warning' | 'info' | 'default' {
+export function severityColor(
+  severity: Severity,
+): 'error' | 'warning' | 'info' | 'default' {
   switch (severity) {
     case 'CRITICAL':
     case 'HIGH':
@@ -37,9 +45,9 @@ export const PILLAR_TITLES: Record<Pillar, string> = {
 const STATUS_ORDER: CheckStatus[] = ['FAIL', 'ERROR', 'WARN', 'PASS'];
 
 /** Checks grouped by pillar, worst status first inside each group. */
-export function groupByPillar<T extends { pillar: Pillar; status: CheckStatus; title: string }>(
-  checks: T[],
-): Array<{ pillar: Pillar; title: string; checks: T[] }> {
+export function groupByPillar<
+  T extends { pillar: Pillar; status: CheckStatus; title: string },
+>(checks: T[]): Array<{ pillar: Pillar; title: string; checks: T[] }> {
   return (Object.keys(PILLAR_TITLES) as Pillar[])
     .map(pillar => ({
       pillar,

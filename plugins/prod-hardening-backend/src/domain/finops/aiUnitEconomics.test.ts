@@ -12,14 +12,59 @@ const row = (
   inputTokens: number,
   outputTokens: number,
   requests: number,
-): AiLedgerRow => ({ day, provider, agent, model, amountMicros, inputTokens, outputTokens, requests });
+): AiLedgerRow => ({
+  day,
+  provider,
+  agent,
+  model,
+  amountMicros,
+  inputTokens,
+  outputTokens,
+  requests,
+});
 
 const LEDGER: AiLedgerRow[] = [
-  row('2025-03-04', 'openai', 'content', 'gpt-4', 3_000_000, 40_000, 20_000, 100),
-  row('2025-03-11', 'openai', 'content', 'gpt-4', 4_500_000, 50_000, 25_000, 150),
+  row(
+    '2025-03-04',
+    'openai',
+    'content',
+    'gpt-4',
+    3_000_000,
+    40_000,
+    20_000,
+    100,
+  ),
+  row(
+    '2025-03-11',
+    'openai',
+    'content',
+    'gpt-4',
+    4_500_000,
+    50_000,
+    25_000,
+    150,
+  ),
   row('2025-03-12', 'azure', 'chatbot', 'gpt-4', 1_000_000, 8_000, 2_000, 50),
-  row('2025-03-05', 'openai', 'chatbot', 'gpt-3.5-turbo', 200_000, 300_000, 100_000, 400),
-  row('2025-03-13', 'openai', 'chatbot', 'gpt-3.5-turbo', 100_000, 150_000, 50_000, 250),
+  row(
+    '2025-03-05',
+    'openai',
+    'chatbot',
+    'gpt-3.5-turbo',
+    200_000,
+    300_000,
+    100_000,
+    400,
+  ),
+  row(
+    '2025-03-13',
+    'openai',
+    'chatbot',
+    'gpt-3.5-turbo',
+    100_000,
+    150_000,
+    50_000,
+    250,
+  ),
   row('2025-03-17', 'openai', 'content', 'gpt-4', 99_000_000, 1, 1, 1), // today: not complete
   row('2025-02-28', 'openai', 'content', 'gpt-4', 99_000_000, 1, 1, 1), // before both weeks
 ];
@@ -46,7 +91,11 @@ describe('computeAiUnitEconomics', () => {
   });
 
   it('keeps the same model at two providers apart', () => {
-    expect(result.byModel.map(r => r.key)).toEqual(['openai/gpt-4', 'azure/gpt-4', 'openai/gpt-3.5-turbo']);
+    expect(result.byModel.map(r => r.key)).toEqual([
+      'openai/gpt-4',
+      'azure/gpt-4',
+      'openai/gpt-3.5-turbo',
+    ]);
   });
 
   it('has no change for an item without a previous week', () => {
@@ -61,10 +110,19 @@ describe('computeAiUnitEconomics', () => {
     const chatbot = result.byAgent.find(r => r.key === 'chatbot')!;
     // 1,100,000 micro-dollars over 210,000 tokens and 300 requests
     expect(chatbot.current.costMicros).toBe(1_100_000);
-    expect(chatbot.current.costPer1kTokensMicros).toBeCloseTo((1_100_000 / 210_000) * 1000, 9);
-    expect(chatbot.current.costPerRequestMicros).toBeCloseTo(1_100_000 / 300, 9);
+    expect(chatbot.current.costPer1kTokensMicros).toBeCloseTo(
+      (1_100_000 / 210_000) * 1000,
+      9,
+    );
+    expect(chatbot.current.costPerRequestMicros).toBeCloseTo(
+      1_100_000 / 300,
+      9,
+    );
     // previous: 200,000 over 400,000 tokens and 400 requests → 500 and 500
-    expect(chatbot.costPerRequestChangePercent).toBeCloseTo(((1_100_000 / 300 - 500) / 500) * 100, 9);
+    expect(chatbot.costPerRequestChangePercent).toBeCloseTo(
+      ((1_100_000 / 300 - 500) / 500) * 100,
+      9,
+    );
   });
 
   it('totals the ledger for both weeks, ignoring today and older rows', () => {
@@ -74,8 +132,15 @@ describe('computeAiUnitEconomics', () => {
       outputTokens: 77_000,
       requests: 450,
     });
-    expect(result.total.previous).toMatchObject({ costMicros: 3_200_000, requests: 500 });
-    expect(result.periods.current).toEqual({ from: '2025-03-10', to: '2025-03-16', days: 7 });
+    expect(result.total.previous).toMatchObject({
+      costMicros: 3_200_000,
+      requests: 500,
+    });
+    expect(result.periods.current).toEqual({
+      from: '2025-03-10',
+      to: '2025-03-16',
+      days: 7,
+    });
   });
 
   it('sorts each table by this week’s cost', () => {
@@ -85,17 +150,25 @@ describe('computeAiUnitEconomics', () => {
 
   it('refuses negative or fractional token counts', () => {
     expect(() =>
-      computeAiUnitEconomics({ now: NOW, rows: [row('2025-03-11', 'openai', 'content', 'gpt-4', 1, -5, 0, 1)] }),
+      computeAiUnitEconomics({
+        now: NOW,
+        rows: [row('2025-03-11', 'openai', 'content', 'gpt-4', 1, -5, 0, 1)],
+      }),
     ).toThrow(/inputTokens must be a whole number/);
     expect(() =>
-      computeAiUnitEconomics({ now: NOW, rows: [row('2025-03-11', 'openai', 'content', 'gpt-4', 1, 0, 0, 1.5)] }),
+      computeAiUnitEconomics({
+        now: NOW,
+        rows: [row('2025-03-11', 'openai', 'content', 'gpt-4', 1, 0, 0, 1.5)],
+      }),
     ).toThrow(/requests must be a whole number/);
   });
 });
 
 describe('toUsage', () => {
   it('has no unit costs without tokens or requests', () => {
-    expect(toUsage({ costMicros: 5, inputTokens: 0, outputTokens: 0, requests: 0 })).toMatchObject({
+    expect(
+      toUsage({ costMicros: 5, inputTokens: 0, outputTokens: 0, requests: 0 }),
+    ).toMatchObject({
       costPer1kTokensMicros: null,
       costPerRequestMicros: null,
       tokensPerRequest: null,

@@ -10,7 +10,8 @@ import { assertMicros, percentChange } from './money';
 import { weekOf, weekPeriods } from './weekOverWeek';
 
 /** The row key of a model: a model name such as gpt-4 is sold by both OpenAI and Azure. */
-export const modelKey = (row: Pick<AiLedgerRow, 'provider' | 'model'>) => `${row.provider}/${row.model}`;
+export const modelKey = (row: Pick<AiLedgerRow, 'provider' | 'model'>) =>
+  `${row.provider}/${row.model}`;
 
 interface Totals {
   costMicros: number;
@@ -19,14 +20,24 @@ interface Totals {
   requests: number;
 }
 
-const emptyTotals = (): Totals => ({ costMicros: 0, inputTokens: 0, outputTokens: 0, requests: 0 });
+const emptyTotals = (): Totals => ({
+  costMicros: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  requests: 0,
+});
 
 function checkRow(row: AiLedgerRow): void {
   dayToEpochMs(row.day);
-  assertMicros(row.amountMicros, `the amount of ${row.provider}/${row.agent}/${row.model} on ${row.day}`);
+  assertMicros(
+    row.amountMicros,
+    `the amount of ${row.provider}/${row.agent}/${row.model} on ${row.day}`,
+  );
   for (const field of ['inputTokens', 'outputTokens', 'requests'] as const) {
     if (!Number.isSafeInteger(row[field]) || row[field] < 0) {
-      throw new InputError(`${field} must be a whole number ≥ 0, got ${row[field]} on ${row.day}`);
+      throw new InputError(
+        `${field} must be a whole number ≥ 0, got ${row[field]} on ${row.day}`,
+      );
     }
   }
 }
@@ -36,16 +47,25 @@ export function toUsage(totals: Totals): AiUsage {
   const tokens = totals.inputTokens + totals.outputTokens;
   return {
     ...totals,
-    costPer1kTokensMicros: tokens > 0 ? (totals.costMicros / tokens) * 1000 : null,
-    costPerRequestMicros: totals.requests > 0 ? totals.costMicros / totals.requests : null,
+    costPer1kTokensMicros:
+      tokens > 0 ? (totals.costMicros / tokens) * 1000 : null,
+    costPerRequestMicros:
+      totals.requests > 0 ? totals.costMicros / totals.requests : null,
     tokensPerRequest: totals.requests > 0 ? tokens / totals.requests : null,
   };
 }
 
 const changeOf = (current: number | null, previous: number | null) =>
-  current === null || previous === null ? null : percentChange(current, previous);
+  current === null || previous === null
+    ? null
+    : percentChange(current, previous);
 
-function toRow(dimension: AiUnitCostRow['dimension'], key: string, current: Totals, previous: Totals): AiUnitCostRow {
+function toRow(
+  dimension: AiUnitCostRow['dimension'],
+  key: string,
+  current: Totals,
+  previous: Totals,
+): AiUnitCostRow {
   const now = toUsage(current);
   const before = toUsage(previous);
   return {
@@ -54,8 +74,14 @@ function toRow(dimension: AiUnitCostRow['dimension'], key: string, current: Tota
     current: now,
     previous: before,
     costChangePercent: percentChange(now.costMicros, before.costMicros),
-    costPer1kTokensChangePercent: changeOf(now.costPer1kTokensMicros, before.costPer1kTokensMicros),
-    costPerRequestChangePercent: changeOf(now.costPerRequestMicros, before.costPerRequestMicros),
+    costPer1kTokensChangePercent: changeOf(
+      now.costPer1kTokensMicros,
+      before.costPer1kTokensMicros,
+    ),
+    costPerRequestChangePercent: changeOf(
+      now.costPerRequestMicros,
+      before.costPerRequestMicros,
+    ),
   };
 }
 
@@ -69,7 +95,10 @@ const byCost = (a: AiUnitCostRow, b: AiUnitCostRow) =>
  * week's and last week's cost per 1k tokens and per request, and their percent change.
  * Weeks are the last 7 complete UTC days and the 7 before; other rows are ignored.
  */
-export function computeAiUnitEconomics(input: { now: Date; rows: readonly AiLedgerRow[] }): AiUnitEconomics {
+export function computeAiUnitEconomics(input: {
+  now: Date;
+  rows: readonly AiLedgerRow[];
+}): AiUnitEconomics {
   const periods = weekPeriods(input.now);
   const groups = {
     provider: new Map<string, { current: Totals; previous: Totals }>(),
@@ -82,10 +111,17 @@ export function computeAiUnitEconomics(input: { now: Date; rows: readonly AiLedg
     checkRow(row);
     const week = weekOf(periods, row.day);
     if (!week) continue;
-    const keys = { provider: row.provider, agent: row.agent, model: modelKey(row) };
+    const keys = {
+      provider: row.provider,
+      agent: row.agent,
+      model: modelKey(row),
+    };
     for (const dimension of ['provider', 'agent', 'model'] as const) {
       const group = groups[dimension];
-      const entry = group.get(keys[dimension]) ?? { current: emptyTotals(), previous: emptyTotals() };
+      const entry = group.get(keys[dimension]) ?? {
+        current: emptyTotals(),
+        previous: emptyTotals(),
+      };
       group.set(keys[dimension], entry);
       add(entry[week], row);
     }
@@ -93,7 +129,9 @@ export function computeAiUnitEconomics(input: { now: Date; rows: readonly AiLedg
   }
 
   const rows = (dimension: 'provider' | 'agent' | 'model') =>
-    [...groups[dimension].entries()].map(([key, e]) => toRow(dimension, key, e.current, e.previous)).sort(byCost);
+    [...groups[dimension].entries()]
+      .map(([key, e]) => toRow(dimension, key, e.current, e.previous))
+      .sort(byCost);
   return {
     periods,
     total: toRow('total', 'Total', total.current, total.previous),

@@ -60,16 +60,27 @@ export interface AnomalyScore {
  * MAD is 0, and the mean absolute deviation stands in: (value − median) ÷ (1.2533 × meanAD).
  * When that is 0 too the window is flat and no score exists.
  */
-export function modifiedZScore(value: number, window: readonly number[]): AnomalyScore {
+export function modifiedZScore(
+  value: number,
+  window: readonly number[],
+): AnomalyScore {
   const expected = median(window);
   const deviations = window.map(x => Math.abs(x - expected));
   const mad = median(deviations);
   if (mad > 0) {
-    return { expected, score: (MAD_SCALE * (value - expected)) / mad, method: 'mad' };
+    return {
+      expected,
+      score: (MAD_SCALE * (value - expected)) / mad,
+      method: 'mad',
+    };
   }
   const meanAd = mean(deviations);
   if (meanAd > 0) {
-    return { expected, score: (value - expected) / (MEAN_AD_SCALE * meanAd), method: 'meanAbsoluteDeviation' };
+    return {
+      expected,
+      score: (value - expected) / (MEAN_AD_SCALE * meanAd),
+      method: 'meanAbsoluteDeviation',
+    };
   }
   return { expected, score: null, method: 'flatBaseline' };
 }
@@ -87,17 +98,25 @@ export interface DetectAnomaliesInput {
   options?: Partial<AnomalyOptions>;
 }
 
-function resolveOptions(overrides: Partial<AnomalyOptions> = {}): AnomalyOptions {
+function resolveOptions(
+  overrides: Partial<AnomalyOptions> = {},
+): AnomalyOptions {
   const o = { ...DEFAULT_ANOMALY_OPTIONS, ...overrides };
   const positiveInteger = (v: number) => Number.isInteger(v) && v >= 1;
   if (!positiveInteger(o.windowDays) || !positiveInteger(o.evaluateDays)) {
-    throw new InputError('anomaly options: windowDays and evaluateDays must be whole numbers ≥ 1');
+    throw new InputError(
+      'anomaly options: windowDays and evaluateDays must be whole numbers ≥ 1',
+    );
   }
   if (!positiveInteger(o.minHistoryDays) || o.minHistoryDays > o.windowDays) {
-    throw new InputError('anomaly options: minHistoryDays must be between 1 and windowDays');
+    throw new InputError(
+      'anomaly options: minHistoryDays must be between 1 and windowDays',
+    );
   }
   if (!(o.threshold > 0) || !(o.minImpactMicros >= 0)) {
-    throw new InputError('anomaly options: threshold must be > 0 and minImpactMicros ≥ 0');
+    throw new InputError(
+      'anomaly options: threshold must be > 0 and minImpactMicros ≥ 0',
+    );
   }
   return o;
 }
@@ -106,7 +125,8 @@ function compareAnomalies(a: CostAnomaly, b: CostAnomaly): number {
   if (a.day !== b.day) return a.day < b.day ? 1 : -1;
   const impact = Math.abs(b.impactMicros) - Math.abs(a.impactMicros);
   if (impact !== 0) return impact;
-  if (a.dimension !== b.dimension) return a.dimension === 'total' ? -1 : b.dimension === 'total' ? 1 : 0;
+  if (a.dimension !== b.dimension)
+    return a.dimension === 'total' ? -1 : b.dimension === 'total' ? 1 : 0;
   return a.series.localeCompare(b.series);
 }
 
@@ -121,7 +141,10 @@ export function detectAnomalies(input: DetectAnomaliesInput): CostAnomaly[] {
   const options = resolveOptions(input.options);
   const today = utcDayOf(input.now);
   const lastComplete = addDays(today, -1);
-  const prepared = input.series.map(s => ({ ...s, daily: DailySeries.from(s.points, today) }));
+  const prepared = input.series.map(s => ({
+    ...s,
+    daily: DailySeries.from(s.points, today),
+  }));
   const dataStart = prepared
     .map(s => s.daily.firstDay)
     .filter((d): d is IsoDay => d !== undefined)
@@ -131,7 +154,10 @@ export function detectAnomalies(input: DetectAnomaliesInput): CostAnomaly[] {
   }
 
   const anomalies: CostAnomaly[] = [];
-  for (const day of eachDay(addDays(today, -options.evaluateDays), lastComplete)) {
+  for (const day of eachDay(
+    addDays(today, -options.evaluateDays),
+    lastComplete,
+  )) {
     const windowEnd = addDays(day, -1);
     const windowStart = addDays(day, -options.windowDays);
     const start = windowStart > dataStart ? windowStart : dataStart;
@@ -145,7 +171,10 @@ export function detectAnomalies(input: DetectAnomaliesInput): CostAnomaly[] {
       const expectedMicros = Math.round(expected);
       const impactMicros = actualMicros - expectedMicros;
       const direction = impactMicros > 0 ? 'spike' : 'drop';
-      const unusual = score === null ? actualMicros !== expected : Math.abs(score) > options.threshold;
+      const unusual =
+        score === null
+          ? actualMicros !== expected
+          : Math.abs(score) > options.threshold;
       if (
         !unusual ||
         impactMicros === 0 ||

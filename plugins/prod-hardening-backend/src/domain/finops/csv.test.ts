@@ -17,7 +17,9 @@ describe('csvField', () => {
   );
 
   it('keeps the quoting rules after the prefix', () => {
-    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(
+      '"\'=HYPERLINK(""http://x"",""y"")"',
+    );
   });
 
   it('writes numbers as numbers, negative ones unprefixed', () => {

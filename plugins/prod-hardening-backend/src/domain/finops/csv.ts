@@ -45,5 +45,7 @@ export function csvField(cell: CsvCell): string {
 
 /** Records joined with CRLF, each ending with CRLF, as RFC 4180 describes. */
 export function toCsv(records: readonly (readonly CsvCell[])[]): string {
-  return records.map(record => `${record.map(csvField).join(',')}\r\n`).join('');
+  return records
+    .map(record => `${record.map(csvField).join(',')}\r\n`)
+    .join('');
 }

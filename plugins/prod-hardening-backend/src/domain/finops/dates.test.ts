@@ -1,4 +1,13 @@
-import { addDays, dayRange, daysBetween, daysInMonth, dayToEpochMs, eachDay, lastDayOfMonth, utcDayOf } from './dates';
+import {
+  addDays,
+  dayRange,
+  daysBetween,
+  daysInMonth,
+  dayToEpochMs,
+  eachDay,
+  lastDayOfMonth,
+  utcDayOf,
+} from './dates';
 
 describe('UTC calendar days', () => {
   it('counts 28, 29, 30 and 31-day months', () => {
@@ -15,9 +24,17 @@ describe('UTC calendar days', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(daysBetween('2025-02-27', '2025-03-02')).toBe(3);
-    expect(eachDay('2025-02-27', '2025-03-01')).toEqual(['2025-02-27', '2025-02-28', '2025-03-01']);
+    expect(eachDay('2025-02-27', '2025-03-01')).toEqual([
+      '2025-02-27',
+      '2025-02-28',
+      '2025-03-01',
+    ]);
     expect(eachDay('2025-03-02', '2025-03-01')).toEqual([]);
-    expect(dayRange('2025-03-01', '2025-03-07')).toEqual({ from: '2025-03-01', to: '2025-03-07', days: 7 });
+    expect(dayRange('2025-03-01', '2025-03-07')).toEqual({
+      from: '2025-03-01',
+      to: '2025-03-07',
+      days: 7,
+    });
   });
 
   it('takes the day of an instant in UTC', () => {

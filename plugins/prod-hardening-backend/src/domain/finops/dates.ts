@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import type { DayRange, IsoDay, IsoMonth } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  DayRange,
+  IsoDay,
+  IsoMonth,
+} from '@prod-hardening/plugin-prod-hardening-common';
 
 const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -9,7 +13,11 @@ const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 export function dayToEpochMs(day: IsoDay): number {
   const match = ISO_DAY.exec(day);
   if (match) {
-    const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    const ms = Date.UTC(
+      Number(match[1]),
+      Number(match[2]) - 1,
+      Number(match[3]),
+    );
     // Date.UTC rolls 2025-02-30 over to March; a round trip catches it.
     if (new Date(ms).toISOString().slice(0, 10) === day) {
       return ms;

@@ -54,8 +54,14 @@ describe('forecastMonth on a constant $25/day', () => {
   });
 
   it('projects the budget running out on the 20th, when 20 × $25 reaches $500', () => {
-    expect(forecast.runRate.exhaustion).toEqual({ day: '2025-03-20', basis: 'forecast' });
-    expect(forecast.holt.exhaustion).toEqual({ day: '2025-03-20', basis: 'forecast' });
+    expect(forecast.runRate.exhaustion).toEqual({
+      day: '2025-03-20',
+      basis: 'forecast',
+    });
+    expect(forecast.holt.exhaustion).toEqual({
+      day: '2025-03-20',
+      basis: 'forecast',
+    });
   });
 
   it('returns one chart point per day of the month, actual before today and projected after', () => {
@@ -97,7 +103,9 @@ describe('forecastMonth month lengths', () => {
       now: new Date(now),
       month,
       budgetMicros: BUDGET,
-      daily: month.startsWith('2025') ? dailySeries('2024-11-01', 200, () => 10) : flatTen,
+      daily: month.startsWith('2025')
+        ? dailySeries('2024-11-01', 200, () => 10)
+        : flatTen,
     });
     expect(forecast.burn.daysInMonth).toBe(days);
     expect(forecast.points).toHaveLength(days);
@@ -128,9 +136,15 @@ describe('forecastMonth on a linear ramp of +$1/day', () => {
 
   it('finds where each method crosses the budget', () => {
     // Holt: 435 + 49 + … + 60 = 435 + 654 = 1089 on 04-22; 435 + 49 + … + 59 = 1029 on 04-21.
-    expect(forecast.holt.exhaustion).toEqual({ day: '2025-04-21', basis: 'forecast' });
+    expect(forecast.holt.exhaustion).toEqual({
+      day: '2025-04-21',
+      basis: 'forecast',
+    });
     // Run rate: 435 + 45 × 13 = 1020 on 04-23; 975 on 04-22.
-    expect(forecast.runRate.exhaustion).toEqual({ day: '2025-04-23', basis: 'forecast' });
+    expect(forecast.runRate.exhaustion).toEqual({
+      day: '2025-04-23',
+      basis: 'forecast',
+    });
   });
 
   it('damping flattens the projected trend', () => {
@@ -140,8 +154,11 @@ describe('forecastMonth on a linear ramp of +$1/day', () => {
       daily: dailySeries('2025-03-03', 39, i => 10 + i),
       parameters: { phi: 0.8 },
     });
-    expect(damped.holt.monthEndMicros).toBeLessThan(forecast.holt.monthEndMicros);
-    const step = (from: number) => damped.points[from + 1].holtMicros! - damped.points[from].holtMicros!;
+    expect(damped.holt.monthEndMicros).toBeLessThan(
+      forecast.holt.monthEndMicros,
+    );
+    const step = (from: number) =>
+      damped.points[from + 1].holtMicros! - damped.points[from].holtMicros!;
     expect(step(28)).toBeLessThan(step(10));
   });
 });
@@ -165,7 +182,10 @@ describe('forecastMonth data handling', () => {
       ...dailySeries('2025-02-01', 42, () => 20),
       ...dailySeries('2025-02-01', 42, () => 5),
     ];
-    expect(forecastMonth({ now, budgetMicros: BUDGET, daily }).runRate.monthEndMicros).toBe(usd(775));
+    expect(
+      forecastMonth({ now, budgetMicros: BUDGET, daily }).runRate
+        .monthEndMicros,
+    ).toBe(usd(775));
   });
 
   it('counts a missing day inside the data as $0', () => {
@@ -198,20 +218,36 @@ describe('forecastMonth data handling', () => {
     const daily = dailySeries('2025-02-13', 30, i => Math.max(0, 60 - 3 * i));
     const forecast = forecastMonth({ now, budgetMicros: BUDGET, daily });
     const projected = forecast.points.filter(p => p.actualMicros === undefined);
-    expect(projected.every(p => p.holtMicros! >= 0 && p.holtLowMicros! >= 0)).toBe(true);
+    expect(
+      projected.every(p => p.holtMicros! >= 0 && p.holtLowMicros! >= 0),
+    ).toBe(true);
   });
 
   it('reports no exhaustion when the month stays under budget', () => {
-    const forecast = forecastMonth({ now, budgetMicros: BUDGET, daily: dailySeries('2025-02-01', 42, () => 10) });
+    const forecast = forecastMonth({
+      now,
+      budgetMicros: BUDGET,
+      daily: dailySeries('2025-02-01', 42, () => 10),
+    });
     expect(forecast.runRate.exhaustion).toBeNull();
     expect(forecast.runRate.monthEndMicros).toBe(usd(310));
   });
 
   it('dates an exhaustion that already happened on the actual day', () => {
     // $50 a day: the 10th brings month-to-date to $500.
-    const forecast = forecastMonth({ now, budgetMicros: BUDGET, daily: dailySeries('2025-02-01', 42, () => 50) });
-    expect(forecast.runRate.exhaustion).toEqual({ day: '2025-03-10', basis: 'actual' });
-    expect(forecast.holt.exhaustion).toEqual({ day: '2025-03-10', basis: 'actual' });
+    const forecast = forecastMonth({
+      now,
+      budgetMicros: BUDGET,
+      daily: dailySeries('2025-02-01', 42, () => 50),
+    });
+    expect(forecast.runRate.exhaustion).toEqual({
+      day: '2025-03-10',
+      basis: 'actual',
+    });
+    expect(forecast.holt.exhaustion).toEqual({
+      day: '2025-03-10',
+      basis: 'actual',
+    });
   });
 
   it('treats a past month as complete: the forecast is the actual total', () => {
@@ -221,7 +257,11 @@ describe('forecastMonth data handling', () => {
       budgetMicros: BUDGET,
       daily: dailySeries('2025-01-01', 73, i => (i % 2 === 0 ? 10 : 30)),
     });
-    expect(forecast.burn).toMatchObject({ elapsedDays: 28, remainingDays: 0, monthToDateMicros: usd(560) });
+    expect(forecast.burn).toMatchObject({
+      elapsedDays: 28,
+      remainingDays: 0,
+      monthToDateMicros: usd(560),
+    });
     expect(forecast.runRate.monthEndMicros).toBe(usd(560));
     expect(forecast.holt.monthEndMicros).toBe(usd(560));
     expect(forecast.holt.monthEndHighMicros).toBe(usd(560));
@@ -258,8 +298,16 @@ describe('forecastMonth data handling', () => {
 
 describe('forecastMonth band', () => {
   // A weekly pattern with weekend dips around a slow rise.
-  const daily = dailySeries('2025-01-01', 73, i => 20 + 0.1 * i + (i % 7 >= 5 ? -8 : 2));
-  const forecast = forecastMonth({ now: new Date('2025-03-15T00:00:00Z'), budgetMicros: BUDGET, daily });
+  const daily = dailySeries(
+    '2025-01-01',
+    73,
+    i => 20 + 0.1 * i + (i % 7 >= 5 ? -8 : 2),
+  );
+  const forecast = forecastMonth({
+    now: new Date('2025-03-15T00:00:00Z'),
+    budgetMicros: BUDGET,
+    daily,
+  });
   const projected = forecast.points.filter(p => p.actualMicros === undefined);
 
   it('keeps each projected day between its low and high edge', () => {
@@ -270,13 +318,20 @@ describe('forecastMonth band', () => {
   });
 
   it('widens the band with the horizon', () => {
-    const width = (p: (typeof projected)[number]) => p.holtHighMicros! - p.holtLowMicros!;
-    expect(width(projected[projected.length - 1])).toBeGreaterThan(width(projected[0]));
+    const width = (p: (typeof projected)[number]) =>
+      p.holtHighMicros! - p.holtLowMicros!;
+    expect(width(projected[projected.length - 1])).toBeGreaterThan(
+      width(projected[0]),
+    );
   });
 
   it('brackets the month-end forecast', () => {
-    expect(forecast.holt.monthEndLowMicros!).toBeLessThan(forecast.holt.monthEndMicros);
-    expect(forecast.holt.monthEndHighMicros!).toBeGreaterThan(forecast.holt.monthEndMicros);
+    expect(forecast.holt.monthEndLowMicros!).toBeLessThan(
+      forecast.holt.monthEndMicros,
+    );
+    expect(forecast.holt.monthEndHighMicros!).toBeGreaterThan(
+      forecast.holt.monthEndMicros,
+    );
   });
 });
 
@@ -293,48 +348,83 @@ describe('Holt model', () => {
   });
 
   it('fits nothing to an empty series and no trend to a single day', () => {
-    expect(fitHolt([], DEFAULT_FORECAST_PARAMETERS)).toEqual({ level: 0, trend: 0, sigma: 0 });
-    expect(fitHolt([7], DEFAULT_FORECAST_PARAMETERS)).toEqual({ level: 7, trend: 0, sigma: 0 });
+    expect(fitHolt([], DEFAULT_FORECAST_PARAMETERS)).toEqual({
+      level: 0,
+      trend: 0,
+      sigma: 0,
+    });
+    expect(fitHolt([7], DEFAULT_FORECAST_PARAMETERS)).toEqual({
+      level: 7,
+      trend: 0,
+      sigma: 0,
+    });
   });
 
   it('damps the trend geometrically', () => {
     const fit = { level: 100, trend: 10, sigma: 0 };
-    expect(holtPointForecast(fit, 2, 0.5)).toBeCloseTo(100 + (0.5 + 0.25) * 10, 12);
+    expect(holtPointForecast(fit, 2, 0.5)).toBeCloseTo(
+      100 + (0.5 + 0.25) * 10,
+      12,
+    );
   });
 
   it('widens the error of day h by the state-space formula', () => {
     // √(1 + (0.3 × 1.1)² + (0.3 × 1.2)²) = √1.2385
-    const sd = holtStdDev({ level: 0, trend: 0, sigma: 2 }, 3, { alpha: 0.3, beta: 0.1, phi: 1 });
+    const sd = holtStdDev({ level: 0, trend: 0, sigma: 2 }, 3, {
+      alpha: 0.3,
+      beta: 0.1,
+      phi: 1,
+    });
     expect(sd).toBeCloseTo(2 * Math.sqrt(1.2385), 12);
   });
 });
 
 describe('forecastMonth input checks', () => {
-  const base = { now: new Date('2025-03-15T00:00:00Z'), budgetMicros: BUDGET, daily: [] };
+  const base = {
+    now: new Date('2025-03-15T00:00:00Z'),
+    budgetMicros: BUDGET,
+    daily: [],
+  };
 
   it('refuses a budget of $0', () => {
-    expect(() => forecastMonth({ ...base, budgetMicros: 0 })).toThrow(InputError);
+    expect(() => forecastMonth({ ...base, budgetMicros: 0 })).toThrow(
+      InputError,
+    );
   });
 
   it('refuses a fractional amount of micro-dollars', () => {
-    expect(() => forecastMonth({ ...base, daily: [{ day: '2025-03-01', amountMicros: 0.5 }] })).toThrow(
-      /whole number of micro-dollars/,
-    );
+    expect(() =>
+      forecastMonth({
+        ...base,
+        daily: [{ day: '2025-03-01', amountMicros: 0.5 }],
+      }),
+    ).toThrow(/whole number of micro-dollars/);
   });
 
   it('refuses a malformed day', () => {
-    expect(() => forecastMonth({ ...base, daily: [{ day: '2025-02-30', amountMicros: 1 }] })).toThrow(
-      /not a calendar day/,
-    );
+    expect(() =>
+      forecastMonth({
+        ...base,
+        daily: [{ day: '2025-02-30', amountMicros: 1 }],
+      }),
+    ).toThrow(/not a calendar day/);
   });
 
   it('refuses smoothing parameters outside their range', () => {
-    expect(() => forecastMonth({ ...base, parameters: { alpha: 0 } })).toThrow(/alpha/);
-    expect(() => forecastMonth({ ...base, parameters: { phi: 1.2 } })).toThrow(/phi/);
-    expect(() => forecastMonth({ ...base, parameters: { runRateDays: 0 } })).toThrow(/runRateDays/);
+    expect(() => forecastMonth({ ...base, parameters: { alpha: 0 } })).toThrow(
+      /alpha/,
+    );
+    expect(() => forecastMonth({ ...base, parameters: { phi: 1.2 } })).toThrow(
+      /phi/,
+    );
+    expect(() =>
+      forecastMonth({ ...base, parameters: { runRateDays: 0 } }),
+    ).toThrow(/runRateDays/);
   });
 
   it('refuses a malformed month', () => {
-    expect(() => forecastMonth({ ...base, month: '2025-13' })).toThrow(/not a month/);
+    expect(() => forecastMonth({ ...base, month: '2025-13' })).toThrow(
+      /not a month/,
+    );
   });
 });

@@ -72,7 +72,10 @@ type HoltParameters = Pick<ForecastParameters, 'alpha' | 'beta' | 'phi'>;
  * It starts from the first day's cost and the average slope over the first week (up to
  * seven steps), which cancels a weekly pattern that a first-difference start would pick up.
  */
-export function fitHolt(values: readonly number[], { alpha, beta, phi }: HoltParameters): HoltFit {
+export function fitHolt(
+  values: readonly number[],
+  { alpha, beta, phi }: HoltParameters,
+): HoltFit {
   if (values.length === 0) {
     return { level: 0, trend: 0, sigma: 0 };
   }
@@ -87,7 +90,8 @@ export function fitHolt(values: readonly number[], { alpha, beta, phi }: HoltPar
     level = alpha * values[t] + (1 - alpha) * predicted;
     trend = beta * (level - previousLevel) + (1 - beta) * phi * trend;
   }
-  const sigma = values.length > 1 ? Math.sqrt(squaredErrors / (values.length - 1)) : 0;
+  const sigma =
+    values.length > 1 ? Math.sqrt(squaredErrors / (values.length - 1)) : 0;
   return { level, trend, sigma };
 }
 
@@ -103,7 +107,11 @@ function dampedSteps(phi: number, h: number): number {
 }
 
 /** The point forecast h ≥ 1 days after the last fitted day (may be negative; callers clamp). */
-export function holtPointForecast(fit: HoltFit, h: number, phi: number): number {
+export function holtPointForecast(
+  fit: HoltFit,
+  h: number,
+  phi: number,
+): number {
   return fit.level + dampedSteps(phi, h) * fit.trend;
 }
 
@@ -112,7 +120,11 @@ export function holtPointForecast(fit: HoltFit, h: number, phi: number): number 
  * state-space form of Holt's method: sigma·√(1 + Σ_{j=1}^{h−1} (alpha·(1 + beta·φ_j))²),
  * with φ_j = phi + … + phi^j. The band therefore widens the further out the day is.
  */
-export function holtStdDev(fit: HoltFit, h: number, { alpha, beta, phi }: HoltParameters): number {
+export function holtStdDev(
+  fit: HoltFit,
+  h: number,
+  { alpha, beta, phi }: HoltParameters,
+): number {
   let variance = 1;
   for (let j = 1; j < h; j++) {
     variance += (alpha * (1 + beta * dampedSteps(phi, j))) ** 2;
@@ -120,22 +132,37 @@ export function holtStdDev(fit: HoltFit, h: number, { alpha, beta, phi }: HoltPa
   return fit.sigma * Math.sqrt(variance);
 }
 
-function resolveParameters(overrides: Partial<ForecastParameters> = {}): ForecastParameters {
+function resolveParameters(
+  overrides: Partial<ForecastParameters> = {},
+): ForecastParameters {
   const p = { ...DEFAULT_FORECAST_PARAMETERS, ...overrides };
   const check = (ok: boolean, message: string) => {
     if (!ok) throw new InputError(`forecast parameters: ${message}`);
   };
-  check(Number.isInteger(p.runRateDays) && p.runRateDays >= 1, 'runRateDays must be a whole number ≥ 1');
-  check(Number.isInteger(p.historyDays) && p.historyDays >= 2, 'historyDays must be a whole number ≥ 2');
+  check(
+    Number.isInteger(p.runRateDays) && p.runRateDays >= 1,
+    'runRateDays must be a whole number ≥ 1',
+  );
+  check(
+    Number.isInteger(p.historyDays) && p.historyDays >= 2,
+    'historyDays must be a whole number ≥ 2',
+  );
   check(p.alpha > 0 && p.alpha <= 1, 'alpha must be in (0, 1]');
   check(p.beta >= 0 && p.beta <= 1, 'beta must be in [0, 1]');
   check(p.phi > 0 && p.phi <= 1, 'phi must be in (0, 1]');
-  check(p.bandZ >= 0 && Number.isFinite(p.bandZ), 'bandZ must be a finite number ≥ 0');
+  check(
+    p.bandZ >= 0 && Number.isFinite(p.bandZ),
+    'bandZ must be a finite number ≥ 0',
+  );
   return p;
 }
 
 /** The values of the `days` complete days ending at `lastComplete`, never before the data starts. */
-function trailingWindow(series: DailySeries, lastComplete: IsoDay, days: number): number[] {
+function trailingWindow(
+  series: DailySeries,
+  lastComplete: IsoDay,
+  days: number,
+): number[] {
   const first = series.firstDay;
   if (first === undefined || first > lastComplete) {
     return [];
@@ -153,7 +180,10 @@ function firstDayReaching(
   if (!point) {
     return null;
   }
-  return { day: point.day, basis: point.actualMicros === undefined ? 'forecast' : 'actual' };
+  return {
+    day: point.day,
+    basis: point.actualMicros === undefined ? 'forecast' : 'actual',
+  };
 }
 
 /**
@@ -173,10 +203,20 @@ export function forecastMonth(input: ForecastInput): CostForecast {
   const monthDays = daysInMonth(month);
   const series = DailySeries.from(input.daily, today);
 
-  const elapsedDays = Math.min(Math.max(daysBetween(monthStart, today), 0), monthDays);
-  const runRateWindow = trailingWindow(series, lastComplete, parameters.runRateDays);
+  const elapsedDays = Math.min(
+    Math.max(daysBetween(monthStart, today), 0),
+    monthDays,
+  );
+  const runRateWindow = trailingWindow(
+    series,
+    lastComplete,
+    parameters.runRateDays,
+  );
   const runRate = mean(runRateWindow);
-  const fit = fitHolt(trailingWindow(series, lastComplete, parameters.historyDays), parameters);
+  const fit = fitHolt(
+    trailingWindow(series, lastComplete, parameters.historyDays),
+    parameters,
+  );
 
   const points: ForecastPoint[] = [];
   let monthToDate = 0;
@@ -185,7 +225,9 @@ export function forecastMonth(input: ForecastInput): CostForecast {
   let cumulativeLow = 0;
   let cumulativeHigh = 0;
   eachDay(monthStart, lastDayOfMonth(month)).forEach((day, index) => {
-    const budgetPaceMicros = Math.round((budgetMicros * (index + 1)) / monthDays);
+    const budgetPaceMicros = Math.round(
+      (budgetMicros * (index + 1)) / monthDays,
+    );
     if (day < today) {
       const actualMicros = series.get(day);
       monthToDate += actualMicros;
@@ -230,7 +272,11 @@ export function forecastMonth(input: ForecastInput): CostForecast {
     method: 'runRate',
     monthEndMicros: cumulativeRunRate,
     percentOfBudget: percentOfBudget(cumulativeRunRate),
-    exhaustion: firstDayReaching(points, budgetMicros, p => p.cumulativeRunRateMicros),
+    exhaustion: firstDayReaching(
+      points,
+      budgetMicros,
+      p => p.cumulativeRunRateMicros,
+    ),
   };
   const holtForecast: MethodForecast = {
     method: 'holt',
@@ -238,11 +284,17 @@ export function forecastMonth(input: ForecastInput): CostForecast {
     monthEndLowMicros: cumulativeLow,
     monthEndHighMicros: cumulativeHigh,
     percentOfBudget: percentOfBudget(cumulativeHolt),
-    exhaustion: firstDayReaching(points, budgetMicros, p => p.cumulativeHoltMicros),
+    exhaustion: firstDayReaching(
+      points,
+      budgetMicros,
+      p => p.cumulativeHoltMicros,
+    ),
   };
 
   const allowedDailyMicros = budgetMicros / monthDays;
-  const proRatedBudgetMicros = Math.round((budgetMicros * elapsedDays) / monthDays);
+  const proRatedBudgetMicros = Math.round(
+    (budgetMicros * elapsedDays) / monthDays,
+  );
   const burn: BudgetBurn = {
     budgetMicros,
     daysInMonth: monthDays,
@@ -251,7 +303,10 @@ export function forecastMonth(input: ForecastInput): CostForecast {
     monthToDateMicros: monthToDate,
     proRatedBudgetMicros,
     overProRatedMicros: monthToDate - proRatedBudgetMicros,
-    percentOfProRated: proRatedBudgetMicros > 0 ? (monthToDate / proRatedBudgetMicros) * 100 : null,
+    percentOfProRated:
+      proRatedBudgetMicros > 0
+        ? (monthToDate / proRatedBudgetMicros) * 100
+        : null,
     allowedDailyMicros,
     burnRateDailyMicros: runRate,
     burnRatio: runRate / allowedDailyMicros,

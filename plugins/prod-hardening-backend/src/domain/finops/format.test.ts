@@ -1,4 +1,10 @@
-import { formatSignedPercent, formatUnitUsd, formatUsd, roundedDecimal, usdDecimal } from './format';
+import {
+  formatSignedPercent,
+  formatUnitUsd,
+  formatUsd,
+  roundedDecimal,
+  usdDecimal,
+} from './format';
 import { escapeMarkdown, markdownTable } from './markdown';
 
 describe('number formats', () => {
@@ -38,12 +44,17 @@ describe('number formats', () => {
 
 describe('Markdown tables', () => {
   it('escapes pipes, line breaks, HTML and emphasis in cells', () => {
-    expect(escapeMarkdown('a|b\nc <img> *x* [l](u)')).toBe('a\\|b c \\<img\\> \\*x\\* \\[l\\](u)');
+    expect(escapeMarkdown('a|b\nc <img> *x* [l](u)')).toBe(
+      'a\\|b c \\<img\\> \\*x\\* \\[l\\](u)',
+    );
   });
 
   it('right-aligns numeric columns', () => {
-    expect(markdownTable([{ title: 'Name' }, { title: 'Cost', align: 'right' }], [['EC2', '$1.00']])).toBe(
-      '| Name | Cost |\n| --- | ---: |\n| EC2 | $1.00 |',
-    );
+    expect(
+      markdownTable(
+        [{ title: 'Name' }, { title: 'Cost', align: 'right' }],
+        [['EC2', '$1.00']],
+      ),
+    ).toBe('| Name | Cost |\n| --- | ---: |\n| EC2 | $1.00 |');
   });
 });

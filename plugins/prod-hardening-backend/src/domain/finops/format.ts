@@ -21,11 +21,16 @@ function withSeparators(whole: string): string {
 }
 
 /** "$1,234.56" / "-$7.00"; with `signed`, "+$42.00" for a positive amount. */
-export function formatUsd(micros: number, options: { signed?: boolean } = {}): string {
+export function formatUsd(
+  micros: number,
+  options: { signed?: boolean } = {},
+): string {
   const cents = Math.round(micros / 10_000);
   const sign = cents < 0 ? '-' : options.signed && cents > 0 ? '+' : '';
   const abs = Math.abs(cents);
-  return `${sign}$${withSeparators(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;
+  return `${sign}$${withSeparators(String(Math.floor(abs / 100)))}.${String(
+    abs % 100,
+  ).padStart(2, '0')}`;
 }
 
 /**
@@ -40,12 +45,18 @@ export function formatUnitUsd(micros: number | null): string {
   if (Math.abs(dollars) >= 1 || dollars === 0) {
     return formatUsd(micros);
   }
-  const decimals = Math.min(8, Math.max(2, Math.ceil(-Math.log10(Math.abs(dollars))) + 2));
+  const decimals = Math.min(
+    8,
+    Math.max(2, Math.ceil(-Math.log10(Math.abs(dollars))) + 2),
+  );
   return `${dollars < 0 ? '-' : ''}$${Math.abs(dollars).toFixed(decimals)}`;
 }
 
 /** "+34.7%", "-50.0%", "0.0%"; null (nothing to compare with) as "n/a". */
-export function formatSignedPercent(percent: number | null, decimals = 1): string {
+export function formatSignedPercent(
+  percent: number | null,
+  decimals = 1,
+): string {
   if (percent === null) {
     return 'n/a';
   }

@@ -1,10 +1,31 @@
-export { DEFAULT_FORECAST_PARAMETERS, fitHolt, forecastMonth, holtPointForecast, holtStdDev } from './forecast';
+export {
+  DEFAULT_FORECAST_PARAMETERS,
+  fitHolt,
+  forecastMonth,
+  holtPointForecast,
+  holtStdDev,
+} from './forecast';
 export type { ForecastInput, HoltFit } from './forecast';
-export { DEFAULT_ANOMALY_OPTIONS, TOTAL_SERIES, detectAnomalies, detectCostAnomalies, modifiedZScore } from './anomalies';
-export type { AnomalyOptions, AnomalyScore, AnomalySeries, DetectAnomaliesInput } from './anomalies';
+export {
+  DEFAULT_ANOMALY_OPTIONS,
+  TOTAL_SERIES,
+  detectAnomalies,
+  detectCostAnomalies,
+  modifiedZScore,
+} from './anomalies';
+export type {
+  AnomalyOptions,
+  AnomalyScore,
+  AnomalySeries,
+  DetectAnomaliesInput,
+} from './anomalies';
 export { amountChange, compareWeeks, weekPeriods } from './weekOverWeek';
 export type { WeekOverWeekInput } from './weekOverWeek';
 export { computeAiUnitEconomics, modelKey } from './aiUnitEconomics';
-export { buildWeeklyReview, renderWeeklyReviewCsv, renderWeeklyReviewMarkdown } from './weeklyReview';
+export {
+  buildWeeklyReview,
+  renderWeeklyReviewCsv,
+  renderWeeklyReviewMarkdown,
+} from './weeklyReview';
 export type { WeeklyReviewInput } from './weeklyReview';
 export { MICROS_PER_USD, microsToUsd, sumMicros, usdToMicros } from './money';

@@ -14,7 +14,10 @@ export function markdownTable(
   columns: readonly { title: string; align?: Align }[],
   rows: readonly (readonly string[])[],
 ): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
-  const rule = `|${columns.map(c => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  const rule = `|${columns
+    .map(c => (c.align === 'right' ? ' ---: ' : ' --- '))
+    .join('|')}|`;
   return [line(columns.map(c => c.title)), rule, ...rows.map(line)].join('\n');
 }

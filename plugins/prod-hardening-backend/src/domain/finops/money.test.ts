@@ -25,7 +25,9 @@ describe('usdToMicros', () => {
 describe('sums and changes', () => {
   it('adds ten thousand $0.10 amounts to exactly $1,000', () => {
     const tenCents = usdToMicros('0.10');
-    expect(sumMicros(Array.from({ length: 10_000 }, () => tenCents))).toBe(1_000_000_000);
+    expect(sumMicros(Array.from({ length: 10_000 }, () => tenCents))).toBe(
+      1_000_000_000,
+    );
   });
 
   it('gives no percent change from zero', () => {

@@ -28,8 +28,12 @@ export function usdToMicros(usd: number | string): MicroUsd {
   const [, sign, whole, fraction = ''] = match;
   const digits = fraction.padEnd(7, '0');
   const roundUp = Number(digits[6]) >= 5 ? 1 : 0;
-  const magnitude = Number(whole) * MICROS_PER_USD + Number(digits.slice(0, 6)) + roundUp;
-  return assertMicros(sign === '-' && magnitude !== 0 ? -magnitude : magnitude, 'amount');
+  const magnitude =
+    Number(whole) * MICROS_PER_USD + Number(digits.slice(0, 6)) + roundUp;
+  return assertMicros(
+    sign === '-' && magnitude !== 0 ? -magnitude : magnitude,
+    'amount',
+  );
 }
 
 export function microsToUsd(micros: number): number {
@@ -39,7 +43,9 @@ export function microsToUsd(micros: number): number {
 /** Throws unless the value is an integer number of micro-dollars within the safe range. */
 export function assertMicros(value: number, what: string): MicroUsd {
   if (!Number.isSafeInteger(value)) {
-    throw new InputError(`${what} must be a whole number of micro-dollars, got ${value}`);
+    throw new InputError(
+      `${what} must be a whole number of micro-dollars, got ${value}`,
+    );
   }
   return value;
 }
@@ -54,6 +60,11 @@ export function sumMicros(values: Iterable<MicroUsd>): MicroUsd {
 }
 
 /** (current − previous) ÷ previous × 100, or null when there is nothing to compare with. */
-export function percentChange(current: number, previous: number): number | null {
-  return previous === 0 ? null : ((current - previous) / Math.abs(previous)) * 100;
+export function percentChange(
+  current: number,
+  previous: number,
+): number | null {
+  return previous === 0
+    ? null
+    : ((current - previous) / Math.abs(previous)) * 100;
 }

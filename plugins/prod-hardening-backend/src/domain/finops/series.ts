@@ -1,4 +1,8 @@
-import type { DailyCost, IsoDay, MicroUsd } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  DailyCost,
+  IsoDay,
+  MicroUsd,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { dayToEpochMs, eachDay } from './dates';
 import { assertMicros } from './money';
 

@@ -1,4 +1,7 @@
-import type { DailyCost, IsoDay } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  DailyCost,
+  IsoDay,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { addDays } from './dates';
 import { MICROS_PER_USD } from './money';
 

@@ -4,7 +4,12 @@ import { dailySeries, usd } from './testData';
 
 const NOW = new Date('2025-03-17T09:00:00Z');
 
-const service = (name: string, from: string, days: number, dollars: number): ServiceDailyCost[] =>
+const service = (
+  name: string,
+  from: string,
+  days: number,
+  dollars: number,
+): ServiceDailyCost[] =>
   dailySeries(from, days, () => dollars).map(r => ({ ...r, service: name }));
 
 // Previous week 03-03..03-09, current week 03-10..03-16.
@@ -31,7 +36,13 @@ describe('weekPeriods', () => {
 });
 
 describe('compareWeeks', () => {
-  const table = compareWeeks({ now: NOW, dimension: 'service', rows: ROWS, keyOf: r => r.service, topN: 3 });
+  const table = compareWeeks({
+    now: NOW,
+    dimension: 'service',
+    rows: ROWS,
+    keyOf: r => r.service,
+    topN: 3,
+  });
 
   it('totals both weeks: $163 against $121, +$42 (+34.7%)', () => {
     expect(table.currentMicros).toBe(usd(163));
@@ -42,9 +53,30 @@ describe('compareWeeks', () => {
 
   it('lists the largest absolute changes first, with status and percent change', () => {
     expect(table.movers).toEqual([
-      { key: 'Amazon SageMaker', status: 'new', currentMicros: usd(30), previousMicros: 0, changeMicros: usd(30), changePercent: null },
-      { key: 'Amazon RDS', status: 'up', currentMicros: usd(56), previousMicros: usd(35), changeMicros: usd(21), changePercent: 60 },
-      { key: 'Amazon S3', status: 'down', currentMicros: usd(7), previousMicros: usd(14), changeMicros: usd(-7), changePercent: -50 },
+      {
+        key: 'Amazon SageMaker',
+        status: 'new',
+        currentMicros: usd(30),
+        previousMicros: 0,
+        changeMicros: usd(30),
+        changePercent: null,
+      },
+      {
+        key: 'Amazon RDS',
+        status: 'up',
+        currentMicros: usd(56),
+        previousMicros: usd(35),
+        changeMicros: usd(21),
+        changePercent: 60,
+      },
+      {
+        key: 'Amazon S3',
+        status: 'down',
+        currentMicros: usd(7),
+        previousMicros: usd(14),
+        changeMicros: usd(-7),
+        changePercent: -50,
+      },
     ]);
   });
 
@@ -62,7 +94,13 @@ describe('compareWeeks', () => {
   });
 
   it('marks items that disappeared and items that did not change', () => {
-    const full = compareWeeks({ now: NOW, dimension: 'service', rows: ROWS, keyOf: r => r.service, topN: 10 });
+    const full = compareWeeks({
+      now: NOW,
+      dimension: 'service',
+      rows: ROWS,
+      keyOf: r => r.service,
+      topN: 10,
+    });
     expect(full.movers.map(m => [m.key, m.status, m.changePercent])).toEqual([
       ['Amazon SageMaker', 'new', null],
       ['Amazon RDS', 'up', 60],
@@ -78,14 +116,36 @@ describe('compareWeeks', () => {
       { day: '2025-03-11', agent: 'chatbot', amountMicros: 2_000 },
       { day: '2025-03-12', agent: 'chatbot', amountMicros: 1_000 },
     ];
-    const agents = compareWeeks({ now: NOW, dimension: 'agent', rows: ledger, keyOf: r => r.agent });
+    const agents = compareWeeks({
+      now: NOW,
+      dimension: 'agent',
+      rows: ledger,
+      keyOf: r => r.agent,
+    });
     expect(agents.movers).toEqual([
-      { key: 'chatbot', status: 'up', currentMicros: 3_000, previousMicros: 1_500, changeMicros: 1_500, changePercent: 100 },
+      {
+        key: 'chatbot',
+        status: 'up',
+        currentMicros: 3_000,
+        previousMicros: 1_500,
+        changeMicros: 1_500,
+        changePercent: 100,
+      },
     ]);
   });
 
   it('returns empty weeks without rows', () => {
-    const empty = compareWeeks({ now: NOW, dimension: 'provider', rows: [], keyOf: () => 'x' });
-    expect(empty).toMatchObject({ currentMicros: 0, previousMicros: 0, changePercent: null, movers: [] });
+    const empty = compareWeeks({
+      now: NOW,
+      dimension: 'provider',
+      rows: [],
+      keyOf: () => 'x',
+    });
+    expect(empty).toMatchObject({
+      currentMicros: 0,
+      previousMicros: 0,
+      changePercent: null,
+      movers: [],
+    });
   });
 });

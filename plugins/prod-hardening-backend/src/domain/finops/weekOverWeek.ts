@@ -23,13 +23,19 @@ export function weekPeriods(now: Date): WeekPeriods {
 }
 
 /** Which of the two weeks a day belongs to, if either. */
-export function weekOf(periods: WeekPeriods, day: IsoDay): 'current' | 'previous' | undefined {
+export function weekOf(
+  periods: WeekPeriods,
+  day: IsoDay,
+): 'current' | 'previous' | undefined {
   const within = (range: DayRange) => day >= range.from && day <= range.to;
   if (within(periods.current)) return 'current';
   return within(periods.previous) ? 'previous' : undefined;
 }
 
-export function amountChange(currentMicros: number, previousMicros: number): AmountChange {
+export function amountChange(
+  currentMicros: number,
+  previousMicros: number,
+): AmountChange {
   return {
     currentMicros,
     previousMicros,
@@ -38,7 +44,10 @@ export function amountChange(currentMicros: number, previousMicros: number): Amo
   };
 }
 
-export function moverStatus(currentMicros: number, previousMicros: number): MoverStatus {
+export function moverStatus(
+  currentMicros: number,
+  previousMicros: number,
+): MoverStatus {
   if (previousMicros === 0) return 'new';
   if (currentMicros === 0) return 'disappeared';
   if (currentMicros > previousMicros) return 'up';
@@ -90,7 +99,9 @@ export interface WeekOverWeekInput<T extends DailyCost> {
  * changes first. A key with $0 in both weeks is left out; one with $0 in the previous
  * week is "new" (no percent change), one with $0 this week "disappeared" (−100%).
  */
-export function compareWeeks<T extends DailyCost>(input: WeekOverWeekInput<T>): WeekOverWeekTable {
+export function compareWeeks<T extends DailyCost>(
+  input: WeekOverWeekInput<T>,
+): WeekOverWeekTable {
   const topN = input.topN ?? 5;
   if (!Number.isInteger(topN) || topN < 0) {
     throw new InputError('topN must be a whole number ≥ 0');
@@ -98,18 +109,29 @@ export function compareWeeks<T extends DailyCost>(input: WeekOverWeekInput<T>): 
   const sums = sumByWeek(weekPeriods(input.now), input.rows, input.keyOf);
   const all: Mover[] = [...sums.entries()]
     .filter(([, s]) => s.current !== 0 || s.previous !== 0)
-    .map(([key, s]) => ({ key, status: moverStatus(s.current, s.previous), ...amountChange(s.current, s.previous) }))
+    .map(([key, s]) => ({
+      key,
+      status: moverStatus(s.current, s.previous),
+      ...amountChange(s.current, s.previous),
+    }))
     .sort(compareMovers);
   const movers = all.slice(0, topN);
   const rest = all.slice(topN);
-  const sum = (list: Mover[], pick: (m: Mover) => number) => list.reduce((acc, m) => acc + pick(m), 0);
+  const sum = (list: Mover[], pick: (m: Mover) => number) =>
+    list.reduce((acc, m) => acc + pick(m), 0);
   return {
     dimension: input.dimension,
-    ...amountChange(sum(all, m => m.currentMicros), sum(all, m => m.previousMicros)),
+    ...amountChange(
+      sum(all, m => m.currentMicros),
+      sum(all, m => m.previousMicros),
+    ),
     movers,
     others: {
       count: rest.length,
-      ...amountChange(sum(rest, m => m.currentMicros), sum(rest, m => m.previousMicros)),
+      ...amountChange(
+        sum(rest, m => m.currentMicros),
+        sum(rest, m => m.previousMicros),
+      ),
     },
   };
 }

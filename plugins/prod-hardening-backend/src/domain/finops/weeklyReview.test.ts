@@ -1,19 +1,41 @@
-import type { AiLedgerRow, CostAlert, ServiceDailyCost } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  AiLedgerRow,
+  CostAlert,
+  ServiceDailyCost,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { eachDay } from './dates';
 import { usd } from './testData';
-import { buildWeeklyReview, renderWeeklyReviewCsv, renderWeeklyReviewMarkdown } from './weeklyReview';
+import {
+  buildWeeklyReview,
+  renderWeeklyReviewCsv,
+  renderWeeklyReviewMarkdown,
+} from './weeklyReview';
 
 const NOW = new Date('2025-03-17T09:00:00Z'); // weeks 03-03..03-09 (previous) and 03-10..03-16
 
 // EC2 $15 every day; Lambda $5 every day but $65 on 03-12; S3 $2 a day until 03-09, then $1.
 // Previous week: 7 × 22 = $154. Current week: 7 × 21 + 60 = $207. March to date: 9 × 22 + 207 = $405.
-const SERVICE_COSTS: ServiceDailyCost[] = eachDay('2025-01-01', '2025-03-16').flatMap(day => [
+const SERVICE_COSTS: ServiceDailyCost[] = eachDay(
+  '2025-01-01',
+  '2025-03-16',
+).flatMap(day => [
   { day, service: 'Amazon EC2', amountMicros: usd(15) },
-  { day, service: 'AWS Lambda', amountMicros: usd(day === '2025-03-12' ? 65 : 5) },
+  {
+    day,
+    service: 'AWS Lambda',
+    amountMicros: usd(day === '2025-03-12' ? 65 : 5),
+  },
   { day, service: 'Amazon S3', amountMicros: usd(day < '2025-03-10' ? 2 : 1) },
 ]);
 
-const ledger = (day: string, provider: string, agent: string, model: string, dollars: number, requests: number): AiLedgerRow => ({
+const ledger = (
+  day: string,
+  provider: string,
+  agent: string,
+  model: string,
+  dollars: number,
+  requests: number,
+): AiLedgerRow => ({
   day,
   provider,
   agent,
@@ -108,12 +130,19 @@ function parseCsv(text: string): string[][] {
 }
 
 /** The data rows of one section, keyed by their header. */
-function csvSection(records: string[][], name: string): Record<string, string>[] {
+function csvSection(
+  records: string[][],
+  name: string,
+): Record<string, string>[] {
   const start = records.findIndex(r => r[0] === 'section' && r[1] === name);
   expect(start).toBeGreaterThanOrEqual(0);
   const header = records[start + 1];
   const rows: Record<string, string>[] = [];
-  for (let i = start + 2; i < records.length && !(records[i].length === 1 && records[i][0] === ''); i++) {
+  for (
+    let i = start + 2;
+    i < records.length && !(records[i].length === 1 && records[i][0] === '');
+    i++
+  ) {
     rows.push(Object.fromEntries(header.map((h, j) => [h, records[i][j]])));
   }
   return rows;
@@ -121,46 +150,71 @@ function csvSection(records: string[][], name: string): Record<string, string>[]
 
 describe('buildWeeklyReview', () => {
   it('totals the AWS bill and the AI ledger for both weeks', () => {
-    expect(report.periods.current).toEqual({ from: '2025-03-10', to: '2025-03-16', days: 7 });
+    expect(report.periods.current).toEqual({
+      from: '2025-03-10',
+      to: '2025-03-16',
+      days: 7,
+    });
     expect(report.totals.aws).toEqual({
       currentMicros: usd(207),
       previousMicros: usd(154),
       changeMicros: usd(53),
       changePercent: expect.closeTo((53 / 154) * 100, 10),
     });
-    expect(report.totals.ai).toMatchObject({ currentMicros: usd(5.5), previousMicros: usd(3), changeMicros: usd(2.5) });
+    expect(report.totals.ai).toMatchObject({
+      currentMicros: usd(5.5),
+      previousMicros: usd(3),
+      changeMicros: usd(2.5),
+    });
   });
 
   it('lists the top movers by service, agent and provider', () => {
-    expect(report.movers.services.movers.map(m => [m.key, m.changeMicros])).toEqual([
+    expect(
+      report.movers.services.movers.map(m => [m.key, m.changeMicros]),
+    ).toEqual([
       ['AWS Lambda', usd(60)],
       ['Amazon S3', usd(-7)],
     ]);
-    expect(report.movers.services.others).toMatchObject({ count: 1, changeMicros: 0 });
+    expect(report.movers.services.others).toMatchObject({
+      count: 1,
+      changeMicros: 0,
+    });
     expect(report.movers.agents.movers.map(m => [m.key, m.status])).toEqual([
       ['content', 'up'],
       ['chatbot', 'new'],
     ]);
-    expect(report.movers.providers.movers.map(m => m.key)).toEqual(['openai', 'azure']);
+    expect(report.movers.providers.movers.map(m => m.key)).toEqual([
+      'openai',
+      'azure',
+    ]);
   });
 
   it('reports the budget of the month the week ends in, with the run-rate forecast', () => {
     // Run rate 207 / 7 a day for the 15 days left: 405 + 15 × 29.571429
     expect(report.budget.month).toBe('2025-03');
     expect(report.budget.burn.monthToDateMicros).toBe(usd(405));
-    expect(report.budget.runRate.monthEndMicros).toBe(usd(405) + 15 * Math.round(usd(207) / 7));
-    expect(report.budget.runRate.exhaustion).toEqual({ day: '2025-03-20', basis: 'forecast' });
+    expect(report.budget.runRate.monthEndMicros).toBe(
+      usd(405) + 15 * Math.round(usd(207) / 7),
+    );
+    expect(report.budget.runRate.exhaustion).toEqual({
+      day: '2025-03-20',
+      basis: 'forecast',
+    });
   });
 
   it('reports the anomalies of the week, the service and the total', () => {
-    expect(report.anomalies.map(a => [a.day, a.dimension, a.series, a.impactMicros])).toEqual([
+    expect(
+      report.anomalies.map(a => [a.day, a.dimension, a.series, a.impactMicros]),
+    ).toEqual([
       ['2025-03-12', 'service', 'AWS Lambda', usd(60)],
       ['2025-03-12', 'total', 'Total', usd(59)],
     ]);
   });
 
   it('includes AI unit economics for the same weeks', () => {
-    expect(report.aiUnitEconomics.total.current.costPerRequestMicros).toBe(usd(5.5) / 150);
+    expect(report.aiUnitEconomics.total.current.costPerRequestMicros).toBe(
+      usd(5.5) / 150,
+    );
     expect(report.aiUnitEconomics.periods).toEqual(report.periods);
   });
 
@@ -175,35 +229,83 @@ describe('renderWeeklyReviewCsv', () => {
 
   it('writes one section per table, in the documented order, each ending with an empty line', () => {
     const sections = records.filter(r => r[0] === 'section').map(r => r[1]);
-    expect(sections).toEqual(['period', 'totals', 'budget', 'movers', 'anomalies', 'ai_unit_economics', 'open_alerts']);
-    expect(csv.startsWith('section,period\r\nperiod,from,to,days\r\ncurrent,2025-03-10,2025-03-16,7\r\n')).toBe(true);
+    expect(sections).toEqual([
+      'period',
+      'totals',
+      'budget',
+      'movers',
+      'anomalies',
+      'ai_unit_economics',
+      'open_alerts',
+    ]);
+    expect(
+      csv.startsWith(
+        'section,period\r\nperiod,from,to,days\r\ncurrent,2025-03-10,2025-03-16,7\r\n',
+      ),
+    ).toBe(true);
     expect(csv.endsWith('\r\n\r\n')).toBe(true);
   });
 
   it('writes raw dollar amounts and percentages', () => {
     expect(csvSection(records, 'totals')).toEqual([
-      { scope: 'aws', current_usd: '207.00', previous_usd: '154.00', change_usd: '53.00', change_pct: '34.42' },
-      { scope: 'ai', current_usd: '5.50', previous_usd: '3.00', change_usd: '2.50', change_pct: '83.33' },
+      {
+        scope: 'aws',
+        current_usd: '207.00',
+        previous_usd: '154.00',
+        change_usd: '53.00',
+        change_pct: '34.42',
+      },
+      {
+        scope: 'ai',
+        current_usd: '5.50',
+        previous_usd: '3.00',
+        change_usd: '2.50',
+        change_pct: '83.33',
+      },
     ]);
-    const budget = Object.fromEntries(csvSection(records, 'budget').map(r => [r.metric, r.value]));
-    expect(budget).toMatchObject({ month: '2025-03', budget_usd: '500.00', month_to_date_usd: '405.00', exhaustion_run_rate_day: '2025-03-20' });
+    const budget = Object.fromEntries(
+      csvSection(records, 'budget').map(r => [r.metric, r.value]),
+    );
+    expect(budget).toMatchObject({
+      month: '2025-03',
+      budget_usd: '500.00',
+      month_to_date_usd: '405.00',
+      exhaustion_run_rate_day: '2025-03-20',
+    });
   });
 
   it('writes a negative change as a plain negative number', () => {
     const s3 = csvSection(records, 'movers').find(r => r.key === 'Amazon S3')!;
-    expect(s3).toMatchObject({ dimension: 'service', status: 'down', change_usd: '-7.00', change_pct: '-50.00' });
+    expect(s3).toMatchObject({
+      dimension: 'service',
+      status: 'down',
+      change_usd: '-7.00',
+      change_pct: '-50.00',
+    });
   });
 
   it('leaves a percent change from $0 empty and sums the rest into an others row', () => {
     const movers = csvSection(records, 'movers');
-    expect(movers.find(r => r.key === 'chatbot')).toMatchObject({ status: 'new', change_pct: '' });
-    expect(movers.find(r => r.key === '(1 others)')).toMatchObject({ dimension: 'service', status: 'others' });
+    expect(movers.find(r => r.key === 'chatbot')).toMatchObject({
+      status: 'new',
+      change_pct: '',
+    });
+    expect(movers.find(r => r.key === '(1 others)')).toMatchObject({
+      dimension: 'service',
+      status: 'others',
+    });
   });
 
   it('quotes a message with commas, quotes and a line break, and defuses its formula', () => {
     const alert = csvSection(records, 'open_alerts')[0];
-    expect(alert.message).toBe('\'=HYPERLINK("http://evil","click") | Lambda, "spike"\non 03-12');
-    expect(alert).toMatchObject({ severity: 'critical', notified: 'false', amount_usd: '65.00' });
+    expect(alert.message).toBe(
+      '\'=HYPERLINK("http://evil","click") | Lambda, "spike"\non 03-12',
+    );
+    expect(alert).toMatchObject({
+      severity: 'critical',
+      notified: 'false',
+      amount_usd: '65.00',
+    });
   });
 
   it('gives every data row as many fields as its header', () => {
@@ -233,22 +335,30 @@ describe('renderWeeklyReviewMarkdown', () => {
   });
 
   it('signs the changes in the totals table', () => {
-    expect(lines).toContain('| AWS (all services) | $207.00 | $154.00 | +$53.00 | +34.4% |');
+    expect(lines).toContain(
+      '| AWS (all services) | $207.00 | $154.00 | +$53.00 | +34.4% |',
+    );
   });
 
   it('shows decreases with a minus sign and new items as new', () => {
-    expect(lines).toContain('| Amazon S3 | $7.00 | $14.00 | -$7.00 | -50.0% | down |');
+    expect(lines).toContain(
+      '| Amazon S3 | $7.00 | $14.00 | -$7.00 | -50.0% | down |',
+    );
     expect(lines).toContain('| chatbot | $1.00 | $0.00 | +$1.00 | new | new |');
   });
 
   it('states the burn rate and when the budget runs out', () => {
     expect(md).toContain('- **Month to date:** $405.00 after 16 days');
     expect(md).toContain('1.83× the allowed rate'); // 29.57 ÷ (500 ÷ 31)
-    expect(md).toMatch(/\*\*Forecast \(run rate\):\*\* \$848\.57, 169\.7% of the budget; budget reached on 2025-03-20\./);
+    expect(md).toMatch(
+      /\*\*Forecast \(run rate\):\*\* \$848\.57, 169\.7% of the budget; budget reached on 2025-03-20\./,
+    );
   });
 
   it('lists the anomalies with expected, actual and impact', () => {
-    expect(lines).toContain('| 2025-03-12 | AWS Lambda (service) | $5.00 | $65.00 | +$60.00 | flat baseline |');
+    expect(lines).toContain(
+      '| 2025-03-12 | AWS Lambda (service) | $5.00 | $65.00 | +$60.00 | flat baseline |',
+    );
   });
 
   it('escapes an alert message so it stays inside its table cell', () => {
@@ -259,7 +369,11 @@ describe('renderWeeklyReviewMarkdown', () => {
   });
 
   it('says so when a part has nothing to show', () => {
-    const quiet = renderWeeklyReviewMarkdown({ ...report, anomalies: [], openAlerts: [] });
+    const quiet = renderWeeklyReviewMarkdown({
+      ...report,
+      anomalies: [],
+      openAlerts: [],
+    });
     expect(quiet).toContain('_No anomalies this week._');
     expect(quiet).toContain('_No open alerts._');
   });

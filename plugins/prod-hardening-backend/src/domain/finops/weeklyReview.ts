@@ -14,7 +14,13 @@ import { computeAiUnitEconomics } from './aiUnitEconomics';
 import { detectCostAnomalies, type AnomalyOptions } from './anomalies';
 import { csvNumber, toCsv, type CsvCell } from './csv';
 import { monthOf } from './dates';
-import { formatSignedPercent, formatUnitUsd, formatUsd, roundedDecimal, usdDecimal } from './format';
+import {
+  formatSignedPercent,
+  formatUnitUsd,
+  formatUsd,
+  roundedDecimal,
+  usdDecimal,
+} from './format';
 import { forecastMonth } from './forecast';
 import { markdownTable } from './markdown';
 import { compareWeeks, weekPeriods } from './weekOverWeek';
@@ -47,12 +53,32 @@ const severityRank = { critical: 0, warning: 1 } as const;
  * and provider, budget burn and forecast for the month the week ends in, the week's
  * anomalies, AI unit economics and the open alerts.
  */
-export function buildWeeklyReview(input: WeeklyReviewInput): WeeklyReviewReport {
+export function buildWeeklyReview(
+  input: WeeklyReviewInput,
+): WeeklyReviewReport {
   const { now, topN } = input;
   const periods = weekPeriods(now);
-  const services = compareWeeks({ now, dimension: 'service', rows: input.serviceCosts, keyOf: r => r.service, topN });
-  const agents = compareWeeks({ now, dimension: 'agent', rows: input.ledger, keyOf: r => r.agent, topN });
-  const providers = compareWeeks({ now, dimension: 'provider', rows: input.ledger, keyOf: r => r.provider, topN });
+  const services = compareWeeks({
+    now,
+    dimension: 'service',
+    rows: input.serviceCosts,
+    keyOf: r => r.service,
+    topN,
+  });
+  const agents = compareWeeks({
+    now,
+    dimension: 'agent',
+    rows: input.ledger,
+    keyOf: r => r.agent,
+    topN,
+  });
+  const providers = compareWeeks({
+    now,
+    dimension: 'provider',
+    rows: input.ledger,
+    keyOf: r => r.provider,
+    topN,
+  });
   const forecast = forecastMonth({
     now,
     month: monthOf(periods.current.to),
@@ -95,10 +121,16 @@ export function buildWeeklyReview(input: WeeklyReviewInput): WeeklyReviewReport 
 // ---------------------------------------------------------------------------------------
 // CSV
 
-const money = (micros: number | null | undefined) => (micros === null || micros === undefined ? null : csvNumber(usdDecimal(micros)));
-const unitMoney = (micros: number | null) => (micros === null ? null : csvNumber(usdDecimal(micros, 9)));
+const money = (micros: number | null | undefined) =>
+  micros === null || micros === undefined
+    ? null
+    : csvNumber(usdDecimal(micros));
+const unitMoney = (micros: number | null) =>
+  micros === null ? null : csvNumber(usdDecimal(micros, 9));
 const decimal = (value: number | null | undefined, decimals = 2) =>
-  value === null || value === undefined ? null : csvNumber(roundedDecimal(value, decimals));
+  value === null || value === undefined
+    ? null
+    : csvNumber(roundedDecimal(value, decimals));
 
 /**
  * The report as CSV for a spreadsheet, raw numbers only. The file is a sequence of
@@ -122,51 +154,104 @@ export function renderWeeklyReviewCsv(report: WeeklyReviewReport): string {
     decimal(c.changePercent),
   ];
 
-  section('period', ['period', 'from', 'to', 'days'], [
-    ['current', report.periods.current.from, report.periods.current.to, report.periods.current.days],
-    ['previous', report.periods.previous.from, report.periods.previous.to, report.periods.previous.days],
-  ]);
+  section(
+    'period',
+    ['period', 'from', 'to', 'days'],
+    [
+      [
+        'current',
+        report.periods.current.from,
+        report.periods.current.to,
+        report.periods.current.days,
+      ],
+      [
+        'previous',
+        report.periods.previous.from,
+        report.periods.previous.to,
+        report.periods.previous.days,
+      ],
+    ],
+  );
 
-  section('totals', ['scope', 'current_usd', 'previous_usd', 'change_usd', 'change_pct'], [
-    ['aws', ...change(report.totals.aws)],
-    ['ai', ...change(report.totals.ai)],
-  ]);
+  section(
+    'totals',
+    ['scope', 'current_usd', 'previous_usd', 'change_usd', 'change_pct'],
+    [
+      ['aws', ...change(report.totals.aws)],
+      ['ai', ...change(report.totals.ai)],
+    ],
+  );
 
   const { burn, runRate, holt } = report.budget;
-  section('budget', ['metric', 'value'], [
-    ['month', report.budget.month],
-    ['budget_usd', money(burn.budgetMicros)],
-    ['days_in_month', burn.daysInMonth],
-    ['elapsed_days', burn.elapsedDays],
-    ['month_to_date_usd', money(burn.monthToDateMicros)],
-    ['pro_rated_budget_usd', money(burn.proRatedBudgetMicros)],
-    ['month_to_date_vs_pro_rated_pct', decimal(burn.percentOfProRated)],
-    ['allowed_daily_usd', money(Math.round(burn.allowedDailyMicros))],
-    ['burn_rate_daily_usd', money(Math.round(burn.burnRateDailyMicros))],
-    ['burn_ratio', decimal(burn.burnRatio, 4)],
-    ['forecast_run_rate_usd', money(runRate.monthEndMicros)],
-    ['forecast_run_rate_pct_of_budget', decimal(runRate.percentOfBudget)],
-    ['exhaustion_run_rate_day', runRate.exhaustion?.day ?? null],
-    ['forecast_holt_usd', money(holt.monthEndMicros)],
-    ['forecast_holt_low_usd', money(holt.monthEndLowMicros)],
-    ['forecast_holt_high_usd', money(holt.monthEndHighMicros)],
-    ['forecast_holt_pct_of_budget', decimal(holt.percentOfBudget)],
-    ['exhaustion_holt_day', holt.exhaustion?.day ?? null],
-  ]);
+  section(
+    'budget',
+    ['metric', 'value'],
+    [
+      ['month', report.budget.month],
+      ['budget_usd', money(burn.budgetMicros)],
+      ['days_in_month', burn.daysInMonth],
+      ['elapsed_days', burn.elapsedDays],
+      ['month_to_date_usd', money(burn.monthToDateMicros)],
+      ['pro_rated_budget_usd', money(burn.proRatedBudgetMicros)],
+      ['month_to_date_vs_pro_rated_pct', decimal(burn.percentOfProRated)],
+      ['allowed_daily_usd', money(Math.round(burn.allowedDailyMicros))],
+      ['burn_rate_daily_usd', money(Math.round(burn.burnRateDailyMicros))],
+      ['burn_ratio', decimal(burn.burnRatio, 4)],
+      ['forecast_run_rate_usd', money(runRate.monthEndMicros)],
+      ['forecast_run_rate_pct_of_budget', decimal(runRate.percentOfBudget)],
+      ['exhaustion_run_rate_day', runRate.exhaustion?.day ?? null],
+      ['forecast_holt_usd', money(holt.monthEndMicros)],
+      ['forecast_holt_low_usd', money(holt.monthEndLowMicros)],
+      ['forecast_holt_high_usd', money(holt.monthEndHighMicros)],
+      ['forecast_holt_pct_of_budget', decimal(holt.percentOfBudget)],
+      ['exhaustion_holt_day', holt.exhaustion?.day ?? null],
+    ],
+  );
 
   const moverRows = (table: WeekOverWeekTable): CsvCell[][] => [
     ...table.movers.map(m => [table.dimension, m.key, m.status, ...change(m)]),
-    ...(table.others.count > 0 ? [[table.dimension, `(${table.others.count} others)`, 'others', ...change(table.others)]] : []),
+    ...(table.others.count > 0
+      ? [
+          [
+            table.dimension,
+            `(${table.others.count} others)`,
+            'others',
+            ...change(table.others),
+          ],
+        ]
+      : []),
   ];
-  section('movers', ['dimension', 'key', 'status', 'current_usd', 'previous_usd', 'change_usd', 'change_pct'], [
-    ...moverRows(report.movers.services),
-    ...moverRows(report.movers.agents),
-    ...moverRows(report.movers.providers),
-  ]);
+  section(
+    'movers',
+    [
+      'dimension',
+      'key',
+      'status',
+      'current_usd',
+      'previous_usd',
+      'change_usd',
+      'change_pct',
+    ],
+    [
+      ...moverRows(report.movers.services),
+      ...moverRows(report.movers.agents),
+      ...moverRows(report.movers.providers),
+    ],
+  );
 
   section(
     'anomalies',
-    ['day', 'dimension', 'series', 'direction', 'expected_usd', 'actual_usd', 'impact_usd', 'score', 'score_method'],
+    [
+      'day',
+      'dimension',
+      'series',
+      'direction',
+      'expected_usd',
+      'actual_usd',
+      'impact_usd',
+      'score',
+      'score_method',
+    ],
     report.anomalies.map(a => [
       a.day,
       a.dimension,
@@ -184,26 +269,59 @@ export function renderWeeklyReviewCsv(report: WeeklyReviewReport): string {
   section(
     'ai_unit_economics',
     [
-      'dimension', 'key',
-      'current_cost_usd', 'previous_cost_usd', 'cost_change_pct',
-      'current_input_tokens', 'current_output_tokens', 'current_requests',
-      'previous_input_tokens', 'previous_output_tokens', 'previous_requests',
-      'current_usd_per_1k_tokens', 'previous_usd_per_1k_tokens', 'usd_per_1k_tokens_change_pct',
-      'current_usd_per_request', 'previous_usd_per_request', 'usd_per_request_change_pct',
+      'dimension',
+      'key',
+      'current_cost_usd',
+      'previous_cost_usd',
+      'cost_change_pct',
+      'current_input_tokens',
+      'current_output_tokens',
+      'current_requests',
+      'previous_input_tokens',
+      'previous_output_tokens',
+      'previous_requests',
+      'current_usd_per_1k_tokens',
+      'previous_usd_per_1k_tokens',
+      'usd_per_1k_tokens_change_pct',
+      'current_usd_per_request',
+      'previous_usd_per_request',
+      'usd_per_request_change_pct',
     ],
-    [ai.total, ...ai.byProvider, ...ai.byAgent, ...ai.byModel].map((r: AiUnitCostRow) => [
-      r.dimension, r.key,
-      money(r.current.costMicros), money(r.previous.costMicros), decimal(r.costChangePercent),
-      r.current.inputTokens, r.current.outputTokens, r.current.requests,
-      r.previous.inputTokens, r.previous.outputTokens, r.previous.requests,
-      unitMoney(r.current.costPer1kTokensMicros), unitMoney(r.previous.costPer1kTokensMicros), decimal(r.costPer1kTokensChangePercent),
-      unitMoney(r.current.costPerRequestMicros), unitMoney(r.previous.costPerRequestMicros), decimal(r.costPerRequestChangePercent),
-    ]),
+    [ai.total, ...ai.byProvider, ...ai.byAgent, ...ai.byModel].map(
+      (r: AiUnitCostRow) => [
+        r.dimension,
+        r.key,
+        money(r.current.costMicros),
+        money(r.previous.costMicros),
+        decimal(r.costChangePercent),
+        r.current.inputTokens,
+        r.current.outputTokens,
+        r.current.requests,
+        r.previous.inputTokens,
+        r.previous.outputTokens,
+        r.previous.requests,
+        unitMoney(r.current.costPer1kTokensMicros),
+        unitMoney(r.previous.costPer1kTokensMicros),
+        decimal(r.costPer1kTokensChangePercent),
+        unitMoney(r.current.costPerRequestMicros),
+        unitMoney(r.previous.costPerRequestMicros),
+        decimal(r.costPerRequestChangePercent),
+      ],
+    ),
   );
 
   section(
     'open_alerts',
-    ['created_at', 'severity', 'type', 'amount_usd', 'threshold_usd', 'notified', 'message', 'id'],
+    [
+      'created_at',
+      'severity',
+      'type',
+      'amount_usd',
+      'threshold_usd',
+      'notified',
+      'message',
+      'id',
+    ],
     report.openAlerts.map(a => [
       a.createdAt,
       a.severity,
@@ -222,8 +340,18 @@ export function renderWeeklyReviewCsv(report: WeeklyReviewReport): string {
 // ---------------------------------------------------------------------------------------
 // Markdown
 
-const STATUS_LABELS = { new: 'new', disappeared: 'gone', up: 'up', down: 'down', flat: 'flat' } as const;
-const DIMENSION_TITLES = { service: 'Service', agent: 'Agent', provider: 'Provider' } as const;
+const STATUS_LABELS = {
+  new: 'new',
+  disappeared: 'gone',
+  up: 'up',
+  down: 'down',
+  flat: 'flat',
+} as const;
+const DIMENSION_TITLES = {
+  service: 'Service',
+  agent: 'Agent',
+  provider: 'Provider',
+} as const;
 
 function exhaustionSentence(forecast: MethodForecast): string {
   if (!forecast.exhaustion) {
@@ -235,7 +363,9 @@ function exhaustionSentence(forecast: MethodForecast): string {
 }
 
 function moversTable(table: WeekOverWeekTable): string {
-  const title = DIMENSION_TITLES[table.dimension as keyof typeof DIMENSION_TITLES] ?? 'Name';
+  const title =
+    DIMENSION_TITLES[table.dimension as keyof typeof DIMENSION_TITLES] ??
+    'Name';
   if (table.movers.length === 0) {
     return '_No costs in either week._';
   }
@@ -244,7 +374,9 @@ function moversTable(table: WeekOverWeekTable): string {
     formatUsd(c.currentMicros),
     formatUsd(c.previousMicros),
     formatUsd(c.changeMicros, { signed: true }),
-    c.changePercent === null && c.currentMicros !== 0 ? 'new' : formatSignedPercent(c.changePercent),
+    c.changePercent === null && c.currentMicros !== 0
+      ? 'new'
+      : formatSignedPercent(c.changePercent),
     status,
   ];
   return markdownTable(
@@ -258,7 +390,9 @@ function moversTable(table: WeekOverWeekTable): string {
     ],
     [
       ...table.movers.map(m => row(m.key, STATUS_LABELS[m.status], m)),
-      ...(table.others.count > 0 ? [row(`Others (${table.others.count})`, '', table.others)] : []),
+      ...(table.others.count > 0
+        ? [row(`Others (${table.others.count})`, '', table.others)]
+        : []),
       row('Total', '', table),
     ],
   );
@@ -296,7 +430,10 @@ export function renderWeeklyReviewMarkdown(report: WeeklyReviewReport): string {
         { title: 'Change', align: 'right' },
         { title: 'Change %', align: 'right' },
       ],
-      [total('AWS (all services)', report.totals.aws), total('AI providers (ledger)', report.totals.ai)],
+      [
+        total('AWS (all services)', report.totals.aws),
+        total('AI providers (ledger)', report.totals.ai),
+      ],
     ),
   );
 
@@ -304,16 +441,36 @@ export function renderWeeklyReviewMarkdown(report: WeeklyReviewReport): string {
   const proRated =
     burn.percentOfProRated === null
       ? 'no complete day yet'
-      : `${burn.percentOfProRated.toFixed(1)}% of the pro-rated ${formatUsd(burn.proRatedBudgetMicros)} (${formatUsd(burn.overProRatedMicros, { signed: true })})`;
+      : `${burn.percentOfProRated.toFixed(1)}% of the pro-rated ${formatUsd(
+          burn.proRatedBudgetMicros,
+        )} (${formatUsd(burn.overProRatedMicros, { signed: true })})`;
   out.push(
     [
-      `- **Budget:** ${formatUsd(burn.budgetMicros)} for ${burn.daysInMonth} days, ${formatUsd(burn.allowedDailyMicros)} a day allowed.`,
-      `- **Month to date:** ${formatUsd(burn.monthToDateMicros)} after ${burn.elapsedDays} days, ${proRated}.`,
-      `- **Burn rate:** ${formatUsd(burn.burnRateDailyMicros)} a day over the last ${parameters.runRateDays} days, ${burn.burnRatio.toFixed(2)}× the allowed rate.`,
-      `- **Forecast (run rate):** ${formatUsd(runRate.monthEndMicros)}, ${runRate.percentOfBudget.toFixed(1)}% of the budget; ${exhaustionSentence(runRate)}.`,
-      `- **Forecast (Holt, α ${parameters.alpha}, β ${parameters.beta}):** ${formatUsd(holt.monthEndMicros)}` +
-        ` (band ${formatUsd(holt.monthEndLowMicros ?? holt.monthEndMicros)} to ${formatUsd(holt.monthEndHighMicros ?? holt.monthEndMicros)}),` +
-        ` ${holt.percentOfBudget.toFixed(1)}% of the budget; ${exhaustionSentence(holt)}.`,
+      `- **Budget:** ${formatUsd(burn.budgetMicros)} for ${
+        burn.daysInMonth
+      } days, ${formatUsd(burn.allowedDailyMicros)} a day allowed.`,
+      `- **Month to date:** ${formatUsd(burn.monthToDateMicros)} after ${
+        burn.elapsedDays
+      } days, ${proRated}.`,
+      `- **Burn rate:** ${formatUsd(
+        burn.burnRateDailyMicros,
+      )} a day over the last ${
+        parameters.runRateDays
+      } days, ${burn.burnRatio.toFixed(2)}× the allowed rate.`,
+      `- **Forecast (run rate):** ${formatUsd(
+        runRate.monthEndMicros,
+      )}, ${runRate.percentOfBudget.toFixed(
+        1,
+      )}% of the budget; ${exhaustionSentence(runRate)}.`,
+      `- **Forecast (Holt, α ${parameters.alpha}, β ${
+        parameters.beta
+      }):** ${formatUsd(holt.monthEndMicros)}` +
+        ` (band ${formatUsd(
+          holt.monthEndLowMicros ?? holt.monthEndMicros,
+        )} to ${formatUsd(holt.monthEndHighMicros ?? holt.monthEndMicros)}),` +
+        ` ${holt.percentOfBudget.toFixed(
+          1,
+        )}% of the budget; ${exhaustionSentence(holt)}.`,
     ].join('\n'),
   );
 

@@ -1,7 +1,10 @@
 import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
 
 /** What a check is, independent of any evaluation. */
-export type CheckMeta = Pick<CheckResult, 'id' | 'title' | 'pillar' | 'control' | 'severity' | 'remediation'>;
+export type CheckMeta = Pick<
+  CheckResult,
+  'id' | 'title' | 'pillar' | 'control' | 'severity' | 'remediation'
+>;
 
 /**
  * The posture checks: the seed's security runbook plus the hygiene the hardening plan
@@ -26,7 +29,10 @@ export const CHECKS = {
     pillar: 'security',
     control: 'GuardDuty.1',
     severity: 'HIGH',
-    remediation: { kind: 'automated', why: 'Creating a detector changes nothing else; it can be suspended.' },
+    remediation: {
+      kind: 'automated',
+      why: 'Creating a detector changes nothing else; it can be suspended.',
+    },
   },
   securityHubFsbp: {
     id: 'securityhub-fsbp-enabled',
@@ -34,11 +40,15 @@ export const CHECKS = {
     pillar: 'security',
     control: 'baseline',
     severity: 'HIGH',
-    remediation: { kind: 'automated', why: 'Enabling the hub and subscribing to a standard are reversible.' },
+    remediation: {
+      kind: 'automated',
+      why: 'Enabling the hub and subscribing to a standard are reversible.',
+    },
   },
   cloudTrailMultiRegion: {
     id: 'cloudtrail-multi-region',
-    title: 'CloudTrail logs every region, with log file validation and CloudWatch Logs',
+    title:
+      'CloudTrail logs every region, with log file validation and CloudWatch Logs',
     pillar: 'observability',
     control: 'CloudTrail.1',
     severity: 'HIGH',
@@ -75,7 +85,10 @@ export const CHECKS = {
     pillar: 'observability',
     control: 'ECS.12',
     severity: 'MEDIUM',
-    remediation: { kind: 'automated', why: 'A cluster setting; metrics start flowing within minutes.' },
+    remediation: {
+      kind: 'automated',
+      why: 'A cluster setting; metrics start flowing within minutes.',
+    },
   },
   dynamoDbPitr: {
     id: 'dynamodb-pitr',
@@ -83,11 +96,15 @@ export const CHECKS = {
     pillar: 'security',
     control: 'DynamoDB.2',
     severity: 'MEDIUM',
-    remediation: { kind: 'automated', why: 'Enabling continuous backups does not affect traffic.' },
+    remediation: {
+      kind: 'automated',
+      why: 'Enabling continuous backups does not affect traffic.',
+    },
   },
   dynamoDbTtl: {
     id: 'dynamodb-ttl',
-    title: 'TTL expires old rows of the cost tables (90 days costs, 30 days alerts)',
+    title:
+      'TTL expires old rows of the cost tables (90 days costs, 30 days alerts)',
     pillar: 'finops-hygiene',
     control: 'baseline',
     severity: 'LOW',
@@ -102,7 +119,10 @@ export const CHECKS = {
     pillar: 'security',
     control: 'SQS.1',
     severity: 'MEDIUM',
-    remediation: { kind: 'automated', why: 'SQS-managed SSE applies to new messages without downtime.' },
+    remediation: {
+      kind: 'automated',
+      why: 'SQS-managed SSE applies to new messages without downtime.',
+    },
   },
 } as const satisfies Record<string, CheckMeta>;
 

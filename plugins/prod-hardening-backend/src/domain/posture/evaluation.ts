@@ -1,4 +1,7 @@
-import type { CheckStatus, ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  CheckStatus,
+  ResourceEvidence,
+} from '@prod-hardening/plugin-prod-hardening-common';
 
 /** The outcome of one check on the facts it gathered. */
 export interface Evaluation {
@@ -13,6 +16,9 @@ export function worstStatus(statuses: CheckStatus[]): CheckStatus {
   return order.find(s => statuses.includes(s)) ?? 'PASS';
 }
 
-export function countBy(resources: ResourceEvidence[], status: CheckStatus): number {
+export function countBy(
+  resources: ResourceEvidence[],
+  status: CheckStatus,
+): number {
   return resources.filter(r => r.status === status).length;
 }

@@ -14,27 +14,47 @@ export interface PublicAccessBlockFacts {
   } | null;
 }
 
-export function evaluateAccountPublicAccessBlock(f: PublicAccessBlockFacts): Evaluation {
+export function evaluateAccountPublicAccessBlock(
+  f: PublicAccessBlockFacts,
+): Evaluation {
   const resourceId = `arn:aws:s3:::account/${f.accountId}`;
   if (!f.config) {
     return {
       status: 'FAIL',
-      summary: 'The account has no S3 Block Public Access configuration: any bucket can be made public.',
-      resources: [{ resourceId, resourceType: 'AwsAccount', status: 'FAIL', evidence: 'no PublicAccessBlockConfiguration' }],
+      summary:
+        'The account has no S3 Block Public Access configuration: any bucket can be made public.',
+      resources: [
+        {
+          resourceId,
+          resourceType: 'AwsAccount',
+          status: 'FAIL',
+          evidence: 'no PublicAccessBlockConfiguration',
+        },
+      ],
     };
   }
-  const off = Object.entries(f.config).filter(([, on]) => !on).map(([k]) => k);
-  const evidence = Object.entries(f.config).map(([k, v]) => `${k}=${v}`).join(', ');
+  const off = Object.entries(f.config)
+    .filter(([, on]) => !on)
+    .map(([k]) => k);
+  const evidence = Object.entries(f.config)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   return off.length
     ? {
         status: 'FAIL',
-        summary: `Account Block Public Access is partial: ${off.join(', ')} off.`,
-        resources: [{ resourceId, resourceType: 'AwsAccount', status: 'FAIL', evidence }],
+        summary: `Account Block Public Access is partial: ${off.join(
+          ', ',
+        )} off.`,
+        resources: [
+          { resourceId, resourceType: 'AwsAccount', status: 'FAIL', evidence },
+        ],
       }
     : {
         status: 'PASS',
         summary: 'All four account-level Block Public Access settings are on.',
-        resources: [{ resourceId, resourceType: 'AwsAccount', status: 'PASS', evidence }],
+        resources: [
+          { resourceId, resourceType: 'AwsAccount', status: 'PASS', evidence },
+        ],
       };
 }
 
@@ -48,7 +68,14 @@ export function evaluateGuardDuty(f: GuardDutyFacts): Evaluation {
     return {
       status: 'FAIL',
       summary: `GuardDuty has no detector in ${f.region}: threats go undetected.`,
-      resources: [{ resourceId: `guardduty/${f.region}`, resourceType: 'AwsGuardDutyDetector', status: 'FAIL', evidence: 'no detector' }],
+      resources: [
+        {
+          resourceId: `guardduty/${f.region}`,
+          resourceType: 'AwsGuardDutyDetector',
+          status: 'FAIL',
+          evidence: 'no detector',
+        },
+      ],
     };
   }
   const resources: ResourceEvidence[] = f.detectors.map(d => ({
@@ -60,12 +87,15 @@ export function evaluateGuardDuty(f: GuardDutyFacts): Evaluation {
   const enabled = resources.some(r => r.status === 'PASS');
   return {
     status: enabled ? 'PASS' : 'FAIL',
-    summary: enabled ? `GuardDuty is enabled in ${f.region}.` : `GuardDuty detectors in ${f.region} are disabled.`,
+    summary: enabled
+      ? `GuardDuty is enabled in ${f.region}.`
+      : `GuardDuty detectors in ${f.region} are disabled.`,
     resources,
   };
 }
 
-export const FSBP_STANDARD_MARKER = 'standards/aws-foundational-security-best-practices/';
+export const FSBP_STANDARD_MARKER =
+  'standards/aws-foundational-security-best-practices/';
 
 export interface SecurityHubFacts {
   region: string;
@@ -82,17 +112,35 @@ export function evaluateSecurityHub(f: SecurityHubFacts): Evaluation {
     return {
       status: 'FAIL',
       summary: `Security Hub is not enabled in ${f.region}.`,
-      resources: [{ resourceId: hubId, resourceType: 'AwsSecurityHubHub', status: 'FAIL', evidence: 'hub not enabled' }],
+      resources: [
+        {
+          resourceId: hubId,
+          resourceType: 'AwsSecurityHubHub',
+          status: 'FAIL',
+          evidence: 'hub not enabled',
+        },
+      ],
     };
   }
   if (!f.enabledStandardsArns) {
     return {
       status: 'ERROR',
-      summary: `Security Hub is enabled, but its standards could not be read: ${f.standardsError ?? 'unknown error'}.`,
-      resources: [{ resourceId: hubId, resourceType: 'AwsSecurityHubHub', status: 'ERROR', evidence: 'hub enabled; standards unknown' }],
+      summary: `Security Hub is enabled, but its standards could not be read: ${
+        f.standardsError ?? 'unknown error'
+      }.`,
+      resources: [
+        {
+          resourceId: hubId,
+          resourceType: 'AwsSecurityHubHub',
+          status: 'ERROR',
+          evidence: 'hub enabled; standards unknown',
+        },
+      ],
     };
   }
-  const fsbp = f.enabledStandardsArns.some(arn => arn.includes(FSBP_STANDARD_MARKER));
+  const fsbp = f.enabledStandardsArns.some(arn =>
+    arn.includes(FSBP_STANDARD_MARKER),
+  );
   return {
     status: fsbp ? 'PASS' : 'FAIL',
     summary: fsbp
@@ -103,7 +151,11 @@ export function evaluateSecurityHub(f: SecurityHubFacts): Evaluation {
         resourceId: hubId,
         resourceType: 'AwsSecurityHubHub',
         status: fsbp ? 'PASS' : 'FAIL',
-        evidence: `standards: ${f.enabledStandardsArns.length ? f.enabledStandardsArns.join(', ') : 'none'}`,
+        evidence: `standards: ${
+          f.enabledStandardsArns.length
+            ? f.enabledStandardsArns.join(', ')
+            : 'none'
+        }`,
       },
     ],
   };
@@ -125,7 +177,14 @@ export function evaluateCloudTrail(f: CloudTrailFacts): Evaluation {
     return {
       status: 'FAIL',
       summary: 'No CloudTrail trail exists: API calls are not recorded.',
-      resources: [{ resourceId: 'cloudtrail', resourceType: 'AwsCloudTrailTrail', status: 'FAIL', evidence: 'no trail' }],
+      resources: [
+        {
+          resourceId: 'cloudtrail',
+          resourceType: 'AwsCloudTrailTrail',
+          status: 'FAIL',
+          evidence: 'no trail',
+        },
+      ],
     };
   }
   const resources: ResourceEvidence[] = f.trails.map(t => {
@@ -134,17 +193,27 @@ export function evaluateCloudTrail(f: CloudTrailFacts): Evaluation {
       resourceId: t.arn || t.name,
       resourceType: 'AwsCloudTrailTrail',
       status: complete ? (t.cloudWatchLogsGroupArn ? 'PASS' : 'WARN') : 'FAIL',
-      evidence: `IsLogging=${t.isLogging}, IsMultiRegionTrail=${t.isMultiRegion}, LogFileValidationEnabled=${t.logFileValidation}, CloudWatchLogs=${t.cloudWatchLogsGroupArn ? 'yes' : 'no'}`,
+      evidence: `IsLogging=${t.isLogging}, IsMultiRegionTrail=${
+        t.isMultiRegion
+      }, LogFileValidationEnabled=${t.logFileValidation}, CloudWatchLogs=${
+        t.cloudWatchLogsGroupArn ? 'yes' : 'no'
+      }`,
     };
   });
   // One good trail is enough for the account; the rest are reported as evidence.
   if (resources.some(r => r.status === 'PASS')) {
-    return { status: 'PASS', summary: 'A logging multi-region trail with validation and CloudWatch Logs exists.', resources };
+    return {
+      status: 'PASS',
+      summary:
+        'A logging multi-region trail with validation and CloudWatch Logs exists.',
+      resources,
+    };
   }
   if (resources.some(r => r.status === 'WARN')) {
     return {
       status: 'WARN',
-      summary: 'A multi-region trail with validation logs, but not to CloudWatch Logs (no real-time analysis).',
+      summary:
+        'A multi-region trail with validation logs, but not to CloudWatch Logs (no real-time analysis).',
       resources,
     };
   }
@@ -156,17 +225,32 @@ export function evaluateCloudTrail(f: CloudTrailFacts): Evaluation {
 }
 
 export interface ElastiCacheFacts {
-  groups: Array<{ id: string; arn: string; atRestEncryption: boolean; transitEncryption: boolean; authTokenEnabled: boolean }>;
+  groups: Array<{
+    id: string;
+    arn: string;
+    atRestEncryption: boolean;
+    transitEncryption: boolean;
+    authTokenEnabled: boolean;
+  }>;
 }
 
 export function evaluateElastiCacheEncryption(f: ElastiCacheFacts): Evaluation {
   if (f.groups.length === 0) {
-    return { status: 'PASS', summary: 'No Redis replication group in this region.', resources: [] };
+    return {
+      status: 'PASS',
+      summary: 'No Redis replication group in this region.',
+      resources: [],
+    };
   }
   const resources: ResourceEvidence[] = f.groups.map(g => ({
     resourceId: g.arn,
     resourceType: 'AwsElastiCacheReplicationGroup',
-    status: !g.atRestEncryption || !g.transitEncryption ? 'FAIL' : g.authTokenEnabled ? 'PASS' : 'WARN',
+    status:
+      !g.atRestEncryption || !g.transitEncryption
+        ? 'FAIL'
+        : g.authTokenEnabled
+        ? 'PASS'
+        : 'WARN',
     evidence: `AtRestEncryptionEnabled=${g.atRestEncryption}, TransitEncryptionEnabled=${g.transitEncryption}, AuthTokenEnabled=${g.authTokenEnabled}`,
   }));
   const status = worstStatus(resources.map(r => r.status));
@@ -177,8 +261,8 @@ export function evaluateElastiCacheEncryption(f: ElastiCacheFacts): Evaluation {
       status === 'PASS'
         ? 'Every Redis replication group is encrypted at rest and in transit, with AUTH.'
         : status === 'WARN'
-          ? 'Redis is encrypted but AUTH is off on some replication groups.'
-          : `${failing} of ${resources.length} Redis replication groups are not fully encrypted.`,
+        ? 'Redis is encrypted but AUTH is off on some replication groups.'
+        : `${failing} of ${resources.length} Redis replication groups are not fully encrypted.`,
     resources,
   };
 }
@@ -195,7 +279,9 @@ export function evaluateRdsForceSsl(f: RdsForceSslFacts): Evaluation {
     status: ok ? 'PASS' : 'FAIL',
     summary: ok
       ? `rds.force_ssl = 1 in ${f.parameterGroup}.`
-      : `rds.force_ssl is ${f.value === undefined ? 'not set' : `= ${f.value}`} in ${f.parameterGroup}: clients may connect without TLS.`,
+      : `rds.force_ssl is ${
+          f.value === undefined ? 'not set' : `= ${f.value}`
+        } in ${f.parameterGroup}: clients may connect without TLS.`,
     resources: [
       {
         resourceId: f.parameterGroup,
@@ -208,15 +294,28 @@ export function evaluateRdsForceSsl(f: RdsForceSslFacts): Evaluation {
 }
 
 export interface ContainerInsightsFacts {
-  clusters: Array<{ name: string; arn: string; containerInsights?: string; found: boolean }>;
+  clusters: Array<{
+    name: string;
+    arn: string;
+    containerInsights?: string;
+    found: boolean;
+  }>;
 }
 
-export function evaluateContainerInsights(f: ContainerInsightsFacts): Evaluation {
+export function evaluateContainerInsights(
+  f: ContainerInsightsFacts,
+): Evaluation {
   const resources: ResourceEvidence[] = f.clusters.map(c => ({
     resourceId: c.arn,
     resourceType: 'AwsEcsCluster',
-    status: !c.found ? 'WARN' : c.containerInsights === 'enabled' || c.containerInsights === 'enhanced' ? 'PASS' : 'FAIL',
-    evidence: c.found ? `containerInsights=${c.containerInsights ?? 'unset'}` : 'cluster not found',
+    status: !c.found
+      ? 'WARN'
+      : c.containerInsights === 'enabled' || c.containerInsights === 'enhanced'
+      ? 'PASS'
+      : 'FAIL',
+    evidence: c.found
+      ? `containerInsights=${c.containerInsights ?? 'unset'}`
+      : 'cluster not found',
   }));
   const on = countBy(resources, 'PASS');
   return {
@@ -227,7 +326,13 @@ export function evaluateContainerInsights(f: ContainerInsightsFacts): Evaluation
 }
 
 export interface TableProtectionFacts {
-  tables: Array<{ name: string; found: boolean; pointInTimeRecovery: boolean; ttlStatus?: string; ttlAttribute?: string }>;
+  tables: Array<{
+    name: string;
+    found: boolean;
+    pointInTimeRecovery: boolean;
+    ttlStatus?: string;
+    ttlAttribute?: string;
+  }>;
 }
 
 export function evaluateDynamoDbPitr(f: TableProtectionFacts): Evaluation {
@@ -235,11 +340,16 @@ export function evaluateDynamoDbPitr(f: TableProtectionFacts): Evaluation {
     resourceId: t.name,
     resourceType: 'AwsDynamoDbTable',
     status: !t.found ? 'WARN' : t.pointInTimeRecovery ? 'PASS' : 'FAIL',
-    evidence: t.found ? `PointInTimeRecovery=${t.pointInTimeRecovery ? 'ENABLED' : 'DISABLED'}` : 'table not found',
+    evidence: t.found
+      ? `PointInTimeRecovery=${t.pointInTimeRecovery ? 'ENABLED' : 'DISABLED'}`
+      : 'table not found',
   }));
   return {
     status: worstStatus(resources.map(r => r.status)),
-    summary: `Point-in-time recovery is on for ${countBy(resources, 'PASS')} of ${f.tables.length} tables.`,
+    summary: `Point-in-time recovery is on for ${countBy(
+      resources,
+      'PASS',
+    )} of ${f.tables.length} tables.`,
     resources,
   };
 }
@@ -254,19 +364,38 @@ export function evaluateDynamoDbTtl(f: TableProtectionFacts): Evaluation {
     return {
       resourceId: t.name,
       resourceType: 'AwsDynamoDbTable',
-      status: !t.found ? 'WARN' : enabled && rightAttribute ? 'PASS' : enabled ? 'WARN' : 'FAIL',
-      evidence: t.found ? `TimeToLiveStatus=${t.ttlStatus ?? 'DISABLED'}, AttributeName=${t.ttlAttribute ?? 'none'}` : 'table not found',
+      status: !t.found
+        ? 'WARN'
+        : enabled && rightAttribute
+        ? 'PASS'
+        : enabled
+        ? 'WARN'
+        : 'FAIL',
+      evidence: t.found
+        ? `TimeToLiveStatus=${t.ttlStatus ?? 'DISABLED'}, AttributeName=${
+            t.ttlAttribute ?? 'none'
+          }`
+        : 'table not found',
     };
   });
   return {
     status: worstStatus(resources.map(r => r.status)),
-    summary: `TTL on "${SEED_TTL_ATTRIBUTE}" is on for ${countBy(resources, 'PASS')} of ${f.tables.length} tables.`,
+    summary: `TTL on "${SEED_TTL_ATTRIBUTE}" is on for ${countBy(
+      resources,
+      'PASS',
+    )} of ${f.tables.length} tables.`,
     resources,
   };
 }
 
 export interface QueueEncryptionFacts {
-  queues: Array<{ name: string; url?: string; found: boolean; sqsManagedSse: boolean; kmsKeyId?: string }>;
+  queues: Array<{
+    name: string;
+    url?: string;
+    found: boolean;
+    sqsManagedSse: boolean;
+    kmsKeyId?: string;
+  }>;
 }
 
 export function evaluateSqsEncryption(f: QueueEncryptionFacts): Evaluation {
@@ -282,7 +411,9 @@ export function evaluateSqsEncryption(f: QueueEncryptionFacts): Evaluation {
   }));
   return {
     status: worstStatus(resources.map(r => r.status)),
-    summary: `${countBy(resources, 'PASS')} of ${f.queues.length} queues are encrypted at rest.`,
+    summary: `${countBy(resources, 'PASS')} of ${
+      f.queues.length
+    } queues are encrypted at rest.`,
     resources,
   };
 }

@@ -1,4 +1,8 @@
-import type { Finding, FindingsPage, Severity } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  Finding,
+  FindingsPage,
+  Severity,
+} from '@prod-hardening/plugin-prod-hardening-common';
 
 /** The ASFF fields the portal reads (a structural subset of the SDK's AwsSecurityFinding). */
 export interface AsffFinding {
@@ -20,7 +24,13 @@ export interface AsffFinding {
   Remediation?: { Recommendation?: { Text?: string; Url?: string } };
 }
 
-export const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+export const SEVERITIES: Severity[] = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFORMATIONAL',
+];
 
 /**
  * Severity as AWS documents it for ASFF: the Label when present, else derived from
@@ -28,7 +38,8 @@ export const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INF
  */
 export function severityOf(f: AsffFinding): Severity {
   const label = f.Severity?.Label?.toUpperCase();
-  if (label && (SEVERITIES as string[]).includes(label)) return label as Severity;
+  if (label && (SEVERITIES as string[]).includes(label))
+    return label as Severity;
   const n = f.Severity?.Normalized ?? 0;
   if (n >= 90) return 'CRITICAL';
   if (n >= 70) return 'HIGH';
@@ -43,10 +54,14 @@ const COMPLIANCE = ['PASSED', 'WARNING', 'FAILED', 'NOT_AVAILABLE'] as const;
 /** ASFF → the portal's Finding. */
 export function normalizeFinding(f: AsffFinding): Finding {
   const resource = f.Resources?.[0] ?? {};
-  const workflow = (WORKFLOW as readonly string[]).includes(f.Workflow?.Status ?? '')
+  const workflow = (WORKFLOW as readonly string[]).includes(
+    f.Workflow?.Status ?? '',
+  )
     ? (f.Workflow!.Status as Finding['workflowStatus'])
     : 'NEW';
-  const compliance = (COMPLIANCE as readonly string[]).includes(f.Compliance?.Status ?? '')
+  const compliance = (COMPLIANCE as readonly string[]).includes(
+    f.Compliance?.Status ?? '',
+  )
     ? (f.Compliance!.Status as Finding['complianceStatus'])
     : undefined;
   return {
@@ -74,7 +89,10 @@ export function normalizeFinding(f: AsffFinding): Finding {
  */
 export function isOpenActiveFinding(f: AsffFinding): boolean {
   const workflow = f.Workflow?.Status ?? 'NEW';
-  return (f.RecordState ?? 'ACTIVE') === 'ACTIVE' && (workflow === 'NEW' || workflow === 'NOTIFIED');
+  return (
+    (f.RecordState ?? 'ACTIVE') === 'ACTIVE' &&
+    (workflow === 'NEW' || workflow === 'NOTIFIED')
+  );
 }
 
 export const OPEN_FINDINGS_FILTERS = {
@@ -116,15 +134,22 @@ export function queryFindings(all: Finding[], q: FindingsQuery): FindingsPage {
         f.resourceId.toLowerCase().includes(search) ||
         (f.controlId ?? '').toLowerCase().includes(search)),
   );
-  const bySeverity = Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<Severity, number>;
+  const bySeverity = Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<
+    Severity,
+    number
+  >;
   for (const f of filtered) bySeverity[f.severity]++;
 
   const sort = q.sort ?? 'severity';
-  const direction = (q.order ?? (sort === 'lastSeen' ? 'desc' : 'asc')) === 'asc' ? 1 : -1;
+  const direction =
+    (q.order ?? (sort === 'lastSeen' ? 'desc' : 'asc')) === 'asc' ? 1 : -1;
   const compare = (a: Finding, b: Finding): number => {
     switch (sort) {
       case 'severity':
-        return severityRank(a.severity) - severityRank(b.severity) || b.lastSeen.localeCompare(a.lastSeen);
+        return (
+          severityRank(a.severity) - severityRank(b.severity) ||
+          b.lastSeen.localeCompare(a.lastSeen)
+        );
       case 'lastSeen':
         return a.lastSeen.localeCompare(b.lastSeen);
       case 'title':

@@ -1,4 +1,8 @@
-import type { CheckResult, PostureScore, Severity } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  CheckResult,
+  PostureScore,
+  Severity,
+} from '@prod-hardening/plugin-prod-hardening-common';
 
 /** Weights of the severity-weighted score: a critical failure costs ten low ones. */
 export const SEVERITY_WEIGHTS: Record<Severity, number> = {
@@ -18,10 +22,13 @@ const percent = (part: number, whole: number) =>
  * - severity-weighted: passed weight ÷ evaluated weight.
  * WARN counts as evaluated but not passed in both.
  */
-export function computeScore(checks: Pick<CheckResult, 'status' | 'severity'>[]): PostureScore {
+export function computeScore(
+  checks: Pick<CheckResult, 'status' | 'severity'>[],
+): PostureScore {
   const evaluated = checks.filter(c => c.status !== 'ERROR');
   const passed = evaluated.filter(c => c.status === 'PASS');
-  const weight = (list: typeof checks) => list.reduce((sum, c) => sum + SEVERITY_WEIGHTS[c.severity], 0);
+  const weight = (list: typeof checks) =>
+    list.reduce((sum, c) => sum + SEVERITY_WEIGHTS[c.severity], 0);
   return {
     securityHubPercent: percent(passed.length, evaluated.length),
     severityWeightedPercent: percent(weight(passed), weight(evaluated)),

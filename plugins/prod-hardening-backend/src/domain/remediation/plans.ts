@@ -35,7 +35,8 @@ const ALL_ON = {
 
 export function planAccountPublicAccessBlock(state: AccountBpaState): PlanBody {
   const current = state.config ?? { configured: false };
-  const alreadyCompliant = state.config !== null && Object.values(state.config).every(Boolean);
+  const alreadyCompliant =
+    state.config !== null && Object.values(state.config).every(Boolean);
   return {
     title: 'Turn on S3 Block Public Access for the whole account',
     calls: alreadyCompliant
@@ -57,13 +58,14 @@ export function planAccountPublicAccessBlock(state: AccountBpaState): PlanBody {
         ],
     current,
     expected: ALL_ON,
-    risk:
-      'Every bucket stops being reachable through public ACLs or policies, including ones that serve public content.',
+    risk: 'Every bucket stops being reachable through public ACLs or policies, including ones that serve public content.',
     reversible: true,
-    reversal: 'Call s3control PutPublicAccessBlock with the previous values (shown as current) or DeletePublicAccessBlock.',
+    reversal:
+      'Call s3control PutPublicAccessBlock with the previous values (shown as current) or DeletePublicAccessBlock.',
     costNote: 'No cost.',
     blockers: state.websiteBuckets.map(
-      b => `Bucket ${b} hosts a static website: it is deliberately public and will stop serving.`,
+      b =>
+        `Bucket ${b} hosts a static website: it is deliberately public and will stop serving.`,
     ),
     alreadyCompliant,
   };
@@ -83,23 +85,37 @@ export function planEnableGuardDuty(state: GuardDutyState): PlanBody {
   const calls: PlannedCall[] = alreadyCompliant
     ? []
     : state.detectors.length === 0
-      ? [
-          {
-            service: 'guardduty',
-            action: 'CreateDetector',
-            params: { Enable: true, FindingPublishingFrequency: GUARDDUTY_PUBLISHING_FREQUENCY },
+    ? [
+        {
+          service: 'guardduty',
+          action: 'CreateDetector',
+          params: {
+            Enable: true,
+            FindingPublishingFrequency: GUARDDUTY_PUBLISHING_FREQUENCY,
           },
-        ]
-      : disabled.map(d => ({ service: 'guardduty', action: 'UpdateDetector', params: { DetectorId: d.detectorId, Enable: true } }));
+        },
+      ]
+    : disabled.map(d => ({
+        service: 'guardduty',
+        action: 'UpdateDetector',
+        params: { DetectorId: d.detectorId, Enable: true },
+      }));
   return {
     title: `Enable GuardDuty in ${state.region}`,
     calls,
-    current: { detectors: state.detectors.map(d => `${d.detectorId}: ${d.status}`) },
-    expected: { detector: 'ENABLED', findingPublishingFrequency: GUARDDUTY_PUBLISHING_FREQUENCY },
+    current: {
+      detectors: state.detectors.map(d => `${d.detectorId}: ${d.status}`),
+    },
+    expected: {
+      detector: 'ENABLED',
+      findingPublishingFrequency: GUARDDUTY_PUBLISHING_FREQUENCY,
+    },
     risk: 'None to workloads: GuardDuty reads logs the account already produces.',
     reversible: true,
-    reversal: 'Suspend the detector (UpdateDetector Enable=false) or delete it.',
-    costNote: 'GuardDuty is billed by analysed events and logs volume (30-day free trial on a new account).',
+    reversal:
+      'Suspend the detector (UpdateDetector Enable=false) or delete it.',
+    costNote:
+      'GuardDuty is billed by analysed events and logs volume (30-day free trial on a new account).',
     blockers: [],
     alreadyCompliant,
   };

@@ -1,4 +1,7 @@
-import type { CheckResult, PostureReport } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  CheckResult,
+  PostureReport,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../../aws';
 import { computeScore } from '../../domain/posture/score';
 import type { CheckRunner } from './checkRunners';
@@ -33,7 +36,9 @@ export class PostureCheckEngine {
     const runners = onlyIds
       ? this.options.runners.filter(r => onlyIds.includes(r.meta.id))
       : this.options.runners;
-    const checks = await Promise.all(runners.map(runner => this.runOne(runner)));
+    const checks = await Promise.all(
+      runners.map(runner => this.runOne(runner)),
+    );
     return {
       accountId: this.options.accountId,
       region: this.options.region,
@@ -47,12 +52,20 @@ export class PostureCheckEngine {
     const evaluatedAt = this.now().toISOString();
     try {
       const evaluation = await runner.run();
-      return { ...runner.meta, ...evaluation, canAutoRemediate: this.canAutoRemediate(runner), evaluatedAt };
+      return {
+        ...runner.meta,
+        ...evaluation,
+        canAutoRemediate: this.canAutoRemediate(runner),
+        evaluatedAt,
+      };
     } catch (err) {
       return {
         ...runner.meta,
         status: 'ERROR',
-        summary: `Could not evaluate: ${describeAwsError(err, this.options.endpoint)}`,
+        summary: `Could not evaluate: ${describeAwsError(
+          err,
+          this.options.endpoint,
+        )}`,
         resources: [],
         canAutoRemediate: this.canAutoRemediate(runner),
         evaluatedAt,

@@ -1,4 +1,7 @@
-import type { FindingsPage, PostureReport } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  FindingsPage,
+  PostureReport,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../../aws';
 import {
   FindingsQuery,
@@ -33,7 +36,10 @@ export class PostureService {
   private report?: Cached<PostureReport>;
   private reportInFlight?: Promise<PostureReport>;
   private findings?: Cached<{ list: Finding[]; unavailableReason?: string }>;
-  private findingsInFlight?: Promise<{ list: Finding[]; unavailableReason?: string }>;
+  private findingsInFlight?: Promise<{
+    list: Finding[];
+    unavailableReason?: string;
+  }>;
   private readonly ttl: number;
   private readonly nowMs: () => number;
 
@@ -43,7 +49,11 @@ export class PostureService {
   }
 
   async getReport(opts: { refresh?: boolean } = {}): Promise<PostureReport> {
-    if (!opts.refresh && this.report && this.nowMs() - this.report.at < this.ttl) {
+    if (
+      !opts.refresh &&
+      this.report &&
+      this.nowMs() - this.report.at < this.ttl
+    ) {
       return this.report.value;
     }
     this.reportInFlight ??= this.options.engine
@@ -70,13 +80,19 @@ export class PostureService {
   }
 
   private async loadFindings() {
-    if (this.findings && this.nowMs() - this.findings.at < this.ttl) return this.findings.value;
+    if (this.findings && this.nowMs() - this.findings.at < this.ttl)
+      return this.findings.value;
     this.findingsInFlight ??= this.options.securityHub
       .getFindings(OPEN_FINDINGS_FILTERS)
-      .then(raw => ({ list: raw.filter(isOpenActiveFinding).map(normalizeFinding) }))
+      .then(raw => ({
+        list: raw.filter(isOpenActiveFinding).map(normalizeFinding),
+      }))
       .catch(err => ({
         list: [] as Finding[],
-        unavailableReason: `Security Hub findings are unavailable: ${describeAwsError(err, this.options.endpoint)}`,
+        unavailableReason: `Security Hub findings are unavailable: ${describeAwsError(
+          err,
+          this.options.endpoint,
+        )}`,
       }))
       .then(value => {
         this.findings = { value, at: this.nowMs() };

@@ -15,7 +15,10 @@ export interface CheckRunner {
  * The posture checks wired to the account. Gathering is the only I/O; evaluation is
  * the pure domain function, so every rule is unit-tested on plain facts.
  */
-export function buildCheckRunners(sources: PostureSources, config: ProdHardeningConfig): CheckRunner[] {
+export function buildCheckRunners(
+  sources: PostureSources,
+  config: ProdHardeningConfig,
+): CheckRunner[] {
   const { aws, resources } = config;
   const costTables = [resources.tables.aiCosts, resources.tables.costAlerts];
   const seedQueues = [
@@ -36,16 +39,28 @@ export function buildCheckRunners(sources: PostureSources, config: ProdHardening
     {
       meta: CHECKS.guardDutyEnabled,
       run: async () =>
-        evaluate.evaluateGuardDuty({ region: aws.region, detectors: await sources.guardDuty.listDetectors() }),
+        evaluate.evaluateGuardDuty({
+          region: aws.region,
+          detectors: await sources.guardDuty.listDetectors(),
+        }),
     },
     {
       meta: CHECKS.securityHubFsbp,
       run: async () => {
         const hub = await sources.securityHub.describeHub();
-        if (!hub.enabled) return evaluate.evaluateSecurityHub({ region: aws.region, hubEnabled: false });
+        if (!hub.enabled)
+          return evaluate.evaluateSecurityHub({
+            region: aws.region,
+            hubEnabled: false,
+          });
         try {
           const arns = await sources.securityHub.getEnabledStandardsArns();
-          return evaluate.evaluateSecurityHub({ region: aws.region, hubEnabled: true, hubArn: hub.hubArn, enabledStandardsArns: arns });
+          return evaluate.evaluateSecurityHub({
+            region: aws.region,
+            hubEnabled: true,
+            hubArn: hub.hubArn,
+            enabledStandardsArns: arns,
+          });
         } catch (err) {
           return evaluate.evaluateSecurityHub({
             region: aws.region,
@@ -58,45 +73,61 @@ export function buildCheckRunners(sources: PostureSources, config: ProdHardening
     },
     {
       meta: CHECKS.cloudTrailMultiRegion,
-      run: async () => evaluate.evaluateCloudTrail({ trails: await sources.cloudTrail.describeTrails() }),
+      run: async () =>
+        evaluate.evaluateCloudTrail({
+          trails: await sources.cloudTrail.describeTrails(),
+        }),
     },
     {
       meta: CHECKS.elastiCacheEncryption,
       run: async () =>
-        evaluate.evaluateElastiCacheEncryption({ groups: await sources.elastiCache.describeReplicationGroups() }),
+        evaluate.evaluateElastiCacheEncryption({
+          groups: await sources.elastiCache.describeReplicationGroups(),
+        }),
     },
     {
       meta: CHECKS.rdsForceSsl,
       run: async () =>
         evaluate.evaluateRdsForceSsl({
           parameterGroup: resources.rdsParameterGroupName,
-          value: await sources.rds.getParameter(resources.rdsParameterGroupName, 'rds.force_ssl'),
+          value: await sources.rds.getParameter(
+            resources.rdsParameterGroupName,
+            'rds.force_ssl',
+          ),
         }),
     },
     {
       meta: CHECKS.ecsContainerInsights,
       run: async () =>
-        evaluate.evaluateContainerInsights({ clusters: await sources.ecs.describeClusters(resources.ecsClusters) }),
+        evaluate.evaluateContainerInsights({
+          clusters: await sources.ecs.describeClusters(resources.ecsClusters),
+        }),
     },
     {
       meta: CHECKS.dynamoDbPitr,
       run: async () =>
         evaluate.evaluateDynamoDbPitr({
-          tables: await Promise.all(costTables.map(t => sources.dynamoDb.getProtection(t))),
+          tables: await Promise.all(
+            costTables.map(t => sources.dynamoDb.getProtection(t)),
+          ),
         }),
     },
     {
       meta: CHECKS.dynamoDbTtl,
       run: async () =>
         evaluate.evaluateDynamoDbTtl({
-          tables: await Promise.all(costTables.map(t => sources.dynamoDb.getProtection(t))),
+          tables: await Promise.all(
+            costTables.map(t => sources.dynamoDb.getProtection(t)),
+          ),
         }),
     },
     {
       meta: CHECKS.sqsEncryption,
       run: async () =>
         evaluate.evaluateSqsEncryption({
-          queues: await Promise.all(seedQueues.map(q => sources.sqs.getEncryption(q))),
+          queues: await Promise.all(
+            seedQueues.map(q => sources.sqs.getEncryption(q)),
+          ),
         }),
     },
   ];

@@ -47,12 +47,17 @@ export class RemediationService {
     return this.options.definitions.map(d => d.checkId);
   }
 
-  async preview(userRef: string, checkId: string, override: boolean): Promise<RemediationPlan> {
+  async preview(
+    userRef: string,
+    checkId: string,
+    override: boolean,
+  ): Promise<RemediationPlan> {
     const definition = this.definition(checkId);
     const state = await definition.readState();
     const body = definition.plan(state);
     const createdAt = this.nowMs();
-    const executable = !body.alreadyCompliant && (body.blockers.length === 0 || override);
+    const executable =
+      !body.alreadyCompliant && (body.blockers.length === 0 || override);
     const plan: RemediationPlan = {
       checkId,
       resourceId: definition.resourceId,
@@ -84,13 +89,24 @@ export class RemediationService {
    * Records an attempt that never reached AWS (denied by the permission policy).
    * The router calls it before throwing the 403.
    */
-  async recordDenied(req: Request, actor: string, planId: string, reason: string): Promise<void> {
-    const stored = await this.options.store.getPlan(planId).catch(() => undefined);
+  async recordDenied(
+    req: Request,
+    actor: string,
+    planId: string,
+    reason: string,
+  ): Promise<void> {
+    const stored = await this.options.store
+      .getPlan(planId)
+      .catch(() => undefined);
     const event = await this.options.auditor.createEvent({
       eventId: 'remediation-execute',
       severityLevel: 'high',
       request: req,
-      meta: { planId, checkId: stored?.plan.checkId ?? null, outcome: 'denied' },
+      meta: {
+        planId,
+        checkId: stored?.plan.checkId ?? null,
+        outcome: 'denied',
+      },
     });
     await this.record({
       checkId: stored?.plan.checkId ?? 'unknown',
@@ -105,7 +121,11 @@ export class RemediationService {
     await event.fail({ error: new Error(reason) });
   }
 
-  async execute(req: Request, actor: string, planId: string): Promise<RemediationResult> {
+  async execute(
+    req: Request,
+    actor: string,
+    planId: string,
+  ): Promise<RemediationResult> {
     const started = this.nowMs();
     const stored = await this.options.store.getPlan(planId);
     const event = await this.options.auditor.createEvent({
@@ -114,7 +134,11 @@ export class RemediationService {
       request: req,
       meta: { planId, checkId: stored?.plan.checkId ?? null },
     });
-    const fail = async (outcome: RemediationOutcome, error: Error, calls: PlannedCall[] = []) => {
+    const fail = async (
+      outcome: RemediationOutcome,
+      error: Error,
+      calls: PlannedCall[] = [],
+    ) => {
       const historyId = await this.record({
         checkId: stored?.plan.checkId ?? 'unknown',
         resourceId: stored?.plan.resourceId ?? 'unknown',
@@ -130,25 +154,40 @@ export class RemediationService {
     };
 
     if (!stored) {
-      const error = new NotFoundError(`No remediation plan ${planId}: preview the remediation first.`);
+      const error = new NotFoundError(
+        `No remediation plan ${planId}: preview the remediation first.`,
+      );
       await fail('rejected', error);
       throw error;
     }
     const { plan } = stored;
     if (stored.userRef !== actor) {
-      const error = new ConflictError('This plan was previewed by another user: preview it yourself before executing.');
+      const error = new ConflictError(
+        'This plan was previewed by another user: preview it yourself before executing.',
+      );
       await fail('rejected', error);
       throw error;
     }
     if (stored.expiresAtMs < started) {
-      const error = new ConflictError('This plan has expired: preview the remediation again.');
+      const error = new ConflictError(
+        'This plan has expired: preview the remediation again.',
+      );
       await fail('conflict', error);
       throw error;
     }
 
     const definition = this.definition(plan.checkId);
-    if (!(await this.options.store.tryLock(plan.checkId, plan.resourceId, planId, started))) {
-      const error = new ConflictError('A remediation of this check and resource is already running.');
+    if (
+      !(await this.options.store.tryLock(
+        plan.checkId,
+        plan.resourceId,
+        planId,
+        started,
+      ))
+    ) {
+      const error = new ConflictError(
+        'A remediation of this check and resource is already running.',
+      );
       await fail('conflict', error);
       throw error;
     }
@@ -158,9 +197,22 @@ export class RemediationService {
       if (stored.executedAtMs !== undefined && body.alreadyCompliant) {
         // Executing the same plan twice is safe: nothing to change the second time.
         const check = await this.verify(plan.checkId);
-        const historyId = await this.record({ ...base(plan, actor, planId, started), outcome: 'succeeded', message: 'Already applied; nothing changed.', calls: [], verified: check });
-        await event.success({ meta: { outcome: 'succeeded', historyId, changed: false } });
-        return { outcome: 'succeeded', message: 'Already applied; nothing changed.', check, historyId };
+        const historyId = await this.record({
+          ...base(plan, actor, planId, started),
+          outcome: 'succeeded',
+          message: 'Already applied; nothing changed.',
+          calls: [],
+          verified: check,
+        });
+        await event.success({
+          meta: { outcome: 'succeeded', historyId, changed: false },
+        });
+        return {
+          outcome: 'succeeded',
+          message: 'Already applied; nothing changed.',
+          check,
+          historyId,
+        };
       }
       if (hashState(state) !== stored.stateHash) {
         const error = new ConflictError(
@@ -172,7 +224,10 @@ export class RemediationService {
       try {
         await definition.execute(state);
       } catch (err) {
-        const message = `AWS refused the change: ${describeAwsError(err, this.options.endpoint)}`;
+        const message = `AWS refused the change: ${describeAwsError(
+          err,
+          this.options.endpoint,
+        )}`;
         const historyId = await fail('failed', new Error(message), plan.calls);
         return { outcome: 'failed', message, historyId };
       }
@@ -182,21 +237,40 @@ export class RemediationService {
       const message =
         check?.status === 'PASS'
           ? 'Applied and verified: the check passes.'
-          : `Applied, but the check is ${check?.status ?? 'unknown'}: ${check?.summary ?? ''}`;
-      const historyId = await this.record({ ...base(plan, actor, planId, started), outcome: 'succeeded', message, calls: plan.calls, verified: check });
-      await event.success({ meta: { outcome: 'succeeded', historyId, verifiedStatus: check?.status ?? null } });
+          : `Applied, but the check is ${check?.status ?? 'unknown'}: ${
+              check?.summary ?? ''
+            }`;
+      const historyId = await this.record({
+        ...base(plan, actor, planId, started),
+        outcome: 'succeeded',
+        message,
+        calls: plan.calls,
+        verified: check,
+      });
+      await event.success({
+        meta: {
+          outcome: 'succeeded',
+          historyId,
+          verifiedStatus: check?.status ?? null,
+        },
+      });
       return { outcome: 'succeeded', message, check, historyId };
     } finally {
       await this.options.store.unlock(plan.checkId, plan.resourceId);
     }
   }
 
-  history(checkId: string | undefined, limit: number): Promise<RemediationHistoryEntry[]> {
+  history(
+    checkId: string | undefined,
+    limit: number,
+  ): Promise<RemediationHistoryEntry[]> {
     return this.options.store.listHistory({ checkId, limit });
   }
 
   private definition(checkId: string): RemediationDefinition<any> {
-    const definition = this.options.definitions.find(d => d.checkId === checkId);
+    const definition = this.options.definitions.find(
+      d => d.checkId === checkId,
+    );
     if (!definition) {
       throw new InputError(`Check ${checkId} has no automated remediation.`);
     }
@@ -237,6 +311,17 @@ export class RemediationService {
   }
 }
 
-function base(plan: RemediationPlan, actor: string, planId: string, started: number) {
-  return { checkId: plan.checkId, resourceId: plan.resourceId, planId, actor, started };
+function base(
+  plan: RemediationPlan,
+  actor: string,
+  planId: string,
+  started: number,
+) {
+  return {
+    checkId: plan.checkId,
+    resourceId: plan.resourceId,
+    planId,
+    actor,
+    started,
+  };
 }

@@ -84,20 +84,35 @@ export class RemediationStore {
       userRef: row.user_ref,
       stateHash: row.state_hash,
       expiresAtMs: Number(row.expires_at_ms),
-      executedAtMs: row.executed_at_ms === null ? undefined : Number(row.executed_at_ms),
+      executedAtMs:
+        row.executed_at_ms === null ? undefined : Number(row.executed_at_ms),
     };
   }
 
   async markExecuted(planId: string, atMs: number): Promise<void> {
-    await this.db(PLANS).where({ plan_id: planId }).update({ executed_at_ms: atMs });
+    await this.db(PLANS)
+      .where({ plan_id: planId })
+      .update({ executed_at_ms: atMs });
   }
 
   /** Takes the one lock of a check+resource; false when another execution holds it. */
-  async tryLock(checkId: string, resourceId: string, planId: string, nowMs: number): Promise<boolean> {
+  async tryLock(
+    checkId: string,
+    resourceId: string,
+    planId: string,
+    nowMs: number,
+  ): Promise<boolean> {
     const lockKey = `${checkId}|${resourceId}`;
-    await this.db(LOCKS).where({ lock_key: lockKey }).andWhere('acquired_at_ms', '<', nowMs - STALE_LOCK_MS).delete();
+    await this.db(LOCKS)
+      .where({ lock_key: lockKey })
+      .andWhere('acquired_at_ms', '<', nowMs - STALE_LOCK_MS)
+      .delete();
     try {
-      await this.db(LOCKS).insert({ lock_key: lockKey, plan_id: planId, acquired_at_ms: nowMs });
+      await this.db(LOCKS).insert({
+        lock_key: lockKey,
+        plan_id: planId,
+        acquired_at_ms: nowMs,
+      });
       return true;
     } catch {
       return false; // primary key taken: an execution is in flight
@@ -105,7 +120,9 @@ export class RemediationStore {
   }
 
   async unlock(checkId: string, resourceId: string): Promise<void> {
-    await this.db(LOCKS).where({ lock_key: `${checkId}|${resourceId}` }).delete();
+    await this.db(LOCKS)
+      .where({ lock_key: `${checkId}|${resourceId}` })
+      .delete();
   }
 
   async addHistory(entry: RemediationHistoryEntry): Promise<void> {
@@ -124,8 +141,13 @@ export class RemediationStore {
     });
   }
 
-  async listHistory(options: { checkId?: string; limit: number }): Promise<RemediationHistoryEntry[]> {
-    const query = this.db(HISTORY).orderBy('started_at', 'desc').limit(options.limit);
+  async listHistory(options: {
+    checkId?: string;
+    limit: number;
+  }): Promise<RemediationHistoryEntry[]> {
+    const query = this.db(HISTORY)
+      .orderBy('started_at', 'desc')
+      .limit(options.limit);
     if (options.checkId) query.where({ check_id: options.checkId });
     const rows = await query;
     return rows.map((row: any) => ({

@@ -44,8 +44,14 @@ export function buildRemediations(
         read.s3Control.getAccountPublicAccessBlock(),
         read.s3.listBucketNames(),
       ]);
-      const website = await Promise.all(buckets.map(async b => ((await read.s3.hasWebsite(b)) ? b : undefined)));
-      return { accountId, config: bpa, websiteBuckets: website.filter((b): b is string => Boolean(b)).sort() };
+      const website = await Promise.all(
+        buckets.map(async b => ((await read.s3.hasWebsite(b)) ? b : undefined)),
+      );
+      return {
+        accountId,
+        config: bpa,
+        websiteBuckets: website.filter((b): b is string => Boolean(b)).sort(),
+      };
     },
     plan: planAccountPublicAccessBlock,
     async execute() {

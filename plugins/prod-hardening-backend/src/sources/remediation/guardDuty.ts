@@ -1,4 +1,8 @@
-import { CreateDetectorCommand, GuardDutyClient, UpdateDetectorCommand } from '@aws-sdk/client-guardduty';
+import {
+  CreateDetectorCommand,
+  GuardDutyClient,
+  UpdateDetectorCommand,
+} from '@aws-sdk/client-guardduty';
 import type { AwsClientFactory } from '../../aws';
 
 /** GuardDuty detectors, written with the remediation role. */
@@ -8,13 +12,20 @@ export class GuardDutyRemediation {
   async createDetector(findingPublishingFrequency: string): Promise<string> {
     const out = await this.aws
       .client(GuardDutyClient, { access: 'remediate' })
-      .send(new CreateDetectorCommand({ Enable: true, FindingPublishingFrequency: findingPublishingFrequency as any }));
+      .send(
+        new CreateDetectorCommand({
+          Enable: true,
+          FindingPublishingFrequency: findingPublishingFrequency as any,
+        }),
+      );
     return out.DetectorId ?? '';
   }
 
   async enableDetector(detectorId: string): Promise<void> {
     await this.aws
       .client(GuardDutyClient, { access: 'remediate' })
-      .send(new UpdateDetectorCommand({ DetectorId: detectorId, Enable: true }));
+      .send(
+        new UpdateDetectorCommand({ DetectorId: detectorId, Enable: true }),
+      );
   }
 }

@@ -1,4 +1,7 @@
-import { PutPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import {
+  PutPublicAccessBlockCommand,
+  S3ControlClient,
+} from '@aws-sdk/client-s3-control';
 import type { AwsClientFactory } from '../../aws';
 import type { AccountPublicAccessBlock } from '../s3Control';
 
@@ -6,17 +9,21 @@ import type { AccountPublicAccessBlock } from '../s3Control';
 export class S3ControlRemediation {
   constructor(private readonly aws: AwsClientFactory) {}
 
-  async putAccountPublicAccessBlock(config: AccountPublicAccessBlock): Promise<void> {
-    await this.aws.client(S3ControlClient, { access: 'remediate', accountIdInHost: true }).send(
-      new PutPublicAccessBlockCommand({
-        AccountId: this.aws.accountId,
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: config.blockPublicAcls,
-          IgnorePublicAcls: config.ignorePublicAcls,
-          BlockPublicPolicy: config.blockPublicPolicy,
-          RestrictPublicBuckets: config.restrictPublicBuckets,
-        },
-      }),
-    );
+  async putAccountPublicAccessBlock(
+    config: AccountPublicAccessBlock,
+  ): Promise<void> {
+    await this.aws
+      .client(S3ControlClient, { access: 'remediate', accountIdInHost: true })
+      .send(
+        new PutPublicAccessBlockCommand({
+          AccountId: this.aws.accountId,
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: config.blockPublicAcls,
+            IgnorePublicAcls: config.ignorePublicAcls,
+            BlockPublicPolicy: config.blockPublicPolicy,
+            RestrictPublicBuckets: config.restrictPublicBuckets,
+          },
+        }),
+      );
   }
 }

@@ -17,7 +17,13 @@ import type { FindingsRequest } from '../../api';
 import { useFindings } from '../../hooks/usePosture';
 import { severityColor } from '../../utils/status';
 
-const SEVERITIES: Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+const SEVERITIES: Severity[] = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'INFORMATIONAL',
+];
 type SortKey = NonNullable<FindingsRequest['sort']>;
 
 /**
@@ -42,7 +48,9 @@ export function FindingsTable() {
 
   const toggleSeverity = (s: Severity) => {
     setPage(0);
-    setSeverity(current => (current.includes(s) ? current.filter(x => x !== s) : [...current, s]));
+    setSeverity(current =>
+      current.includes(s) ? current.filter(x => x !== s) : [...current, s],
+    );
   };
   const sortBy = (key: SortKey) => {
     setOrder(sort === key && order === 'asc' ? 'desc' : 'asc');
@@ -51,7 +59,13 @@ export function FindingsTable() {
 
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+      >
         {SEVERITIES.map(s => (
           <Chip
             key={s}
@@ -74,8 +88,12 @@ export function FindingsTable() {
         />
       </Stack>
       {loading && <LinearProgress aria-label="Loading findings" />}
-      {error && <ResponseErrorPanel error={error} title="Could not load findings" />}
-      {value?.unavailableReason && <Alert severity="warning">{value.unavailableReason}</Alert>}
+      {error && (
+        <ResponseErrorPanel error={error} title="Could not load findings" />
+      )}
+      {value?.unavailableReason && (
+        <Alert severity="warning">{value.unavailableReason}</Alert>
+      )}
       <Table size="small" aria-label="Findings">
         <TableHead>
           <TableRow>
@@ -87,7 +105,11 @@ export function FindingsTable() {
               ] as Array<[SortKey, string]>
             ).map(([key, label]) => (
               <TableCell key={key}>
-                <TableSortLabel active={sort === key} direction={sort === key ? order : 'asc'} onClick={() => sortBy(key)}>
+                <TableSortLabel
+                  active={sort === key}
+                  direction={sort === key ? order : 'asc'}
+                  onClick={() => sortBy(key)}
+                >
                   {label}
                 </TableSortLabel>
               </TableCell>
@@ -109,18 +131,28 @@ export function FindingsTable() {
           {value?.items.map(f => (
             <TableRow key={f.id} hover>
               <TableCell>
-                <Chip size="small" label={f.severity} color={severityColor(f.severity)} />
+                <Chip
+                  size="small"
+                  label={f.severity}
+                  color={severityColor(f.severity)}
+                />
               </TableCell>
               <TableCell>{f.title}</TableCell>
               <TableCell>{f.product}</TableCell>
               <TableCell>{f.controlId ?? '—'}</TableCell>
-              <TableCell sx={{ wordBreak: 'break-all' }}>{f.resourceId}</TableCell>
-              <TableCell>{f.lastSeen ? new Date(f.lastSeen).toLocaleDateString() : '—'}</TableCell>
+              <TableCell sx={{ wordBreak: 'break-all' }}>
+                {f.resourceId}
+              </TableCell>
+              <TableCell>
+                {f.lastSeen ? new Date(f.lastSeen).toLocaleDateString() : '—'}
+              </TableCell>
             </TableRow>
           ))}
           {value && value.items.length === 0 && (
             <TableRow>
-              <TableCell colSpan={6}>No open findings match these filters.</TableCell>
+              <TableCell colSpan={6}>
+                No open findings match these filters.
+              </TableCell>
             </TableRow>
           )}
         </TableBody>

@@ -29,8 +29,13 @@ const REMEDIATION_LABELS = {
 } as const;
 
 /** The button mirrors the backend's permission; the backend still decides. */
-function RemediateButton(props: { check: CheckResult; onRemediated: () => void }) {
-  const { allowed, loading } = usePermission({ permission: prodHardeningRemediationExecutePermission });
+function RemediateButton(props: {
+  check: CheckResult;
+  onRemediated: () => void;
+}) {
+  const { allowed, loading } = usePermission({
+    permission: prodHardeningRemediationExecutePermission,
+  });
   const [open, setOpen] = useState(false);
   const button = (
     <span>
@@ -67,22 +72,54 @@ function RemediateButton(props: { check: CheckResult; onRemediated: () => void }
   );
 }
 
-function CheckRow({ check, onRemediated }: { check: CheckResult; onRemediated: () => void }) {
+function CheckRow({
+  check,
+  onRemediated,
+}: {
+  check: CheckResult;
+  onRemediated: () => void;
+}) {
   return (
-    <Accordion disableGutters data-testid={`check-${check.id}`} data-status={check.status}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`${check.id}-details`}>
-        <Stack direction="row" spacing={1} alignItems="center" sx={{ width: '100%' }}>
-          <Chip size="small" label={check.status} color={statusColor(check.status)} />
+    <Accordion
+      disableGutters
+      data-testid={`check-${check.id}`}
+      data-status={check.status}
+    >
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls={`${check.id}-details`}
+      >
+        <Stack
+          direction="row"
+          spacing={1}
+          alignItems="center"
+          sx={{ width: '100%' }}
+        >
+          <Chip
+            size="small"
+            label={check.status}
+            color={statusColor(check.status)}
+          />
           <Typography sx={{ flexGrow: 1 }}>{check.title}</Typography>
           <Chip size="small" variant="outlined" label={check.control} />
-          <Chip size="small" variant="outlined" color={severityColor(check.severity)} label={check.severity} />
+          <Chip
+            size="small"
+            variant="outlined"
+            color={severityColor(check.severity)}
+            label={check.severity}
+          />
         </Stack>
       </AccordionSummary>
       <AccordionDetails id={`${check.id}-details`}>
         <Typography gutterBottom>{check.summary}</Typography>
         <Stack direction="row" spacing={2} alignItems="center" mb={1}>
-          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
-            {REMEDIATION_LABELS[check.remediation.kind]}: {check.remediation.why}
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ flexGrow: 1 }}
+          >
+            {REMEDIATION_LABELS[check.remediation.kind]}:{' '}
+            {check.remediation.why}
           </Typography>
           {check.canAutoRemediate && check.status !== 'PASS' && (
             <RemediateButton check={check} onRemediated={onRemediated} />
@@ -100,9 +137,15 @@ function CheckRow({ check, onRemediated }: { check: CheckResult; onRemediated: (
             <TableBody>
               {check.resources.map(r => (
                 <TableRow key={r.resourceId}>
-                  <TableCell sx={{ wordBreak: 'break-all' }}>{r.resourceId}</TableCell>
+                  <TableCell sx={{ wordBreak: 'break-all' }}>
+                    {r.resourceId}
+                  </TableCell>
                   <TableCell>
-                    <Chip size="small" label={r.status} color={statusColor(r.status)} />
+                    <Chip
+                      size="small"
+                      label={r.status}
+                      color={statusColor(r.status)}
+                    />
                   </TableCell>
                   <TableCell>{r.evidence}</TableCell>
                 </TableRow>
@@ -116,16 +159,30 @@ function CheckRow({ check, onRemediated }: { check: CheckResult; onRemediated: (
 }
 
 /** Checks grouped by pillar, failures first, each expandable to its evidence. */
-export function CheckList({ checks, onRemediated }: { checks: CheckResult[]; onRemediated: () => void }) {
+export function CheckList({
+  checks,
+  onRemediated,
+}: {
+  checks: CheckResult[];
+  onRemediated: () => void;
+}) {
   return (
     <Stack spacing={3}>
       {groupByPillar(checks).map(group => (
-        <Box key={group.pillar} component="section" aria-label={`${group.title} checks`}>
+        <Box
+          key={group.pillar}
+          component="section"
+          aria-label={`${group.title} checks`}
+        >
           <Typography variant="h6" component="h3" gutterBottom>
             {group.title}
           </Typography>
           {group.checks.map(check => (
-            <CheckRow key={check.id} check={check} onRemediated={onRemediated} />
+            <CheckRow
+              key={check.id}
+              check={check}
+              onRemediated={onRemediated}
+            />
           ))}
         </Box>
       ))}

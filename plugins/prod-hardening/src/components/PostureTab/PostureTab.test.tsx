@@ -1,8 +1,15 @@
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { fakeApi } from '../../testUtils/fakeApi';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { FindingsPage, PostureReport } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  FindingsPage,
+  PostureReport,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { prodHardeningApiRef } from '../../api';
 import { PostureTab } from './PostureTab';
 
@@ -10,7 +17,14 @@ const report: PostureReport = {
   accountId: '123456789012',
   region: 'us-east-1',
   evaluatedAt: '2026-11-28T00:00:00.000Z',
-  score: { securityHubPercent: 50, severityWeightedPercent: 16.7, passed: 1, failed: 1, warned: 0, errored: 1 },
+  score: {
+    securityHubPercent: 50,
+    severityWeightedPercent: 16.7,
+    passed: 1,
+    failed: 1,
+    warned: 0,
+    errored: 1,
+  },
   checks: [
     {
       id: 's3-account-public-access-block',
@@ -20,7 +34,14 @@ const report: PostureReport = {
       severity: 'CRITICAL',
       status: 'FAIL',
       summary: 'The account has no S3 Block Public Access configuration.',
-      resources: [{ resourceId: 'acct', resourceType: 'AwsAccount', status: 'FAIL', evidence: 'no PublicAccessBlockConfiguration' }],
+      resources: [
+        {
+          resourceId: 'acct',
+          resourceType: 'AwsAccount',
+          status: 'FAIL',
+          evidence: 'no PublicAccessBlockConfiguration',
+        },
+      ],
       remediation: { kind: 'automated', why: 'One setting.' },
       canAutoRemediate: true,
       evaluatedAt: '2026-11-28T00:00:00.000Z',
@@ -64,17 +85,37 @@ const page = (over: Partial<FindingsPage> = {}): FindingsPage => ({
 
 describe('PostureTab', () => {
   it('shows both scores, the checks by pillar and the findings', async () => {
-    const api = fakeApi({ getPosture: async () => report, getFindings: async () => page() });
+    const api = fakeApi({
+      getPosture: async () => report,
+      getFindings: async () => page(),
+    });
     await renderInTestApp(
-      <TestApiProvider apis={[[prodHardeningApiRef, api], [permissionApiRef, mockApis.permission()]]}>
+      <TestApiProvider
+        apis={[
+          [prodHardeningApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <PostureTab />
       </TestApiProvider>,
     );
-    expect(await screen.findByLabelText('Security Hub score')).toHaveTextContent('50.0%');
-    expect(screen.getByLabelText('Severity-weighted score')).toHaveTextContent('16.7%');
-    expect(screen.getByRole('region', { name: 'Security checks' })).toHaveTextContent('S3 Block Public Access');
-    expect(screen.getByRole('region', { name: 'Observability checks' })).toHaveTextContent('Container Insights');
-    expect(await screen.findByText('EC2 instance is querying a domain associated with Bitcoin')).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('Security Hub score'),
+    ).toHaveTextContent('50.0%');
+    expect(screen.getByLabelText('Severity-weighted score')).toHaveTextContent(
+      '16.7%',
+    );
+    expect(
+      screen.getByRole('region', { name: 'Security checks' }),
+    ).toHaveTextContent('S3 Block Public Access');
+    expect(
+      screen.getByRole('region', { name: 'Observability checks' }),
+    ).toHaveTextContent('Container Insights');
+    expect(
+      await screen.findByText(
+        'EC2 instance is querying a domain associated with Bitcoin',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('asks the backend for the selected severity when a severity chip is pressed', async () => {
@@ -82,7 +123,10 @@ describe('PostureTab', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
-          [prodHardeningApiRef, fakeApi({ getPosture: async () => report, getFindings })],
+          [
+            prodHardeningApiRef,
+            fakeApi({ getPosture: async () => report, getFindings }),
+          ],
           [permissionApiRef, mockApis.permission()],
         ]}
       >
@@ -91,7 +135,9 @@ describe('PostureTab', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'HIGH 1' }));
     await waitFor(() =>
-      expect(getFindings).toHaveBeenLastCalledWith(expect.objectContaining({ severity: ['HIGH'], page: 0 })),
+      expect(getFindings).toHaveBeenLastCalledWith(
+        expect.objectContaining({ severity: ['HIGH'], page: 0 }),
+      ),
     );
   });
 
@@ -104,7 +150,12 @@ describe('PostureTab', () => {
             fakeApi({
               getPosture: async () => report,
               getFindings: async () =>
-                page({ items: [], total: 0, unavailableReason: 'Security Hub findings are unavailable: access denied: x' }),
+                page({
+                  items: [],
+                  total: 0,
+                  unavailableReason:
+                    'Security Hub findings are unavailable: access denied: x',
+                }),
             }),
           ],
           [permissionApiRef, mockApis.permission()],
@@ -113,8 +164,14 @@ describe('PostureTab', () => {
         <PostureTab />
       </TestApiProvider>,
     );
-    expect(await screen.findByText('Security Hub findings are unavailable: access denied: x')).toBeInTheDocument();
-    expect(screen.getByText('S3 Block Public Access is on for the whole account')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Security Hub findings are unavailable: access denied: x',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('S3 Block Public Access is on for the whole account'),
+    ).toBeInTheDocument();
   });
 });
 
@@ -123,7 +180,13 @@ describe('PostureTab remediation button', () => {
     renderInTestApp(
       <TestApiProvider
         apis={[
-          [prodHardeningApiRef, fakeApi({ getPosture: async () => report, getFindings: async () => page() })],
+          [
+            prodHardeningApiRef,
+            fakeApi({
+              getPosture: async () => report,
+              getFindings: async () => page(),
+            }),
+          ],
           [permissionApiRef, mockApis.permission({ authorize: result })],
         ]}
       >
@@ -133,8 +196,16 @@ describe('PostureTab remediation button', () => {
 
   it('offers remediation only on failing checks the portal can fix', async () => {
     await renderWithPermission('ALLOW');
-    fireEvent.click(await screen.findByText('S3 Block Public Access is on for the whole account'));
-    fireEvent.click(screen.getByText('Container Insights is on for the production ECS clusters'));
+    fireEvent.click(
+      await screen.findByText(
+        'S3 Block Public Access is on for the whole account',
+      ),
+    );
+    fireEvent.click(
+      screen.getByText(
+        'Container Insights is on for the production ECS clusters',
+      ),
+    );
     const buttons = screen.getAllByRole('button', { name: 'Remediate…' });
     expect(buttons).toHaveLength(1);
     expect(buttons[0]).toBeEnabled();
@@ -142,7 +213,13 @@ describe('PostureTab remediation button', () => {
 
   it('disables the button for a user without the remediation permission', async () => {
     await renderWithPermission('DENY');
-    fireEvent.click(await screen.findByText('S3 Block Public Access is on for the whole account'));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Remediate…' })).toBeDisabled());
+    fireEvent.click(
+      await screen.findByText(
+        'S3 Block Public Access is on for the whole account',
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Remediate…' })).toBeDisabled(),
+    );
   });
 });

@@ -24,7 +24,12 @@ export function PostureTab() {
   return (
     <Stack spacing={3}>
       {loading && !value && <Progress />}
-      {error && <ResponseErrorPanel error={error} title="Could not load the posture checks" />}
+      {error && (
+        <ResponseErrorPanel
+          error={error}
+          title="Could not load the posture checks"
+        />
+      )}
       {value && (
         <>
           <ScoreSummary report={value} />

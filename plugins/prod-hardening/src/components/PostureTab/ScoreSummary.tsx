@@ -6,7 +6,11 @@ import Typography from '@mui/material/Typography';
 import type { PostureReport } from '@prod-hardening/plugin-prod-hardening-common';
 import { formatPercent } from '../../utils/status';
 
-function ScoreCard(props: { label: string; value: string; explanation: string }) {
+function ScoreCard(props: {
+  label: string;
+  value: string;
+  explanation: string;
+}) {
   return (
     <Card variant="outlined">
       <CardContent>
@@ -49,7 +53,11 @@ export function ScoreSummary({ report }: { report: PostureReport }) {
         <ScoreCard
           label="Checks"
           value={`${score.passed} pass · ${score.failed} fail`}
-          explanation={`${score.warned} warning(s), ${score.errored} could not be evaluated. Account ${report.accountId}, ${report.region}, evaluated ${new Date(report.evaluatedAt).toLocaleString()}.`}
+          explanation={`${score.warned} warning(s), ${
+            score.errored
+          } could not be evaluated. Account ${report.accountId}, ${
+            report.region
+          }, evaluated ${new Date(report.evaluatedAt).toLocaleString()}.`}
         />
       </Grid>
     </Grid>

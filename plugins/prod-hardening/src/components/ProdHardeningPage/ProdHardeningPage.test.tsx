@@ -11,7 +11,13 @@ describe('ProdHardeningPage', () => {
         apis={[
           [
             prodHardeningApiRef,
-            fakeApi({ getHealth: async () => ({ status: 'ok' as const, checkedAt: '', sources: [] }) }),
+            fakeApi({
+              getHealth: async () => ({
+                status: 'ok' as const,
+                checkedAt: '',
+                sources: [],
+              }),
+            }),
           ],
         ]}
       >

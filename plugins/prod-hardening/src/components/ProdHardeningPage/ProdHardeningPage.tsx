@@ -1,4 +1,9 @@
-import { Content, Header, Page, TabbedLayout } from '@backstage/core-components';
+import {
+  Content,
+  Header,
+  Page,
+  TabbedLayout,
+} from '@backstage/core-components';
 import Box from '@mui/material/Box';
 import { SourceStatusBanner } from '../SourceStatusBanner';
 import { PostureTab } from '../PostureTab';

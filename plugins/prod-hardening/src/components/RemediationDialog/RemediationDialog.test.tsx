@@ -1,6 +1,9 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { CheckResult, RemediationPlan } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  CheckResult,
+  RemediationPlan,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { prodHardeningApiRef } from '../../api';
 import { fakeApi } from '../../testUtils/fakeApi';
 import { RemediationDialog } from './RemediationDialog';
@@ -16,7 +19,13 @@ const plan = (override: boolean): RemediationPlan => ({
   checkId: check.id,
   resourceId: 'arn:aws:s3:::account/123456789012',
   title: 'Turn on S3 Block Public Access for the whole account',
-  calls: [{ service: 's3control', action: 'PutPublicAccessBlock', params: { AccountId: '123456789012' } }],
+  calls: [
+    {
+      service: 's3control',
+      action: 'PutPublicAccessBlock',
+      params: { AccountId: '123456789012' },
+    },
+  ],
   current: { configured: false },
   expected: { blockPublicAcls: true },
   risk: 'Every bucket stops being public.',
@@ -30,7 +39,9 @@ const plan = (override: boolean): RemediationPlan => ({
 
 describe('RemediationDialog', () => {
   it('previews the calls, needs an explicit override for blockers, confirms, then shows the verified result', async () => {
-    const previewRemediation = jest.fn(async (_id: string, override: boolean) => plan(override));
+    const previewRemediation = jest.fn(async (_id: string, override: boolean) =>
+      plan(override),
+    );
     const executeRemediation = jest.fn(async () => ({
       outcome: 'succeeded' as const,
       message: 'Applied and verified: the check passes.',
@@ -39,24 +50,43 @@ describe('RemediationDialog', () => {
     }));
     const onClose = jest.fn();
     await renderInTestApp(
-      <TestApiProvider apis={[[prodHardeningApiRef, fakeApi({ previewRemediation, executeRemediation })]]}>
+      <TestApiProvider
+        apis={[
+          [
+            prodHardeningApiRef,
+            fakeApi({ previewRemediation, executeRemediation }),
+          ],
+        ]}
+      >
         <RemediationDialog check={check} open onClose={onClose} />
       </TestApiProvider>,
     );
 
-    expect(await screen.findByLabelText('Planned calls')).toHaveTextContent('PutPublicAccessBlock');
+    expect(await screen.findByLabelText('Planned calls')).toHaveTextContent(
+      'PutPublicAccessBlock',
+    );
     expect(screen.getByRole('button', { name: 'Continue' })).toBeDisabled();
 
-    fireEvent.click(screen.getByRole('checkbox', { name: 'I understand; apply anyway' }));
-    await waitFor(() => expect(previewRemediation).toHaveBeenLastCalledWith(check.id, true));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled());
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'I understand; apply anyway' }),
+    );
+    await waitFor(() =>
+      expect(previewRemediation).toHaveBeenLastCalledWith(check.id, true),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled(),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(executeRemediation).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Apply change' }));
 
-    expect(await screen.findByText(/Applied and verified: the check passes\./)).toBeInTheDocument();
-    expect(executeRemediation).toHaveBeenCalledWith('6f1c0c36-8a7e-4c1b-9d55-0a4b2b8b7e11');
+    expect(
+      await screen.findByText(/Applied and verified: the check passes\./),
+    ).toBeInTheDocument();
+    expect(executeRemediation).toHaveBeenCalledWith(
+      '6f1c0c36-8a7e-4c1b-9d55-0a4b2b8b7e11',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledWith(true);
   });
@@ -70,7 +100,9 @@ describe('RemediationDialog', () => {
             fakeApi({
               previewRemediation: async () => ({ ...plan(true), blockers: [] }),
               executeRemediation: async () => {
-                throw new Error('The resource changed since the preview: preview the remediation again.');
+                throw new Error(
+                  'The resource changed since the preview: preview the remediation again.',
+                );
               },
             }),
           ],
@@ -81,6 +113,8 @@ describe('RemediationDialog', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Continue' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply change' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The resource changed since the preview');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The resource changed since the preview',
+    );
   });
 });

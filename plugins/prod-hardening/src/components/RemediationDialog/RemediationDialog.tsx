@@ -10,7 +10,10 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import type { CheckResult, RemediationResult } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  CheckResult,
+  RemediationResult,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../../api';
@@ -22,7 +25,14 @@ function Json({ value, label }: { value: unknown; label: string }) {
     <Box
       component="pre"
       aria-label={label}
-      sx={{ bgcolor: 'action.hover', p: 1, borderRadius: 1, overflowX: 'auto', fontSize: 12, m: 0 }}
+      sx={{
+        bgcolor: 'action.hover',
+        p: 1,
+        borderRadius: 1,
+        overflowX: 'auto',
+        fontSize: 12,
+        m: 0,
+      }}
     >
       {JSON.stringify(value, null, 2)}
     </Box>
@@ -63,14 +73,29 @@ export function RemediationDialog(props: {
   };
 
   return (
-    <Dialog open={props.open} onClose={() => props.onClose(Boolean(result))} maxWidth="md" fullWidth>
-      <DialogTitle>{plan?.title ?? `Remediate: ${props.check.title}`}</DialogTitle>
+    <Dialog
+      open={props.open}
+      onClose={() => props.onClose(Boolean(result))}
+      maxWidth="md"
+      fullWidth
+    >
+      <DialogTitle>
+        {plan?.title ?? `Remediate: ${props.check.title}`}
+      </DialogTitle>
       <DialogContent dividers>
-        {preview.loading && <LinearProgress aria-label="Reading the current state" />}
-        {preview.error && <Alert severity="error">Could not prepare the plan: {preview.error.message}</Alert>}
+        {preview.loading && (
+          <LinearProgress aria-label="Reading the current state" />
+        )}
+        {preview.error && (
+          <Alert severity="error">
+            Could not prepare the plan: {preview.error.message}
+          </Alert>
+        )}
         {plan && step === 'preview' && (
           <>
-            <Typography variant="subtitle2">Calls that will be made ({plan.calls.length})</Typography>
+            <Typography variant="subtitle2">
+              Calls that will be made ({plan.calls.length})
+            </Typography>
             <Json value={plan.calls} label="Planned calls" />
             <Box display="grid" gridTemplateColumns="1fr 1fr" gap={2} mt={2}>
               <Box>
@@ -86,7 +111,8 @@ export function RemediationDialog(props: {
               <strong>Risk:</strong> {plan.risk}
             </Typography>
             <Typography>
-              <strong>Reversible:</strong> {plan.reversible ? `yes — ${plan.reversal}` : 'no'}
+              <strong>Reversible:</strong>{' '}
+              {plan.reversible ? `yes — ${plan.reversal}` : 'no'}
             </Typography>
             <Typography>
               <strong>Cost:</strong> {plan.costNote}
@@ -102,32 +128,48 @@ export function RemediationDialog(props: {
                   <div key={b}>{b}</div>
                 ))}
                 <FormControlLabel
-                  control={<Checkbox checked={override} onChange={e => setOverride(e.target.checked)} />}
+                  control={
+                    <Checkbox
+                      checked={override}
+                      onChange={e => setOverride(e.target.checked)}
+                    />
+                  }
                   label="I understand; apply anyway"
                 />
               </Alert>
             )}
             {plan.expiresAt && (
               <Typography variant="caption" color="text.secondary">
-                Plan valid until {new Date(plan.expiresAt).toLocaleTimeString()}.
+                Plan valid until {new Date(plan.expiresAt).toLocaleTimeString()}
+                .
               </Typography>
             )}
           </>
         )}
         {step === 'confirm' && plan && (
           <Alert severity="warning">
-            This changes the AWS account now: {plan.calls.map(c => `${c.service}:${c.action}`).join(', ')} on{' '}
+            This changes the AWS account now:{' '}
+            {plan.calls.map(c => `${c.service}:${c.action}`).join(', ')} on{' '}
             {plan.resourceId}. Continue?
           </Alert>
         )}
-        {step === 'running' && <LinearProgress aria-label="Applying the remediation" />}
+        {step === 'running' && (
+          <LinearProgress aria-label="Applying the remediation" />
+        )}
         {step === 'done' && executeError && (
           <Alert severity="error" role="alert">
             {executeError.message}
           </Alert>
         )}
         {step === 'done' && result && (
-          <Alert severity={result.outcome === 'succeeded' && result.check?.status === 'PASS' ? 'success' : 'warning'} role="status">
+          <Alert
+            severity={
+              result.outcome === 'succeeded' && result.check?.status === 'PASS'
+                ? 'success'
+                : 'warning'
+            }
+            role="status"
+          >
             {result.message}
             {result.check && ` Check status: ${result.check.status}.`}
           </Alert>
@@ -137,7 +179,11 @@ export function RemediationDialog(props: {
         {step === 'preview' && (
           <>
             <Button onClick={() => props.onClose(false)}>Cancel</Button>
-            <Button variant="contained" disabled={!plan?.planId} onClick={() => setStep('confirm')}>
+            <Button
+              variant="contained"
+              disabled={!plan?.planId}
+              onClick={() => setStep('confirm')}
+            >
               Continue
             </Button>
           </>
@@ -150,7 +196,9 @@ export function RemediationDialog(props: {
             </Button>
           </>
         )}
-        {step === 'done' && <Button onClick={() => props.onClose(Boolean(result))}>Close</Button>}
+        {step === 'done' && (
+          <Button onClick={() => props.onClose(Boolean(result))}>Close</Button>
+        )}
       </DialogActions>
     </Dialog>
   );

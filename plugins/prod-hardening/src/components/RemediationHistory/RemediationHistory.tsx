@@ -13,11 +13,20 @@ import { prodHardeningApiRef } from '../../api';
 /** Every remediation attempt, newest first; `version` changes reload it. */
 export function RemediationHistory({ version }: { version: number }) {
   const api = useApi(prodHardeningApiRef);
-  const { value, error, retry } = useAsyncRetry(() => api.getRemediationHistory(), [api]);
+  const { value, error, retry } = useAsyncRetry(
+    () => api.getRemediationHistory(),
+    [api],
+  );
   useEffect(() => {
     if (version > 0) retry();
   }, [version, retry]);
-  if (error) return <ResponseErrorPanel error={error} title="Could not load the remediation history" />;
+  if (error)
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the remediation history"
+      />
+    );
   return (
     <Table size="small" aria-label="Remediation history">
       <TableHead>
@@ -39,18 +48,28 @@ export function RemediationHistory({ version }: { version: number }) {
               <Chip
                 size="small"
                 label={entry.outcome}
-                color={entry.outcome === 'succeeded' ? 'success' : entry.outcome === 'failed' ? 'error' : 'warning'}
+                color={
+                  entry.outcome === 'succeeded'
+                    ? 'success'
+                    : entry.outcome === 'failed'
+                    ? 'error'
+                    : 'warning'
+                }
               />
             </TableCell>
             <TableCell>
               {entry.message}
-              {entry.verifiedStatus ? ` (verified: ${entry.verifiedStatus})` : ''}
+              {entry.verifiedStatus
+                ? ` (verified: ${entry.verifiedStatus})`
+                : ''}
             </TableCell>
           </TableRow>
         ))}
         {value?.length === 0 && (
           <TableRow>
-            <TableCell colSpan={5}>No remediation has been attempted yet.</TableCell>
+            <TableCell colSpan={5}>
+              No remediation has been attempted yet.
+            </TableCell>
           </TableRow>
         )}
       </TableBody>

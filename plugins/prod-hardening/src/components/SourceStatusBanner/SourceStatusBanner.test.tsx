@@ -30,11 +30,16 @@ const renderWith = (api: Partial<ProdHardeningApi>) =>
 describe('SourceStatusBanner', () => {
   it('says every source is connected and shows the account', async () => {
     await renderWith({ getHealth: async () => report() });
-    expect(await screen.findByText('All data sources connected')).toBeInTheDocument();
+    expect(
+      await screen.findByText('All data sources connected'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('source-aws')).toHaveTextContent(
       'AWS (us-east-1): connected — account 123456789012 (12 ms)',
     );
-    expect(screen.getByTestId('source-redis')).toHaveAttribute('data-state', 'up');
+    expect(screen.getByTestId('source-redis')).toHaveAttribute(
+      'data-state',
+      'up',
+    );
   });
 
   it('names a source that is down with its reason', async () => {
@@ -54,7 +59,9 @@ describe('SourceStatusBanner', () => {
           ],
         }),
     });
-    expect(await screen.findByText('1 of 2 data sources unavailable')).toBeInTheDocument();
+    expect(
+      await screen.findByText('1 of 2 data sources unavailable'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('source-redis')).toHaveTextContent(
       'Redis (rate limiter): down — connection refused (is redis-server running?)',
     );
@@ -66,7 +73,11 @@ describe('SourceStatusBanner', () => {
         throw new Error('Request failed with 503 Service Unavailable');
       },
     });
-    expect(await screen.findByText('Cannot reach the prod-hardening backend')).toBeInTheDocument();
-    expect(screen.getByText('Request failed with 503 Service Unavailable')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Cannot reach the prod-hardening backend'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Request failed with 503 Service Unavailable'),
+    ).toBeInTheDocument();
   });
 });

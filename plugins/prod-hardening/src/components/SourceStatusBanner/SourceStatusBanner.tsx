@@ -7,9 +7,14 @@ import type { SourceHealth } from '@prod-hardening/plugin-prod-hardening-common'
 import { useHealth } from '../../hooks/useHealth';
 
 function describeSource(source: SourceHealth): string {
-  if (source.state === 'down') return `${source.label}: down — ${source.reason ?? 'no reason given'}`;
-  const account = source.details?.account ? ` — account ${source.details.account}` : '';
-  return `${source.label}: connected${account} (${Math.round(source.latencyMs)} ms)`;
+  if (source.state === 'down')
+    return `${source.label}: down — ${source.reason ?? 'no reason given'}`;
+  const account = source.details?.account
+    ? ` — account ${source.details.account}`
+    : '';
+  return `${source.label}: connected${account} (${Math.round(
+    source.latencyMs,
+  )} ms)`;
 }
 
 /**

@@ -1,0 +1,183 @@
+/** Routes of the remediation feature (see ../openapi.ts). */
+export const remediationPaths = {
+  '/remediations/preview': {
+    post: {
+      operationId: 'previewRemediation',
+      summary:
+        'The exact plan of an automated remediation, bound to the caller and the state read.',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                checkId: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 128,
+                  pattern: '^[a-z0-9-]+$',
+                },
+                override: {
+                  type: 'boolean',
+                  description:
+                    'Proceed despite blockers (e.g. a public website bucket).',
+                },
+              },
+              required: ['checkId'],
+              additionalProperties: false,
+            },
+          },
+        },
+      },
+      responses: {
+        '200': {
+          description: 'The plan; planId is absent when it cannot be executed.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/RemediationPlan' },
+            },
+          },
+        },
+        '400': {
+          description: 'Invalid request.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '403': {
+          description: 'Not allowed.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+      },
+    },
+  },
+  '/remediations/execute': {
+    post: {
+      operationId: 'executeRemediation',
+      summary:
+        'Executes a previewed plan (permission prod-hardening.remediation.execute).',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                planId: { type: 'string', format: 'uuid' },
+              },
+              required: ['planId'],
+              additionalProperties: false,
+            },
+          },
+        },
+      },
+      responses: {
+        '200': {
+          description: 'The outcome and the re-run check.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/RemediationResult' },
+            },
+          },
+        },
+        '400': {
+          description: 'Invalid request.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '403': {
+          description: 'Not allowed to remediate.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '404': {
+          description: 'No such plan.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '409': {
+          description: 'Stale, expired or concurrent plan.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+      },
+    },
+  },
+  '/remediations/history': {
+    get: {
+      operationId: 'getRemediationHistory',
+      summary: 'Every remediation attempt, newest first.',
+      parameters: [
+        {
+          name: 'checkId',
+          in: 'query',
+          required: false,
+          schema: { type: 'string', maxLength: 128, pattern: '^[a-z0-9-]+$' },
+        },
+        {
+          name: 'limit',
+          in: 'query',
+          required: false,
+          schema: { type: 'string', pattern: '^[0-9]{1,3}$' },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'History rows.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/RemediationHistoryEntry',
+                    },
+                  },
+                },
+                required: ['items'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        '400': {
+          description: 'Invalid query.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '403': {
+          description: 'Not allowed.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
