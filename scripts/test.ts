@@ -1,10 +1,11 @@
 /**
  * `npm test`: every test of the repository in one run, ending with one summary line.
+ *   0. a type check of the whole repository (counted as one test);
  *   1. unit and integration tests (Jest through the Backstage CLI, all workspaces);
  *      integration tests start their own moto_server / redis-server on free ports;
  *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal).
  *
- *   npm test -- [--skip-e2e] [--skip-unit]
+ *   npm test -- [--skip-typecheck] [--skip-unit] [--skip-e2e]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +25,11 @@ interface Tally {
   broken: number;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): number {
   const result = spawnSync(command, args, {
     cwd: REPO_ROOT,
     stdio: 'inherit',
@@ -33,12 +38,38 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): numb
   return result.status ?? 1;
 }
 
+/** Jest strips types without checking them: the compiler runs once over the whole repo. */
+function typecheckTally(): Tally {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const status = run(process.execPath, [tsc, '--noEmit', '-p', '.']);
+  return {
+    runner: 'type check (tsc)',
+    passed: status === 0 ? 1 : 0,
+    failed: status === 0 ? 0 : 1,
+    skipped: 0,
+    broken: 0,
+  };
+}
+
 function jestTally(): Tally {
   const dir = mkdtempSync(join(tmpdir(), 'ph-jest-'));
   const outputFile = join(dir, 'results.json');
   const cli = require.resolve('@backstage/cli/bin/backstage-cli');
-  const status = run(process.execPath, [cli, 'repo', 'test', '--ci', '--json', `--outputFile=${outputFile}`]);
-  const tally: Tally = { runner: 'unit + integration (jest)', passed: 0, failed: 0, skipped: 0, broken: 0 };
+  const status = run(process.execPath, [
+    cli,
+    'repo',
+    'test',
+    '--ci',
+    '--json',
+    `--outputFile=${outputFile}`,
+  ]);
+  const tally: Tally = {
+    runner: 'unit + integration (jest)',
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    broken: 0,
+  };
   if (!existsSync(outputFile)) {
     tally.broken = 1;
     return tally;
@@ -50,9 +81,12 @@ function jestTally(): Tally {
   tally.skipped = results.numPendingTests + results.numTodoTests;
   // A suite that fails to load has no failing test but must still fail the run.
   tally.broken = results.testResults.filter(
-    (r: any) => r.status === 'failed' && r.assertionResults.every((a: any) => a.status !== 'failed'),
+    (r: any) =>
+      r.status === 'failed' &&
+      r.assertionResults.every((a: any) => a.status !== 'failed'),
   ).length;
-  if (status !== 0 && tally.failed === 0 && tally.broken === 0) tally.broken = 1;
+  if (status !== 0 && tally.failed === 0 && tally.broken === 0)
+    tally.broken = 1;
   return tally;
 }
 
@@ -60,10 +94,20 @@ function playwrightTally(): Tally {
   const resultsFile = resolve(REPO_ROOT, 'e2e', 'output', 'results.json');
   rmSync(resultsFile, { force: true });
   const cli = require.resolve('@playwright/test/cli');
-  const status = run(process.execPath, [cli, 'test', '-c', 'e2e/playwright.config.ts'], {
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-  });
-  const tally: Tally = { runner: 'end-to-end (playwright)', passed: 0, failed: 0, skipped: 0, broken: 0 };
+  const status = run(
+    process.execPath,
+    [cli, 'test', '-c', 'e2e/playwright.config.ts'],
+    {
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    },
+  );
+  const tally: Tally = {
+    runner: 'end-to-end (playwright)',
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    broken: 0,
+  };
   if (!existsSync(resultsFile)) {
     tally.broken = 1;
     return tally;
@@ -73,7 +117,8 @@ function playwrightTally(): Tally {
   tally.failed = stats.unexpected;
   tally.skipped = stats.skipped;
   tally.broken = (errors ?? []).length;
-  if (status !== 0 && tally.failed === 0 && tally.broken === 0) tally.broken = 1;
+  if (status !== 0 && tally.failed === 0 && tally.broken === 0)
+    tally.broken = 1;
   return tally;
 }
 
@@ -82,6 +127,7 @@ function main() {
     options: {
       'skip-e2e': { type: 'boolean', default: false },
       'skip-unit': { type: 'boolean', default: false },
+      'skip-typecheck': { type: 'boolean', default: false },
     },
   });
   const missing = checkPrerequisites({ browser: !values['skip-e2e'] });
@@ -92,6 +138,7 @@ function main() {
   }
 
   const tallies: Tally[] = [];
+  if (!values['skip-typecheck']) tallies.push(typecheckTally());
   if (!values['skip-unit']) tallies.push(jestTally());
   if (!values['skip-e2e']) tallies.push(playwrightTally());
 
