@@ -8,8 +8,7 @@ import { readProdHardeningConfig } from './config';
 import { createRedisConnection } from './redis';
 import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
-import { buildCheckRunners } from './services/posture/checkRunners';
-import { PostureCheckEngine } from './services/posture/PostureCheckEngine';
+import { createPostureEngine } from './services/posture/createPostureEngine';
 import { PostureService } from './services/posture/PostureService';
 import { createPostureSources } from './services/posture/sources';
 import { buildRemediations } from './services/remediation/definitions';
@@ -78,11 +77,8 @@ export const prodHardeningPlugin = createBackendPlugin({
           },
           config,
         );
-        const engine = new PostureCheckEngine({
-          runners: buildCheckRunners(postureSources, config),
-          accountId: config.aws.accountId,
-          region: config.aws.region,
-          endpoint: config.aws.endpoint,
+        const engine = createPostureEngine(aws, config, {
+          sources: postureSources,
           autoRemediable: new Set(remediations.map(r => r.checkId)),
         });
         const posture = new PostureService({
