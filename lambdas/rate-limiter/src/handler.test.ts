@@ -1,4 +1,6 @@
 import Redis from 'ioredis';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startMoto, startRedis, MotoServer, RedisServer } from '@prod-hardening/dev-stack';
 import { createHandler } from './handler';
@@ -69,6 +71,20 @@ function attr(m: { MessageAttributes?: Record<string, { StringValue?: string }> 
 }
 
 describe('SQS batch handler', () => {
+  it('handles the sample Lambda event: one delivered, one dead-lettered', async () => {
+    const handler = await build();
+    const event = JSON.parse(readFileSync(resolve(__dirname, '../events/sqs-batch.json'), 'utf8'));
+    const response = await handler(event, fakeContext);
+    expect(response.batchItemFailures).toEqual([]);
+    expect(stub.deliveries).toEqual([
+      expect.objectContaining({ idempotencyKey: 'msg-123', userId: 'user-456', fanId: 'fan-789' }),
+    ]);
+    const [dead] = await receiveAll(sqs, queues.deadLetterQueueUrl);
+    expect(attr(dead, 'dlq-reason')).toBe(
+      'invalid body: fanId: Required; message: Required; timestamp: Required',
+    );
+  });
+
   it('reports only the failed records in batchItemFailures', async () => {
     const handler = await build();
     stub.setRespond(r => (r.userId === 'broken' ? 503 : undefined));

@@ -51,6 +51,8 @@ interface MemoryEntry {
  */
 export class IdempotencyStore {
   private readonly memory = new Map<string, MemoryEntry>();
+  /** Outcomes recorded while Redis could not be written, written once it can. */
+  private readonly unwritten = new Set<string>();
   private readonly options: Required<
     Omit<IdempotencyStoreOptions, 'isRedisAvailable' | 'onRedisError'>
   > &
@@ -76,6 +78,7 @@ export class IdempotencyStore {
     if (local === 'delivered') return { kind: 'done', outcome: local };
     if (local && local !== claimValue) return { kind: 'busy' };
 
+    await this.writeUnwritten();
     const redisResult = await this.withRedis(async redis => {
       const key = this.key(messageId);
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -114,9 +117,26 @@ export class IdempotencyStore {
   /** Records the final outcome; later claims of the same id return `done`. */
   async complete(messageId: string, outcome: Outcome): Promise<void> {
     this.remember(messageId, outcome);
-    await this.withRedis(redis =>
+    const written = await this.withRedis(redis =>
       redis.set(this.key(messageId), outcome, 'EX', this.options.ttlSeconds),
     );
+    if (written === undefined && this.unwritten.size < this.options.memoryEntries) {
+      this.unwritten.add(messageId);
+    }
+  }
+
+  /** Shares the deliveries made while Redis was down with the other instances. */
+  private async writeUnwritten(): Promise<void> {
+    if (this.unwritten.size === 0) return;
+    const ids = [...this.unwritten];
+    const done = await this.withRedis(async redis => {
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.set(this.key(id), 'delivered', 'EX', this.options.ttlSeconds);
+      const results = await pipeline.exec();
+      if (!results || results.some(([error]) => error)) throw new Error('not written');
+      return true;
+    });
+    if (done) for (const id of ids) this.unwritten.delete(id);
   }
 
   private key(messageId: string) {

@@ -52,8 +52,10 @@ export interface StubApi {
   readonly violations: readonly StubViolation[];
   /** Requests per idempotency key, failures and repeats included. */
   readonly attempts: ReadonlyMap<string, number>;
-  /** Requests that repeated an already accepted idempotency key. */
+  /** Requests that repeated an already accepted idempotency key (answered 200, not delivered again). */
   readonly duplicates: number;
+  /** When each repeated request arrived. */
+  readonly repeats: readonly { idempotencyKey: string; arrivedAt: number }[];
   /** Last Authorization header seen. */
   readonly lastAuthorization: string | undefined;
   setRespond(respond: StubApiOptions['respond']): void;
@@ -83,6 +85,7 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
   let accepted = new Set<string>();
   let byCreator = new Map<string, number[]>();
   let duplicates = 0;
+  let repeats: { idempotencyKey: string; arrivedAt: number }[] = [];
   let lastAuthorization: string | undefined;
 
   function check(userId: string, now: number): Omit<StubViolation, 'idempotencyKey' | 'userId' | 'arrivedAt'> & { retryAfterMs: number } | undefined {
@@ -155,6 +158,7 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
 
     if (accepted.has(idempotencyKey)) {
       duplicates += 1;
+      repeats.push({ idempotencyKey, arrivedAt });
       return reply(200, { id: idempotencyKey, duplicate: true });
     }
     const violation = check(body.userId, arrivedAt);
@@ -198,6 +202,9 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
     get duplicates() {
       return duplicates;
     },
+    get repeats() {
+      return repeats;
+    },
     get lastAuthorization() {
       return lastAuthorization;
     },
@@ -211,6 +218,7 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
       accepted = new Set();
       byCreator = new Map();
       duplicates = 0;
+      repeats = [];
     },
     close: () =>
       new Promise<void>(resolve => {
