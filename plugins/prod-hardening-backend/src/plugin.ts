@@ -14,8 +14,7 @@ import { createPostureSources } from './services/posture/sources';
 import { buildRemediations } from './services/remediation/definitions';
 import { RemediationService } from './services/remediation/RemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
-import { GuardDutyRemediation } from './sources/remediation/guardDuty';
-import { S3ControlRemediation } from './sources/remediation/s3Control';
+import { createRemediationWriters } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
@@ -71,10 +70,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         const postureSources = createPostureSources(aws);
         const remediations = buildRemediations(
           { ...postureSources, s3: new S3Source(aws) },
-          {
-            s3Control: new S3ControlRemediation(aws),
-            guardDuty: new GuardDutyRemediation(aws),
-          },
+          createRemediationWriters(aws),
           config,
         );
         const engine = createPostureEngine(aws, config, {

@@ -194,6 +194,24 @@ describe('remediation protocol against moto_server', () => {
     });
   });
 
+  it.each([
+    ['ecs-container-insights', 'UpdateCluster', 'PASS'],
+    ['dynamodb-pitr', 'UpdateContinuousBackups', 'PASS'],
+    ['sqs-encryption', 'SetQueueAttributes', 'PASS'],
+    // Multi-region and validation are fixed; CloudWatch Logs delivery needs a role and
+    // log group from the Terraform, so the check stays a warning.
+    ['cloudtrail-multi-region', 'UpdateTrail', 'WARN'],
+  ])('remediates %s with %s and the check becomes %s', async (checkId, action, verified) => {
+    const { server } = await startTestBackend({ features: [prodHardeningPlugin, config()] });
+    const before = await request(server).get('/api/prod-hardening/posture');
+    expect(before.body.checks.find((c: any) => c.id === checkId).status).toBe('FAIL');
+    const plan = await request(server).post('/api/prod-hardening/remediations/preview').send({ checkId });
+    expect(plan.body.calls.map((c: any) => c.action)).toContain(action);
+    const result = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: plan.body.planId });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ outcome: 'succeeded', check: { id: checkId, status: verified } });
+  });
+
   it('refuses a stale plan with 409 when the resource changed after the preview', async () => {
     const { server } = await startTestBackend({
       features: [prodHardeningPlugin, config()],

@@ -2,14 +2,21 @@ import type { ProdHardeningConfig } from '../../config';
 import { CHECKS } from '../../domain/posture/catalog';
 import {
   AccountBpaState,
+  ClustersState,
   GuardDutyState,
   PlanBody,
   planAccountPublicAccessBlock,
+  planCloudTrail,
+  planContainerInsights,
   planEnableGuardDuty,
+  planPointInTimeRecovery,
+  planQueueEncryption,
+  QueuesState,
+  TablesState,
+  TrailState,
   GUARDDUTY_PUBLISHING_FREQUENCY,
 } from '../../domain/remediation/plans';
-import type { GuardDutyRemediation } from '../../sources/remediation/guardDuty';
-import type { S3ControlRemediation } from '../../sources/remediation/s3Control';
+import type { RemediationWriters } from '../../sources/remediation';
 import type { S3Source } from '../../sources/s3';
 import type { PostureSources } from '../posture/sources';
 
@@ -25,17 +32,20 @@ export interface RemediationDefinition<S = unknown> {
   execute(state: S): Promise<void>;
 }
 
-export interface RemediationWriters {
-  s3Control: S3ControlRemediation;
-  guardDuty: GuardDutyRemediation;
-}
-
 export function buildRemediations(
   read: PostureSources & { s3: S3Source },
   write: RemediationWriters,
   config: ProdHardeningConfig,
 ): RemediationDefinition<any>[] {
   const { accountId, region } = config.aws;
+  const { resources } = config;
+  const costTables = [resources.tables.aiCosts, resources.tables.costAlerts];
+  const seedQueues = [
+    resources.queues.workflows,
+    resources.queues.workflowsDlq,
+    resources.queues.rateLimiter,
+    resources.queues.rateLimiterDlq,
+  ];
   const accountBpa: RemediationDefinition<AccountBpaState> = {
     checkId: CHECKS.s3AccountPublicAccessBlock.id,
     resourceId: `arn:aws:s3:::account/${accountId}`,
@@ -80,5 +90,59 @@ export function buildRemediations(
       }
     },
   };
-  return [accountBpa, guardDuty];
+  const cloudTrail: RemediationDefinition<TrailState> = {
+    checkId: CHECKS.cloudTrailMultiRegion.id,
+    resourceId: `cloudtrail/${resources.cloudTrailName}`,
+    async readState() {
+      return { trailName: resources.cloudTrailName, trails: await read.cloudTrail.describeTrails() };
+    },
+    plan: planCloudTrail,
+    async execute(state) {
+      for (const call of planCloudTrail(state).calls) {
+        const name = String(call.params.Name);
+        if (call.action === 'UpdateTrail') await write.cloudTrail.makeMultiRegionWithValidation(name);
+        if (call.action === 'StartLogging') await write.cloudTrail.startLogging(name);
+      }
+    },
+  };
+  const containerInsights: RemediationDefinition<ClustersState> = {
+    checkId: CHECKS.ecsContainerInsights.id,
+    resourceId: `ecs/${resources.ecsClusters.join(',')}`,
+    async readState() {
+      return { clusters: await read.ecs.describeClusters(resources.ecsClusters) };
+    },
+    plan: planContainerInsights,
+    async execute(state) {
+      for (const call of planContainerInsights(state).calls) {
+        await write.ecs.enableContainerInsights(String(call.params.cluster));
+      }
+    },
+  };
+  const pointInTimeRecovery: RemediationDefinition<TablesState> = {
+    checkId: CHECKS.dynamoDbPitr.id,
+    resourceId: `dynamodb/${costTables.join(',')}`,
+    async readState() {
+      return { tables: await Promise.all(costTables.map(t => read.dynamoDb.getProtection(t))) };
+    },
+    plan: planPointInTimeRecovery,
+    async execute(state) {
+      for (const call of planPointInTimeRecovery(state).calls) {
+        await write.dynamoDb.enablePointInTimeRecovery(String(call.params.TableName));
+      }
+    },
+  };
+  const queueEncryption: RemediationDefinition<QueuesState> = {
+    checkId: CHECKS.sqsEncryption.id,
+    resourceId: `sqs/${seedQueues.join(',')}`,
+    async readState() {
+      return { queues: await Promise.all(seedQueues.map(q => read.sqs.getEncryption(q))) };
+    },
+    plan: planQueueEncryption,
+    async execute(state) {
+      for (const call of planQueueEncryption(state).calls) {
+        await write.sqs.enableManagedSse(String(call.params.QueueUrl));
+      }
+    },
+  };
+  return [accountBpa, guardDuty, cloudTrail, containerInsights, pointInTimeRecovery, queueEncryption];
 }

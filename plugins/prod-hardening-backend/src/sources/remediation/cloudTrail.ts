@@ -1,0 +1,17 @@
+import { CloudTrailClient, StartLoggingCommand, UpdateTrailCommand } from '@aws-sdk/client-cloudtrail';
+import type { AwsClientFactory } from '../../aws';
+
+/** CloudTrail trails, written with the remediation role. */
+export class CloudTrailRemediation {
+  constructor(private readonly aws: AwsClientFactory) {}
+
+  async makeMultiRegionWithValidation(name: string): Promise<void> {
+    await this.aws
+      .client(CloudTrailClient, { access: 'remediate' })
+      .send(new UpdateTrailCommand({ Name: name, IsMultiRegionTrail: true, EnableLogFileValidation: true }));
+  }
+
+  async startLogging(name: string): Promise<void> {
+    await this.aws.client(CloudTrailClient, { access: 'remediate' }).send(new StartLoggingCommand({ Name: name }));
+  }
+}

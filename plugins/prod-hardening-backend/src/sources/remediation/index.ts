@@ -1,0 +1,28 @@
+import type { AwsClientFactory } from '../../aws';
+import { CloudTrailRemediation } from './cloudTrail';
+import { DynamoDbRemediation } from './dynamoDb';
+import { EcsRemediation } from './ecs';
+import { GuardDutyRemediation } from './guardDuty';
+import { S3ControlRemediation } from './s3Control';
+import { SqsRemediation } from './sqs';
+
+/** Every write adapter; all of them use the remediation role. */
+export interface RemediationWriters {
+  s3Control: S3ControlRemediation;
+  guardDuty: GuardDutyRemediation;
+  cloudTrail: CloudTrailRemediation;
+  ecs: EcsRemediation;
+  dynamoDb: DynamoDbRemediation;
+  sqs: SqsRemediation;
+}
+
+export function createRemediationWriters(aws: AwsClientFactory): RemediationWriters {
+  return {
+    s3Control: new S3ControlRemediation(aws),
+    guardDuty: new GuardDutyRemediation(aws),
+    cloudTrail: new CloudTrailRemediation(aws),
+    ecs: new EcsRemediation(aws),
+    dynamoDb: new DynamoDbRemediation(aws),
+    sqs: new SqsRemediation(aws),
+  };
+}
