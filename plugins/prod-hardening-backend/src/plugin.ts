@@ -10,6 +10,7 @@ import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
 import { createPostureEngine } from './services/posture/createPostureEngine';
 import { PostureService } from './services/posture/PostureService';
+import { PostureSnapshotStore } from './services/posture/PostureSnapshotStore';
 import { createPostureSources } from './services/posture/sources';
 import { buildRemediations } from './services/remediation/definitions';
 import { RemediationService } from './services/remediation/RemediationService';
@@ -37,6 +38,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         database: coreServices.database,
         auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
       },
       async init({
         rootConfig,
@@ -48,6 +50,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         httpAuth,
         database,
         auditor,
+        scheduler,
       }) {
         const config = readProdHardeningConfig(rootConfig);
         const aws = DefaultAwsClientFactory.fromConfig(config);
@@ -77,14 +80,28 @@ export const prodHardeningPlugin = createBackendPlugin({
           sources: postureSources,
           autoRemediable: new Set(remediations.map(r => r.checkId)),
         });
+        const db = await database.getClient();
         const posture = new PostureService({
           engine,
           securityHub: postureSources.securityHub,
           endpoint: config.aws.endpoint,
+          snapshots: await PostureSnapshotStore.create(db),
+        });
+        // The scheduler runs each task on one replica at a time (database locks), so
+        // several backends still write one snapshot per day.
+        await scheduler.scheduleTask({
+          id: 'prod-hardening-posture-snapshot',
+          frequency: { hours: 6 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const point = await posture.takeSnapshot();
+            logger.info(`Posture snapshot ${point.day}: ${point.failed} failing checks`);
+          },
         });
         const remediation = new RemediationService({
           definitions: remediations,
-          store: await RemediationStore.create(await database.getClient()),
+          store: await RemediationStore.create(db),
           engine,
           auditor,
           endpoint: config.aws.endpoint,

@@ -87,3 +87,12 @@ export interface FindingsPage {
   /** When the findings source could not be read, why. */
   unavailableReason?: string;
 }
+
+/** One day of the posture trend. */
+export interface PostureTrendPoint {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  securityHubPercent: number | null;
+  severityWeightedPercent: number | null;
+  failed: number;
+}

@@ -35,6 +35,46 @@ export const posturePaths = {
       },
     },
   },
+  '/posture/trend': {
+    get: {
+      operationId: 'getPostureTrend',
+      summary: 'Daily posture snapshots (taken by the scheduler) for the last 7, 30 or 90 days.',
+      parameters: [
+        { name: 'days', in: 'query', required: false, schema: { type: 'string', enum: ['7', '30', '90'] } },
+      ],
+      responses: {
+        '200': {
+          description: 'Snapshots, oldest first.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  points: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        day: { type: 'string' },
+                        securityHubPercent: { type: ['number', 'null'] },
+                        severityWeightedPercent: { type: ['number', 'null'] },
+                        failed: { type: 'integer' },
+                      },
+                      required: ['day', 'securityHubPercent', 'severityWeightedPercent', 'failed'],
+                      additionalProperties: false,
+                    },
+                  },
+                },
+                required: ['points'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        '400': { description: 'Invalid query.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    },
+  },
   '/findings': {
     get: {
       operationId: 'getFindings',

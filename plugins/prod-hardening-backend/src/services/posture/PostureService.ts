@@ -1,6 +1,7 @@
 import type {
   FindingsPage,
   PostureReport,
+  PostureTrendPoint,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../../aws';
 import {
@@ -13,11 +14,13 @@ import {
 import type { Finding } from '@prod-hardening/plugin-prod-hardening-common';
 import type { SecurityHubSource } from '../../sources/securityHub';
 import type { PostureCheckEngine } from './PostureCheckEngine';
+import { PostureSnapshotStore, trendStartDay } from './PostureSnapshotStore';
 
 export interface PostureServiceOptions {
   engine: PostureCheckEngine;
   securityHub: SecurityHubSource;
   endpoint?: string;
+  snapshots: PostureSnapshotStore;
   /** How long a posture report and the findings list are reused. */
   cacheTtlMs?: number;
   nowMs?: () => number;
@@ -72,6 +75,15 @@ export class PostureService {
   invalidate() {
     this.report = undefined;
     this.findings = undefined;
+  }
+
+  /** Evaluates now and stores the day's snapshot; run by the scheduler. */
+  async takeSnapshot(): Promise<PostureTrendPoint> {
+    return this.options.snapshots.save(await this.getReport({ refresh: true }));
+  }
+
+  async getTrend(days: number): Promise<PostureTrendPoint[]> {
+    return this.options.snapshots.since(trendStartDay(new Date(this.nowMs()), days));
   }
 
   async getFindings(query: FindingsQuery): Promise<FindingsPage> {
