@@ -172,6 +172,23 @@ describe('SQS batch handler', () => {
     expect(stub.attempts.get(body.messageId)).toBe(1);
   });
 
+  it('lets only one of two receivers of the same SQS message deliver it', async () => {
+    const handler = await build();
+    const body = message('c1');
+    const first = { ...sqsRecord(body, { id: 'same' }), receiptHandle: 'receive-1' };
+    const second = { ...sqsRecord(body, { id: 'same' }), receiptHandle: 'receive-2' };
+    // a second instance (one invocation at a time per instance, as in Lambda)
+    const otherInstance = createHandler(deps!);
+    const [a, b] = await Promise.all([
+      handler({ Records: [first] }, fakeContext),
+      otherInstance({ Records: [second] }, fakeContext),
+    ]);
+    expect([...a.batchItemFailures, ...b.batchItemFailures]).toHaveLength(1);
+    const retried = await handler({ Records: [{ ...second, receiptHandle: 'receive-3' }] }, fakeContext);
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(stub.attempts.get(body.messageId)).toBe(1);
+  });
+
   it('retries a 5xx through SQS and dead-letters it on the last receive', async () => {
     const handler = await build();
     stub.setRespond(() => 500);

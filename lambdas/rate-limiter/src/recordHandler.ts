@@ -99,7 +99,10 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
     const { messageId, userId } = parsed.event;
     const ids = { sqsMessageId: record.messageId, messageId, userId };
 
-    const claim = await deps.idempotency.claim(messageId, record.messageId);
+    // the receipt handle is unique per receive: two receivers handed the same SQS
+    // message at once (at-least-once delivery) cannot both hold the claim
+    const owner = record.receiptHandle;
+    const claim = await deps.idempotency.claim(messageId, owner);
     if (claim.kind === 'done') {
       metrics.count('duplicate', clock());
       logger.info('message already delivered, dropping the repeat', ids);
@@ -115,7 +118,7 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
 
     if (!decision.allowed) {
       metrics.count('throttled', now);
-      await deps.idempotency.release(messageId, record.messageId);
+      await deps.idempotency.release(messageId, owner);
       const retryAfter = decision.retryAfter ?? deps.limiter.limits.refillIntervalMs;
       return defer(record, retryAfter, ids, previousFailures(record));
     }
@@ -124,7 +127,7 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
     try {
       await deps.client.send(parsed.event);
     } catch (error) {
-      await deps.idempotency.release(messageId, record.messageId);
+      await deps.idempotency.release(messageId, owner);
       if (error instanceof ApiThrottledError) {
         metrics.count('api_throttled', clock());
         const wait = Math.max(error.retryAfterMs ?? 0, deps.limiter.limits.refillIntervalMs);

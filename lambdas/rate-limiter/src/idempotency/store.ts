@@ -71,7 +71,7 @@ export class IdempotencyStore {
     }
   }
 
-  /** Claims `messageId` for the receiver `owner` (e.g. the SQS message id). */
+  /** Claims `messageId` for the receiver `owner` (the SQS receipt handle: unique per receive). */
   async claim(messageId: string, owner: string): Promise<ClaimResult> {
     const claimValue = `claim:${owner}`;
     const local = this.fromMemory(messageId);
