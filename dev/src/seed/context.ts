@@ -4,6 +4,8 @@ import type { ResourceNames } from './resources';
 /** Everything a seed step needs; steps share no other state. */
 export interface SeedContext {
   clients: SeedClients;
+  /** The emulator's URL, for its own configuration API (/moto-api/...). */
+  endpoint: string;
   region: string;
   accountId: string;
   resources: ResourceNames;

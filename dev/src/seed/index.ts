@@ -6,3 +6,9 @@ export { createSeedClients } from './clients';
 export type { SeedClients, SeedClientOptions } from './clients';
 export type { SeedContext, SeedStep, StepReport } from './context';
 export { STORY_STEPS, POSTURE_STEPS, ACTIVITY_STEPS } from './steps';
+export {
+  buildCostAndUsageResult,
+  storyServiceCosts,
+  COST_SPIKE,
+  STORY_SERVICES,
+} from './steps/costExplorer';

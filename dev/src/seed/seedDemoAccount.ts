@@ -36,7 +36,14 @@ export async function seedDemoAccount(
   const { endpoint, region, accountId, resources } = options;
   const now = options.now ?? new Date();
   const clients = createSeedClients({ endpoint, region });
-  const ctx: SeedContext = { clients, region, accountId, resources, now };
+  const ctx: SeedContext = {
+    clients,
+    endpoint,
+    region,
+    accountId,
+    resources,
+    now,
+  };
   const reports: StepReport[] = [];
   try {
     for (const step of options.steps ?? STORY_STEPS) {

@@ -2,6 +2,7 @@ import type { SeedStep } from '../context';
 import { aiCostLedgerStep } from './aiCostLedger';
 import { budgetsStep } from './budgets';
 import { cloudTrailStep } from './cloudTrail';
+import { costExplorerStep } from './costExplorer';
 import { dynamoDbStep } from './dynamoDb';
 import { ecsStep } from './ecs';
 import { elastiCacheStep } from './elastiCache';
@@ -36,7 +37,10 @@ export const POSTURE_STEPS: readonly SeedStep[] = [
  *  - the AI-cost ledger items in the aiCosts table (aiCostLedgerStep),
  *  - rate-limiter traffic produced by running the Lambda handler over queued messages.
  */
-export const ACTIVITY_STEPS: readonly SeedStep[] = [aiCostLedgerStep];
+export const ACTIVITY_STEPS: readonly SeedStep[] = [
+  costExplorerStep,
+  aiCostLedgerStep,
+];
 
 export const STORY_STEPS: readonly SeedStep[] = [
   ...POSTURE_STEPS,
