@@ -1,20 +1,22 @@
 ################################################################################
 # AI-cost ledger and cost alerts (seed: Data Models). Keys are the seed's pk/sk; the
-# GSIs turn per-provider, per-agent and per-alert-type date ranges into single Query
-# calls. Items expire through TTL on the `ttl` attribute (epoch seconds): 90 days for
+# GSIs turn per-provider, per-agent, per-day and per-alert-type time ranges into single
+# Query calls. Items expire through TTL on the `ttl` attribute (epoch seconds): 90 days for
 # costs, 30 days for alerts, set by the writer.
 ################################################################################
 
 locals {
   ttl_attribute_name = "ttl"
 
+  # Same names and keys as packages/cost-monitoring/src/tables.ts (test/names.test.ts).
   ai_costs_indexes = {
-    provider = { name = "provider-timestamp-index", hash_key = "provider", range_key = "timestamp" }
-    agent    = { name = "agent-timestamp-index", hash_key = "agent", range_key = "timestamp" }
+    by_provider = { name = "byProvider", hash_key = "provider", range_key = "timestamp" }
+    by_agent    = { name = "byAgent", hash_key = "agent", range_key = "timestamp" }
+    by_date     = { name = "byDate", hash_key = "date", range_key = "timestamp" }
   }
 
   cost_alerts_indexes = {
-    alert_type = { name = "alertType-sk-index", hash_key = "alertType", range_key = "sk" }
+    by_alert_type = { name = "byAlertType", hash_key = "alertType", range_key = "createdAt" }
   }
 }
 
@@ -42,6 +44,11 @@ resource "aws_dynamodb_table" "ai_costs" {
 
   attribute {
     name = "agent"
+    type = "S"
+  }
+
+  attribute {
+    name = "date"
     type = "S"
   }
 
@@ -96,6 +103,11 @@ resource "aws_dynamodb_table" "cost_alerts" {
 
   attribute {
     name = "alertType"
+    type = "S"
+  }
+
+  attribute {
+    name = "createdAt"
     type = "S"
   }
 

@@ -2,16 +2,47 @@
 # Roles the portal backend assumes: one read-only, one for automated remediations.
 # The action lists below must equal the AWS SDK commands the backend sends
 # (plugins/prod-hardening-backend/src/sources/**: reads; .../sources/remediation/**:
-# writes). test/portalIam.test.ts derives both sets from the code and compares; adding
-# a command to the backend means adding its IAM action here, one line.
+# writes; calls made through workspace libraries such as the cost-monitoring library
+# count too). test/portalIam.test.ts derives both sets from the code and compares;
+# adding a command to the backend means adding its IAM action here, one line.
 # Calls that need no permission (sts:GetCallerIdentity) are not listed.
 ################################################################################
 
 locals {
   portal_read_actions = [
+    "budgets:ViewBudget",
+    "ce:GetAnomalies",
+    "ce:GetCostAndUsage",
+    "ce:GetCostForecast",
+    "cloudtrail:DescribeTrails",
+    "cloudtrail:GetTrailStatus",
+    "dynamodb:DescribeContinuousBackups",
+    "dynamodb:DescribeTimeToLive",
+    "dynamodb:Query",
+    "ecs:DescribeClusters",
+    "elasticache:DescribeReplicationGroups",
+    "guardduty:GetDetector",
+    "guardduty:ListDetectors",
+    "rds:DescribeDBParameters",
+    "s3:GetAccountPublicAccessBlock",
+    "s3:GetBucketWebsite",
+    "s3:ListAllMyBuckets",
+    "securityhub:DescribeHub",
+    "securityhub:GetEnabledStandards",
+    "securityhub:GetFindings",
+    "sqs:GetQueueAttributes",
+    "sqs:GetQueueUrl",
   ]
 
   portal_remediation_actions = [
+    "cloudtrail:StartLogging",
+    "cloudtrail:UpdateTrail",
+    "dynamodb:UpdateContinuousBackups",
+    "ecs:UpdateCluster",
+    "guardduty:CreateDetector",
+    "guardduty:UpdateDetector",
+    "s3:PutAccountPublicAccessBlock",
+    "sqs:SetQueueAttributes",
   ]
 }
 

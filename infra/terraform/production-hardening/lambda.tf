@@ -11,24 +11,23 @@
 ################################################################################
 
 locals {
-  rate_limiter_environment = merge(
-    {
-      REDIS_URL                     = "rediss://${aws_elasticache_replication_group.redis.primary_endpoint_address}:${local.redis_port}"
-      REDIS_AUTH_SECRET_ARN         = aws_secretsmanager_secret.redis_auth.arn
-      RATE_LIMIT_CAPACITY           = tostring(var.rate_limiter_limits.capacity)
-      RATE_LIMIT_REFILL_INTERVAL_MS = tostring(var.rate_limiter_limits.refill_interval_ms)
-      RATE_LIMIT_WINDOW_LIMIT       = tostring(var.rate_limiter_limits.window_limit)
-      RATE_LIMIT_WINDOW_MS          = tostring(var.rate_limiter_limits.window_ms)
-      RATE_LIMITER_QUEUE_URL        = aws_sqs_queue.rate_limiter.url
-      RATE_LIMITER_DLQ_URL          = aws_sqs_queue.rate_limiter_dlq.url
-      MAX_CONCURRENCY               = tostring(var.rate_limiter_max_concurrency)
-      MESSAGING_API_BASE_URL        = var.messaging_api_base_url
-      POWERTOOLS_SERVICE_NAME       = "rate-limiter"
-    },
-    var.messaging_api_secret_arn == null ? {} : { MESSAGING_API_KEY_SECRET_ARN = var.messaging_api_secret_arn },
-  )
-
-  rate_limiter_secret_arns = compact([aws_secretsmanager_secret.redis_auth.arn, var.messaging_api_secret_arn])
+  # Variable names as lambdas/rate-limiter/src/config.ts reads them (test/names.test.ts).
+  # The Lambda takes the Redis AUTH token inside REDIS_URL; Lambda encrypts its
+  # environment at rest. The token is alphanumeric, so it needs no URL encoding.
+  rate_limiter_environment = {
+    REDIS_URL                     = "rediss://:${aws_secretsmanager_secret_version.redis_auth.secret_string}@${aws_elasticache_replication_group.redis.primary_endpoint_address}:${local.redis_port}"
+    QUEUE_URL                     = aws_sqs_queue.rate_limiter.url
+    DLQ_URL                       = aws_sqs_queue.rate_limiter_dlq.url
+    MAX_RECEIVES                  = tostring(local.max_receive_count)
+    MAX_CONCURRENCY               = tostring(var.rate_limiter_max_concurrency)
+    MESSAGING_API_BASE_URL        = var.messaging_api_base_url
+    MESSAGING_API_TOKEN_SECRET_ID = var.messaging_api_secret_arn
+    RATE_LIMIT_CAPACITY           = tostring(var.rate_limiter_limits.capacity)
+    RATE_LIMIT_REFILL_INTERVAL_MS = tostring(var.rate_limiter_limits.refill_interval_ms)
+    RATE_LIMIT_WINDOW_LIMIT       = tostring(var.rate_limiter_limits.window_limit)
+    RATE_LIMIT_WINDOW_MS          = tostring(var.rate_limiter_limits.window_ms)
+    POWERTOOLS_SERVICE_NAME       = "rate-limiter"
+  }
 }
 
 resource "aws_cloudwatch_log_group" "rate_limiter" {
@@ -105,9 +104,9 @@ data "aws_iam_policy_document" "rate_limiter" {
   }
 
   statement {
-    sid       = "ReadOwnSecrets"
+    sid       = "ReadMessagingApiToken"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = local.rate_limiter_secret_arns
+    resources = [var.messaging_api_secret_arn]
   }
 
   statement {

@@ -10,6 +10,9 @@ locals {
 
   dlq_message_retention_seconds = 1209600
 
+  # Told to the Lambda too (MAX_RECEIVES), which counts receives to decide on dead-lettering.
+  max_receive_count = 5
+
   workflows_queue_arn    = "arn:${local.partition}:sqs:${local.region}:${local.account}:${local.names.workflows_queue}"
   rate_limiter_queue_arn = "arn:${local.partition}:sqs:${local.region}:${local.account}:${local.names.rate_limiter_queue}"
 }

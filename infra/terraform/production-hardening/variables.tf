@@ -464,9 +464,13 @@ variable "messaging_api_base_url" {
 }
 
 variable "messaging_api_secret_arn" {
-  description = "Secrets Manager secret holding the messaging API key; null when the Lambda gets no key"
+  description = "Secrets Manager secret holding the messaging API token the Lambda sends with each delivery"
   type        = string
-  default     = null
+
+  validation {
+    condition     = can(regex("^arn:[a-z-]+:secretsmanager:", var.messaging_api_secret_arn))
+    error_message = "messaging_api_secret_arn must be a Secrets Manager secret ARN."
+  }
 }
 
 ################################################################################

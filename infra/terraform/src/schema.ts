@@ -63,28 +63,29 @@ export function extractSubset(
 const META_ARGUMENTS = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
 
 function checkBody(body: Body, schema: BlockSchema, where: string, problems: string[], top: boolean): void {
+  const at = where ? `${where.replace(/^\./, '')}: ` : '';
   for (const [key, value] of Object.entries(body)) {
     if (top && META_ARGUMENTS.has(key)) continue;
     if (key === 'dynamic' && isBody(value)) {
       for (const [name, dyns] of Object.entries(value)) {
         const nested = schema.blocks[name];
-        if (!nested) problems.push(`${where}: unknown block "${name}" (dynamic)`);
+        if (!nested) problems.push(`${at}unknown block "${name}" (dynamic)`);
         else for (const d of dyns as Body[]) for (const c of (d.content as Body[]) ?? []) checkBody(c, nested, `${where}.${name}`, problems, false);
       }
       continue;
     }
     const attr = schema.attributes[key];
-    if (attr === 'computed') problems.push(`${where}: "${key}" is read-only`);
-    else if (attr === 'deprecated') problems.push(`${where}: "${key}" is deprecated`);
+    if (attr === 'computed') problems.push(`${at}"${key}" is read-only`);
+    else if (attr === 'deprecated') problems.push(`${at}"${key}" is deprecated`);
     else if (attr) continue;
     else if (schema.blocks[key]) {
       for (const b of Array.isArray(value) ? value : [value]) {
         if (isBody(b)) checkBody(b, schema.blocks[key], `${where}.${key}`, problems, false);
       }
-    } else problems.push(`${where}: unknown argument "${key}"`);
+    } else problems.push(`${at}unknown argument "${key}"`);
   }
   for (const [name, kind] of Object.entries(schema.attributes)) {
-    if (kind === 'required' && !(name in body)) problems.push(`${where}: required argument "${name}" is missing`);
+    if (kind === 'required' && !(name in body)) problems.push(`${at}required argument "${name}" is missing`);
   }
 }
 
@@ -100,7 +101,7 @@ export function checkAgainstSchema(mod: TfModule, schema: SchemaSubset): Violati
       }
       const problems: string[] = [];
       checkBody(b.body, s, '', problems, true);
-      for (const p of problems) found.push(violation(b, p.replace(/^: /, ': ').replace(/^\./, '') ));
+      for (const p of problems) found.push(violation(b, p));
     }
   };
   run(resources(mod), schema.resources, 'resource');

@@ -8,13 +8,17 @@ import { initScratch, terraform } from './terraformCli';
  * Reads the AWS provider schema from the local mirror (terraform providers schema -json)
  * and keeps the types the module uses.
  */
-export async function schemaSubsetFromTerraform(mod: TfModule): Promise<SchemaSubset> {
-  const scratch = await initScratch(mod.dir);
+export async function schemaSubsetFromTerraform(
+  mod: TfModule,
+  initialised?: { cwd: string; dataDir: string },
+): Promise<SchemaSubset> {
+  const scratch = initialised ? undefined : await initScratch(mod.dir);
+  const where = initialised ?? scratch!;
   try {
-    if (scratch.init.code !== 0) throw new Error(`terraform init failed:\n${scratch.init.stderr}`);
-    const schema = await terraform(scratch.cwd, ['providers', 'schema', '-json'], scratch.dataDir);
+    if (scratch && scratch.init.code !== 0) throw new Error(`terraform init failed:\n${scratch.init.stderr}`);
+    const schema = await terraform(where.cwd, ['providers', 'schema', '-json'], where.dataDir);
     if (schema.code !== 0) throw new Error(`terraform providers schema failed:\n${schema.stderr}`);
-    const version = await terraform(scratch.cwd, ['version', '-json'], scratch.dataDir);
+    const version = await terraform(where.cwd, ['version', '-json'], where.dataDir);
     const selections = JSON.parse(version.stdout).provider_selections ?? {};
     return extractSubset(
       JSON.parse(schema.stdout),
@@ -24,7 +28,7 @@ export async function schemaSubsetFromTerraform(mod: TfModule): Promise<SchemaSu
       dataSources(mod).map(d => d.type),
     );
   } finally {
-    scratch.cleanup();
+    scratch?.cleanup();
   }
 }
 

@@ -176,19 +176,56 @@ export interface PortalActions {
   remediation: string[];
 }
 
+const WORKSPACE_IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*['"](@prod-hardening\/[a-z0-9-]+)['"]/g;
+
+/**
+ * SDK calls a source file makes through a workspace library (e.g. the AI ledger read
+ * through @prod-hardening/cost-monitoring): the calls imported by the library files that
+ * define the names the source imports.
+ */
+export function libraryCallsIn(file: string, source: string, libraries: Map<string, string>): SdkCall[] {
+  const calls: SdkCall[] = [];
+  for (const [, typeOnly, names, pkg] of source.matchAll(WORKSPACE_IMPORT)) {
+    const dir = libraries.get(pkg);
+    if (typeOnly || !dir) continue;
+    const wanted = names
+      .split(',')
+      .map(n => n.trim())
+      .filter(n => n && !n.startsWith('type '))
+      .map(n => n.split(/\s+as\s+/)[0].trim());
+    for (const libFile of walk(path.join(dir, 'src'))) {
+      const text = fs.readFileSync(libFile, 'utf8');
+      const defines = wanted.some(n =>
+        new RegExp(`export\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:class|function|const|let)\\s+${n}\\b`).test(text),
+      );
+      if (defines) {
+        calls.push(...sdkCallsIn(`${file} -> ${pkg}/${path.basename(libFile)}`, text));
+      }
+    }
+  }
+  return calls;
+}
+
 /**
  * The IAM actions the backend's calls need, split by the convention: every file under
  * `src/sources/` reads, except `src/sources/remediation/`, which holds the write calls
- * of automated remediations. Test files are ignored.
+ * of automated remediations. Test files are ignored. Calls made through workspace
+ * libraries count too; on the read side only their read calls (the backend uses the
+ * libraries' queries there).
  */
-export function portalActions(backendDir: string): PortalActions {
+export function portalActions(backendDir: string, libraries = new Map<string, string>()): PortalActions {
   const sources = path.join(backendDir, 'src', 'sources');
   const remediationDir = path.join(sources, 'remediation') + path.sep;
   const read: SdkCall[] = [];
   const remediation: SdkCall[] = [];
+  const isRead = (c: SdkCall) => READ_VERBS.some(v => c.operation.startsWith(v));
   for (const file of walk(sources)) {
-    const calls = sdkCallsIn(path.relative(backendDir, file), fs.readFileSync(file, 'utf8'));
-    (file.startsWith(remediationDir) ? remediation : read).push(...calls);
+    const rel = path.relative(backendDir, file);
+    const text = fs.readFileSync(file, 'utf8');
+    const direct = sdkCallsIn(rel, text);
+    const viaLibraries = libraryCallsIn(rel, text, libraries);
+    if (file.startsWith(remediationDir)) remediation.push(...direct, ...viaLibraries);
+    else read.push(...direct, ...viaLibraries.filter(isRead));
   }
   const actions = (calls: SdkCall[]) => [...new Set(calls.flatMap(iamActionsFor))].sort();
   return {
@@ -197,4 +234,20 @@ export function portalActions(backendDir: string): PortalActions {
     read: actions(read),
     remediation: actions(remediation),
   };
+}
+
+/** Workspace package name -> directory, from the root package.json `workspaces`. */
+export function workspacePackages(repoRoot: string): Map<string, string> {
+  const root = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const dirs = (root.workspaces as string[]).flatMap(pattern => {
+    if (!pattern.endsWith('/*')) return [path.join(repoRoot, pattern)];
+    const parent = path.join(repoRoot, pattern.slice(0, -2));
+    return fs.existsSync(parent) ? fs.readdirSync(parent).map(d => path.join(parent, d)) : [];
+  });
+  const packages = new Map<string, string>();
+  for (const dir of dirs) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) packages.set(JSON.parse(fs.readFileSync(manifest, 'utf8')).name, dir);
+  }
+  return packages;
 }

@@ -95,8 +95,13 @@ export function checkNamesAgainstAppConfig(mod: TfModule, res: PortalResources):
 /** Every name the module gives a table, queue, topic, index, ... (statically resolved). */
 export function moduleNames(mod: TfModule): Set<string> {
   const names = new Set<string>();
-  const names_ = resolveStatic(mod, mod.locals.get('names')?.value);
-  if (names_ && typeof names_ === 'object') Object.values(names_).forEach(n => names.add(String(n)));
+  const raw = mod.locals.get('names')?.value;
+  if (raw && typeof raw === 'object') {
+    for (const entry of Object.values(raw)) {
+      const name = resolveStatic(mod, entry);
+      if (typeof name === 'string') names.add(name);
+    }
+  }
   for (const t of resources(mod, 'aws_dynamodb_table')) {
     for (const gsi of expandBlocks(mod, t.body, 'global_secondary_index')) names.add(String(gsi.name));
   }
@@ -163,4 +168,17 @@ export function envNamesInConfig(source: string): Set<string> {
 /** Keys (ALL_CAPS) the module sets in a Lambda environment expression. */
 export function envNamesInTerraform(expression: string): Set<string> {
   return new Set([...expression.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*=/g)].map(m => m[1]));
+}
+
+/**
+ * Environment variables the Lambda config requires: zod entries with neither a default
+ * nor `optional`. Entries built by helpers that supply defaults (`positiveInt(3)`) count
+ * as optional.
+ */
+export function requiredEnvInConfig(source: string): Set<string> {
+  const required = new Set<string>();
+  for (const [, name, rest] of source.matchAll(/^\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+):\s*(.+)$/gm)) {
+    if (/^z\./.test(rest) && !/default\(|optional/.test(rest)) required.add(name);
+  }
+  return required;
 }

@@ -43,9 +43,8 @@ variable "rate_limiter_artifact_path" {
 }
 
 variable "messaging_api_secret_arn" {
-  description = "Secret holding the messaging API key"
+  description = "Secret holding the messaging API token"
   type        = string
-  default     = null
 }
 
 variable "ecs_secret_arns" {
