@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import { loadModule } from '../src/module';
+import { MODULE_DIR, README } from '../src/paths';
+import { currentDocs, renderDocs } from '../src/readme';
+
+describe('production-hardening/README.md', () => {
+  const readme = fs.readFileSync(README, 'utf8');
+
+  it('has inputs and outputs tables generated from the module (npm run docs:update)', async () => {
+    expect(currentDocs(readme)).toBe(renderDocs(await loadModule(MODULE_DIR)));
+  });
+
+  it('explains the Week 1 / Week 2 apply order, the required inputs and importing existing resources', () => {
+    for (const heading of ['## Plan and apply order', '**Week 1', '**Week 2', '### Required inputs', '## Importing existing resources']) {
+      expect(readme).toContain(heading);
+    }
+    for (const resource of ['aws_ecs_cluster.this', 'aws_db_instance.postgres']) {
+      expect(readme).toMatch(new RegExp(`to\\s+= module\\.production_hardening\\.${resource.replace('.', '\\.')}`));
+    }
+    expect(readme).toContain('docs/runbooks/elasticache-migration.md');
+  });
+});
