@@ -309,3 +309,116 @@ export interface WeeklyReviewReport {
   /** Critical first, then newest first. */
   openAlerts: CostAlert[];
 }
+
+// ---------------------------------------------------------------------------------------
+// The FinOps tab
+
+/** The data sources of the FinOps tab; each can be unavailable on its own. */
+export type FinOpsSourceId =
+  | 'budgets'
+  | 'costExplorer'
+  | 'costForecast'
+  | 'costAnomalies'
+  | 'aiLedger'
+  | 'costAlerts';
+
+export interface FinOpsSourceStatus {
+  id: FinOpsSourceId;
+  label: string;
+  state: 'ok' | 'unavailable' | 'pending';
+  /** Why the source is unavailable, in one sentence. */
+  reason?: string;
+  /** ISO 8601: when the data shown was read from AWS. */
+  readAt?: string;
+}
+
+/** One of the budget's notifications, and whether spend has crossed it. */
+export interface BudgetNotificationStatus {
+  notificationType: 'ACTUAL' | 'FORECASTED';
+  /** As configured: a percent of the limit, or an absolute amount. */
+  threshold: number;
+  thresholdType: 'PERCENTAGE' | 'ABSOLUTE_VALUE';
+  thresholdMicros: MicroUsd;
+  /** Actual spend for ACTUAL notifications, forecast spend for FORECASTED ones. */
+  comparedMicros: MicroUsd;
+  /** comparedMicros > thresholdMicros: AWS has sent (or will send) this notification. */
+  fired: boolean;
+}
+
+export interface BudgetStatus {
+  name: string;
+  limitMicros: MicroUsd;
+  /** Month-to-date actual spend as AWS Budgets reports it. */
+  actualMicros: MicroUsd;
+  /** AWS Budgets' month-end forecast; null when AWS has none yet. */
+  forecastMicros: MicroUsd | null;
+  notifications: BudgetNotificationStatus[];
+}
+
+/** Cost Explorer's own month-end forecast (GetCostForecast), when it answers. */
+export interface AwsCostForecast {
+  month: IsoMonth;
+  /** Month-to-date actual plus AWS's forecast of the rest of the month. */
+  monthEndMicros: MicroUsd;
+  remainingMicros: MicroUsd;
+  remainingLowMicros: MicroUsd | null;
+  remainingHighMicros: MicroUsd | null;
+}
+
+/** An anomaly found by AWS Cost Anomaly Detection (GetAnomalies). */
+export interface AwsCostAnomaly {
+  id: string;
+  startDay: IsoDay | null;
+  endDay: IsoDay | null;
+  series: string;
+  maxScore: number;
+  impactMicros: MicroUsd | null;
+}
+
+/** The portal's own Cost Explorer use: every request costs $0.01. */
+export interface CostExplorerUsage {
+  month: IsoMonth;
+  requests: number;
+  costMicros: MicroUsd;
+  /** ISO 8601 of the last scheduled refresh that ran, if any. */
+  lastRefreshAt: string | null;
+  /** How often the scheduled refresh runs. */
+  refreshEveryHours: number;
+}
+
+/** One day of AI spend of one provider and agent. */
+export interface AiDailyCost extends DailyCost {
+  provider: string;
+  agent: string;
+}
+
+export interface FinOpsOverview {
+  /** ISO 8601 of the clock the overview was computed for. */
+  generatedAt: string;
+  month: IsoMonth;
+  sources: FinOpsSourceStatus[];
+  budget: BudgetStatus | null;
+  /**
+   * Which forecast the page leads with: 'aws' when Cost Explorer's forecast answered
+   * (ours is shown beside it), 'own' when only the portal's own model is available.
+   */
+  forecastBasis: 'aws' | 'own';
+  /** The portal's own forecast from the Cost Explorer daily costs; null without data. */
+  forecast: CostForecast | null;
+  awsForecast: AwsCostForecast | null;
+  /** Daily cost by service, the last 90 complete days. */
+  serviceCosts: ServiceDailyCost[];
+  /** Our anomalies over the last 30 complete days, newest first. */
+  anomalies: CostAnomaly[];
+  awsAnomalies: AwsCostAnomaly[];
+  ai: {
+    /** The last 30 complete days, by provider and agent. */
+    daily: AiDailyCost[];
+    unitEconomics: AiUnitEconomics;
+  } | null;
+  /** Alerts of the cost-alerts table that are still retained, critical first. */
+  alerts: CostAlert[];
+  costExplorerUsage: CostExplorerUsage;
+}
+
+export type WeeklyReviewFormat = 'json' | 'csv' | 'md';

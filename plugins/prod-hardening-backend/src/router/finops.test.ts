@@ -1,0 +1,227 @@
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  loadResourceNames,
+  seedDemoAccount,
+  startMoto,
+  storyServiceCosts,
+  COST_SPIKE,
+  MotoServer,
+} from '@prod-hardening/dev-stack';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import { prodHardeningPlugin } from '../plugin';
+
+jest.setTimeout(120_000);
+
+const APP_CONFIG = resolve(__dirname, '../../../../app-config.yaml');
+const DAY_MS = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const micros = (amount: string) => Math.round(Number(amount) * 100) * 10_000;
+
+describe('FinOps routes on the seeded demo account (moto_server)', () => {
+  let moto: MotoServer;
+  let server: any;
+  let ceSend: jest.SpyInstance;
+  // The seed and the backend share the real clock: the backend has no test clock.
+  const now = new Date();
+  const today = day(now.getTime());
+
+  beforeAll(async () => {
+    process.env.AWS_ACCESS_KEY_ID = 'test';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test';
+    ceSend = jest.spyOn(CostExplorerClient.prototype, 'send');
+    moto = await startMoto();
+    const resources = await loadResourceNames(APP_CONFIG);
+    await seedDemoAccount({
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      accountId: '123456789012',
+      resources,
+      now,
+    });
+    ({ server } = await startTestBackend({
+      features: [
+        prodHardeningPlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            prodHardening: {
+              aws: {
+                accountId: '123456789012',
+                region: 'us-east-1',
+                endpoint: moto.endpoint,
+                maxAttempts: 1,
+              },
+              redis: { url: 'redis://127.0.0.1:1' },
+              resources: resources as any,
+            },
+          },
+        }),
+      ],
+    }));
+  });
+
+  afterAll(async () => {
+    ceSend?.mockRestore();
+    await moto?.stop();
+  });
+
+  it('shows the budget over: $500 limit, ~$750 forecast, the 80% forecast notification fired', async () => {
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/overview',
+    );
+    expect(res.status).toBe(200);
+    const { budget } = res.body;
+    expect(budget.limitMicros).toBe(500_000_000);
+    expect(budget.forecastMicros).toBe(750_000_000);
+    const forecasted = budget.notifications.find(
+      (n: any) => n.notificationType === 'FORECASTED',
+    );
+    expect(forecasted).toMatchObject({
+      threshold: 80,
+      thresholdMicros: 400_000_000,
+      fired: true,
+    });
+    const actual = budget.notifications.find(
+      (n: any) => n.notificationType === 'ACTUAL',
+    );
+    expect(actual.thresholdMicros).toBe(500_000_000);
+    expect(actual.fired).toBe(actual.comparedMicros > 500_000_000);
+  });
+
+  it('serves the seeded Cost Explorer days exactly, and forecasts the month with our own model', async () => {
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/overview',
+    );
+    const seeded = storyServiceCosts(now);
+    const total = (rows: { amountMicros: number }[]) =>
+      rows.reduce((s, r) => s + r.amountMicros, 0);
+    expect(res.body.serviceCosts).toHaveLength(seeded.length);
+    expect(total(res.body.serviceCosts)).toBe(
+      seeded.reduce((s, r) => s + micros(r.amount), 0),
+    );
+    const forecast = res.body.forecast;
+    // ~$24.60 a day: the run rate lands near $750 for the month, well over $500.
+    expect(forecast.runRate.monthEndMicros).toBeGreaterThan(650_000_000);
+    expect(forecast.runRate.monthEndMicros).toBeLessThan(900_000_000);
+    expect(forecast.burn.burnRatio).toBeGreaterThan(1.3);
+  });
+
+  it('labels the forecast as our own when GetCostForecast is unavailable', async () => {
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/overview',
+    );
+    expect(res.body.forecastBasis).toBe('own');
+    expect(res.body.awsForecast).toBeNull();
+    const byId = Object.fromEntries(
+      res.body.sources.map((s: any) => [s.id, s]),
+    );
+    expect(byId.costExplorer.state).toBe('ok');
+    expect(byId.costForecast.state).toBe('unavailable');
+    expect(byId.costForecast.reason).toMatch(/own forecast only/);
+    expect(byId.costAnomalies.state).toBe('unavailable');
+    expect(byId.budgets.state).toBe('ok');
+    expect(byId.aiLedger.state).toBe('ok');
+  });
+
+  it('finds the seeded CloudWatch spike, and shows AI costs and the seeded alerts', async () => {
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/overview',
+    );
+    const spikeDay = day(
+      Date.parse(`${today}T00:00:00Z`) - COST_SPIKE.daysAgo * DAY_MS,
+    );
+    expect(res.body.anomalies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          day: spikeDay,
+          dimension: 'service',
+          series: COST_SPIKE.service,
+        }),
+      ]),
+    );
+    expect(
+      res.body.ai.unitEconomics.byProvider.map((r: any) => r.key).sort(),
+    ).toEqual(['azure', 'openai']);
+    expect(res.body.alerts.map((a: any) => a.alertType)).toEqual([
+      'daily_limit',
+      'anomaly',
+    ]);
+  });
+
+  it('100 overview requests send no Cost Explorer request beyond the start-up refresh', async () => {
+    await request(server).get('/api/prod-hardening/finops/overview');
+    const before = ceSend.mock.calls.length;
+    // The start-up refresh: one page of daily costs, the forecast, the anomalies.
+    expect(before).toBe(3);
+    for (let i = 0; i < 100; i++) {
+      const res = await request(server).get(
+        '/api/prod-hardening/finops/overview',
+      );
+      expect(res.status).toBe(200);
+    }
+    expect(ceSend.mock.calls.length).toBe(before);
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/overview',
+    );
+    expect(res.body.costExplorerUsage).toMatchObject({
+      requests: 3,
+      costMicros: 30_000,
+      refreshEveryHours: 6,
+    });
+  });
+
+  it('exports a CSV whose AWS totals equal the seeded days of both weeks', async () => {
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/weekly-review?format=csv',
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="finops-weekly-review-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const startOfToday = Date.parse(`${today}T00:00:00Z`);
+    const weekTotal = (fromBack: number, toBack: number) => {
+      const from = day(startOfToday - fromBack * DAY_MS);
+      const to = day(startOfToday - toBack * DAY_MS);
+      const sum = storyServiceCosts(now)
+        .filter(r => r.day >= from && r.day <= to)
+        .reduce((s, r) => s + micros(r.amount), 0);
+      return (sum / 1_000_000).toFixed(2);
+    };
+    const lines: string[] = res.text.split('\r\n');
+    const header = lines.indexOf('section,totals') + 1;
+    const columns = lines[header].split(',');
+    const aws = lines
+      .slice(header + 1)
+      .find(l => l.startsWith('aws,'))!
+      .split(',');
+    const col = (name: string) => Number(aws[columns.indexOf(name)]).toFixed(2);
+    expect(col('current_usd')).toBe(weekTotal(7, 1));
+    expect(col('previous_usd')).toBe(weekTotal(14, 8));
+  });
+
+  it('serves the Markdown review as a download and the JSON report by default', async () => {
+    const md = await request(server).get(
+      '/api/prod-hardening/finops/weekly-review?format=md',
+    );
+    expect(md.status).toBe(200);
+    expect(md.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(md.headers['content-disposition']).toMatch(/\.md"$/);
+    expect(md.text).toMatch(/^# /);
+    const json = await request(server).get(
+      '/api/prod-hardening/finops/weekly-review',
+    );
+    expect(json.status).toBe(200);
+    expect(json.body.totals.aws.currentMicros).toBeGreaterThan(0);
+  });
+
+  it('rejects unknown formats and parameters with 400', async () => {
+    for (const query of ['format=xlsx', 'format=', 'week=2026-01']) {
+      const res = await request(server).get(
+        `/api/prod-hardening/finops/weekly-review?${query}`,
+      );
+      expect(res.status).toBe(400);
+    }
+  });
+});

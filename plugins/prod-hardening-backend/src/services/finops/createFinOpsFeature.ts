@@ -1,0 +1,72 @@
+import type {
+  DatabaseService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { AwsClientFactory } from '../../aws';
+import type { ProdHardeningConfig } from '../../config';
+import { AiLedgerSource } from '../../sources/aiLedger';
+import { BudgetsSource } from '../../sources/budgets';
+import { CostExplorerSource } from '../../sources/costExplorer';
+import { FinOpsService } from './FinOpsService';
+import { FinOpsStore } from './FinOpsStore';
+
+/** Cost Explorer is read this often (4 × 3 requests a day ≈ $3.60 a month). */
+export const REFRESH_EVERY_HOURS = 6;
+const HOUR_MS = 3_600_000;
+
+export interface FinOpsFeatureOptions {
+  config: ProdHardeningConfig;
+  aws: AwsClientFactory;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  now?: () => Date;
+}
+
+/**
+ * Builds the FinOps service and schedules its Cost Explorer refresh: once at start-up
+ * (unless a replica or a previous run refreshed within the period) and then every
+ * REFRESH_EVERY_HOURS hours, shared by all replicas through the scheduler.
+ */
+export async function createFinOpsFeature(
+  options: FinOpsFeatureOptions,
+): Promise<FinOpsService> {
+  const { config, aws, database, scheduler, logger, now } = options;
+  const store = await FinOpsStore.create(await database.getClient());
+  let service: FinOpsService | undefined;
+  const costExplorer = new CostExplorerSource(aws, {
+    onRequest: operation => service?.countRequest(operation),
+  });
+  service = new FinOpsService({
+    budgets: new BudgetsSource(aws),
+    costExplorer,
+    aiLedger: new AiLedgerSource(aws, config.resources.tables, now),
+    store,
+    budgetName: config.resources.budgetName,
+    monthlyBudgetUsd: config.resources.monthlyBudgetUsd,
+    refreshEveryHours: REFRESH_EVERY_HOURS,
+    endpoint: config.aws.endpoint,
+    logger,
+    now,
+  });
+  const finops = service;
+  // A little under the period, so the scheduled run is never skipped for being early.
+  const maxAgeMs = (REFRESH_EVERY_HOURS - 0.5) * HOUR_MS;
+  const refresh = async () => {
+    try {
+      await finops.refreshIfStale(maxAgeMs);
+    } catch (err) {
+      logger.warn(`FinOps: Cost Explorer refresh failed: ${err}`);
+    }
+  };
+  void refresh();
+  await scheduler.scheduleTask({
+    id: 'prod-hardening-finops-cost-explorer-refresh',
+    frequency: { hours: REFRESH_EVERY_HOURS },
+    timeout: { minutes: 10 },
+    initialDelay: { hours: REFRESH_EVERY_HOURS },
+    fn: refresh,
+  });
+  return finops;
+}

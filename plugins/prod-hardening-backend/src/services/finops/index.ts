@@ -1,0 +1,7 @@
+export {
+  createFinOpsFeature,
+  REFRESH_EVERY_HOURS,
+} from './createFinOpsFeature';
+export type { FinOpsFeatureOptions } from './createFinOpsFeature';
+export { FinOpsService, COST_EXPLORER_USD_PER_REQUEST } from './FinOpsService';
+export { FinOpsStore } from './FinOpsStore';
