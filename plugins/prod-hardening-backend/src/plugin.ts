@@ -8,6 +8,7 @@ import { readProdHardeningConfig } from './config';
 import { createRedisConnection } from './redis';
 import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
+import { createFinOpsFeature } from './services/finops';
 import { createPostureEngine } from './services/posture/createPostureEngine';
 import { PostureService } from './services/posture/PostureService';
 import { PostureSnapshotStore } from './services/posture/PostureSnapshotStore';
@@ -108,11 +109,20 @@ export const prodHardeningPlugin = createBackendPlugin({
           onChanged: () => posture.invalidate(),
         });
 
+        const finops = await createFinOpsFeature({
+          config,
+          aws,
+          database,
+          scheduler,
+          logger,
+        });
+
         httpRouter.use(
           await createRouter({
             health,
             posture,
             remediation,
+            finops,
             permissions,
             httpAuth,
           }),

@@ -7,12 +7,15 @@ import type { PostureService } from '../services/posture/PostureService';
 import { authorize, AuthorizeDeps } from './authorize';
 import { parseFindingsQuery } from './findingsQuery';
 import { addRemediationRoutes } from './remediationRoutes';
+import { addFinOpsRoutes } from './finopsRoutes';
+import type { FinOpsService } from '../services/finops';
 import type { RemediationService } from '../services/remediation/RemediationService';
 
 export interface RouterOptions extends AuthorizeDeps {
   health: HealthService;
   posture: PostureService;
   remediation: RemediationService;
+  finops: FinOpsService;
 }
 
 export async function createRouter(
@@ -51,6 +54,7 @@ export async function createRouter(
   });
 
   addRemediationRoutes(router, options);
+  addFinOpsRoutes(router, options);
 
   return router;
 }

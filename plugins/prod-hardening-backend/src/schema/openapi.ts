@@ -5,6 +5,7 @@
  * GET /api/prod-hardening/openapi.json.
  */
 import { schemas } from './components';
+import { finopsPaths } from './paths/finops';
 import { healthPaths } from './paths/health';
 import { posturePaths } from './paths/posture';
 import { remediationPaths } from './paths/remediation';
@@ -27,5 +28,6 @@ export const openApiSpec = {
     ...healthPaths,
     ...posturePaths,
     ...remediationPaths,
+    ...finopsPaths,
   },
 } as const;
