@@ -13,7 +13,11 @@ async function main() {
   fs.mkdirSync(path.dirname(SCHEMA_FIXTURE), { recursive: true });
   fs.writeFileSync(SCHEMA_FIXTURE, `${JSON.stringify(subset, null, 1)}\n`);
   process.stdout.write(
-    `wrote ${path.relative(process.cwd(), SCHEMA_FIXTURE)}: ${Object.keys(subset.resources).length} resource and ${Object.keys(subset.data_sources).length} data source types of ${subset.provider} ${subset.version}\n`,
+    `wrote ${path.relative(process.cwd(), SCHEMA_FIXTURE)}: ${
+      Object.keys(subset.resources).length
+    } resource and ${
+      Object.keys(subset.data_sources).length
+    } data source types of ${subset.provider} ${subset.version}\n`,
   );
 }
 

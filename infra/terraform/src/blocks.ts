@@ -7,8 +7,12 @@ import { Body, isBody, TfModule } from './module';
  * element's `name`. A dynamic block with a dynamic `for_each` yields its content as is.
  */
 export function expandBlocks(mod: TfModule, body: Body, name: string): Body[] {
-  const direct = Array.isArray(body[name]) ? (body[name] as unknown[]).filter(isBody) : [];
-  const dynamics = ((body.dynamic as Record<string, Body[]> | undefined)?.[name] ?? []) as Body[];
+  const direct = Array.isArray(body[name])
+    ? (body[name] as unknown[]).filter(isBody)
+    : [];
+  const dynamics = ((body.dynamic as Record<string, Body[]> | undefined)?.[
+    name
+  ] ?? []) as Body[];
   const expanded = dynamics.flatMap(d => {
     const content = ((d.content as Body[] | undefined) ?? [])[0] ?? {};
     const iterator = typeof d.iterator === 'string' ? d.iterator : name;
@@ -24,14 +28,23 @@ export function expandBlocks(mod: TfModule, body: Body, name: string): Body[] {
   return [...direct, ...expanded];
 }
 
-function substitute(value: unknown, iterator: string, item: { key: unknown; value: unknown }): unknown {
-  if (Array.isArray(value)) return value.map(v => substitute(v, iterator, item));
+function substitute(
+  value: unknown,
+  iterator: string,
+  item: { key: unknown; value: unknown },
+): unknown {
+  if (Array.isArray(value))
+    return value.map(v => substitute(v, iterator, item));
   if (isBody(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, iterator, item)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, substitute(v, iterator, item)]),
+    );
   }
   const inner = singleInterpolation(value);
   if (inner === undefined) return value;
-  const match = new RegExp(`^${iterator}\\.(key|value)((?:\\.[A-Za-z0-9_]+)*)$`).exec(inner.trim());
+  const match = new RegExp(
+    `^${iterator}\\.(key|value)((?:\\.[A-Za-z0-9_]+)*)$`,
+  ).exec(inner.trim());
   if (!match) return value;
   let current: unknown = match[1] === 'key' ? item.key : item.value;
   for (const key of match[2].split('.').filter(Boolean)) {
@@ -50,6 +63,10 @@ export function deref(mod: TfModule, value: unknown, depth = 0): unknown {
 }
 
 /** The `${...}` references of a value as text, for "does it point at X" checks. */
-export function mentions(mod: TfModule, value: unknown, target: string): boolean {
+export function mentions(
+  mod: TfModule,
+  value: unknown,
+  target: string,
+): boolean {
   return JSON.stringify(deref(mod, value) ?? null).includes(target);
 }

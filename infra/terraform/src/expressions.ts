@@ -6,7 +6,11 @@ import { isBody, TfModule, variableDefault } from './module';
  * undefined. `"${a}-${b}"` is a template, not one interpolation.
  */
 export function singleInterpolation(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('${') || !value.endsWith('}')) {
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('${') ||
+    !value.endsWith('}')
+  ) {
     return undefined;
   }
   let depth = 0;
@@ -22,7 +26,8 @@ export function singleInterpolation(value: unknown): string | undefined {
     else if (c === '{') depth++;
     else if (c === '}') {
       depth--;
-      if (depth === 0) return i === value.length - 1 ? value.slice(2, -1) : undefined;
+      if (depth === 0)
+        return i === value.length - 1 ? value.slice(2, -1) : undefined;
     }
   }
   return undefined;
@@ -41,7 +46,10 @@ export function stringsIn(value: unknown, out: string[] = []): string[] {
 }
 
 /** References (`aws_x.y.attr`, `var.z`, `local.w`, ...) in one attribute value. */
-export async function referencesIn(file: string, value: string): Promise<string[]> {
+export async function referencesIn(
+  file: string,
+  value: string,
+): Promise<string[]> {
   if (!value.includes('${')) return [];
   const refs = await getReferencesInExpression(file, value);
   return refs.map(r => r.value);
@@ -60,7 +68,10 @@ type AstNode = {
  * anything dynamic becomes its source text wrapped in `${...}`, e.g. `"${aws_q.x.arn}"`.
  * `jsonencode(x)` evaluates to x (its JSON is what the policy or pattern means).
  */
-export async function staticValue(file: string, value: unknown): Promise<unknown> {
+export async function staticValue(
+  file: string,
+  value: unknown,
+): Promise<unknown> {
   const inner = singleInterpolation(value);
   if (inner === undefined) return value;
   const ast = (await getExpressionAst(file, inner)) as AstNode | null;
@@ -69,7 +80,9 @@ export async function staticValue(file: string, value: unknown): Promise<unknown
 }
 
 function sourceOf(node: AstNode, source: Buffer): string {
-  return source.subarray(node.range.start.byte, node.range.end.byte).toString('utf8');
+  return source
+    .subarray(node.range.start.byte, node.range.end.byte)
+    .toString('utf8');
 }
 
 function evaluate(node: AstNode, source: Buffer): unknown {
@@ -86,14 +99,19 @@ function evaluate(node: AstNode, source: Buffer): unknown {
         return children.map(c => String(c.meta?.value ?? '')).join('');
       }
       const text = String(meta.value ?? '');
-      return text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : `\${${text}}`;
+      return text.startsWith('"') && text.endsWith('"')
+        ? text.slice(1, -1)
+        : `\${${text}}`;
     }
     case 'tuple':
       return children.map(c => evaluate(c, source));
     case 'object': {
       const result: Record<string, unknown> = {};
       for (let i = 0; i + 1 < children.length; i += 2) {
-        result[objectKey(children[i], source)] = evaluate(children[i + 1], source);
+        result[objectKey(children[i], source)] = evaluate(
+          children[i + 1],
+          source,
+        );
       }
       return result;
     }
@@ -103,7 +121,10 @@ function evaluate(node: AstNode, source: Buffer): unknown {
       }
       return `\${${String(meta.value ?? '')}}`;
     case 'unaryOp':
-      if (String(meta.value).startsWith('-') && children[0]?.type === 'literalValue') {
+      if (
+        String(meta.value).startsWith('-') &&
+        children[0]?.type === 'literalValue'
+      ) {
         return -Number(children[0].meta?.value);
       }
       return `\${${String(meta.value ?? '')}}`;
@@ -123,7 +144,9 @@ function objectKey(node: AstNode, source: Buffer): string {
   }
   // (expression) keys and nested key wrappers
   const inner = child.children?.[0] ?? child;
-  return `\${${String(inner.meta?.fullAccessor ?? inner.meta?.value ?? sourceOf(inner, source))}}`;
+  return `\${${String(
+    inner.meta?.fullAccessor ?? inner.meta?.value ?? sourceOf(inner, source),
+  )}}`;
 }
 
 /**
@@ -131,15 +154,23 @@ function objectKey(node: AstNode, source: Buffer): string {
  * `"${var.name_prefix}-trail"`, `["${local.a}", "b"]`. Returns undefined when any part is
  * dynamic (a resource attribute, a function call, ...).
  */
-export function resolveStatic(mod: TfModule, value: unknown, depth = 0): unknown {
+export function resolveStatic(
+  mod: TfModule,
+  value: unknown,
+  depth = 0,
+): unknown {
   if (depth > 20) return undefined;
   if (Array.isArray(value)) {
     const items = value.map(v => resolveStatic(mod, v, depth + 1));
     return items.some(i => i === undefined) ? undefined : items;
   }
   if (isBody(value)) {
-    const entries = Object.entries(value).map(([k, v]) => [k, resolveStatic(mod, v, depth + 1)] as const);
-    return entries.some(([, v]) => v === undefined) ? undefined : Object.fromEntries(entries);
+    const entries = Object.entries(value).map(
+      ([k, v]) => [k, resolveStatic(mod, v, depth + 1)] as const,
+    );
+    return entries.some(([, v]) => v === undefined)
+      ? undefined
+      : Object.fromEntries(entries);
   }
   if (typeof value !== 'string' || !value.includes('${')) return value;
 
@@ -149,7 +180,8 @@ export function resolveStatic(mod: TfModule, value: unknown, depth = 0): unknown
   let failed = false;
   const text = value.replace(/\$\{([^${}"]+)\}/g, (_, expr: string) => {
     const resolved = resolveTraversal(mod, expr.trim(), depth);
-    if (typeof resolved === 'string' || typeof resolved === 'number') return String(resolved);
+    if (typeof resolved === 'string' || typeof resolved === 'number')
+      return String(resolved);
     failed = true;
     return '';
   });
@@ -157,12 +189,15 @@ export function resolveStatic(mod: TfModule, value: unknown, depth = 0): unknown
 }
 
 function resolveTraversal(mod: TfModule, expr: string, depth: number): unknown {
-  const match = /^(var|local)\.([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(expr);
+  const match = /^(var|local)\.([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+)*)$/.exec(
+    expr,
+  );
   if (!match) return undefined;
   const [, root, name, rest] = match;
   // Navigate the raw value first, so one unresolvable sibling (e.g. a name built from a
   // variable without default) does not hide the member asked for.
-  let current: unknown = root === 'var' ? variableDefault(mod, name) : mod.locals.get(name)?.value;
+  let current: unknown =
+    root === 'var' ? variableDefault(mod, name) : mod.locals.get(name)?.value;
   for (const key of rest.split('.').filter(Boolean)) {
     if (!isBody(current)) current = resolveStatic(mod, current, depth + 1);
     if (!isBody(current)) return undefined;

@@ -45,7 +45,12 @@ export interface TfModule {
 export class HclSyntaxError extends Error {}
 
 const KINDS_WITH_TWO_LABELS = new Set<BlockKind>(['resource', 'data']);
-const KINDS_WITH_ONE_LABEL = new Set<BlockKind>(['variable', 'output', 'module', 'provider']);
+const KINDS_WITH_ONE_LABEL = new Set<BlockKind>([
+  'variable',
+  'output',
+  'module',
+  'provider',
+]);
 
 /** The module's `.tf` files (not those of examples or nested directories), sorted. */
 export function listTfFiles(dir: string): string[] {
@@ -55,7 +60,10 @@ export function listTfFiles(dir: string): string[] {
     .sort();
 }
 
-export async function parseFile(fileName: string, source: string): Promise<Body> {
+export async function parseFile(
+  fileName: string,
+  source: string,
+): Promise<Body> {
   try {
     return (await parse(fileName, source)) as Body;
   } catch (error) {
@@ -88,17 +96,24 @@ function blocksOf(json: Body, file: string): Block[] {
   for (const [key, value] of Object.entries(json)) {
     const kind = key as BlockKind;
     if (KINDS_WITH_TWO_LABELS.has(kind)) {
-      for (const [type, byName] of Object.entries(value as Record<string, Record<string, Body[]>>)) {
+      for (const [type, byName] of Object.entries(
+        value as Record<string, Record<string, Body[]>>,
+      )) {
         for (const [name, bodies] of Object.entries(byName)) {
-          for (const body of bodies) blocks.push({ kind, type, name, body, file });
+          for (const body of bodies)
+            blocks.push({ kind, type, name, body, file });
         }
       }
     } else if (KINDS_WITH_ONE_LABEL.has(kind)) {
-      for (const [name, bodies] of Object.entries(value as Record<string, Body[]>)) {
-        for (const body of bodies) blocks.push({ kind, type: '', name, body, file });
+      for (const [name, bodies] of Object.entries(
+        value as Record<string, Body[]>,
+      )) {
+        for (const body of bodies)
+          blocks.push({ kind, type: '', name, body, file });
       }
     } else if (kind === 'locals' || kind === 'terraform') {
-      for (const body of value as Body[]) blocks.push({ kind, type: '', name: '', body, file });
+      for (const body of value as Body[])
+        blocks.push({ kind, type: '', name: '', body, file });
     } else {
       throw new HclSyntaxError(`${file}: unexpected top-level block "${key}"`);
     }
@@ -123,11 +138,15 @@ export function addressOf(block: Block): string {
 }
 
 export function resources(mod: TfModule, type?: string): Block[] {
-  return mod.blocks.filter(b => b.kind === 'resource' && (!type || b.type === type));
+  return mod.blocks.filter(
+    b => b.kind === 'resource' && (!type || b.type === type),
+  );
 }
 
 export function dataSources(mod: TfModule, type?: string): Block[] {
-  return mod.blocks.filter(b => b.kind === 'data' && (!type || b.type === type));
+  return mod.blocks.filter(
+    b => b.kind === 'data' && (!type || b.type === type),
+  );
 }
 
 export function variables(mod: TfModule): Block[] {
@@ -138,19 +157,34 @@ export function outputs(mod: TfModule): Block[] {
   return mod.blocks.filter(b => b.kind === 'output');
 }
 
-export function findResource(mod: TfModule, type: string, name: string): Block | undefined {
-  return mod.blocks.find(b => b.kind === 'resource' && b.type === type && b.name === name);
+export function findResource(
+  mod: TfModule,
+  type: string,
+  name: string,
+): Block | undefined {
+  return mod.blocks.find(
+    b => b.kind === 'resource' && b.type === type && b.name === name,
+  );
 }
 
-export function findData(mod: TfModule, type: string, name: string): Block | undefined {
-  return mod.blocks.find(b => b.kind === 'data' && b.type === type && b.name === name);
+export function findData(
+  mod: TfModule,
+  type: string,
+  name: string,
+): Block | undefined {
+  return mod.blocks.find(
+    b => b.kind === 'data' && b.type === type && b.name === name,
+  );
 }
 
 /** Nested blocks of a body (`ttl`, `statement`, ...), including `dynamic` blocks' content. */
 export function nestedBlocks(body: Body, name: string): Body[] {
   const direct = Array.isArray(body[name]) ? (body[name] as Body[]) : [];
-  const dynamic = (body.dynamic as Record<string, Body[]> | undefined)?.[name] ?? [];
-  const contents = dynamic.flatMap(d => (d.content as Body[] | undefined) ?? []);
+  const dynamic =
+    (body.dynamic as Record<string, Body[]> | undefined)?.[name] ?? [];
+  const contents = dynamic.flatMap(
+    d => (d.content as Body[] | undefined) ?? [],
+  );
   return [...direct.filter(isBody), ...contents];
 }
 

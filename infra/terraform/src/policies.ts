@@ -25,22 +25,31 @@ function list(mod: TfModule, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const resolved = resolveStatic(mod, value);
   const v = resolved === undefined ? value : resolved;
-  if (Array.isArray(v)) return v.map(x => (typeof x === 'string' ? x : JSON.stringify(x)));
+  if (Array.isArray(v))
+    return v.map(x => (typeof x === 'string' ? x : JSON.stringify(x)));
   return [typeof v === 'string' ? v : JSON.stringify(v)];
 }
 
 function keyPolicyDocuments(mod: TfModule): Set<string> {
   const docs = new Set<string>();
-  for (const key of mod.blocks.filter(b => b.kind === 'resource' && b.type === 'aws_kms_key')) {
+  for (const key of mod.blocks.filter(
+    b => b.kind === 'resource' && b.type === 'aws_kms_key',
+  )) {
     const inner = singleInterpolation(key.body.policy);
-    const match = inner && /^data\.aws_iam_policy_document\.([A-Za-z0-9_]+)\.json$/.exec(inner);
+    const match =
+      inner &&
+      /^data\.aws_iam_policy_document\.([A-Za-z0-9_]+)\.json$/.exec(inner);
     if (match) docs.add(`data.aws_iam_policy_document.${match[1]}`);
   }
   return docs;
 }
 
 /** Statements of every `aws_iam_policy_document` data source. */
-export function documentStatements(mod: TfModule, doc: Block, keyPolicy = false): Statement[] {
+export function documentStatements(
+  mod: TfModule,
+  doc: Block,
+  keyPolicy = false,
+): Statement[] {
   return expandBlocks(mod, doc.body, 'statement').map(s => ({
     file: doc.file,
     source: addressOf(doc),
@@ -49,12 +58,19 @@ export function documentStatements(mod: TfModule, doc: Block, keyPolicy = false)
     actions: list(mod, s.actions),
     notActions: list(mod, s.not_actions),
     resources: list(mod, s.resources),
-    principals: expandBlocks(mod, s, 'principals').flatMap(p => list(mod, p.identifiers)),
+    principals: expandBlocks(mod, s, 'principals').flatMap(p =>
+      list(mod, p.identifiers),
+    ),
     keyPolicy,
   }));
 }
 
-function jsonStatements(mod: TfModule, block: Block, attribute: string, doc: unknown): Statement[] {
+function jsonStatements(
+  mod: TfModule,
+  block: Block,
+  attribute: string,
+  doc: unknown,
+): Statement[] {
   if (!isBody(doc)) return [];
   const raw = doc.Statement;
   const statements = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
@@ -74,13 +90,17 @@ function jsonStatements(mod: TfModule, block: Block, attribute: string, doc: unk
 }
 
 /** Inline JSON policies: `policy = jsonencode({...})` or a heredoc JSON document. */
-async function inlineStatements(mod: TfModule, block: Block): Promise<Statement[]> {
+async function inlineStatements(
+  mod: TfModule,
+  block: Block,
+): Promise<Statement[]> {
   const found: Statement[] = [];
   const visit = async (body: Body, path: string) => {
     for (const [key, value] of Object.entries(body)) {
       if (typeof value === 'string' && POLICY_ATTRIBUTES.test(key)) {
         let doc: unknown;
-        if (value.includes('jsonencode(')) doc = await staticValue(block.file, value);
+        if (value.includes('jsonencode('))
+          doc = await staticValue(block.file, value);
         else if (value.trim().startsWith('{')) {
           try {
             doc = JSON.parse(value);
@@ -90,7 +110,8 @@ async function inlineStatements(mod: TfModule, block: Block): Promise<Statement[
         }
         found.push(...jsonStatements(mod, block, `${path}${key}`, doc));
       } else if (Array.isArray(value)) {
-        for (const item of value) if (isBody(item)) await visit(item, `${path}${key}.`);
+        for (const item of value)
+          if (isBody(item)) await visit(item, `${path}${key}.`);
       }
     }
   };
@@ -104,7 +125,9 @@ export async function allStatements(mod: TfModule): Promise<Statement[]> {
   const statements: Statement[] = [];
   for (const block of mod.blocks) {
     if (block.kind === 'data' && block.type === 'aws_iam_policy_document') {
-      statements.push(...documentStatements(mod, block, keyDocs.has(addressOf(block))));
+      statements.push(
+        ...documentStatements(mod, block, keyDocs.has(addressOf(block))),
+      );
     } else if (block.kind === 'resource') {
       statements.push(...(await inlineStatements(mod, block)));
     }
@@ -116,20 +139,31 @@ export async function allStatements(mod: TfModule): Promise<Statement[]> {
  * Statements of the inline policies attached to a role (`aws_iam_role_policy` whose
  * `role` points at it, with a policy document or inline JSON).
  */
-export async function roleStatements(mod: TfModule, roleName: string): Promise<Statement[]> {
+export async function roleStatements(
+  mod: TfModule,
+  roleName: string,
+): Promise<Statement[]> {
   const statements: Statement[] = [];
   const attached = mod.blocks.filter(
     b =>
       b.kind === 'resource' &&
       b.type === 'aws_iam_role_policy' &&
-      new RegExp(`aws_iam_role\\.${roleName}\\.(id|name)`).test(String(b.body.role)),
+      new RegExp(`aws_iam_role\\.${roleName}\\.(id|name)`).test(
+        String(b.body.role),
+      ),
   );
   for (const attachment of attached) {
     const inner = singleInterpolation(attachment.body.policy) ?? '';
-    const match = /^data\.aws_iam_policy_document\.([A-Za-z0-9_]+)(\[0\])?\.json$/.exec(inner);
+    const match =
+      /^data\.aws_iam_policy_document\.([A-Za-z0-9_]+)(\[0\])?\.json$/.exec(
+        inner,
+      );
     if (match) {
       const doc = mod.blocks.find(
-        b => b.kind === 'data' && b.type === 'aws_iam_policy_document' && b.name === match[1],
+        b =>
+          b.kind === 'data' &&
+          b.type === 'aws_iam_policy_document' &&
+          b.name === match[1],
       );
       if (doc) statements.push(...documentStatements(mod, doc));
     } else {
@@ -145,6 +179,8 @@ export function roleAttachments(mod: TfModule, roleName: string): Block[] {
     b =>
       b.kind === 'resource' &&
       b.type === 'aws_iam_role_policy_attachment' &&
-      new RegExp(`aws_iam_role\\.${roleName}\\.(id|name)`).test(String(b.body.role)),
+      new RegExp(`aws_iam_role\\.${roleName}\\.(id|name)`).test(
+        String(b.body.role),
+      ),
   );
 }

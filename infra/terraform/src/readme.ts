@@ -28,7 +28,9 @@ export function renderDocs(mod: TfModule): string {
       const type = singleInterpolation(v.body.type) ?? String(v.body.type);
       const required = !('default' in v.body);
       const def = required ? 'n/a' : code(JSON.stringify(v.body.default));
-      return `| ${v.name} | ${cell(String(v.body.description ?? ''))} | ${code(type)} | ${def} | ${required ? 'yes' : 'no'} |`;
+      return `| ${v.name} | ${cell(String(v.body.description ?? ''))} | ${code(
+        type,
+      )} | ${def} | ${required ? 'yes' : 'no'} |`;
     }),
     '',
     '## Outputs',
@@ -47,12 +49,15 @@ export function renderDocs(mod: TfModule): string {
 export function replaceDocs(readme: string, docs: string): string {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README has no ${BEGIN} ... ${END} section`);
+  if (start < 0 || end < start)
+    throw new Error(`README has no ${BEGIN} ... ${END} section`);
   return readme.slice(0, start) + docs + readme.slice(end + END.length);
 }
 
 export function currentDocs(readme: string): string | undefined {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
-  return start < 0 || end < start ? undefined : readme.slice(start, end + END.length);
+  return start < 0 || end < start
+    ? undefined
+    : readme.slice(start, end + END.length);
 }

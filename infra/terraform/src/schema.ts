@@ -4,7 +4,10 @@ import { Violation, violation } from './violations';
 /** A resource's arguments as the provider schema declares them (names only). */
 export interface BlockSchema {
   /** Attribute name -> required | optional | computed (read-only) | deprecated. */
-  attributes: Record<string, 'required' | 'optional' | 'computed' | 'deprecated'>;
+  attributes: Record<
+    string,
+    'required' | 'optional' | 'computed' | 'deprecated'
+  >;
   blocks: Record<string, BlockSchema>;
 }
 
@@ -16,20 +19,32 @@ export interface SchemaSubset {
 }
 
 type RawBlock = {
-  attributes?: Record<string, { required?: boolean; optional?: boolean; computed?: boolean; deprecated?: boolean }>;
+  attributes?: Record<
+    string,
+    {
+      required?: boolean;
+      optional?: boolean;
+      computed?: boolean;
+      deprecated?: boolean;
+    }
+  >;
   block_types?: Record<string, { block: RawBlock }>;
 };
 
 function compact(block: RawBlock): BlockSchema {
   const attributes: BlockSchema['attributes'] = {};
-  for (const [name, a] of Object.entries(block.attributes ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [name, a] of Object.entries(block.attributes ?? {}).sort(
+    ([x], [y]) => x.localeCompare(y),
+  )) {
     if (a.deprecated) attributes[name] = 'deprecated';
     else if (a.required) attributes[name] = 'required';
     else if (a.optional) attributes[name] = 'optional';
     else attributes[name] = 'computed';
   }
   const blocks: BlockSchema['blocks'] = {};
-  for (const [name, b] of Object.entries(block.block_types ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [name, b] of Object.entries(block.block_types ?? {}).sort(
+    ([x], [y]) => x.localeCompare(y),
+  )) {
     blocks[name] = compact(b.block);
   }
   return { attributes, blocks };
@@ -37,7 +52,15 @@ function compact(block: RawBlock): BlockSchema {
 
 /** The part of `terraform providers schema -json` the module uses. */
 export function extractSubset(
-  schemaJson: { provider_schemas: Record<string, { resource_schemas: Record<string, { block: RawBlock }>; data_source_schemas: Record<string, { block: RawBlock }> }> },
+  schemaJson: {
+    provider_schemas: Record<
+      string,
+      {
+        resource_schemas: Record<string, { block: RawBlock }>;
+        data_source_schemas: Record<string, { block: RawBlock }>;
+      }
+    >;
+  },
   providerAddress: string,
   version: string,
   resourceTypes: string[],
@@ -60,9 +83,24 @@ export function extractSubset(
   };
 }
 
-const META_ARGUMENTS = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
+const META_ARGUMENTS = new Set([
+  'count',
+  'for_each',
+  'provider',
+  'depends_on',
+  'lifecycle',
+  'provisioner',
+  'connection',
+  'dynamic',
+]);
 
-function checkBody(body: Body, schema: BlockSchema, where: string, problems: string[], top: boolean): void {
+function checkBody(
+  body: Body,
+  schema: BlockSchema,
+  where: string,
+  problems: string[],
+  top: boolean,
+): void {
   const at = where ? `${where.replace(/^\./, '')}: ` : '';
   for (const [key, value] of Object.entries(body)) {
     if (top && META_ARGUMENTS.has(key)) continue;
@@ -70,33 +108,51 @@ function checkBody(body: Body, schema: BlockSchema, where: string, problems: str
       for (const [name, dyns] of Object.entries(value)) {
         const nested = schema.blocks[name];
         if (!nested) problems.push(`${at}unknown block "${name}" (dynamic)`);
-        else for (const d of dyns as Body[]) for (const c of (d.content as Body[]) ?? []) checkBody(c, nested, `${where}.${name}`, problems, false);
+        else
+          for (const d of dyns as Body[])
+            for (const c of (d.content as Body[]) ?? [])
+              checkBody(c, nested, `${where}.${name}`, problems, false);
       }
       continue;
     }
     const attr = schema.attributes[key];
     if (attr === 'computed') problems.push(`${at}"${key}" is read-only`);
-    else if (attr === 'deprecated') problems.push(`${at}"${key}" is deprecated`);
+    else if (attr === 'deprecated')
+      problems.push(`${at}"${key}" is deprecated`);
     else if (attr) continue;
     else if (schema.blocks[key]) {
       for (const b of Array.isArray(value) ? value : [value]) {
-        if (isBody(b)) checkBody(b, schema.blocks[key], `${where}.${key}`, problems, false);
+        if (isBody(b))
+          checkBody(b, schema.blocks[key], `${where}.${key}`, problems, false);
       }
     } else problems.push(`${at}unknown argument "${key}"`);
   }
   for (const [name, kind] of Object.entries(schema.attributes)) {
-    if (kind === 'required' && !(name in body)) problems.push(`${at}required argument "${name}" is missing`);
+    if (kind === 'required' && !(name in body))
+      problems.push(`${at}required argument "${name}" is missing`);
   }
 }
 
 /** Resource and data source types exist and every argument / block is in the schema. */
-export function checkAgainstSchema(mod: TfModule, schema: SchemaSubset): Violation[] {
+export function checkAgainstSchema(
+  mod: TfModule,
+  schema: SchemaSubset,
+): Violation[] {
   const found: Violation[] = [];
-  const run = (blocks: ReturnType<typeof resources>, table: Record<string, BlockSchema>, kind: string) => {
+  const run = (
+    blocks: ReturnType<typeof resources>,
+    table: Record<string, BlockSchema>,
+    kind: string,
+  ) => {
     for (const b of blocks) {
       const s = table[b.type];
       if (!s) {
-        found.push(violation(b, `${kind} type is not in the provider schema subset (unknown type, or run npm run schema:update)`));
+        found.push(
+          violation(
+            b,
+            `${kind} type is not in the provider schema subset (unknown type, or run npm run schema:update)`,
+          ),
+        );
         continue;
       }
       const problems: string[] = [];
@@ -119,7 +175,10 @@ export function taggableTypes(schema: SchemaSubset): Set<string> {
 }
 
 /** Every resource that supports tags sets them from local.tags. */
-export function checkCommonTags(mod: TfModule, taggable: Set<string>): Violation[] {
+export function checkCommonTags(
+  mod: TfModule,
+  taggable: Set<string>,
+): Violation[] {
   return resources(mod)
     .filter(r => taggable.has(r.type))
     .filter(r => !String(r.body.tags ?? '').includes('local.tags'))

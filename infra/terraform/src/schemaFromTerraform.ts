@@ -15,10 +15,20 @@ export async function schemaSubsetFromTerraform(
   const scratch = initialised ? undefined : await initScratch(mod.dir);
   const where = initialised ?? scratch!;
   try {
-    if (scratch && scratch.init.code !== 0) throw new Error(`terraform init failed:\n${scratch.init.stderr}`);
-    const schema = await terraform(where.cwd, ['providers', 'schema', '-json'], where.dataDir);
-    if (schema.code !== 0) throw new Error(`terraform providers schema failed:\n${schema.stderr}`);
-    const version = await terraform(where.cwd, ['version', '-json'], where.dataDir);
+    if (scratch && scratch.init.code !== 0)
+      throw new Error(`terraform init failed:\n${scratch.init.stderr}`);
+    const schema = await terraform(
+      where.cwd,
+      ['providers', 'schema', '-json'],
+      where.dataDir,
+    );
+    if (schema.code !== 0)
+      throw new Error(`terraform providers schema failed:\n${schema.stderr}`);
+    const version = await terraform(
+      where.cwd,
+      ['version', '-json'],
+      where.dataDir,
+    );
     const selections = JSON.parse(version.stdout).provider_selections ?? {};
     return extractSubset(
       JSON.parse(schema.stdout),

@@ -38,7 +38,9 @@ export const CLIENT_IAM_PREFIX: Readonly<Record<string, string>> = {
  * Commands whose IAM action is not `<prefix>:<CommandName>`, per client package.
  * An empty list means the call needs no IAM permission.
  */
-export const ACTION_EXCEPTIONS: Readonly<Record<string, Readonly<Record<string, string[]>>>> = {
+export const ACTION_EXCEPTIONS: Readonly<
+  Record<string, Readonly<Record<string, string[]>>>
+> = {
   '@aws-sdk/client-sts': {
     GetCallerIdentity: [],
   },
@@ -59,9 +61,15 @@ export const ACTION_EXCEPTIONS: Readonly<Record<string, Readonly<Record<string, 
     PutPublicAccessBlock: ['s3:PutBucketPublicAccessBlock'],
     GetBucketLifecycleConfiguration: ['s3:GetLifecycleConfiguration'],
     PutBucketLifecycleConfiguration: ['s3:PutLifecycleConfiguration'],
-    GetBucketIntelligentTieringConfiguration: ['s3:GetIntelligentTieringConfiguration'],
-    ListBucketIntelligentTieringConfigurations: ['s3:GetIntelligentTieringConfiguration'],
-    PutBucketIntelligentTieringConfiguration: ['s3:PutIntelligentTieringConfiguration'],
+    GetBucketIntelligentTieringConfiguration: [
+      's3:GetIntelligentTieringConfiguration',
+    ],
+    ListBucketIntelligentTieringConfigurations: [
+      's3:GetIntelligentTieringConfiguration',
+    ],
+    PutBucketIntelligentTieringConfiguration: [
+      's3:PutIntelligentTieringConfiguration',
+    ],
     GetBucketOwnershipControls: ['s3:GetBucketOwnershipControls'],
   },
   '@aws-sdk/client-budgets': {
@@ -94,7 +102,10 @@ export const ACTION_EXCEPTIONS: Readonly<Record<string, Readonly<Record<string, 
     InvokeWithResponseStream: ['lambda:InvokeFunction'],
   },
   '@aws-sdk/client-secrets-manager': {
-    BatchGetSecretValue: ['secretsmanager:BatchGetSecretValue', 'secretsmanager:GetSecretValue'],
+    BatchGetSecretValue: [
+      'secretsmanager:BatchGetSecretValue',
+      'secretsmanager:GetSecretValue',
+    ],
   },
   '@aws-sdk/lib-dynamodb': {
     Get: ['dynamodb:GetItem'],
@@ -112,7 +123,18 @@ export const ACTION_EXCEPTIONS: Readonly<Record<string, Readonly<Record<string, 
 };
 
 /** Verbs of calls that only read; a read-role action must start with one. */
-export const READ_VERBS = ['Get', 'Describe', 'List', 'View', 'Lookup', 'BatchGet', 'Search', 'Query', 'Scan', 'Head'];
+export const READ_VERBS = [
+  'Get',
+  'Describe',
+  'List',
+  'View',
+  'Lookup',
+  'BatchGet',
+  'Search',
+  'Query',
+  'Scan',
+  'Head',
+];
 
 export interface SdkCall {
   file: string;
@@ -121,7 +143,8 @@ export interface SdkCall {
   operation: string;
 }
 
-const IMPORT = /import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](@aws-sdk\/(?:client|lib)-[a-z0-9-]+)['"]/g;
+const IMPORT =
+  /import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](@aws-sdk\/(?:client|lib)-[a-z0-9-]+)['"]/g;
 
 /** AWS SDK commands (and paginators) imported by one source file. */
 export function sdkCallsIn(file: string, source: string): SdkCall[] {
@@ -160,9 +183,12 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      return entry.name === 'node_modules' || entry.name.startsWith('__') ? [] : walk(full);
+      return entry.name === 'node_modules' || entry.name.startsWith('__')
+        ? []
+        : walk(full);
     }
-    return /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name) && !/\.(test|spec)\.[a-z]+$/.test(entry.name)
+    return /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name) &&
+      !/\.(test|spec)\.[a-z]+$/.test(entry.name)
       ? [full]
       : [];
   });
@@ -176,14 +202,19 @@ export interface PortalActions {
   remediation: string[];
 }
 
-const WORKSPACE_IMPORT = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*['"](@prod-hardening\/[a-z0-9-]+)['"]/g;
+const WORKSPACE_IMPORT =
+  /import\s+(type\s+)?\{([^}]*)\}\s*from\s*['"](@prod-hardening\/[a-z0-9-]+)['"]/g;
 
 /**
  * SDK calls a source file makes through a workspace library (e.g. the AI ledger read
  * through @prod-hardening/cost-monitoring): the calls imported by the library files that
  * define the names the source imports.
  */
-export function libraryCallsIn(file: string, source: string, libraries: Map<string, string>): SdkCall[] {
+export function libraryCallsIn(
+  file: string,
+  source: string,
+  libraries: Map<string, string>,
+): SdkCall[] {
   const calls: SdkCall[] = [];
   for (const [, typeOnly, names, pkg] of source.matchAll(WORKSPACE_IMPORT)) {
     const dir = libraries.get(pkg);
@@ -196,10 +227,14 @@ export function libraryCallsIn(file: string, source: string, libraries: Map<stri
     for (const libFile of walk(path.join(dir, 'src'))) {
       const text = fs.readFileSync(libFile, 'utf8');
       const defines = wanted.some(n =>
-        new RegExp(`export\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:class|function|const|let)\\s+${n}\\b`).test(text),
+        new RegExp(
+          `export\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:class|function|const|let)\\s+${n}\\b`,
+        ).test(text),
       );
       if (defines) {
-        calls.push(...sdkCallsIn(`${file} -> ${pkg}/${path.basename(libFile)}`, text));
+        calls.push(
+          ...sdkCallsIn(`${file} -> ${pkg}/${path.basename(libFile)}`, text),
+        );
       }
     }
   }
@@ -213,21 +248,27 @@ export function libraryCallsIn(file: string, source: string, libraries: Map<stri
  * libraries count too; on the read side only their read calls (the backend uses the
  * libraries' queries there).
  */
-export function portalActions(backendDir: string, libraries = new Map<string, string>()): PortalActions {
+export function portalActions(
+  backendDir: string,
+  libraries = new Map<string, string>(),
+): PortalActions {
   const sources = path.join(backendDir, 'src', 'sources');
   const remediationDir = path.join(sources, 'remediation') + path.sep;
   const read: SdkCall[] = [];
   const remediation: SdkCall[] = [];
-  const isRead = (c: SdkCall) => READ_VERBS.some(v => c.operation.startsWith(v));
+  const isRead = (c: SdkCall) =>
+    READ_VERBS.some(v => c.operation.startsWith(v));
   for (const file of walk(sources)) {
     const rel = path.relative(backendDir, file);
     const text = fs.readFileSync(file, 'utf8');
     const direct = sdkCallsIn(rel, text);
     const viaLibraries = libraryCallsIn(rel, text, libraries);
-    if (file.startsWith(remediationDir)) remediation.push(...direct, ...viaLibraries);
+    if (file.startsWith(remediationDir))
+      remediation.push(...direct, ...viaLibraries);
     else read.push(...direct, ...viaLibraries.filter(isRead));
   }
-  const actions = (calls: SdkCall[]) => [...new Set(calls.flatMap(iamActionsFor))].sort();
+  const actions = (calls: SdkCall[]) =>
+    [...new Set(calls.flatMap(iamActionsFor))].sort();
   return {
     sourcesFound: fs.existsSync(sources),
     calls: { read, remediation },
@@ -238,16 +279,21 @@ export function portalActions(backendDir: string, libraries = new Map<string, st
 
 /** Workspace package name -> directory, from the root package.json `workspaces`. */
 export function workspacePackages(repoRoot: string): Map<string, string> {
-  const root = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const root = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
+  );
   const dirs = (root.workspaces as string[]).flatMap(pattern => {
     if (!pattern.endsWith('/*')) return [path.join(repoRoot, pattern)];
     const parent = path.join(repoRoot, pattern.slice(0, -2));
-    return fs.existsSync(parent) ? fs.readdirSync(parent).map(d => path.join(parent, d)) : [];
+    return fs.existsSync(parent)
+      ? fs.readdirSync(parent).map(d => path.join(parent, d))
+      : [];
   });
   const packages = new Map<string, string>();
   for (const dir of dirs) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) packages.set(JSON.parse(fs.readFileSync(manifest, 'utf8')).name, dir);
+    if (fs.existsSync(manifest))
+      packages.set(JSON.parse(fs.readFileSync(manifest, 'utf8')).name, dir);
   }
   return packages;
 }

@@ -6,13 +6,19 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const TERRAFORM_BIN = process.env.TERRAFORM_BIN ?? '/usr/local/bin/terraform';
+export const TERRAFORM_BIN =
+  process.env.TERRAFORM_BIN ?? '/usr/local/bin/terraform';
 export const PLUGIN_DIR = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
 
 /** Terraform and a local provider mirror: the only way these tests run Terraform (never the network). */
 export function terraformAvailable(): { available: boolean; reason: string } {
-  if (!fs.existsSync(TERRAFORM_BIN)) return { available: false, reason: `no terraform binary at ${TERRAFORM_BIN}` };
-  if (!fs.existsSync(PLUGIN_DIR)) return { available: false, reason: `no provider mirror at ${PLUGIN_DIR}` };
+  if (!fs.existsSync(TERRAFORM_BIN))
+    return {
+      available: false,
+      reason: `no terraform binary at ${TERRAFORM_BIN}`,
+    };
+  if (!fs.existsSync(PLUGIN_DIR))
+    return { available: false, reason: `no provider mirror at ${PLUGIN_DIR}` };
   return { available: true, reason: '' };
 }
 
@@ -20,7 +26,10 @@ export function terraformAvailable(): { available: boolean; reason: string } {
 export function copyTree(from: string, to: string): void {
   fs.cpSync(from, to, {
     recursive: true,
-    filter: src => !/(^|[\\/])(\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate.*)$/.test(src),
+    filter: src =>
+      !/(^|[\\/])(\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate.*)$/.test(
+        src,
+      ),
   });
 }
 
@@ -34,7 +43,11 @@ export interface TerraformResult {
  * Runs terraform in `cwd` with its data dir and CLI config in a temp dir, providers
  * only from the local mirror.
  */
-export async function terraform(cwd: string, args: string[], dataDir: string): Promise<TerraformResult> {
+export async function terraform(
+  cwd: string,
+  args: string[],
+  dataDir: string,
+): Promise<TerraformResult> {
   try {
     const { stdout, stderr } = await run(TERRAFORM_BIN, args, {
       cwd,
@@ -51,16 +64,43 @@ export async function terraform(cwd: string, args: string[], dataDir: string): P
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(error) };
+    return {
+      code: typeof e.code === 'number' ? e.code : 1,
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? String(error),
+    };
   }
 }
 
 /** `terraform init` against the mirror in a scratch copy of `dir`; returns the copy's path. */
-export async function initScratch(dir: string, relative = '.'): Promise<{ cwd: string; dataDir: string; cleanup: () => void; init: TerraformResult }> {
+export async function initScratch(
+  dir: string,
+  relative = '.',
+): Promise<{
+  cwd: string;
+  dataDir: string;
+  cleanup: () => void;
+  init: TerraformResult;
+}> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-check-'));
   copyTree(dir, path.join(root, 'module'));
   const cwd = path.join(root, 'module', relative);
   const dataDir = path.join(root, 'data');
-  const init = await terraform(cwd, ['init', '-backend=false', '-input=false', '-no-color', `-plugin-dir=${PLUGIN_DIR}`], dataDir);
-  return { cwd, dataDir, init, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+  const init = await terraform(
+    cwd,
+    [
+      'init',
+      '-backend=false',
+      '-input=false',
+      '-no-color',
+      `-plugin-dir=${PLUGIN_DIR}`,
+    ],
+    dataDir,
+  );
+  return {
+    cwd,
+    dataDir,
+    init,
+    cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
 }

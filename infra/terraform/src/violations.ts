@@ -18,7 +18,9 @@ export function formatViolations(violations: Violation[]): string {
 export function assertNoViolations(violations: Violation[]): void {
   if (violations.length > 0) {
     throw new Error(
-      `${violations.length} Terraform rule violation(s):\n${formatViolations(violations)}`,
+      `${violations.length} Terraform rule violation(s):\n${formatViolations(
+        violations,
+      )}`,
     );
   }
 }

@@ -1,7 +1,11 @@
 import { checkNoWildcardGrants, checkRoleScope } from '../src/checks';
 import { loadModule, resources, TfModule } from '../src/module';
 import { MODULE_DIR } from '../src/paths';
-import { allStatements, roleAttachments, roleStatements } from '../src/policies';
+import {
+  allStatements,
+  roleAttachments,
+  roleStatements,
+} from '../src/policies';
 import { assertNoViolations } from '../src/violations';
 
 let mod: TfModule;
@@ -24,7 +28,13 @@ describe('IAM', () => {
     const statements = await allStatements(mod);
     expect(statements.length).toBeGreaterThan(20);
     expect([...new Set(statements.map(s => s.file))].sort()).toEqual(
-      expect.arrayContaining(['cloudtrail.tf', 'iam_ecs.tf', 'kms.tf', 'lambda.tf', 'sns.tf']),
+      expect.arrayContaining([
+        'cloudtrail.tf',
+        'iam_ecs.tf',
+        'kms.tf',
+        'lambda.tf',
+        'sns.tf',
+      ]),
     );
   });
 
@@ -47,41 +57,63 @@ describe('IAM', () => {
 
   it('gives the ECS task execution role only image pulls, its log groups and the named secrets', async () => {
     assertNoViolations(
-      checkRoleScope(await roleStatements(mod, 'ecs_task_execution'), 'ecs_task_execution', ['ecr:GetAuthorizationToken'], [
-        'var.ecr_repository_arns',
-        'local.ecs_log_group_arn_pattern',
-        'var.ecs_secret_arns',
-      ]),
+      checkRoleScope(
+        await roleStatements(mod, 'ecs_task_execution'),
+        'ecs_task_execution',
+        ['ecr:GetAuthorizationToken'],
+        [
+          'var.ecr_repository_arns',
+          'local.ecs_log_group_arn_pattern',
+          'var.ecs_secret_arns',
+        ],
+      ),
     );
   });
 
   it('gives the ECS task role only the module tables, work queues, cost topic, its key and the listed buckets', async () => {
     assertNoViolations(
-      checkRoleScope(await roleStatements(mod, 'ecs_task'), 'ecs_task', [], [
-        'aws_dynamodb_table.ai_costs.arn',
-        'aws_dynamodb_table.cost_alerts.arn',
-        'aws_sqs_queue.workflows.arn',
-        'aws_sqs_queue.rate_limiter.arn',
-        'aws_sns_topic.cost_alerts.arn',
-        'aws_kms_key.this.arn',
-        'var.ecs_task_bucket_arns',
-      ]),
+      checkRoleScope(
+        await roleStatements(mod, 'ecs_task'),
+        'ecs_task',
+        [],
+        [
+          'aws_dynamodb_table.ai_costs.arn',
+          'aws_dynamodb_table.cost_alerts.arn',
+          'aws_sqs_queue.workflows.arn',
+          'aws_sqs_queue.rate_limiter.arn',
+          'aws_sns_topic.cost_alerts.arn',
+          'aws_kms_key.this.arn',
+          'var.ecs_task_bucket_arns',
+        ],
+      ),
     );
   });
 
   it('attaches no managed policies (they are broader than the workloads need)', () => {
     for (const role of resources(mod, 'aws_iam_role')) {
-      expect([role.name, roleAttachments(mod, role.name).map(a => a.name)]).toEqual([role.name, []]);
+      expect([
+        role.name,
+        roleAttachments(mod, role.name).map(a => a.name),
+      ]).toEqual([role.name, []]);
       expect(role.body.managed_policy_arns).toBeUndefined();
     }
   });
 
   it('scopes every service trust policy to this account', async () => {
-    const trust = (await allStatements(mod)).filter(s => s.actions.includes('sts:AssumeRole'));
+    const trust = (await allStatements(mod)).filter(s =>
+      s.actions.includes('sts:AssumeRole'),
+    );
     expect(trust.length).toBeGreaterThan(0);
-    for (const s of trust.filter(t => t.principals.some(p => p.endsWith('.amazonaws.com')))) {
-      const doc = mod.blocks.find(b => `data.${b.type}.${b.name}` === s.source)!;
-      expect([s.source, JSON.stringify(doc.body)]).toEqual([s.source, expect.stringMatching(/aws:Source(Account|Arn)/)]);
+    for (const s of trust.filter(t =>
+      t.principals.some(p => p.endsWith('.amazonaws.com')),
+    )) {
+      const doc = mod.blocks.find(
+        b => `data.${b.type}.${b.name}` === s.source,
+      )!;
+      expect([s.source, JSON.stringify(doc.body)]).toEqual([
+        s.source,
+        expect.stringMatching(/aws:Source(Account|Arn)/),
+      ]);
     }
   });
 });

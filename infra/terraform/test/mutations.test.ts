@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkNamesAgainstAppConfig, PROPERTY_CHECKS, readPortalResources } from '../src/checks';
+import {
+  checkNamesAgainstAppConfig,
+  PROPERTY_CHECKS,
+  readPortalResources,
+} from '../src/checks';
 import { loadModule, TfModule } from '../src/module';
 import { APP_CONFIG, MODULE_DIR } from '../src/paths';
 import { formatViolations, Violation } from '../src/violations';
@@ -20,7 +24,8 @@ interface Mutation {
 
 const replace = (from: string | RegExp, to: string) => (source: string) => {
   const changed = source.replace(from, to);
-  if (changed === source) throw new Error(`mutation did not apply: ${String(from)}`);
+  if (changed === source)
+    throw new Error(`mutation did not apply: ${String(from)}`);
   return changed;
 };
 
@@ -30,7 +35,10 @@ const mutations: Mutation[] = [
   {
     name: 'deleting rds.force_ssl',
     file: 'rds.tf',
-    change: replace(/\s*parameter \{\s*name\s*=\s*"rds\.force_ssl"\s*value\s*=\s*"1"\s*\}/, ''),
+    change: replace(
+      /\s*parameter \{\s*name\s*=\s*"rds\.force_ssl"\s*value\s*=\s*"1"\s*\}/,
+      '',
+    ),
     check: PROPERTY_CHECKS.rdsForceSsl,
     expect: /rds\.force_ssl/,
   },
@@ -67,21 +75,30 @@ const mutations: Mutation[] = [
   {
     name: 'granting a wildcard service action on every resource',
     file: 'iam_ecs.tf',
-    change: replace('actions   = ["ecr:GetAuthorizationToken"]', 'actions   = ["ecr:*"]'),
+    change: replace(
+      'actions   = ["ecr:GetAuthorizationToken"]',
+      'actions   = ["ecr:*"]',
+    ),
     check: PROPERTY_CHECKS.iamWildcards,
     expect: /wildcard actions ecr:\* on Resource "\*"/,
   },
   {
     name: 'turning off Redis encryption in transit',
     file: 'elasticache.tf',
-    change: replace('transit_encryption_enabled = true', 'transit_encryption_enabled = false'),
+    change: replace(
+      'transit_encryption_enabled = true',
+      'transit_encryption_enabled = false',
+    ),
     check: PROPERTY_CHECKS.redis,
     expect: /not encrypted in transit/,
   },
   {
     name: 'making the trail single-region',
     file: 'cloudtrail.tf',
-    change: replace('is_multi_region_trail         = true', 'is_multi_region_trail         = false'),
+    change: replace(
+      'is_multi_region_trail         = true',
+      'is_multi_region_trail         = false',
+    ),
     check: PROPERTY_CHECKS.securityServices,
     expect: /is not multi-region/,
   },
@@ -95,21 +112,30 @@ const mutations: Mutation[] = [
   {
     name: 'renaming the TTL attribute',
     file: 'dynamodb.tf',
-    change: replace('attribute_name = local.ttl_attribute_name', 'attribute_name = "expires_at"'),
+    change: replace(
+      'attribute_name = local.ttl_attribute_name',
+      'attribute_name = "expires_at"',
+    ),
     check: PROPERTY_CHECKS.tables,
     expect: /TTL enabled on attribute "ttl"/,
   },
   {
     name: 'removing ReportBatchItemFailures',
     file: 'lambda.tf',
-    change: replace('function_response_types = ["ReportBatchItemFailures"]', 'function_response_types = []'),
+    change: replace(
+      'function_response_types = ["ReportBatchItemFailures"]',
+      'function_response_types = []',
+    ),
     check: PROPERTY_CHECKS.lambda,
     expect: /ReportBatchItemFailures/,
   },
   {
     name: 'lowering the queue visibility timeout below 6 x the Lambda timeout',
     file: 'sqs.tf',
-    change: replace('6 * var.rate_limiter_timeout_seconds', '2 * var.rate_limiter_timeout_seconds'),
+    change: replace(
+      '6 * var.rate_limiter_timeout_seconds',
+      '2 * var.rate_limiter_timeout_seconds',
+    ),
     check: PROPERTY_CHECKS.visibilityTimeouts,
     expect: /6 x the timeout/,
   },
@@ -123,22 +149,32 @@ const mutations: Mutation[] = [
   {
     name: 'widening log retention validation past 90 days',
     file: 'variables.tf',
-    change: replace('contains([30, 60, 90], var.log_retention_days)', 'var.log_retention_days > 0'),
+    change: replace(
+      'contains([30, 60, 90], var.log_retention_days)',
+      'var.log_retention_days > 0',
+    ),
     check: PROPERTY_CHECKS.logRetention,
     expect: /30-90 day range/,
   },
   {
     name: 'referencing an undeclared resource',
     file: 'outputs.tf',
-    change: replace('aws_sqs_queue.rate_limiter.url', 'aws_sqs_queue.rate_limitr.url'),
+    change: replace(
+      'aws_sqs_queue.rate_limiter.url',
+      'aws_sqs_queue.rate_limitr.url',
+    ),
     check: PROPERTY_CHECKS.references,
     expect: /undeclared aws_sqs_queue\.rate_limitr/,
   },
   {
     name: 'renaming a queue away from app-config.yaml',
     file: 'sqs.tf',
-    change: replace('name                      = local.names.rate_limiter_dlq', 'name                      = "huntaze-rate-limiter-deadletter"'),
-    check: mod => checkNamesAgainstAppConfig(mod, readPortalResources(APP_CONFIG)),
+    change: replace(
+      'name                      = local.names.rate_limiter_dlq',
+      'name                      = "huntaze-rate-limiter-deadletter"',
+    ),
+    check: mod =>
+      checkNamesAgainstAppConfig(mod, readPortalResources(APP_CONFIG)),
     expect: /huntaze-rate-limiter-dlq/,
   },
 ];
@@ -158,19 +194,25 @@ async function mutated(m: Mutation, index: number): Promise<TfModule> {
   fs.mkdirSync(dir);
   for (const f of fs.readdirSync(MODULE_DIR).filter(n => n.endsWith('.tf'))) {
     const source = fs.readFileSync(path.join(MODULE_DIR, f), 'utf8');
-    fs.writeFileSync(path.join(dir, f), f === m.file ? m.change(source) : source);
+    fs.writeFileSync(
+      path.join(dir, f),
+      f === m.file ? m.change(source) : source,
+    );
   }
   return loadModule(dir);
 }
 
 describe('a broken property fails with a message naming the file', () => {
-  it.each(mutations.map((m, i) => [m.name, m, i] as const))('%s', async (_name, m, i) => {
-    const original = await loadModule(MODULE_DIR);
-    expect(formatViolations(await m.check(original))).toBe('');
+  it.each(mutations.map((m, i) => [m.name, m, i] as const))(
+    '%s',
+    async (_name, m, i) => {
+      const original = await loadModule(MODULE_DIR);
+      expect(formatViolations(await m.check(original))).toBe('');
 
-    const report = formatViolations(await m.check(await mutated(m, i)));
-    const lines = report.split('\n').filter(line => m.expect.test(line));
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every(line => line.startsWith(`${m.file}: `))).toBe(true);
-  });
+      const report = formatViolations(await m.check(await mutated(m, i)));
+      const lines = report.split('\n').filter(line => m.expect.test(line));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.every(line => line.startsWith(`${m.file}: `))).toBe(true);
+    },
+  );
 });

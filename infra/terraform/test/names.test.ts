@@ -11,7 +11,13 @@ import {
 import { expandBlocks } from '../src/blocks';
 import { resolveStatic, staticValue } from '../src/expressions';
 import { loadModule, TfModule, variableDefault } from '../src/module';
-import { APP_CONFIG, COST_LIBRARY_DIR, LAMBDA_DIR, MODULE_DIR, REPO_ROOT } from '../src/paths';
+import {
+  APP_CONFIG,
+  COST_LIBRARY_DIR,
+  LAMBDA_DIR,
+  MODULE_DIR,
+  REPO_ROOT,
+} from '../src/paths';
 import { assertNoViolations } from '../src/violations';
 
 let mod: TfModule;
@@ -22,12 +28,17 @@ beforeAll(async () => {
 
 /** Workspace package directories (simple `dir/*` and `dir` patterns of the root package.json). */
 function workspaceDirs(): string[] {
-  const root = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const root = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+  );
   return (root.workspaces as string[]).flatMap(pattern => {
     if (!pattern.endsWith('/*')) return [path.join(REPO_ROOT, pattern)];
     const parent = path.join(REPO_ROOT, pattern.slice(0, -2));
     return fs.existsSync(parent)
-      ? fs.readdirSync(parent).map(d => path.join(parent, d)).filter(d => fs.existsSync(path.join(d, 'package.json')))
+      ? fs
+          .readdirSync(parent)
+          .map(d => path.join(parent, d))
+          .filter(d => fs.existsSync(path.join(d, 'package.json')))
       : [];
   });
 }
@@ -40,77 +51,142 @@ describe('names agree with the portal, the Lambda and the cost-monitoring librar
   });
 
   it('budgets the monthlyBudgetUsd of app-config.yaml', () => {
-    expect(variableDefault(mod, 'monthly_budget_usd')).toBe(portal.monthlyBudgetUsd);
+    expect(variableDefault(mod, 'monthly_budget_usd')).toBe(
+      portal.monthlyBudgetUsd,
+    );
   });
 
   it('uses only module-defined names and indexes in the Lambda and the cost-monitoring library sources', () => {
-    const dirs = workspaceDirs().filter(d => /lambdas[\\/]|cost/.test(path.relative(REPO_ROOT, d)));
-    assertNoViolations(checkNamesInSources(mod, dirs, REPO_ROOT, String(variableDefault(mod, 'name_prefix'))));
+    const dirs = workspaceDirs().filter(d =>
+      /lambdas[\\/]|cost/.test(path.relative(REPO_ROOT, d)),
+    );
+    assertNoViolations(
+      checkNamesInSources(
+        mod,
+        dirs,
+        REPO_ROOT,
+        String(variableDefault(mod, 'name_prefix')),
+      ),
+    );
   });
 
   const configTs = path.join(LAMBDA_DIR, 'src', 'config.ts');
   /** The Lambda environment as written in lambda.tf: a map literal, or a merge(...) expression. */
   const environment = () => {
     const value = mod.locals.get('rate_limiter_environment')?.value;
-    return typeof value === 'string' ? value : Object.entries(value ?? {}).map(([k, v]) => `${k} = ${String(v)}`).join('\n');
+    return typeof value === 'string'
+      ? value
+      : Object.entries(value ?? {})
+          .map(([k, v]) => `${k} = ${String(v)}`)
+          .join('\n');
   };
   const describeConfig = fs.existsSync(configTs) ? describe : describe.skip;
 
   it('sets the Lambda environment the handler needs: Redis over TLS, its queues, limits, the API token secret', () => {
     expect([...envNamesInTerraform(environment())]).toEqual(
-      expect.arrayContaining(['REDIS_URL', 'QUEUE_URL', 'DLQ_URL', 'MESSAGING_API_TOKEN_SECRET_ID', 'RATE_LIMIT_CAPACITY', 'RATE_LIMIT_REFILL_INTERVAL_MS', 'RATE_LIMIT_WINDOW_LIMIT', 'RATE_LIMIT_WINDOW_MS', 'MAX_CONCURRENCY', 'MAX_RECEIVES']),
+      expect.arrayContaining([
+        'REDIS_URL',
+        'QUEUE_URL',
+        'DLQ_URL',
+        'MESSAGING_API_TOKEN_SECRET_ID',
+        'RATE_LIMIT_CAPACITY',
+        'RATE_LIMIT_REFILL_INTERVAL_MS',
+        'RATE_LIMIT_WINDOW_LIMIT',
+        'RATE_LIMIT_WINDOW_MS',
+        'MAX_CONCURRENCY',
+        'MAX_RECEIVES',
+      ]),
     );
     expect(environment()).toMatch(/REDIS_URL = rediss:\/\//);
   });
 
   it("tells the Lambda the queue's maxReceiveCount (MAX_RECEIVES)", async () => {
-    const queue = mod.blocks.find(b => b.type === 'aws_sqs_queue' && b.name === 'rate_limiter')!;
-    const redrive = (await staticValue(queue.file, queue.body.redrive_policy)) as { maxReceiveCount: number };
-    expect(resolveStatic(mod, '${local.max_receive_count}')).toBe(redrive.maxReceiveCount);
-    expect(environment()).toMatch(/MAX_RECEIVES = \$\{tostring\(local\.max_receive_count\)\}/);
+    const queue = mod.blocks.find(
+      b => b.type === 'aws_sqs_queue' && b.name === 'rate_limiter',
+    )!;
+    const redrive = (await staticValue(
+      queue.file,
+      queue.body.redrive_policy,
+    )) as { maxReceiveCount: number };
+    expect(resolveStatic(mod, '${local.max_receive_count}')).toBe(
+      redrive.maxReceiveCount,
+    );
+    expect(environment()).toMatch(
+      /MAX_RECEIVES = \$\{tostring\(local\.max_receive_count\)\}/,
+    );
   });
 
-  describeConfig(`Lambda environment vs ${path.relative(REPO_ROOT, configTs)}${fs.existsSync(configTs) ? '' : ' (skipped: the file does not exist yet)'}`, () => {
-    it('sets only environment variables the Lambda config reads', () => {
-      const read = envNamesInConfig(fs.readFileSync(configTs, 'utf8'));
-      const set = [...envNamesInTerraform(environment())].filter(n => !n.startsWith('POWERTOOLS_'));
-      expect({ file: 'lambda.tf', unread: set.filter(n => !read.has(n)) }).toEqual({ file: 'lambda.tf', unread: [] });
-    });
+  describeConfig(
+    `Lambda environment vs ${path.relative(REPO_ROOT, configTs)}${
+      fs.existsSync(configTs) ? '' : ' (skipped: the file does not exist yet)'
+    }`,
+    () => {
+      it('sets only environment variables the Lambda config reads', () => {
+        const read = envNamesInConfig(fs.readFileSync(configTs, 'utf8'));
+        const set = [...envNamesInTerraform(environment())].filter(
+          n => !n.startsWith('POWERTOOLS_'),
+        );
+        expect({
+          file: 'lambda.tf',
+          unread: set.filter(n => !read.has(n)),
+        }).toEqual({ file: 'lambda.tf', unread: [] });
+      });
 
-    it('sets every environment variable the Lambda config requires', () => {
-      const required = requiredEnvInConfig(fs.readFileSync(configTs, 'utf8'));
-      expect(required.size).toBeGreaterThan(0);
-      const set = envNamesInTerraform(environment());
-      expect({ file: 'lambda.tf', missing: [...required].filter(n => !set.has(n)) }).toEqual({ file: 'lambda.tf', missing: [] });
-    });
-  });
+      it('sets every environment variable the Lambda config requires', () => {
+        const required = requiredEnvInConfig(fs.readFileSync(configTs, 'utf8'));
+        expect(required.size).toBeGreaterThan(0);
+        const set = envNamesInTerraform(environment());
+        expect({
+          file: 'lambda.tf',
+          missing: [...required].filter(n => !set.has(n)),
+        }).toEqual({ file: 'lambda.tf', missing: [] });
+      });
+    },
+  );
 });
 
 const tablesTs = path.join(COST_LIBRARY_DIR, 'src', 'tables.ts');
 
 (fs.existsSync(tablesTs) ? describe : describe.skip)(
-  `DynamoDB tables vs ${path.relative(REPO_ROOT, tablesTs)}${fs.existsSync(tablesTs) ? '' : ' (skipped: the library does not exist yet)'}`,
+  `DynamoDB tables vs ${path.relative(REPO_ROOT, tablesTs)}${
+    fs.existsSync(tablesTs) ? '' : ' (skipped: the library does not exist yet)'
+  }`,
   () => {
     type TableInput = {
       TableName: string;
       BillingMode: string;
       AttributeDefinitions: { AttributeName: string; AttributeType: string }[];
       KeySchema: { AttributeName: string; KeyType: string }[];
-      GlobalSecondaryIndexes?: { IndexName: string; KeySchema: { AttributeName: string; KeyType: string }[]; Projection: { ProjectionType: string } }[];
+      GlobalSecondaryIndexes?: {
+        IndexName: string;
+        KeySchema: { AttributeName: string; KeyType: string }[];
+        Projection: { ProjectionType: string };
+      }[];
     };
 
-    const fromTerraform = (resourceName: string): Omit<TableInput, 'TableName'> => {
-      const t = mod.blocks.find(b => b.type === 'aws_dynamodb_table' && b.name === resourceName)!;
+    const fromTerraform = (
+      resourceName: string,
+    ): Omit<TableInput, 'TableName'> => {
+      const t = mod.blocks.find(
+        b => b.type === 'aws_dynamodb_table' && b.name === resourceName,
+      )!;
       return {
         BillingMode: String(t.body.billing_mode),
         AttributeDefinitions: expandBlocks(mod, t.body, 'attribute')
-          .map(a => ({ AttributeName: String(a.name), AttributeType: String(a.type) }))
+          .map(a => ({
+            AttributeName: String(a.name),
+            AttributeType: String(a.type),
+          }))
           .sort((x, y) => x.AttributeName.localeCompare(y.AttributeName)),
         KeySchema: [
           { AttributeName: String(t.body.hash_key), KeyType: 'HASH' },
           { AttributeName: String(t.body.range_key), KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: expandBlocks(mod, t.body, 'global_secondary_index')
+        GlobalSecondaryIndexes: expandBlocks(
+          mod,
+          t.body,
+          'global_secondary_index',
+        )
           .map(g => ({
             IndexName: String(g.name),
             KeySchema: [
@@ -125,24 +201,40 @@ const tablesTs = path.join(COST_LIBRARY_DIR, 'src', 'tables.ts');
 
     const fromLibrary = (input: TableInput): Omit<TableInput, 'TableName'> => ({
       BillingMode: input.BillingMode,
-      AttributeDefinitions: [...input.AttributeDefinitions].sort((x, y) => x.AttributeName.localeCompare(y.AttributeName)),
+      AttributeDefinitions: [...input.AttributeDefinitions].sort((x, y) =>
+        x.AttributeName.localeCompare(y.AttributeName),
+      ),
       KeySchema: input.KeySchema,
-      GlobalSecondaryIndexes: [...(input.GlobalSecondaryIndexes ?? [])].sort((x, y) => x.IndexName.localeCompare(y.IndexName)),
+      GlobalSecondaryIndexes: [...(input.GlobalSecondaryIndexes ?? [])].sort(
+        (x, y) => x.IndexName.localeCompare(y.IndexName),
+      ),
     });
 
     it.each([
       ['ai_costs', 'buildAiCostsTableInput'],
       ['cost_alerts', 'buildCostAlertsTableInput'],
-    ])('gives aws_dynamodb_table.%s (dynamodb.tf) the keys, attributes and indexes of %s', (resource, builder) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const library = require(tablesTs) as Record<string, (name: string) => TableInput>;
-      const t = mod.blocks.find(b => b.type === 'aws_dynamodb_table' && b.name === resource)!;
-      const name = String(resolveStatic(mod, t.body.name));
-      expect({ file: 'dynamodb.tf', table: name, ...fromTerraform(resource) }).toEqual({
-        file: 'dynamodb.tf',
-        table: name,
-        ...fromLibrary(library[builder](name)),
-      });
-    });
+    ])(
+      'gives aws_dynamodb_table.%s (dynamodb.tf) the keys, attributes and indexes of %s',
+      (resource, builder) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const library = require(tablesTs) as Record<
+          string,
+          (name: string) => TableInput
+        >;
+        const t = mod.blocks.find(
+          b => b.type === 'aws_dynamodb_table' && b.name === resource,
+        )!;
+        const name = String(resolveStatic(mod, t.body.name));
+        expect({
+          file: 'dynamodb.tf',
+          table: name,
+          ...fromTerraform(resource),
+        }).toEqual({
+          file: 'dynamodb.tf',
+          table: name,
+          ...fromLibrary(library[builder](name)),
+        });
+      },
+    );
   },
 );

@@ -22,14 +22,22 @@ beforeAll(async () => {
 
 async function roleActions(role: string): Promise<string[]> {
   const statements = await roleStatements(mod, role);
-  return [...new Set(statements.filter(s => s.effect === 'Allow').flatMap(s => s.actions))].sort();
+  return [
+    ...new Set(
+      statements.filter(s => s.effect === 'Allow').flatMap(s => s.actions),
+    ),
+  ].sort();
 }
 
 describe('portal IAM roles match the backend code', () => {
   const actions = portalActions(BACKEND_DIR, workspacePackages(REPO_ROOT));
 
   it('gives the read role exactly the actions of the SDK calls under src/sources (iam_portal.tf)', async () => {
-    expect({ file: 'iam_portal.tf', role: 'portal_read', actions: await roleActions('portal_read') }).toEqual({
+    expect({
+      file: 'iam_portal.tf',
+      role: 'portal_read',
+      actions: await roleActions('portal_read'),
+    }).toEqual({
       file: 'iam_portal.tf',
       role: 'portal_read',
       actions: actions.read,
@@ -37,7 +45,11 @@ describe('portal IAM roles match the backend code', () => {
   });
 
   it('gives the remediation role exactly the actions of the SDK calls under src/sources/remediation (iam_portal.tf)', async () => {
-    expect({ file: 'iam_portal.tf', role: 'portal_remediation', actions: await roleActions('portal_remediation') }).toEqual({
+    expect({
+      file: 'iam_portal.tf',
+      role: 'portal_remediation',
+      actions: await roleActions('portal_remediation'),
+    }).toEqual({
       file: 'iam_portal.tf',
       role: 'portal_remediation',
       actions: actions.remediation,
@@ -45,7 +57,9 @@ describe('portal IAM roles match the backend code', () => {
   });
 
   it('keeps write calls out of the read sources (move them to src/sources/remediation/)', () => {
-    const writes = actions.read.filter(a => !READ_VERBS.some(v => a.split(':')[1].startsWith(v)));
+    const writes = actions.read.filter(
+      a => !READ_VERBS.some(v => a.split(':')[1].startsWith(v)),
+    );
     expect(writes).toEqual([]);
   });
 
@@ -81,34 +95,92 @@ describe('mapping SDK commands to IAM actions', () => {
   });
 
   it.each([
-    ['@aws-sdk/client-s3-control', 'PutPublicAccessBlock', 's3:PutAccountPublicAccessBlock'],
-    ['@aws-sdk/client-s3', 'GetPublicAccessBlock', 's3:GetBucketPublicAccessBlock'],
-    ['@aws-sdk/client-s3', 'GetBucketEncryption', 's3:GetEncryptionConfiguration'],
+    [
+      '@aws-sdk/client-s3-control',
+      'PutPublicAccessBlock',
+      's3:PutAccountPublicAccessBlock',
+    ],
+    [
+      '@aws-sdk/client-s3',
+      'GetPublicAccessBlock',
+      's3:GetBucketPublicAccessBlock',
+    ],
+    [
+      '@aws-sdk/client-s3',
+      'GetBucketEncryption',
+      's3:GetEncryptionConfiguration',
+    ],
     ['@aws-sdk/client-budgets', 'DescribeBudgets', 'budgets:ViewBudget'],
     ['@aws-sdk/client-cost-explorer', 'GetCostAndUsage', 'ce:GetCostAndUsage'],
-    ['@aws-sdk/client-cloudwatch-logs', 'DescribeLogGroups', 'logs:DescribeLogGroups'],
-    ['@aws-sdk/client-secrets-manager', 'DescribeSecret', 'secretsmanager:DescribeSecret'],
-    ['@aws-sdk/client-application-auto-scaling', 'DescribeScalableTargets', 'application-autoscaling:DescribeScalableTargets'],
-    ['@aws-sdk/client-support', 'DescribeTrustedAdvisorChecks', 'support:DescribeTrustedAdvisorChecks'],
+    [
+      '@aws-sdk/client-cloudwatch-logs',
+      'DescribeLogGroups',
+      'logs:DescribeLogGroups',
+    ],
+    [
+      '@aws-sdk/client-secrets-manager',
+      'DescribeSecret',
+      'secretsmanager:DescribeSecret',
+    ],
+    [
+      '@aws-sdk/client-application-auto-scaling',
+      'DescribeScalableTargets',
+      'application-autoscaling:DescribeScalableTargets',
+    ],
+    [
+      '@aws-sdk/client-support',
+      'DescribeTrustedAdvisorChecks',
+      'support:DescribeTrustedAdvisorChecks',
+    ],
     ['@aws-sdk/client-sqs', 'StartMessageMoveTask', 'sqs:StartMessageMoveTask'],
     ['@aws-sdk/client-lambda', 'Invoke', 'lambda:InvokeFunction'],
   ])('maps %s %s to %s', (client, operation, action) => {
-    expect(iamActionsFor({ file: 'x.ts', client, operation })).toEqual([action]);
+    expect(iamActionsFor({ file: 'x.ts', client, operation })).toEqual([
+      action,
+    ]);
   });
 
   it('covers every client the posture, FinOps and throttling checks use', () => {
     for (const client of [
-      'securityhub', 'guardduty', 'cloudtrail', 'ecs', 'elasticache', 'rds', 's3', 's3-control', 'dynamodb', 'sqs', 'sns',
-      'secrets-manager', 'ec2', 'cloudwatch', 'cloudwatch-logs', 'budgets', 'cost-explorer', 'iam', 'lambda',
-      'application-auto-scaling', 'support', 'sts',
+      'securityhub',
+      'guardduty',
+      'cloudtrail',
+      'ecs',
+      'elasticache',
+      'rds',
+      's3',
+      's3-control',
+      'dynamodb',
+      'sqs',
+      'sns',
+      'secrets-manager',
+      'ec2',
+      'cloudwatch',
+      'cloudwatch-logs',
+      'budgets',
+      'cost-explorer',
+      'iam',
+      'lambda',
+      'application-auto-scaling',
+      'support',
+      'sts',
     ]) {
-      expect(CLIENT_IAM_PREFIX[`@aws-sdk/client-${client}`]).toEqual(expect.any(String));
+      expect(CLIENT_IAM_PREFIX[`@aws-sdk/client-${client}`]).toEqual(
+        expect.any(String),
+      );
     }
-    for (const client of Object.keys(ACTION_EXCEPTIONS)) expect(CLIENT_IAM_PREFIX[client]).toBeDefined();
+    for (const client of Object.keys(ACTION_EXCEPTIONS))
+      expect(CLIENT_IAM_PREFIX[client]).toBeDefined();
   });
 
   it('fails naming the file for a client without an IAM prefix', () => {
-    expect(() => iamActionsFor({ file: 'src/sources/x.ts', client: '@aws-sdk/client-unknown', operation: 'Get' })).toThrow(
+    expect(() =>
+      iamActionsFor({
+        file: 'src/sources/x.ts',
+        client: '@aws-sdk/client-unknown',
+        operation: 'Get',
+      }),
+    ).toThrow(
       /^src\/sources\/x\.ts: @aws-sdk\/client-unknown has no IAM prefix/,
     );
   });
@@ -120,13 +192,32 @@ describe('mapping SDK commands to IAM actions', () => {
         fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
         fs.writeFileSync(path.join(dir, rel), text);
       };
-      write('src/sources/s3Account.ts', "import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';");
-      write('src/sources/guardduty.ts', "import { ListDetectorsCommand, GetDetectorCommand } from '@aws-sdk/client-guardduty';");
-      write('src/sources/guardduty.test.ts', "import { CreateDetectorCommand } from '@aws-sdk/client-guardduty';");
-      write('src/sources/remediation/s3Account.ts', "import { PutPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';");
-      write('src/domain/x.ts', "import { DeleteBucketCommand } from '@aws-sdk/client-s3';");
+      write(
+        'src/sources/s3Account.ts',
+        "import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';",
+      );
+      write(
+        'src/sources/guardduty.ts',
+        "import { ListDetectorsCommand, GetDetectorCommand } from '@aws-sdk/client-guardduty';",
+      );
+      write(
+        'src/sources/guardduty.test.ts',
+        "import { CreateDetectorCommand } from '@aws-sdk/client-guardduty';",
+      );
+      write(
+        'src/sources/remediation/s3Account.ts',
+        "import { PutPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';",
+      );
+      write(
+        'src/domain/x.ts',
+        "import { DeleteBucketCommand } from '@aws-sdk/client-s3';",
+      );
       const found = portalActions(dir);
-      expect(found.read).toEqual(['guardduty:GetDetector', 'guardduty:ListDetectors', 's3:GetAccountPublicAccessBlock']);
+      expect(found.read).toEqual([
+        'guardduty:GetDetector',
+        'guardduty:ListDetectors',
+        's3:GetAccountPublicAccessBlock',
+      ]);
       expect(found.remediation).toEqual(['s3:PutAccountPublicAccessBlock']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -11,11 +11,27 @@ describe('production-hardening/README.md', () => {
   });
 
   it('explains the Week 1 / Week 2 apply order, the required inputs and importing existing resources', () => {
-    for (const heading of ['## Plan and apply order', '**Week 1', '**Week 2', '### Required inputs', '## Importing existing resources']) {
+    for (const heading of [
+      '## Plan and apply order',
+      '**Week 1',
+      '**Week 2',
+      '### Required inputs',
+      '## Importing existing resources',
+    ]) {
       expect(readme).toContain(heading);
     }
-    for (const resource of ['aws_ecs_cluster.this', 'aws_db_instance.postgres']) {
-      expect(readme).toMatch(new RegExp(`to\\s+= module\\.production_hardening\\.${resource.replace('.', '\\.')}`));
+    for (const resource of [
+      'aws_ecs_cluster.this',
+      'aws_db_instance.postgres',
+    ]) {
+      expect(readme).toMatch(
+        new RegExp(
+          `to\\s+= module\\.production_hardening\\.${resource.replace(
+            '.',
+            '\\.',
+          )}`,
+        ),
+      );
     }
     expect(readme).toContain('docs/runbooks/elasticache-migration.md');
   });

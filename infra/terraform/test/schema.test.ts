@@ -1,6 +1,10 @@
 import { loadModule, TfModule } from '../src/module';
 import { MODULE_DIR, SCHEMA_FIXTURE } from '../src/paths';
-import { checkAgainstSchema, checkCommonTags, taggableTypes } from '../src/schema';
+import {
+  checkAgainstSchema,
+  checkCommonTags,
+  taggableTypes,
+} from '../src/schema';
 import { readSchemaFixture } from '../src/schemaFromTerraform';
 import { assertNoViolations } from '../src/violations';
 
@@ -25,10 +29,18 @@ describe(`AWS provider schema (${fixture.version}, test/fixtures/aws-provider-sc
   it('rejects an unknown argument naming the file', () => {
     const broken = {
       ...mod,
-      blocks: mod.blocks.map(b => (b.type === 'aws_sqs_queue' && b.name === 'rate_limiter' ? { ...b, body: { ...b.body, visibility_timeout: 30 } } : b)),
+      blocks: mod.blocks.map(b =>
+        b.type === 'aws_sqs_queue' && b.name === 'rate_limiter'
+          ? { ...b, body: { ...b.body, visibility_timeout: 30 } }
+          : b,
+      ),
     };
     expect(checkAgainstSchema(broken, fixture)).toEqual([
-      { file: 'sqs.tf', message: 'aws_sqs_queue.rate_limiter unknown argument "visibility_timeout"' },
+      {
+        file: 'sqs.tf',
+        message:
+          'aws_sqs_queue.rate_limiter unknown argument "visibility_timeout"',
+      },
     ]);
   });
 });

@@ -1,7 +1,14 @@
 import { loadModule } from '../src/module';
 import { MODULE_DIR, SCHEMA_FIXTURE } from '../src/paths';
-import { readSchemaFixture, schemaSubsetFromTerraform } from '../src/schemaFromTerraform';
-import { initScratch, terraform, terraformAvailable } from '../src/terraformCli';
+import {
+  readSchemaFixture,
+  schemaSubsetFromTerraform,
+} from '../src/schemaFromTerraform';
+import {
+  initScratch,
+  terraform,
+  terraformAvailable,
+} from '../src/terraformCli';
 
 /**
  * Runs the real Terraform when this machine has it and a local provider mirror
@@ -16,7 +23,9 @@ if (!available) {
 }
 
 (available ? describe : describe.skip)(
-  available ? 'terraform with the local provider mirror' : `terraform (skipped: ${reason})`,
+  available
+    ? 'terraform with the local provider mirror'
+    : `terraform (skipped: ${reason})`,
   () => {
     let scratch: Awaited<ReturnType<typeof initScratch>>;
 
@@ -32,18 +41,34 @@ if (!available) {
     });
 
     it('validates examples/complete and the module it calls', async () => {
-      const result = await terraform(scratch.cwd, ['validate', '-no-color'], scratch.dataDir);
-      expect(result.code === 0 ? '' : `${result.stdout}\n${result.stderr}`).toBe('');
+      const result = await terraform(
+        scratch.cwd,
+        ['validate', '-no-color'],
+        scratch.dataDir,
+      );
+      expect(
+        result.code === 0 ? '' : `${result.stdout}\n${result.stderr}`,
+      ).toBe('');
     });
 
     it('matches test/fixtures/aws-provider-schema.json to the mirrored provider (npm run schema:update regenerates it)', async () => {
-      const subset = await schemaSubsetFromTerraform(await loadModule(MODULE_DIR), scratch);
+      const subset = await schemaSubsetFromTerraform(
+        await loadModule(MODULE_DIR),
+        scratch,
+      );
       expect(subset).toEqual(readSchemaFixture(SCHEMA_FIXTURE));
     });
 
     it('is formatted as terraform fmt writes it', async () => {
-      const result = await terraform(MODULE_DIR, ['fmt', '-check', '-recursive', '-list=true', '-no-color'], scratch.dataDir);
-      expect({ unformatted: result.stdout.split('\n').filter(Boolean), code: result.code }).toEqual({ unformatted: [], code: 0 });
+      const result = await terraform(
+        MODULE_DIR,
+        ['fmt', '-check', '-recursive', '-list=true', '-no-color'],
+        scratch.dataDir,
+      );
+      expect({
+        unformatted: result.stdout.split('\n').filter(Boolean),
+        code: result.code,
+      }).toEqual({ unformatted: [], code: 0 });
     });
   },
 );

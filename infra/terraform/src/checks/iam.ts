@@ -16,13 +16,20 @@ export function checkNoWildcardGrants(statements: Statement[]): Violation[] {
       found.push({ file: s.file, message: `${where(s)} allows Action "*"` });
     }
     if (s.notActions.length > 0) {
-      found.push({ file: s.file, message: `${where(s)} allows NotAction (everything but a list)` });
+      found.push({
+        file: s.file,
+        message: `${where(s)} allows NotAction (everything but a list)`,
+      });
     }
-    const wildcards = s.actions.filter(a => a !== '*' && a.includes('*') && !a.startsWith('${'));
+    const wildcards = s.actions.filter(
+      a => a !== '*' && a.includes('*') && !a.startsWith('${'),
+    );
     if (!s.keyPolicy && s.resources.includes('*') && wildcards.length > 0) {
       found.push({
         file: s.file,
-        message: `${where(s)} allows wildcard actions ${wildcards.join(', ')} on Resource "*"`,
+        message: `${where(s)} allows wildcard actions ${wildcards.join(
+          ', ',
+        )} on Resource "*"`,
       });
     }
   }
@@ -48,13 +55,17 @@ export function checkRoleScope(
         if (extra.length > 0) {
           found.push({
             file: s.file,
-            message: `${where(s)} gives role ${role} ${extra.join(', ')} on Resource "*"`,
+            message: `${where(s)} gives role ${role} ${extra.join(
+              ', ',
+            )} on Resource "*"`,
           });
         }
       } else if (!allowedTargets.some(t => resource.includes(t))) {
         found.push({
           file: s.file,
-          message: `${where(s)} gives role ${role} access to ${resource}, outside its own resources`,
+          message: `${where(
+            s,
+          )} gives role ${role} access to ${resource}, outside its own resources`,
         });
       }
     }

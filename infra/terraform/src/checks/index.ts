@@ -25,7 +25,10 @@ export * from './security';
 export * from './structure';
 
 /** The property checks that need nothing but the module (used by the mutation tests too). */
-export const PROPERTY_CHECKS: Record<string, (mod: TfModule) => Violation[] | Promise<Violation[]>> = {
+export const PROPERTY_CHECKS: Record<
+  string,
+  (mod: TfModule) => Violation[] | Promise<Violation[]>
+> = {
   references: checkReferences,
   rdsForceSsl: checkRdsForceSsl,
   queues: checkQueues,
@@ -46,6 +49,7 @@ export const PROPERTY_CHECKS: Record<string, (mod: TfModule) => Violation[] | Pr
 /** Runs every property check and returns all violations. */
 export async function runPropertyChecks(mod: TfModule): Promise<Violation[]> {
   const all: Violation[] = [];
-  for (const check of Object.values(PROPERTY_CHECKS)) all.push(...(await check(mod)));
+  for (const check of Object.values(PROPERTY_CHECKS))
+    all.push(...(await check(mod)));
   return all;
 }

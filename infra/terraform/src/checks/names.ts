@@ -46,15 +46,67 @@ interface NameRule {
 }
 
 /** The module's names equal app-config.yaml's, both ways where the portal lists a kind. */
-export function checkNamesAgainstAppConfig(mod: TfModule, res: PortalResources): Violation[] {
+export function checkNamesAgainstAppConfig(
+  mod: TfModule,
+  res: PortalResources,
+): Violation[] {
   const rules: NameRule[] = [
-    { configKey: 'tables', type: 'aws_dynamodb_table', attribute: 'name', file: 'dynamodb.tf', expected: Object.values(res.tables), exhaustive: true },
-    { configKey: 'queues', type: 'aws_sqs_queue', attribute: 'name', file: 'sqs.tf', expected: Object.values(res.queues), exhaustive: true },
-    { configKey: 'topics', type: 'aws_sns_topic', attribute: 'name', file: 'sns.tf', expected: Object.values(res.topics), exhaustive: true },
-    { configKey: 'budgetName', type: 'aws_budgets_budget', attribute: 'name', file: 'budgets.tf', expected: [res.budgetName], exhaustive: true },
-    { configKey: 'redisReplicationGroupId', type: 'aws_elasticache_replication_group', attribute: 'replication_group_id', file: 'elasticache.tf', expected: [res.redisReplicationGroupId], exhaustive: true },
-    { configKey: 'rdsParameterGroupName', type: 'aws_db_parameter_group', attribute: 'name', file: 'rds.tf', expected: [res.rdsParameterGroupName], exhaustive: true },
-    { configKey: 'cloudTrailName', type: 'aws_cloudtrail', attribute: 'name', file: 'cloudtrail.tf', expected: [res.cloudTrailName], exhaustive: true },
+    {
+      configKey: 'tables',
+      type: 'aws_dynamodb_table',
+      attribute: 'name',
+      file: 'dynamodb.tf',
+      expected: Object.values(res.tables),
+      exhaustive: true,
+    },
+    {
+      configKey: 'queues',
+      type: 'aws_sqs_queue',
+      attribute: 'name',
+      file: 'sqs.tf',
+      expected: Object.values(res.queues),
+      exhaustive: true,
+    },
+    {
+      configKey: 'topics',
+      type: 'aws_sns_topic',
+      attribute: 'name',
+      file: 'sns.tf',
+      expected: Object.values(res.topics),
+      exhaustive: true,
+    },
+    {
+      configKey: 'budgetName',
+      type: 'aws_budgets_budget',
+      attribute: 'name',
+      file: 'budgets.tf',
+      expected: [res.budgetName],
+      exhaustive: true,
+    },
+    {
+      configKey: 'redisReplicationGroupId',
+      type: 'aws_elasticache_replication_group',
+      attribute: 'replication_group_id',
+      file: 'elasticache.tf',
+      expected: [res.redisReplicationGroupId],
+      exhaustive: true,
+    },
+    {
+      configKey: 'rdsParameterGroupName',
+      type: 'aws_db_parameter_group',
+      attribute: 'name',
+      file: 'rds.tf',
+      expected: [res.rdsParameterGroupName],
+      exhaustive: true,
+    },
+    {
+      configKey: 'cloudTrailName',
+      type: 'aws_cloudtrail',
+      attribute: 'name',
+      file: 'cloudtrail.tf',
+      expected: [res.cloudTrailName],
+      exhaustive: true,
+    },
   ];
   const found: Violation[] = [];
   for (const rule of rules) {
@@ -63,15 +115,27 @@ export function checkNamesAgainstAppConfig(mod: TfModule, res: PortalResources):
       if (!actual.some(a => a.name === name)) {
         found.push({
           file: actual[0]?.file ?? rule.file,
-          message: `no ${rule.type} named "${name}" (app-config.yaml prodHardening.resources.${rule.configKey}); the module has ${JSON.stringify(actual.map(a => a.name ?? `<dynamic ${a.address}>`))}`,
+          message: `no ${
+            rule.type
+          } named "${name}" (app-config.yaml prodHardening.resources.${
+            rule.configKey
+          }); the module has ${JSON.stringify(
+            actual.map(a => a.name ?? `<dynamic ${a.address}>`),
+          )}`,
         });
       }
     }
     if (rule.exhaustive) {
-      for (const a of actual.filter(x => !rule.expected.includes(String(x.name)))) {
+      for (const a of actual.filter(
+        x => !rule.expected.includes(String(x.name)),
+      )) {
         found.push({
           file: a.file,
-          message: `${a.address} is named ${JSON.stringify(a.name ?? '<dynamic>')}, which app-config.yaml prodHardening.resources.${rule.configKey} does not list`,
+          message: `${a.address} is named ${JSON.stringify(
+            a.name ?? '<dynamic>',
+          )}, which app-config.yaml prodHardening.resources.${
+            rule.configKey
+          } does not list`,
         });
       }
     }
@@ -81,12 +145,20 @@ export function checkNamesAgainstAppConfig(mod: TfModule, res: PortalResources):
   if (JSON.stringify(clusters) !== JSON.stringify(res.ecsClusters)) {
     found.push({
       file: 'variables.tf',
-      message: `variable "ecs_cluster_names" defaults to ${JSON.stringify(clusters)}, app-config.yaml ecsClusters is ${JSON.stringify(res.ecsClusters)}`,
+      message: `variable "ecs_cluster_names" defaults to ${JSON.stringify(
+        clusters,
+      )}, app-config.yaml ecsClusters is ${JSON.stringify(res.ecsClusters)}`,
     });
   }
   for (const c of resources(mod, 'aws_ecs_cluster')) {
-    if (!String(c.body.for_each).includes('var.ecs_cluster_names') || c.body.name !== '${each.value}') {
-      found.push({ file: c.file, message: `aws_ecs_cluster.${c.name} is not one per var.ecs_cluster_names` });
+    if (
+      !String(c.body.for_each).includes('var.ecs_cluster_names') ||
+      c.body.name !== '${each.value}'
+    ) {
+      found.push({
+        file: c.file,
+        message: `aws_ecs_cluster.${c.name} is not one per var.ecs_cluster_names`,
+      });
     }
   }
   return found;
@@ -103,7 +175,8 @@ export function moduleNames(mod: TfModule): Set<string> {
     }
   }
   for (const t of resources(mod, 'aws_dynamodb_table')) {
-    for (const gsi of expandBlocks(mod, t.body, 'global_secondary_index')) names.add(String(gsi.name));
+    for (const gsi of expandBlocks(mod, t.body, 'global_secondary_index'))
+      names.add(String(gsi.name));
   }
   return names;
 }
@@ -112,7 +185,9 @@ export function moduleNames(mod: TfModule): Set<string> {
 export function indexNames(mod: TfModule): Set<string> {
   return new Set(
     resources(mod, 'aws_dynamodb_table').flatMap(t =>
-      expandBlocks(mod, t.body, 'global_secondary_index').map(g => String(g.name)),
+      expandBlocks(mod, t.body, 'global_secondary_index').map(g =>
+        String(g.name),
+      ),
     ),
   );
 }
@@ -121,8 +196,13 @@ function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('__') ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(e.name) && !/\.(test|spec)\.tsx?$/.test(e.name) ? [full] : [];
+    if (e.isDirectory())
+      return e.name === 'node_modules' || e.name.startsWith('__')
+        ? []
+        : sourceFiles(full);
+    return /\.tsx?$/.test(e.name) && !/\.(test|spec)\.tsx?$/.test(e.name)
+      ? [full]
+      : [];
   });
 }
 
@@ -139,7 +219,10 @@ export function checkNamesInSources(
   const known = moduleNames(mod);
   const indexes = indexNames(mod);
   const found: Violation[] = [];
-  const literal = new RegExp(`['"\`](${prefix}-[a-z0-9-]+(?:\\.fifo)?)['"\`]`, 'g');
+  const literal = new RegExp(
+    `['"\`](${prefix}-[a-z0-9-]+(?:\\.fifo)?)['"\`]`,
+    'g',
+  );
   const indexName = /IndexName\s*[:=]\s*['"`]([^'"`]+)['"`]/g;
   for (const dir of packageDirs) {
     for (const file of sourceFiles(path.join(dir, 'src'))) {
@@ -147,12 +230,18 @@ export function checkNamesInSources(
       const rel = path.relative(repoRoot, file);
       for (const [, name] of source.matchAll(literal)) {
         if (!known.has(name)) {
-          found.push({ file: 'main.tf', message: `${rel} uses "${name}", which local.names does not define` });
+          found.push({
+            file: 'main.tf',
+            message: `${rel} uses "${name}", which local.names does not define`,
+          });
         }
       }
       for (const [, name] of source.matchAll(indexName)) {
         if (!indexes.has(name)) {
-          found.push({ file: 'dynamodb.tf', message: `${rel} queries index "${name}", which no table of the module has` });
+          found.push({
+            file: 'dynamodb.tf',
+            message: `${rel} queries index "${name}", which no table of the module has`,
+          });
         }
       }
     }
@@ -162,12 +251,18 @@ export function checkNamesInSources(
 
 /** ALL_CAPS names in the Lambda's config source: the environment variables it reads. */
 export function envNamesInConfig(source: string): Set<string> {
-  return new Set([...source.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map(m => m[1]));
+  return new Set(
+    [...source.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map(m => m[1]),
+  );
 }
 
 /** Keys (ALL_CAPS) the module sets in a Lambda environment expression. */
 export function envNamesInTerraform(expression: string): Set<string> {
-  return new Set([...expression.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*=/g)].map(m => m[1]));
+  return new Set(
+    [...expression.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*=/g)].map(
+      m => m[1],
+    ),
+  );
 }
 
 /**
@@ -177,8 +272,11 @@ export function envNamesInTerraform(expression: string): Set<string> {
  */
 export function requiredEnvInConfig(source: string): Set<string> {
   const required = new Set<string>();
-  for (const [, name, rest] of source.matchAll(/^\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+):\s*(.+)$/gm)) {
-    if (/^z\./.test(rest) && !/default\(|optional/.test(rest)) required.add(name);
+  for (const [, name, rest] of source.matchAll(
+    /^\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+):\s*(.+)$/gm,
+  )) {
+    if (/^z\./.test(rest) && !/default\(|optional/.test(rest))
+      required.add(name);
   }
   return required;
 }

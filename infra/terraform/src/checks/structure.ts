@@ -1,5 +1,13 @@
 import { referencesIn, stringsIn } from '../expressions';
-import { addressOf, Block, Body, isBody, outputs, TfModule, variables } from '../module';
+import {
+  addressOf,
+  Block,
+  Body,
+  isBody,
+  outputs,
+  TfModule,
+  variables,
+} from '../module';
 import { violation, Violation } from '../violations';
 
 const BUILTIN_ROOTS = new Set(['each', 'count', 'self', 'path', 'terraform']);
@@ -11,7 +19,8 @@ function iteratorsIn(body: unknown, out = new Set<string>()): Set<string> {
     if (isBody(body.dynamic)) {
       for (const [label, dyns] of Object.entries(body.dynamic)) {
         out.add(label);
-        for (const d of dyns as Body[]) if (typeof d.iterator === 'string') out.add(d.iterator);
+        for (const d of dyns as Body[])
+          if (typeof d.iterator === 'string') out.add(d.iterator);
       }
     }
     Object.values(body).forEach(v => iteratorsIn(v, out));
@@ -47,7 +56,9 @@ function referencingPart(block: Block): Body {
   const { type, lifecycle, ...rest } = block.body;
   const kept: Body = block.kind === 'variable' ? rest : { type, ...rest };
   if (Array.isArray(lifecycle)) {
-    kept.lifecycle = lifecycle.filter(isBody).map(({ ignore_changes, ...l }) => l);
+    kept.lifecycle = lifecycle
+      .filter(isBody)
+      .map(({ ignore_changes, ...l }) => l);
   }
   return kept;
 }
@@ -63,19 +74,35 @@ function unresolved(
   if (root === 'each' && block.body.for_each === undefined && !iterators.size) {
     return `uses ${ref} without for_each`;
   }
-  if (root === 'count' && block.body.count === undefined) return `uses ${ref} without count`;
+  if (root === 'count' && block.body.count === undefined)
+    return `uses ${ref} without count`;
   if (BUILTIN_ROOTS.has(root) || iterators.has(root)) return undefined;
-  if (root === 'var') return declared.has(`var.${second}`) ? undefined : `references undeclared variable var.${second}`;
-  if (root === 'local') return mod.locals.has(second) ? undefined : `references undeclared local.${second}`;
-  if (root === 'module') return declared.has(`module.${second}`) ? undefined : `references undeclared module.${second}`;
+  if (root === 'var')
+    return declared.has(`var.${second}`)
+      ? undefined
+      : `references undeclared variable var.${second}`;
+  if (root === 'local')
+    return mod.locals.has(second)
+      ? undefined
+      : `references undeclared local.${second}`;
+  if (root === 'module')
+    return declared.has(`module.${second}`)
+      ? undefined
+      : `references undeclared module.${second}`;
   if (root === 'data') {
-    return declared.has(`data.${second}.${third}`) ? undefined : `references undeclared data.${second}.${third}`;
+    return declared.has(`data.${second}.${third}`)
+      ? undefined
+      : `references undeclared data.${second}.${third}`;
   }
-  return declared.has(`${root}.${second}`) ? undefined : `references undeclared ${root}.${second}`;
+  return declared.has(`${root}.${second}`)
+    ? undefined
+    : `references undeclared ${root}.${second}`;
 }
 
 /** Variables are typed (never `any`), described and used; outputs are described. */
-export async function checkVariablesAndOutputs(mod: TfModule): Promise<Violation[]> {
+export async function checkVariablesAndOutputs(
+  mod: TfModule,
+): Promise<Violation[]> {
   const found: Violation[] = [];
   const used = new Set<string>();
   for (const block of mod.blocks.filter(b => b.kind !== 'variable')) {
@@ -88,22 +115,34 @@ export async function checkVariablesAndOutputs(mod: TfModule): Promise<Violation
   for (const v of variables(mod)) {
     const type = v.body.type;
     if (typeof type !== 'string') found.push(violation(v, 'has no type'));
-    else if (/\bany\b/.test(type)) found.push(violation(v, `is typed with any (${type})`));
-    if (typeof v.body.description !== 'string' || v.body.description.length < 10) {
+    else if (/\bany\b/.test(type))
+      found.push(violation(v, `is typed with any (${type})`));
+    if (
+      typeof v.body.description !== 'string' ||
+      v.body.description.length < 10
+    ) {
       found.push(violation(v, 'has no description'));
     }
-    if (!used.has(v.name)) found.push(violation(v, 'is declared but never used'));
+    if (!used.has(v.name))
+      found.push(violation(v, 'is declared but never used'));
   }
   for (const o of outputs(mod)) {
-    if (typeof o.body.description !== 'string') found.push(violation(o, 'has no description'));
+    if (typeof o.body.description !== 'string')
+      found.push(violation(o, 'has no description'));
   }
   return found;
 }
 
 /** The seed's outputs exist. */
-export function checkRequiredOutputs(mod: TfModule, required: string[]): Violation[] {
+export function checkRequiredOutputs(
+  mod: TfModule,
+  required: string[],
+): Violation[] {
   const names = new Set(outputs(mod).map(o => o.name));
   return required
     .filter(name => !names.has(name))
-    .map(name => ({ file: 'outputs.tf', message: `output "${name}" is missing` }));
+    .map(name => ({
+      file: 'outputs.tf',
+      message: `output "${name}" is missing`,
+    }));
 }
