@@ -1,7 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import type { FindingsQuery } from '../domain/posture/findings';
 import { SEVERITIES } from '../domain/posture/findings';
+import { parseInput } from './parseInput';
 
 const csv = (value: string | undefined) =>
   value === undefined
@@ -29,14 +29,5 @@ const schema = z.object({
 
 /** Query string → FindingsQuery, or an InputError naming the bad parameter. */
 export function parseFindingsQuery(query: unknown): FindingsQuery {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      `Invalid query parameter ${issue.path.join('.') || '(query)'}: ${
-        issue.message
-      }`,
-    );
-  }
-  return parsed.data as FindingsQuery;
+  return parseInput(schema, query, 'query') as FindingsQuery;
 }

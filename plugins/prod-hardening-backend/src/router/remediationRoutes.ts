@@ -2,7 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   prodHardeningReadPermission,
@@ -12,6 +12,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { RemediationService } from '../services/remediation/RemediationService';
 import { authorize } from './authorize';
+import { parseInput } from './parseInput';
 
 const previewBody = z.object({
   checkId: z
@@ -31,21 +32,6 @@ const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-function parse<T>(
-  schema: z.ZodType<T, any, any>,
-  value: unknown,
-  what: string,
-): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      `Invalid ${what}: ${issue.path.join('.') || what} ${issue.message}`,
-    );
-  }
-  return parsed.data;
-}
-
 export interface RemediationRouteDeps {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -61,7 +47,7 @@ export function addRemediationRoutes(
   deps: RemediationRouteDeps,
 ) {
   router.post('/remediations/preview', async (req, res) => {
-    const body = parse(previewBody, req.body, 'request body');
+    const body = parseInput(previewBody, req.body, 'request body');
     const credentials = await authorize(
       deps,
       req,
@@ -79,7 +65,7 @@ export function addRemediationRoutes(
   });
 
   router.post('/remediations/execute', async (req, res) => {
-    const body = parse(executeBody, req.body, 'request body');
+    const body = parseInput(executeBody, req.body, 'request body');
     const credentials = await deps.httpAuth.credentials(req, {
       allow: ['user'],
     });
@@ -97,7 +83,7 @@ export function addRemediationRoutes(
   });
 
   router.get('/remediations/history', async (req, res) => {
-    const query = parse(historyQuery, req.query, 'query');
+    const query = parseInput(historyQuery, req.query, 'query');
     await authorize(
       deps,
       req,
