@@ -7,6 +7,7 @@ import {
 } from '@prod-hardening/dev-stack';
 import request from 'supertest';
 import { prodHardeningPlugin } from './plugin';
+import { pluginConfig, useEmulatorCredentials } from './testUtils/localAccount';
 
 jest.setTimeout(60_000);
 
@@ -15,8 +16,7 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
   let redis: RedisServer;
 
   beforeAll(async () => {
-    process.env.AWS_ACCESS_KEY_ID = 'test';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test';
+    useEmulatorCredentials();
     [moto, redis] = await Promise.all([startMoto(), startRedis()]);
   });
 
@@ -28,23 +28,7 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
     startTestBackend({
       features: [
         prodHardeningPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            prodHardening: {
-              aws: {
-                accountId: '123456789012',
-                region: 'us-east-1',
-                endpoint: moto.endpoint,
-                maxAttempts: 1,
-              },
-              redis: {
-                url: redisUrl,
-                connectTimeoutMs: 500,
-                commandTimeoutMs: 500,
-              },
-            },
-          },
-        }),
+        pluginConfig({ endpoint: moto.endpoint, redisUrl }),
       ],
     });
 
@@ -87,19 +71,7 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
     const { server } = await startTestBackend({
       features: [
         prodHardeningPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            prodHardening: {
-              aws: {
-                accountId: '123456789012',
-                region: 'us-east-1',
-                endpoint: 'http://127.0.0.1:1',
-                maxAttempts: 1,
-              },
-              redis: { url: redis.url },
-            },
-          },
-        }),
+        pluginConfig({ endpoint: 'http://127.0.0.1:1', redisUrl: redis.url }),
       ],
     });
     const res = await request(server).get('/api/prod-hardening/health');

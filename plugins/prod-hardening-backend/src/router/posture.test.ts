@@ -1,51 +1,22 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  loadResourceNames,
-  seedDemoAccount,
-  startMoto,
-  MotoServer,
-} from '@prod-hardening/dev-stack';
-import { resolve } from 'node:path';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import type { MotoServer } from '@prod-hardening/dev-stack';
 import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
+import { pluginConfig, startSeededMoto } from '../testUtils/localAccount';
 
 jest.setTimeout(90_000);
-
-const APP_CONFIG = resolve(__dirname, '../../../../app-config.yaml');
 
 describe('posture and findings routes on the seeded demo account (moto_server)', () => {
   let moto: MotoServer;
   let server: any;
 
   beforeAll(async () => {
-    process.env.AWS_ACCESS_KEY_ID = 'test';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test';
-    moto = await startMoto();
-    const resources = await loadResourceNames(APP_CONFIG);
-    await seedDemoAccount({
-      endpoint: moto.endpoint,
-      region: 'us-east-1',
-      accountId: '123456789012',
-      resources,
-      now: new Date('2026-11-20T12:00:00Z'),
-    });
+    const seeded = await startSeededMoto();
+    moto = seeded.moto;
     ({ server } = await startTestBackend({
       features: [
         prodHardeningPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            prodHardening: {
-              aws: {
-                accountId: '123456789012',
-                region: 'us-east-1',
-                endpoint: moto.endpoint,
-                maxAttempts: 1,
-              },
-              redis: { url: 'redis://127.0.0.1:1' },
-              resources: resources as any,
-            },
-          },
-        }),
+        pluginConfig({ endpoint: moto.endpoint, resources: seeded.resources }),
       ],
     }));
   });

@@ -8,40 +8,23 @@ import {
   CreateDetectorCommand,
   GuardDutyClient,
 } from '@aws-sdk/client-guardduty';
-import {
-  loadResourceNames,
-  seedDemoAccount,
-  startMoto,
-  MotoServer,
-} from '@prod-hardening/dev-stack';
-import { resolve } from 'node:path';
+import type { MotoServer, ResourceNames } from '@prod-hardening/dev-stack';
 import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
+import {
+  ACCOUNT_ID as ACCOUNT,
+  pluginConfig,
+  reseed,
+  startSeededMoto,
+} from '../testUtils/localAccount';
 
 jest.setTimeout(120_000);
 
-const APP_CONFIG = resolve(__dirname, '../../../../app-config.yaml');
-const ACCOUNT = '123456789012';
-
 describe('remediation protocol against moto_server', () => {
   let moto: MotoServer;
-  let resources: any;
+  let resources: ResourceNames;
 
-  const config = () =>
-    mockServices.rootConfig.factory({
-      data: {
-        prodHardening: {
-          aws: {
-            accountId: ACCOUNT,
-            region: 'us-east-1',
-            endpoint: moto.endpoint,
-            maxAttempts: 1,
-          },
-          redis: { url: 'redis://127.0.0.1:1' },
-          resources,
-        },
-      },
-    });
+  const config = () => pluginConfig({ endpoint: moto.endpoint, resources });
 
   const s3control = () =>
     new S3ControlClient({
@@ -57,21 +40,13 @@ describe('remediation protocol against moto_server', () => {
       .catch(e => e.name);
 
   beforeAll(async () => {
-    process.env.AWS_ACCESS_KEY_ID = 'test';
-    process.env.AWS_SECRET_ACCESS_KEY = 'test';
-    moto = await startMoto();
-    resources = await loadResourceNames(APP_CONFIG);
+    ({ moto, resources } = await startSeededMoto());
   });
 
+  // Each test starts from the story, whatever the previous one remediated.
   beforeEach(async () => {
     await moto.reset();
-    await seedDemoAccount({
-      endpoint: moto.endpoint,
-      region: 'us-east-1',
-      accountId: ACCOUNT,
-      resources,
-      now: new Date('2026-11-20T12:00:00Z'),
-    });
+    await reseed(moto, resources);
   });
 
   afterAll(async () => {
@@ -201,16 +176,30 @@ describe('remediation protocol against moto_server', () => {
     // Multi-region and validation are fixed; CloudWatch Logs delivery needs a role and
     // log group from the Terraform, so the check stays a warning.
     ['cloudtrail-multi-region', 'UpdateTrail', 'WARN'],
-  ])('remediates %s with %s and the check becomes %s', async (checkId, action, verified) => {
-    const { server } = await startTestBackend({ features: [prodHardeningPlugin, config()] });
-    const before = await request(server).get('/api/prod-hardening/posture');
-    expect(before.body.checks.find((c: any) => c.id === checkId).status).toBe('FAIL');
-    const plan = await request(server).post('/api/prod-hardening/remediations/preview').send({ checkId });
-    expect(plan.body.calls.map((c: any) => c.action)).toContain(action);
-    const result = await request(server).post('/api/prod-hardening/remediations/execute').send({ planId: plan.body.planId });
-    expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ outcome: 'succeeded', check: { id: checkId, status: verified } });
-  });
+  ])(
+    'remediates %s with %s and the check becomes %s',
+    async (checkId, action, verified) => {
+      const { server } = await startTestBackend({
+        features: [prodHardeningPlugin, config()],
+      });
+      const before = await request(server).get('/api/prod-hardening/posture');
+      expect(before.body.checks.find((c: any) => c.id === checkId).status).toBe(
+        'FAIL',
+      );
+      const plan = await request(server)
+        .post('/api/prod-hardening/remediations/preview')
+        .send({ checkId });
+      expect(plan.body.calls.map((c: any) => c.action)).toContain(action);
+      const result = await request(server)
+        .post('/api/prod-hardening/remediations/execute')
+        .send({ planId: plan.body.planId });
+      expect(result.status).toBe(200);
+      expect(result.body).toMatchObject({
+        outcome: 'succeeded',
+        check: { id: checkId, status: verified },
+      });
+    },
+  );
 
   it('refuses a stale plan with 409 when the resource changed after the preview', async () => {
     const { server } = await startTestBackend({
@@ -273,19 +262,7 @@ describe('remediation input validation (no AWS call is made)', () => {
     ({ server } = await startTestBackend({
       features: [
         prodHardeningPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            prodHardening: {
-              aws: {
-                accountId: ACCOUNT,
-                region: 'us-east-1',
-                endpoint: 'http://127.0.0.1:1',
-                maxAttempts: 1,
-              },
-              redis: { url: 'redis://127.0.0.1:1' },
-            },
-          },
-        }),
+        pluginConfig({ endpoint: 'http://127.0.0.1:1' }),
       ],
     }));
   });

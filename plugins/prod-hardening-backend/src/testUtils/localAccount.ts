@@ -1,0 +1,74 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  loadResourceNames,
+  MotoServer,
+  ResourceNames,
+  seedDemoAccount,
+  startMoto,
+} from '@prod-hardening/dev-stack';
+import { resolve } from 'node:path';
+
+export const ACCOUNT_ID = '123456789012';
+export const REGION = 'us-east-1';
+export const APP_CONFIG = resolve(__dirname, '../../../../app-config.yaml');
+/** A fixed clock for the seed, so findings and costs are the same on every run. */
+export const SEED_NOW = new Date('2026-11-20T12:00:00Z');
+
+/** A port nothing listens on: Redis (or AWS) reported down without waiting. */
+export const UNREACHABLE = 'redis://127.0.0.1:1';
+
+/** Dummy credentials for the emulator, set once per test file. */
+export function useEmulatorCredentials() {
+  process.env.AWS_ACCESS_KEY_ID = 'test';
+  process.env.AWS_SECRET_ACCESS_KEY = 'test';
+}
+
+/** A real moto_server on a free port with the demo account's starting story. */
+export async function startSeededMoto(): Promise<{
+  moto: MotoServer;
+  resources: ResourceNames;
+}> {
+  useEmulatorCredentials();
+  const [moto, resources] = await Promise.all([
+    startMoto(),
+    loadResourceNames(APP_CONFIG),
+  ]);
+  await reseed(moto, resources);
+  return { moto, resources };
+}
+
+export async function reseed(moto: MotoServer, resources: ResourceNames) {
+  await seedDemoAccount({
+    endpoint: moto.endpoint,
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    resources,
+    now: SEED_NOW,
+  });
+}
+
+/** The plugin's configuration pointing at the emulator (and Redis, when given). */
+export function pluginConfig(options: {
+  endpoint: string;
+  redisUrl?: string;
+  resources?: ResourceNames;
+}) {
+  return mockServices.rootConfig.factory({
+    data: {
+      prodHardening: {
+        aws: {
+          accountId: ACCOUNT_ID,
+          region: REGION,
+          endpoint: options.endpoint,
+          maxAttempts: 1,
+        },
+        redis: {
+          url: options.redisUrl ?? UNREACHABLE,
+          connectTimeoutMs: 500,
+          commandTimeoutMs: 500,
+        },
+        ...(options.resources ? { resources: options.resources as any } : {}),
+      },
+    },
+  });
+}
