@@ -45,6 +45,9 @@ async function waitForRedis() {
 }
 
 it('decides with Redis while it answers', async () => {
+  // The client connects in the background; a decision before it is ready would
+  // (correctly) go to the fallback.
+  await waitForRedis();
   const { limiter } = build();
   await expect(limiter.consume('u1', T0)).resolves.toEqual({
     allowed: true,
