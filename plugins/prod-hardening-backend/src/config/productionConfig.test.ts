@@ -1,0 +1,58 @@
+import { ConfigSources } from '@backstage/config-loader';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readProdHardeningConfig } from './readConfig';
+
+const ROOT = resolve(__dirname, '../../../..');
+
+describe('app-config.production.yaml', () => {
+  const load = () =>
+    ConfigSources.toConfig(
+      ConfigSources.default({
+        rootDir: ROOT,
+        argv: [
+          '--config',
+          resolve(ROOT, 'app-config.yaml'),
+          '--config',
+          resolve(ROOT, 'app-config.production.yaml'),
+        ],
+        // Values a deployment provides through the environment.
+        substitutionFunc: async name =>
+          `env-${name.toLowerCase().replace(/_/g, '-')}`,
+      }),
+    );
+
+  it('is a valid configuration for a real account: no endpoint override, separate roles, TLS Redis', async () => {
+    const config = readProdHardeningConfig(await load());
+    expect(config.aws.endpoint).toBeUndefined();
+    expect(config.aws.readRoleArn).toMatch(
+      /:role\/prod-hardening-portal-read$/,
+    );
+    expect(config.aws.remediationRoleArn).toMatch(
+      /:role\/prod-hardening-portal-remediate$/,
+    );
+    expect(config.redis.url.startsWith('rediss://')).toBe(true);
+  });
+
+  it('runs Backstage on PostgreSQL with the cache in Redis, so replicas share state', async () => {
+    const config = await load();
+    expect(config.getString('backend.database.client')).toBe('pg');
+    expect(config.getString('backend.cache.store')).toBe('redis');
+  });
+
+  it('contains no literal secret: every credential comes from the environment', () => {
+    const text = readFileSync(
+      resolve(ROOT, 'app-config.production.yaml'),
+      'utf8',
+    );
+    for (const line of text
+      .split('\n')
+      .filter(
+        l =>
+          /password|token|secret|connection:/i.test(l) &&
+          !l.trim().startsWith('#'),
+      )) {
+      expect(line).toMatch(/\$\{[A-Z_]+\}|^\s*[a-zA-Z]+:\s*$/);
+    }
+  });
+});
