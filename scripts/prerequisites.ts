@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function onPath(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 /**
@@ -19,7 +22,9 @@ export function checkPrerequisites(options: { browser: boolean }): string[] {
     );
   }
   if (!onPath('redis-server')) {
-    missing.push('redis-server is missing: `sudo apt-get install -y redis-server` (or npm run setup as root).');
+    missing.push(
+      'redis-server is missing: `sudo apt-get install -y redis-server` (or npm run setup as root).',
+    );
   }
   if (options.browser && !existsSync(CHROMIUM)) {
     missing.push(
