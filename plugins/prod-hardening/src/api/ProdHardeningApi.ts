@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  FinOpsOverview,
   FindingsPage,
   HealthReport,
   PostureReport,
@@ -7,6 +8,7 @@ import type {
   RemediationPlan,
   RemediationResult,
   Severity,
+  WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 
 export interface FindingsRequest {
@@ -30,6 +32,20 @@ export interface ProdHardeningApi {
   ): Promise<RemediationPlan>;
   executeRemediation(planId: string): Promise<RemediationResult>;
   getRemediationHistory(checkId?: string): Promise<RemediationHistoryEntry[]>;
+  /** Budget, forecasts, costs, anomalies and alerts; never triggers a Cost Explorer call. */
+  getFinOpsOverview(): Promise<FinOpsOverview>;
+  getWeeklyReview(): Promise<WeeklyReviewReport>;
+  /** The weekly review as a file, with the name the backend gives it. */
+  downloadWeeklyReview(
+    format: WeeklyReviewDownloadFormat,
+  ): Promise<DownloadedFile>;
+}
+
+export type WeeklyReviewDownloadFormat = 'csv' | 'md';
+
+export interface DownloadedFile {
+  filename: string;
+  blob: Blob;
 }
 
 export const prodHardeningApiRef = createApiRef<ProdHardeningApi>({

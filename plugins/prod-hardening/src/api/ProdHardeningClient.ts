@@ -1,15 +1,22 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  FinOpsOverview,
   FindingsPage,
   HealthReport,
   PostureReport,
   RemediationHistoryEntry,
   RemediationPlan,
   RemediationResult,
+  WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { PROD_HARDENING_PLUGIN_ID } from '@prod-hardening/plugin-prod-hardening-common';
-import type { FindingsRequest, ProdHardeningApi } from './ProdHardeningApi';
+import type {
+  DownloadedFile,
+  FindingsRequest,
+  ProdHardeningApi,
+  WeeklyReviewDownloadFormat,
+} from './ProdHardeningApi';
 
 /** Talks to /api/prod-hardening with the signed-in user's token (fetchApi adds it). */
 export class ProdHardeningClient implements ProdHardeningApi {
@@ -65,6 +72,25 @@ export class ProdHardeningClient implements ProdHardeningApi {
     return body.items;
   }
 
+  getFinOpsOverview(): Promise<FinOpsOverview> {
+    return this.get<FinOpsOverview>('/finops/overview');
+  }
+
+  getWeeklyReview(): Promise<WeeklyReviewReport> {
+    return this.get<WeeklyReviewReport>('/finops/weekly-review');
+  }
+
+  async downloadWeeklyReview(
+    format: WeeklyReviewDownloadFormat,
+  ): Promise<DownloadedFile> {
+    const response = await this.fetch('/finops/weekly-review', { format });
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const filename =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ??
+      `finops-weekly-review.${format}`;
+    return { filename, blob: await response.blob() };
+  }
+
   private async post<T>(path: string, body: unknown): Promise<T> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl(
       PROD_HARDENING_PLUGIN_ID,
@@ -82,6 +108,14 @@ export class ProdHardeningClient implements ProdHardeningApi {
     path: string,
     params: Record<string, string> = {},
   ): Promise<T> {
+    const response = await this.fetch(path, params);
+    return (await response.json()) as T;
+  }
+
+  private async fetch(
+    path: string,
+    params: Record<string, string> = {},
+  ): Promise<Response> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl(
       PROD_HARDENING_PLUGIN_ID,
     );
@@ -90,6 +124,6 @@ export class ProdHardeningClient implements ProdHardeningApi {
       `${baseUrl}${path}${query ? `?${query}` : ''}`,
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -1,3 +1,8 @@
 export { prodHardeningApiRef } from './ProdHardeningApi';
-export type { ProdHardeningApi, FindingsRequest } from './ProdHardeningApi';
+export type {
+  DownloadedFile,
+  FindingsRequest,
+  ProdHardeningApi,
+  WeeklyReviewDownloadFormat,
+} from './ProdHardeningApi';
 export { ProdHardeningClient } from './ProdHardeningClient';

@@ -13,6 +13,9 @@ export function fakeApi(
     previewRemediation: () => never(),
     executeRemediation: () => never(),
     getRemediationHistory: async () => [],
+    getFinOpsOverview: () => never(),
+    getWeeklyReview: () => never(),
+    downloadWeeklyReview: () => never(),
     ...overrides,
   };
 }
