@@ -45,6 +45,9 @@ export function BudgetGaugeCard({
       variant="outlined"
       data-testid="budget-gauge"
       data-state={gauge.state}
+      data-forecast-over={String(
+        gauge.forecastUsd !== null && gauge.forecastUsd > gauge.limitUsd,
+      )}
     >
       <CardContent>
         <Stack direction="row" spacing={2} alignItems="center" mb={2}>
@@ -65,7 +68,7 @@ export function BudgetGaugeCard({
             height: 28,
             borderRadius: 1,
             bgcolor: theme.palette.action.hover,
-            mb: 4,
+            mb: 3 + gauge.marks.length * 2,
             '@media print': { border: '1px solid #999' },
           }}
         >
@@ -89,13 +92,13 @@ export function BudgetGaugeCard({
               borderRadius: 1,
             }}
           />
-          {gauge.marks.map(mark => (
+          {gauge.marks.map((mark, i) => (
             <Box
               key={mark.label}
               sx={{
                 position: 'absolute',
                 top: -4,
-                bottom: -18,
+                bottom: -18 - i * 16,
                 left: pct(mark.usd, gauge.maxUsd),
                 borderLeft: `2px dashed ${theme.palette.text.secondary}`,
               }}
@@ -104,7 +107,8 @@ export function BudgetGaugeCard({
                 variant="caption"
                 sx={{
                   position: 'absolute',
-                  top: 30,
+                  // Staggered so neighbouring thresholds do not overlap.
+                  top: 30 + i * 16,
                   left: 4,
                   whiteSpace: 'nowrap',
                 }}

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { storyServiceCosts } from '@prod-hardening/dev-stack';
+import { readFileSync } from 'node:fs';
+import { openPortal } from '../support/portal';
+
+/** The rows of one section of the weekly review CSV, as objects keyed by the header. */
+function csvSection(csv: string, name: string): Record<string, string>[] {
+  const lines = csv.split('\r\n');
+  const start = lines.indexOf(`section,${name}`);
+  expect(start, `section ${name} in the CSV`).toBeGreaterThanOrEqual(0);
+  const header = lines[start + 1].split(',');
+  const rows: Record<string, string>[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (line === '') break;
+    const cells = line.split(',');
+    rows.push(Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+  }
+  return rows;
+}
+
+test.describe('FinOps on the seeded account', () => {
+  test('the FinOps tab shows the $500 budget with its ~$750 forecast over it', async ({
+    page,
+  }, testInfo) => {
+    await openPortal(page, '/prod-hardening/finops');
+    const gauge = page.getByTestId('budget-gauge');
+    await expect(gauge).toHaveAttribute('data-forecast-over', 'true');
+    await expect(gauge).toContainText('$500.00');
+    await expect(gauge).toContainText('$750.00');
+    await expect(gauge.getByText('Forecasted > 80%: fired')).toBeVisible();
+    await expect(page.getByTestId('forecast-basis')).toHaveText(
+      "Portal's own forecast only (Cost Explorer's forecast is unavailable)",
+    );
+    await expect(page.getByTestId('cost-explorer-usage')).toContainText(
+      'Cost Explorer requests this month:',
+    );
+    await expect(
+      page.getByRole('table', { name: 'Cost anomalies' }),
+    ).toContainText('AmazonCloudWatch');
+    await page.screenshot({
+      path: testInfo.outputPath('finops.png'),
+      fullPage: true,
+    });
+  });
+
+  test('the weekly review CSV download has the seeded AWS totals for both weeks', async ({
+    page,
+  }) => {
+    await openPortal(page, '/prod-hardening/weekly-review');
+    await expect(page.getByRole('table', { name: 'Totals' })).toBeVisible();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^finops-weekly-review-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = readFileSync((await download.path())!, 'utf8');
+
+    const period = Object.fromEntries(
+      csvSection(csv, 'period').map(r => [r.period, r]),
+    );
+    const seeded = storyServiceCosts(new Date());
+    const total = (from: string, to: string) =>
+      (
+        seeded
+          .filter(r => r.day >= from && r.day <= to)
+          .reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0) /
+        100
+      ).toFixed(2);
+    const aws = csvSection(csv, 'totals').find(r => r.scope === 'aws')!;
+    expect(Number(aws.current_usd).toFixed(2)).toBe(
+      total(period.current.from, period.current.to),
+    );
+    expect(Number(aws.previous_usd).toFixed(2)).toBe(
+      total(period.previous.from, period.previous.to),
+    );
+  });
+});
