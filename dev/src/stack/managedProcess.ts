@@ -16,6 +16,25 @@ const OUTPUT_LINES_KEPT = 40;
  * Spawns a long-running helper server in its own process group, so that stopping it
  * also stops anything it forked, and keeps the tail of its output for diagnostics.
  */
+/** Process groups still running, killed if this process exits without stopping them. */
+const running = new Set<number>();
+let exitHookInstalled = false;
+
+function killGroupsOnExit() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' handlers must be synchronous: a plain SIGKILL to each group is all we can do.
+  process.once('exit', () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
 export function startProcess(
   name: string,
   command: string,
@@ -31,15 +50,23 @@ export function startProcess(
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split('\n').filter(Boolean));
-    if (lines.length > OUTPUT_LINES_KEPT) lines.splice(0, lines.length - OUTPUT_LINES_KEPT);
+    if (lines.length > OUTPUT_LINES_KEPT)
+      lines.splice(0, lines.length - OUTPUT_LINES_KEPT);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
 
+  // Each server runs in its own process group (so stop() reaches anything it forks);
+  // that also means it would outlive this process, unless the exit hook kills it.
+  if (child.pid !== undefined) {
+    running.add(child.pid);
+    killGroupsOnExit();
+  }
   let exitCode: number | null | undefined;
   const exited = new Promise<number | null>(resolve => {
     child.once('exit', code => {
       exitCode = code;
+      if (child.pid !== undefined) running.delete(child.pid);
       resolve(code);
     });
     child.once('error', err => {
@@ -84,11 +111,15 @@ export async function waitUntilHealthy(
   });
   while (Date.now() < deadline) {
     if (exited) {
-      throw new Error(`${proc.name} exited before it was ready:\n${proc.output()}`);
+      throw new Error(
+        `${proc.name} exited before it was ready:\n${proc.output()}`,
+      );
     }
     if (await probe().catch(() => false)) return;
     await new Promise(r => setTimeout(r, 100));
   }
   await proc.stop();
-  throw new Error(`${proc.name} was not ready after ${timeoutMs} ms:\n${proc.output()}`);
+  throw new Error(
+    `${proc.name} was not ready after ${timeoutMs} ms:\n${proc.output()}`,
+  );
 }
