@@ -4,6 +4,7 @@ import type {
   FindingsPage,
   HealthReport,
   PostureReport,
+  PostureTrendPoint,
   RemediationHistoryEntry,
   RemediationPlan,
   RemediationResult,
@@ -25,6 +26,7 @@ export interface FindingsRequest {
 export interface ProdHardeningApi {
   getHealth(): Promise<HealthReport>;
   getPosture(options?: { refresh?: boolean }): Promise<PostureReport>;
+  getPostureTrend(days: 7 | 30 | 90): Promise<PostureTrendPoint[]>;
   getFindings(request: FindingsRequest): Promise<FindingsPage>;
   previewRemediation(
     checkId: string,

@@ -5,6 +5,7 @@ import type {
   FindingsPage,
   HealthReport,
   PostureReport,
+  PostureTrendPoint,
   RemediationHistoryEntry,
   RemediationPlan,
   RemediationResult,
@@ -33,6 +34,16 @@ export class ProdHardeningClient implements ProdHardeningApi {
       '/posture',
       options.refresh ? { refresh: 'true' } : {},
     );
+  }
+
+  async getPostureTrend(days: 7 | 30 | 90): Promise<PostureTrendPoint[]> {
+    const body = await this.get<{ points: PostureTrendPoint[] }>(
+      '/posture/trend',
+      {
+        days: String(days),
+      },
+    );
+    return body.points;
   }
 
   getFindings(request: FindingsRequest): Promise<FindingsPage> {

@@ -9,6 +9,7 @@ export function fakeApi(
   return {
     getHealth: () => never(),
     getPosture: () => never(),
+    getPostureTrend: async () => [],
     getFindings: () => never(),
     previewRemediation: () => never(),
     executeRemediation: () => never(),

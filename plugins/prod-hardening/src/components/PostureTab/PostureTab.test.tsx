@@ -223,3 +223,32 @@ describe('PostureTab remediation button', () => {
     );
   });
 });
+
+describe('PostureTab score trend', () => {
+  it('asks for 30 days, then for the period the user picks, and explains an empty trend', async () => {
+    const getPostureTrend = jest.fn(async () => []);
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            prodHardeningApiRef,
+            fakeApi({
+              getPosture: async () => report,
+              getFindings: async () => page(),
+              getPostureTrend,
+            }),
+          ],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
+        <PostureTab />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByTestId('trend-empty')).toHaveTextContent(
+      'No snapshot yet',
+    );
+    expect(getPostureTrend).toHaveBeenCalledWith(30);
+    fireEvent.click(screen.getByRole('button', { name: '7 days' }));
+    await waitFor(() => expect(getPostureTrend).toHaveBeenLastCalledWith(7));
+  });
+});

@@ -9,6 +9,7 @@ import { RemediationHistory } from '../RemediationHistory';
 import { FindingsTable } from '../FindingsTable';
 import { CheckList } from './CheckList';
 import { ScoreSummary } from './ScoreSummary';
+import { ScoreTrend } from './ScoreTrend';
 
 /** Security posture: scores, the checks by pillar, and the open findings. */
 export function PostureTab() {
@@ -33,6 +34,7 @@ export function PostureTab() {
       {value && (
         <>
           <ScoreSummary report={value} />
+          <ScoreTrend />
           <CheckList checks={value.checks} onRemediated={onRemediated} />
         </>
       )}
