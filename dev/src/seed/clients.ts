@@ -1,3 +1,4 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -21,6 +22,7 @@ export interface SeedClientOptions {
 export interface SeedClients {
   budgets: BudgetsClient;
   cloudTrail: CloudTrailClient;
+  cloudWatchLogs: CloudWatchLogsClient;
   dynamoDb: DynamoDBClient;
   ecs: ECSClient;
   elastiCache: ElastiCacheClient;
@@ -55,6 +57,7 @@ export function createSeedClients({
   const clients = {
     budgets: new BudgetsClient(common),
     cloudTrail: new CloudTrailClient(common),
+    cloudWatchLogs: new CloudWatchLogsClient(common),
     dynamoDb: new DynamoDBClient(common),
     ecs: new ECSClient(common),
     elastiCache: new ElastiCacheClient(common),

@@ -23,6 +23,7 @@ locals {
     "elasticache:DescribeReplicationGroups",
     "guardduty:GetDetector",
     "guardduty:ListDetectors",
+    "logs:DescribeLogGroups",
     "rds:DescribeDBParameters",
     "s3:GetAccountPublicAccessBlock",
     "s3:GetBucketWebsite",
@@ -41,6 +42,7 @@ locals {
     "ecs:UpdateCluster",
     "guardduty:CreateDetector",
     "guardduty:UpdateDetector",
+    "logs:PutRetentionPolicy",
     "s3:PutAccountPublicAccessBlock",
     "sqs:SetQueueAttributes",
   ]

@@ -97,7 +97,9 @@ export const prodHardeningPlugin = createBackendPlugin({
           initialDelay: { seconds: 30 },
           fn: async () => {
             const point = await posture.takeSnapshot();
-            logger.info(`Posture snapshot ${point.day}: ${point.failed} failing checks`);
+            logger.info(
+              `Posture snapshot ${point.day}: ${point.failed} failing checks`,
+            );
           },
         });
         const remediation = new RemediationService({

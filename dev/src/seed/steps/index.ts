@@ -2,6 +2,7 @@ import type { SeedStep } from '../context';
 import { aiCostLedgerStep } from './aiCostLedger';
 import { budgetsStep } from './budgets';
 import { cloudTrailStep } from './cloudTrail';
+import { cloudWatchLogsStep } from './cloudWatchLogs';
 import { costExplorerStep } from './costExplorer';
 import { dynamoDbStep } from './dynamoDb';
 import { ecsStep } from './ecs';
@@ -26,6 +27,7 @@ export const POSTURE_STEPS: readonly SeedStep[] = [
   guardDutyStep,
   securityHubStep,
   ecsStep,
+  cloudWatchLogsStep,
   sqsStep,
   dynamoDbStep,
   budgetsStep,

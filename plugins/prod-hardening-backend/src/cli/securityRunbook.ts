@@ -11,12 +11,18 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefaultAwsClientFactory } from '../aws';
 import { readProdHardeningConfig } from '../config';
-import { renderRunbookTable, runbookExitCode } from '../domain/posture/runbookReport';
+import {
+  renderRunbookTable,
+  runbookExitCode,
+} from '../domain/posture/runbookReport';
 import { createPostureEngine } from '../services/posture/createPostureEngine';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 
-export async function runSecurityRunbook(argv: string[], write: (text: string) => void): Promise<number> {
+export async function runSecurityRunbook(
+  argv: string[],
+  write: (text: string) => void,
+): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -24,7 +30,9 @@ export async function runSecurityRunbook(argv: string[], write: (text: string) =
       json: { type: 'boolean', default: false },
     },
   });
-  const configPaths = values.config?.length ? values.config : [resolve(REPO_ROOT, 'app-config.yaml')];
+  const configPaths = values.config?.length
+    ? values.config
+    : [resolve(REPO_ROOT, 'app-config.yaml')];
   const source = ConfigSources.default({
     rootDir: REPO_ROOT,
     argv: configPaths.flatMap(path => ['--config', resolve(path)]),
@@ -34,7 +42,11 @@ export async function runSecurityRunbook(argv: string[], write: (text: string) =
   try {
     const report = await createPostureEngine(aws, config).evaluate();
     const exitCode = runbookExitCode(report.checks);
-    write(values.json ? `${JSON.stringify({ exitCode, ...report }, null, 2)}\n` : `${renderRunbookTable(report)}\n`);
+    write(
+      values.json
+        ? `${JSON.stringify({ exitCode, ...report }, null, 2)}\n`
+        : `${renderRunbookTable(report)}\n`,
+    );
     return exitCode;
   } finally {
     aws.destroy();

@@ -42,7 +42,12 @@ export async function createRouter(
   });
 
   router.get('/posture/trend', async (req, res) => {
-    await authorize(options, req, prodHardeningReadPermission, 'read the posture trend');
+    await authorize(
+      options,
+      req,
+      prodHardeningReadPermission,
+      'read the posture trend',
+    );
     const days = Number(req.query.days ?? '30');
     res.json({ points: await options.posture.getTrend(days) });
   });

@@ -5,7 +5,11 @@ import type { z } from 'zod';
  * Parses a request part with zod; on failure throws an InputError (400) that names
  * the first offending field, so the caller can fix it without reading the schema.
  */
-export function parseInput<T>(schema: z.ZodType<T, any, any>, value: unknown, what: string): T {
+export function parseInput<T>(
+  schema: z.ZodType<T, any, any>,
+  value: unknown,
+  what: string,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -43,6 +43,7 @@ describe('posture and findings routes on the seeded demo account (moto_server)',
       'dynamodb-pitr': 'FAIL',
       'dynamodb-ttl': 'FAIL',
       'sqs-encryption': 'FAIL',
+      'cloudwatch-logs-retention': 'FAIL',
     });
     expect(res.body.score).toMatchObject({
       passed: 0,

@@ -173,6 +173,7 @@ describe('remediation protocol against moto_server', () => {
     ['ecs-container-insights', 'UpdateCluster', 'PASS'],
     ['dynamodb-pitr', 'UpdateContinuousBackups', 'PASS'],
     ['sqs-encryption', 'SetQueueAttributes', 'PASS'],
+    ['cloudwatch-logs-retention', 'PutRetentionPolicy', 'PASS'],
     // Multi-region and validation are fixed; CloudWatch Logs delivery needs a role and
     // log group from the Terraform, so the check stays a warning.
     ['cloudtrail-multi-region', 'UpdateTrail', 'WARN'],

@@ -39,14 +39,12 @@ export class SqsSource {
     url: string,
     names: string[],
   ): Promise<Record<string, string>> {
-    const out = await this.aws
-      .client(SQSClient)
-      .send(
-        new GetQueueAttributesCommand({
-          QueueUrl: url,
-          AttributeNames: names as any,
-        }),
-      );
+    const out = await this.aws.client(SQSClient).send(
+      new GetQueueAttributesCommand({
+        QueueUrl: url,
+        AttributeNames: names as any,
+      }),
+    );
     return out.Attributes ?? {};
   }
 

@@ -79,6 +79,17 @@ export const CHECKS = {
       why: 'Clients must use sslmode=require first, or they are cut off when the parameter applies.',
     },
   },
+  logRetention: {
+    id: 'cloudwatch-logs-retention',
+    title: 'Every log group expires its logs after 30–90 days',
+    pillar: 'finops-hygiene',
+    control: 'baseline',
+    severity: 'LOW',
+    remediation: {
+      kind: 'automated',
+      why: 'Retention is raised to 30 days where it is shorter or unset; it is never shortened.',
+    },
+  },
   ecsContainerInsights: {
     id: 'ecs-container-insights',
     title: 'Container Insights is on for the production ECS clusters',

@@ -417,3 +417,32 @@ export function evaluateSqsEncryption(f: QueueEncryptionFacts): Evaluation {
     resources,
   };
 }
+
+/** The seed's window: keep logs at least 30 days (investigations), at most 90 (cost). */
+export const LOG_RETENTION_MIN_DAYS = 30;
+export const LOG_RETENTION_MAX_DAYS = 90;
+
+export interface LogRetentionFacts {
+  groups: Array<{ name: string; arn: string; retentionDays?: number }>;
+}
+
+export function evaluateLogRetention(f: LogRetentionFacts): Evaluation {
+  const resources: ResourceEvidence[] = f.groups.map(g => ({
+    resourceId: g.arn,
+    resourceType: 'AwsLogsLogGroup',
+    status:
+      g.retentionDays === undefined || g.retentionDays < LOG_RETENTION_MIN_DAYS
+        ? 'FAIL'
+        : g.retentionDays > LOG_RETENTION_MAX_DAYS
+        ? 'WARN'
+        : 'PASS',
+    evidence: `retentionInDays=${g.retentionDays ?? 'never expire'}`,
+  }));
+  return {
+    status: worstStatus(resources.map(r => r.status)),
+    summary: `${countBy(resources, 'PASS')} of ${
+      f.groups.length
+    } log groups keep logs ${LOG_RETENTION_MIN_DAYS}–${LOG_RETENTION_MAX_DAYS} days.`,
+    resources,
+  };
+}

@@ -6,12 +6,19 @@ describe('runbookExitCode', () => {
   });
 
   it('is 1 when a critical or high check fails', () => {
-    expect(runbookExitCode([{ status: 'FAIL', severity: 'HIGH' }, { status: 'WARN', severity: 'LOW' }])).toBe(1);
+    expect(
+      runbookExitCode([
+        { status: 'FAIL', severity: 'HIGH' },
+        { status: 'WARN', severity: 'LOW' },
+      ]),
+    ).toBe(1);
   });
 
   it('is 2 for warnings only: a medium failure, a WARN or a check that could not run', () => {
     expect(runbookExitCode([{ status: 'FAIL', severity: 'MEDIUM' }])).toBe(2);
     expect(runbookExitCode([{ status: 'WARN', severity: 'HIGH' }])).toBe(2);
-    expect(runbookExitCode([{ status: 'ERROR', severity: 'CRITICAL' }])).toBe(2);
+    expect(runbookExitCode([{ status: 'ERROR', severity: 'CRITICAL' }])).toBe(
+      2,
+    );
   });
 });

@@ -38,9 +38,15 @@ export const posturePaths = {
   '/posture/trend': {
     get: {
       operationId: 'getPostureTrend',
-      summary: 'Daily posture snapshots (taken by the scheduler) for the last 7, 30 or 90 days.',
+      summary:
+        'Daily posture snapshots (taken by the scheduler) for the last 7, 30 or 90 days.',
       parameters: [
-        { name: 'days', in: 'query', required: false, schema: { type: 'string', enum: ['7', '30', '90'] } },
+        {
+          name: 'days',
+          in: 'query',
+          required: false,
+          schema: { type: 'string', enum: ['7', '30', '90'] },
+        },
       ],
       responses: {
         '200': {
@@ -60,7 +66,12 @@ export const posturePaths = {
                         severityWeightedPercent: { type: ['number', 'null'] },
                         failed: { type: 'integer' },
                       },
-                      required: ['day', 'securityHubPercent', 'severityWeightedPercent', 'failed'],
+                      required: [
+                        'day',
+                        'securityHubPercent',
+                        'severityWeightedPercent',
+                        'failed',
+                      ],
                       additionalProperties: false,
                     },
                   },
@@ -71,7 +82,14 @@ export const posturePaths = {
             },
           },
         },
-        '400': { description: 'Invalid query.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        '400': {
+          description: 'Invalid query.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
       },
     },
   },

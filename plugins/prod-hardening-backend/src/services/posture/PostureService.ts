@@ -83,7 +83,9 @@ export class PostureService {
   }
 
   async getTrend(days: number): Promise<PostureTrendPoint[]> {
-    return this.options.snapshots.since(trendStartDay(new Date(this.nowMs()), days));
+    return this.options.snapshots.since(
+      trendStartDay(new Date(this.nowMs()), days),
+    );
   }
 
   async getFindings(query: FindingsQuery): Promise<FindingsPage> {

@@ -6,7 +6,14 @@ const report = (evaluatedAt: string, failed: number): PostureReport => ({
   accountId: '123456789012',
   region: 'us-east-1',
   evaluatedAt,
-  score: { securityHubPercent: 100 - failed * 10, severityWeightedPercent: 50, passed: 10 - failed, failed, warned: 0, errored: 0 },
+  score: {
+    securityHubPercent: 100 - failed * 10,
+    severityWeightedPercent: 50,
+    passed: 10 - failed,
+    failed,
+    warned: 0,
+    errored: 0,
+  },
   checks: [],
 });
 
@@ -14,7 +21,11 @@ describe('PostureSnapshotStore', () => {
   let db: Knex;
 
   beforeEach(() => {
-    db = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
   });
 
   afterEach(async () => {
@@ -27,19 +38,37 @@ describe('PostureSnapshotStore', () => {
     await store.save(report('2026-11-20T13:00:00.000Z', 7));
     await store.save(report('2026-11-21T01:00:00.000Z', 5));
     expect(await store.since('2026-11-01')).toEqual([
-      { day: '2026-11-20', securityHubPercent: 30, severityWeightedPercent: 50, failed: 7 },
-      { day: '2026-11-21', securityHubPercent: 50, severityWeightedPercent: 50, failed: 5 },
+      {
+        day: '2026-11-20',
+        securityHubPercent: 30,
+        severityWeightedPercent: 50,
+        failed: 7,
+      },
+      {
+        day: '2026-11-21',
+        securityHubPercent: 50,
+        severityWeightedPercent: 50,
+        failed: 5,
+      },
     ]);
     expect(await store.since('2026-11-21')).toHaveLength(1);
   });
 
   it('creates its table once and keeps data across instances', async () => {
-    await (await PostureSnapshotStore.create(db)).save(report('2026-11-20T01:00:00.000Z', 1));
-    expect(await (await PostureSnapshotStore.create(db)).since('2026-01-01')).toHaveLength(1);
+    await (
+      await PostureSnapshotStore.create(db)
+    ).save(report('2026-11-20T01:00:00.000Z', 1));
+    expect(
+      await (await PostureSnapshotStore.create(db)).since('2026-01-01'),
+    ).toHaveLength(1);
   });
 
   it('starts a 7-day window six days before today (UTC)', () => {
-    expect(trendStartDay(new Date('2026-11-28T23:59:00Z'), 7)).toBe('2026-11-22');
-    expect(trendStartDay(new Date('2026-03-01T00:00:00Z'), 30)).toBe('2026-01-31');
+    expect(trendStartDay(new Date('2026-11-28T23:59:00Z'), 7)).toBe(
+      '2026-11-22',
+    );
+    expect(trendStartDay(new Date('2026-03-01T00:00:00Z'), 30)).toBe(
+      '2026-01-31',
+    );
   });
 });

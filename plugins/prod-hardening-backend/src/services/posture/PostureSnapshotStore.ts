@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
-import type { PostureReport, PostureTrendPoint } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  PostureReport,
+  PostureTrendPoint,
+} from '@prod-hardening/plugin-prod-hardening-common';
 
 const SNAPSHOTS = 'prod_hardening_posture_snapshots';
 
@@ -40,7 +43,9 @@ export class PostureSnapshotStore {
       failed: report.score.failed,
       warned: report.score.warned,
       errored: report.score.errored,
-      statuses_json: JSON.stringify(Object.fromEntries(report.checks.map(c => [c.id, c.status]))),
+      statuses_json: JSON.stringify(
+        Object.fromEntries(report.checks.map(c => [c.id, c.status])),
+      ),
     };
     await this.db(SNAPSHOTS).insert(row).onConflict('day').merge();
     return point;
@@ -48,7 +53,9 @@ export class PostureSnapshotStore {
 
   /** Snapshots from `fromDay` (inclusive, YYYY-MM-DD), oldest first. */
   async since(fromDay: string): Promise<PostureTrendPoint[]> {
-    const rows = await this.db(SNAPSHOTS).where('day', '>=', fromDay).orderBy('day', 'asc');
+    const rows = await this.db(SNAPSHOTS)
+      .where('day', '>=', fromDay)
+      .orderBy('day', 'asc');
     return rows.map((r: any) => ({
       day: r.day,
       securityHubPercent: r.security_hub_percent,
@@ -60,6 +67,12 @@ export class PostureSnapshotStore {
 
 /** The first day of a trend window of `days` days ending today (UTC). */
 export function trendStartDay(now: Date, days: number): string {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
+  const start = new Date(
+    Date.UTC(
+      now.getUTCFullYear(),
+      now.getUTCMonth(),
+      now.getUTCDate() - (days - 1),
+    ),
+  );
   return start.toISOString().slice(0, 10);
 }

@@ -97,6 +97,13 @@ export function buildCheckRunners(
         }),
     },
     {
+      meta: CHECKS.logRetention,
+      run: async () =>
+        evaluate.evaluateLogRetention({
+          groups: await sources.cloudWatchLogs.describeLogGroups(),
+        }),
+    },
+    {
       meta: CHECKS.ecsContainerInsights,
       run: async () =>
         evaluate.evaluateContainerInsights({

@@ -8,10 +8,16 @@ import { createPostureSources, PostureSources } from './sources';
 export function createPostureEngine(
   aws: AwsClientFactory,
   config: ProdHardeningConfig,
-  options: { sources?: PostureSources; autoRemediable?: ReadonlySet<string> } = {},
+  options: {
+    sources?: PostureSources;
+    autoRemediable?: ReadonlySet<string>;
+  } = {},
 ): PostureCheckEngine {
   return new PostureCheckEngine({
-    runners: buildCheckRunners(options.sources ?? createPostureSources(aws), config),
+    runners: buildCheckRunners(
+      options.sources ?? createPostureSources(aws),
+      config,
+    ),
     accountId: config.aws.accountId,
     region: config.aws.region,
     endpoint: config.aws.endpoint,

@@ -1,5 +1,6 @@
 import type { AwsClientFactory } from '../../aws';
 import { CloudTrailSource } from '../../sources/cloudTrail';
+import { CloudWatchLogsSource } from '../../sources/cloudWatchLogs';
 import { DynamoDbSource } from '../../sources/dynamoDb';
 import { EcsSource } from '../../sources/ecs';
 import { ElastiCacheSource } from '../../sources/elastiCache';
@@ -15,6 +16,7 @@ export interface PostureSources {
   guardDuty: GuardDutySource;
   securityHub: SecurityHubSource;
   cloudTrail: CloudTrailSource;
+  cloudWatchLogs: CloudWatchLogsSource;
   elastiCache: ElastiCacheSource;
   rds: RdsSource;
   ecs: EcsSource;
@@ -28,6 +30,7 @@ export function createPostureSources(aws: AwsClientFactory): PostureSources {
     guardDuty: new GuardDutySource(aws),
     securityHub: new SecurityHubSource(aws),
     cloudTrail: new CloudTrailSource(aws),
+    cloudWatchLogs: new CloudWatchLogsSource(aws),
     elastiCache: new ElastiCacheSource(aws),
     rds: new RdsSource(aws),
     ecs: new EcsSource(aws),

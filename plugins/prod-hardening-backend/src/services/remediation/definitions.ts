@@ -7,6 +7,8 @@ import {
   PlanBody,
   planAccountPublicAccessBlock,
   planCloudTrail,
+  planLogRetention,
+  LogGroupsState,
   planContainerInsights,
   planEnableGuardDuty,
   planPointInTimeRecovery,
@@ -94,14 +96,19 @@ export function buildRemediations(
     checkId: CHECKS.cloudTrailMultiRegion.id,
     resourceId: `cloudtrail/${resources.cloudTrailName}`,
     async readState() {
-      return { trailName: resources.cloudTrailName, trails: await read.cloudTrail.describeTrails() };
+      return {
+        trailName: resources.cloudTrailName,
+        trails: await read.cloudTrail.describeTrails(),
+      };
     },
     plan: planCloudTrail,
     async execute(state) {
       for (const call of planCloudTrail(state).calls) {
         const name = String(call.params.Name);
-        if (call.action === 'UpdateTrail') await write.cloudTrail.makeMultiRegionWithValidation(name);
-        if (call.action === 'StartLogging') await write.cloudTrail.startLogging(name);
+        if (call.action === 'UpdateTrail')
+          await write.cloudTrail.makeMultiRegionWithValidation(name);
+        if (call.action === 'StartLogging')
+          await write.cloudTrail.startLogging(name);
       }
     },
   };
@@ -109,7 +116,9 @@ export function buildRemediations(
     checkId: CHECKS.ecsContainerInsights.id,
     resourceId: `ecs/${resources.ecsClusters.join(',')}`,
     async readState() {
-      return { clusters: await read.ecs.describeClusters(resources.ecsClusters) };
+      return {
+        clusters: await read.ecs.describeClusters(resources.ecsClusters),
+      };
     },
     plan: planContainerInsights,
     async execute(state) {
@@ -122,12 +131,18 @@ export function buildRemediations(
     checkId: CHECKS.dynamoDbPitr.id,
     resourceId: `dynamodb/${costTables.join(',')}`,
     async readState() {
-      return { tables: await Promise.all(costTables.map(t => read.dynamoDb.getProtection(t))) };
+      return {
+        tables: await Promise.all(
+          costTables.map(t => read.dynamoDb.getProtection(t)),
+        ),
+      };
     },
     plan: planPointInTimeRecovery,
     async execute(state) {
       for (const call of planPointInTimeRecovery(state).calls) {
-        await write.dynamoDb.enablePointInTimeRecovery(String(call.params.TableName));
+        await write.dynamoDb.enablePointInTimeRecovery(
+          String(call.params.TableName),
+        );
       }
     },
   };
@@ -135,7 +150,11 @@ export function buildRemediations(
     checkId: CHECKS.sqsEncryption.id,
     resourceId: `sqs/${seedQueues.join(',')}`,
     async readState() {
-      return { queues: await Promise.all(seedQueues.map(q => read.sqs.getEncryption(q))) };
+      return {
+        queues: await Promise.all(
+          seedQueues.map(q => read.sqs.getEncryption(q)),
+        ),
+      };
     },
     plan: planQueueEncryption,
     async execute(state) {
@@ -144,5 +163,34 @@ export function buildRemediations(
       }
     },
   };
-  return [accountBpa, guardDuty, cloudTrail, containerInsights, pointInTimeRecovery, queueEncryption];
+  const logRetention: RemediationDefinition<LogGroupsState> = {
+    checkId: CHECKS.logRetention.id,
+    resourceId: `logs/${region}`,
+    async readState() {
+      return {
+        groups: (await read.cloudWatchLogs.describeLogGroups()).map(g => ({
+          name: g.name,
+          retentionDays: g.retentionDays,
+        })),
+      };
+    },
+    plan: state => planLogRetention(state),
+    async execute(state) {
+      for (const call of planLogRetention(state).calls) {
+        await write.cloudWatchLogs.setRetention(
+          String(call.params.logGroupName),
+          Number(call.params.retentionInDays),
+        );
+      }
+    },
+  };
+  return [
+    accountBpa,
+    guardDuty,
+    cloudTrail,
+    containerInsights,
+    pointInTimeRecovery,
+    queueEncryption,
+    logRetention,
+  ];
 }

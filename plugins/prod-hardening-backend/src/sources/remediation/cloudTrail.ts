@@ -1,4 +1,8 @@
-import { CloudTrailClient, StartLoggingCommand, UpdateTrailCommand } from '@aws-sdk/client-cloudtrail';
+import {
+  CloudTrailClient,
+  StartLoggingCommand,
+  UpdateTrailCommand,
+} from '@aws-sdk/client-cloudtrail';
 import type { AwsClientFactory } from '../../aws';
 
 /** CloudTrail trails, written with the remediation role. */
@@ -8,10 +12,18 @@ export class CloudTrailRemediation {
   async makeMultiRegionWithValidation(name: string): Promise<void> {
     await this.aws
       .client(CloudTrailClient, { access: 'remediate' })
-      .send(new UpdateTrailCommand({ Name: name, IsMultiRegionTrail: true, EnableLogFileValidation: true }));
+      .send(
+        new UpdateTrailCommand({
+          Name: name,
+          IsMultiRegionTrail: true,
+          EnableLogFileValidation: true,
+        }),
+      );
   }
 
   async startLogging(name: string): Promise<void> {
-    await this.aws.client(CloudTrailClient, { access: 'remediate' }).send(new StartLoggingCommand({ Name: name }));
+    await this.aws
+      .client(CloudTrailClient, { access: 'remediate' })
+      .send(new StartLoggingCommand({ Name: name }));
   }
 }

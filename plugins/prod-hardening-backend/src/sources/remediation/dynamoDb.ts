@@ -1,4 +1,7 @@
-import { DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBClient,
+  UpdateContinuousBackupsCommand,
+} from '@aws-sdk/client-dynamodb';
 import type { AwsClientFactory } from '../../aws';
 
 /** DynamoDB table protection, written with the remediation role. */

@@ -9,6 +9,11 @@ export class EcsRemediation {
   async enableContainerInsights(cluster: string): Promise<void> {
     await this.aws
       .client(ECSClient, { access: 'remediate' })
-      .send(new UpdateClusterCommand({ cluster, settings: [{ name: 'containerInsights', value: 'enabled' }] }));
+      .send(
+        new UpdateClusterCommand({
+          cluster,
+          settings: [{ name: 'containerInsights', value: 'enabled' }],
+        }),
+      );
   }
 }

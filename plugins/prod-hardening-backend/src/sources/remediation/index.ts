@@ -1,5 +1,6 @@
 import type { AwsClientFactory } from '../../aws';
 import { CloudTrailRemediation } from './cloudTrail';
+import { CloudWatchLogsRemediation } from './cloudWatchLogs';
 import { DynamoDbRemediation } from './dynamoDb';
 import { EcsRemediation } from './ecs';
 import { GuardDutyRemediation } from './guardDuty';
@@ -11,16 +12,20 @@ export interface RemediationWriters {
   s3Control: S3ControlRemediation;
   guardDuty: GuardDutyRemediation;
   cloudTrail: CloudTrailRemediation;
+  cloudWatchLogs: CloudWatchLogsRemediation;
   ecs: EcsRemediation;
   dynamoDb: DynamoDbRemediation;
   sqs: SqsRemediation;
 }
 
-export function createRemediationWriters(aws: AwsClientFactory): RemediationWriters {
+export function createRemediationWriters(
+  aws: AwsClientFactory,
+): RemediationWriters {
   return {
     s3Control: new S3ControlRemediation(aws),
     guardDuty: new GuardDutyRemediation(aws),
     cloudTrail: new CloudTrailRemediation(aws),
+    cloudWatchLogs: new CloudWatchLogsRemediation(aws),
     ecs: new EcsRemediation(aws),
     dynamoDb: new DynamoDbRemediation(aws),
     sqs: new SqsRemediation(aws),

@@ -8,6 +8,11 @@ export class SqsRemediation {
   async enableManagedSse(queueUrl: string): Promise<void> {
     await this.aws
       .client(SQSClient, { access: 'remediate' })
-      .send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { SqsManagedSseEnabled: 'true' } }));
+      .send(
+        new SetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          Attributes: { SqsManagedSseEnabled: 'true' },
+        }),
+      );
   }
 }

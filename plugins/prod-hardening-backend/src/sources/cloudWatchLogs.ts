@@ -1,0 +1,37 @@
+import {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import type { AwsClientFactory } from '../aws';
+
+export interface LogGroupRetention {
+  name: string;
+  arn: string;
+  /** undefined = never expire. */
+  retentionDays?: number;
+}
+
+/** CloudWatch Logs groups of the region with their retention. */
+export class CloudWatchLogsSource {
+  constructor(private readonly aws: AwsClientFactory) {}
+
+  async describeLogGroups(): Promise<LogGroupRetention[]> {
+    const client = this.aws.client(CloudWatchLogsClient);
+    const groups: LogGroupRetention[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeLogGroupsCommand({ nextToken }),
+      );
+      for (const g of page.logGroups ?? []) {
+        groups.push({
+          name: g.logGroupName ?? '',
+          arn: g.arn ?? g.logGroupName ?? '',
+          retentionDays: g.retentionInDays,
+        });
+      }
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return groups;
+  }
+}
