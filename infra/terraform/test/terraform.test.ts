@@ -17,6 +17,10 @@ import {
  */
 const { available, reason } = terraformAvailable();
 
+// terraform init/validate/providers schema take seconds each, more when CI runs every
+// workspace's tests in parallel on two cores.
+jest.setTimeout(180_000);
+
 if (!available) {
   // eslint-disable-next-line no-console
   console.warn(`terraform validate / schema / fmt tests skipped: ${reason}`);
