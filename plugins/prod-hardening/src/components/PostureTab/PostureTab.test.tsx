@@ -6,82 +6,9 @@ import {
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { fakeApi } from '../../testUtils/fakeApi';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type {
-  FindingsPage,
-  PostureReport,
-} from '@prod-hardening/plugin-prod-hardening-common';
 import { prodHardeningApiRef } from '../../api';
 import { PostureTab } from './PostureTab';
-
-const report: PostureReport = {
-  accountId: '123456789012',
-  region: 'us-east-1',
-  evaluatedAt: '2026-11-28T00:00:00.000Z',
-  score: {
-    securityHubPercent: 50,
-    severityWeightedPercent: 16.7,
-    passed: 1,
-    failed: 1,
-    warned: 0,
-    errored: 1,
-  },
-  checks: [
-    {
-      id: 's3-account-public-access-block',
-      title: 'S3 Block Public Access is on for the whole account',
-      pillar: 'security',
-      control: 'S3.1',
-      severity: 'CRITICAL',
-      status: 'FAIL',
-      summary: 'The account has no S3 Block Public Access configuration.',
-      resources: [
-        {
-          resourceId: 'acct',
-          resourceType: 'AwsAccount',
-          status: 'FAIL',
-          evidence: 'no PublicAccessBlockConfiguration',
-        },
-      ],
-      remediation: { kind: 'automated', why: 'One setting.' },
-      canAutoRemediate: true,
-      evaluatedAt: '2026-11-28T00:00:00.000Z',
-    },
-    {
-      id: 'ecs-container-insights',
-      title: 'Container Insights is on for the production ECS clusters',
-      pillar: 'observability',
-      control: 'ECS.12',
-      severity: 'MEDIUM',
-      status: 'PASS',
-      summary: 'Container Insights is on for 3 of 3 clusters.',
-      resources: [],
-      remediation: { kind: 'automated', why: 'A cluster setting.' },
-      canAutoRemediate: false,
-      evaluatedAt: '2026-11-28T00:00:00.000Z',
-    },
-  ],
-};
-
-const page = (over: Partial<FindingsPage> = {}): FindingsPage => ({
-  items: [
-    {
-      id: 'f1',
-      title: 'EC2 instance is querying a domain associated with Bitcoin',
-      severity: 'HIGH',
-      product: 'GuardDuty',
-      workflowStatus: 'NEW',
-      resourceType: 'AwsEc2Instance',
-      resourceId: 'i-0abc',
-      region: 'us-east-1',
-      accountId: '123456789012',
-      firstSeen: '2026-11-20T00:00:00Z',
-      lastSeen: '2026-11-27T00:00:00Z',
-    },
-  ],
-  total: 1,
-  bySeverity: { CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0 },
-  ...over,
-});
+import { page, report } from '../../testUtils/postureFixtures';
 
 describe('PostureTab', () => {
   it('shows both scores, the checks by pillar and the findings', async () => {
@@ -209,18 +136,6 @@ describe('PostureTab remediation button', () => {
     const buttons = screen.getAllByRole('button', { name: 'Remediate…' });
     expect(buttons).toHaveLength(1);
     expect(buttons[0]).toBeEnabled();
-  });
-
-  it('disables the button for a user without the remediation permission', async () => {
-    await renderWithPermission('DENY');
-    fireEvent.click(
-      await screen.findByText(
-        'S3 Block Public Access is on for the whole account',
-      ),
-    );
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Remediate…' })).toBeDisabled(),
-    );
   });
 });
 
