@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { parse } from 'yaml';
+import { startLocalStack } from '../localStack';
 
 /** The repository's app-config.yaml, the one source of names and local defaults. */
 export const DEFAULT_APP_CONFIG = resolve(
@@ -78,4 +80,25 @@ export function signalled(signal: NodeJS.Signals): Promise<string> {
       resolve(`received ${signal}`);
     });
   });
+}
+
+/**
+ * The local stack as `npm start` and `npm run stack:up` start it: options
+ * `--config <app-config>` and `--no-seed`, fixed ports from PH_MOTO_PORT / PH_REDIS_PORT.
+ */
+export async function startStackFromArgs(log: (line: string) => void) {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string', default: DEFAULT_APP_CONFIG },
+      'no-seed': { type: 'boolean', default: false },
+    },
+  });
+  const stack = await startLocalStack({
+    configPath: values.config,
+    motoPort: portFromEnv('PH_MOTO_PORT', DEFAULT_MOTO_PORT),
+    redisPort: portFromEnv('PH_REDIS_PORT', DEFAULT_REDIS_PORT),
+    seed: !values['no-seed'],
+    log,
+  });
+  return { stack, configPath: values.config };
 }

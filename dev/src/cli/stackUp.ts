@@ -5,33 +5,12 @@
  *
  *   npm run stack:up -- [--config app-config.yaml] [--no-seed]
  */
-import { parseArgs } from 'node:util';
-import { startLocalStack } from '../localStack';
-import {
-  DEFAULT_APP_CONFIG,
-  DEFAULT_MOTO_PORT,
-  DEFAULT_REDIS_PORT,
-  failWith,
-  portFromEnv,
-  signalled,
-} from './common';
+import { failWith, signalled, startStackFromArgs } from './common';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      config: { type: 'string', default: DEFAULT_APP_CONFIG },
-      'no-seed': { type: 'boolean', default: false },
-    },
-  });
-  const stack = await startLocalStack({
-    configPath: values.config,
-    motoPort: portFromEnv('PH_MOTO_PORT', DEFAULT_MOTO_PORT),
-    redisPort: portFromEnv('PH_REDIS_PORT', DEFAULT_REDIS_PORT),
-    seed: !values['no-seed'],
-    log,
-  });
+  const { stack } = await startStackFromArgs(log);
   log('');
   log(
     `AWS emulator  ${stack.moto.endpoint}   (moto_server pid ${stack.moto.process.pid})`,

@@ -7,34 +7,13 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { startLocalStack } from '../localStack';
-import {
-  DEFAULT_APP_CONFIG,
-  DEFAULT_MOTO_PORT,
-  DEFAULT_REDIS_PORT,
-  failWith,
-  portFromEnv,
-  signalled,
-} from './common';
+import { failWith, signalled, startStackFromArgs } from './common';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      config: { type: 'string', default: DEFAULT_APP_CONFIG },
-      'no-seed': { type: 'boolean', default: false },
-    },
-  });
-  const stack = await startLocalStack({
-    configPath: values.config,
-    motoPort: portFromEnv('PH_MOTO_PORT', DEFAULT_MOTO_PORT),
-    redisPort: portFromEnv('PH_REDIS_PORT', DEFAULT_REDIS_PORT),
-    seed: !values['no-seed'],
-    log,
-  });
+  const { stack, configPath } = await startStackFromArgs(log);
   log(`AWS emulator ${stack.moto.endpoint}, Redis ${stack.redis.url}`);
   log(
     'Starting Backstage: backend http://localhost:7007, portal http://localhost:3000/prod-hardening',
@@ -49,7 +28,7 @@ async function main(): Promise<void> {
       'repo',
       'start',
       '--config',
-      values.config,
+      configPath,
     ],
     {
       cwd: REPO_ROOT,
