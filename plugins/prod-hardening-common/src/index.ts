@@ -9,4 +9,5 @@ export * from './finops';
 export * from './health';
 export * from './posture';
 export * from './remediation';
+export * from './guidedRemediation';
 export * from './permissions';

@@ -77,6 +77,8 @@ export interface Finding {
   lastSeen: string;
   remediationText?: string;
   remediationUrl?: string;
+  /** The finding's own explanation (ASFF Description). */
+  description?: string;
 }
 
 export interface FindingsPage {
@@ -95,4 +97,11 @@ export interface PostureTrendPoint {
   securityHubPercent: number | null;
   severityWeightedPercent: number | null;
   failed: number;
+}
+
+/** One finding with the posture check it maps to, when there is one (GET /findings/:id). */
+export interface FindingDetail {
+  finding: Finding;
+  /** The check covering the finding's control or resource, with its evidence. */
+  check?: CheckResult;
 }
