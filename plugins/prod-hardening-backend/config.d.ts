@@ -36,6 +36,13 @@ export interface Config {
       /** Per-command timeout, milliseconds. Default 1000. */
       commandTimeoutMs?: number;
     };
+    /** The rate-limiter Lambda's Redis key prefixes (its RATE_LIMIT_KEY_PREFIX and METRICS_KEY_PREFIX). */
+    rateLimiter?: {
+      /** Per-creator bucket hashes. Default rate_limit:onlyfans */
+      keyPrefix?: string;
+      /** Metrics keys. Default rate_limit:metrics */
+      metricsKeyPrefix?: string;
+    };
     permissions?: {
       /** Who may run remediations; everyone signed in may read. */
       remediators?: {

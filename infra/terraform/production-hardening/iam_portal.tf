@@ -16,6 +16,7 @@ locals {
     "ce:GetCostForecast",
     "cloudtrail:DescribeTrails",
     "cloudtrail:GetTrailStatus",
+    "cloudwatch:GetMetricData",
     "dynamodb:DescribeContinuousBackups",
     "dynamodb:DescribeTimeToLive",
     "dynamodb:Query",
@@ -33,6 +34,7 @@ locals {
     "securityhub:GetFindings",
     "sqs:GetQueueAttributes",
     "sqs:GetQueueUrl",
+    "sqs:ReceiveMessage",
   ]
 
   portal_remediation_actions = [
@@ -44,7 +46,13 @@ locals {
     "guardduty:UpdateDetector",
     "logs:PutRetentionPolicy",
     "s3:PutAccountPublicAccessBlock",
+    "sqs:DeleteMessage",
+    "sqs:GetQueueAttributes",
+    "sqs:GetQueueUrl",
+    "sqs:ReceiveMessage",
+    "sqs:SendMessage",
     "sqs:SetQueueAttributes",
+    "sqs:StartMessageMoveTask",
   ]
 }
 

@@ -134,6 +134,9 @@ export const READ_VERBS = [
   'Query',
   'Scan',
   'Head',
+  // SQS ReceiveMessage with a visibility timeout of 0: the portal samples the DLQ's
+  // oldest SentTimestamp without taking a message (see the backend's sources/sqs.ts).
+  'Receive',
 ];
 
 export interface SdkCall {

@@ -9,6 +9,7 @@ import { createRedisConnection } from './redis';
 import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
 import { createFinOpsFeature } from './services/finops';
+import { createThrottlingFeature } from './services/throttling';
 import { createPostureEngine } from './services/posture/createPostureEngine';
 import { PostureService } from './services/posture/PostureService';
 import { PostureSnapshotStore } from './services/posture/PostureSnapshotStore';
@@ -119,12 +120,21 @@ export const prodHardeningPlugin = createBackendPlugin({
           logger,
         });
 
+        const throttling = await createThrottlingFeature({
+          config,
+          aws,
+          redis,
+          database,
+          auditor,
+        });
+
         httpRouter.use(
           await createRouter({
             health,
             posture,
             remediation,
             finops,
+            throttling,
             permissions,
             httpAuth,
           }),

@@ -9,5 +9,6 @@ export * from './finops';
 export * from './health';
 export * from './posture';
 export * from './remediation';
+export * from './throttling';
 export * from './guidedRemediation';
 export * from './permissions';

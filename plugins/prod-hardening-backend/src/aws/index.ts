@@ -1,4 +1,5 @@
 export { describeAwsError } from './describeAwsError';
+export { isApiUnavailable } from './isApiUnavailable';
 export { DefaultAwsClientFactory } from './clientFactory';
 export type {
   AwsClientFactory,

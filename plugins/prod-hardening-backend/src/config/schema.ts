@@ -82,6 +82,12 @@ export const prodHardeningConfigSchema = z.object({
     connectTimeoutMs: positiveMs.default(1000),
     commandTimeoutMs: positiveMs.default(1000),
   }),
+  rateLimiter: z
+    .object({
+      keyPrefix: z.string().min(1).default('rate_limit:onlyfans'),
+      metricsKeyPrefix: z.string().min(1).default('rate_limit:metrics'),
+    })
+    .default({}),
   permissions: z
     .object({
       remediators: z

@@ -8,6 +8,8 @@ import { authorize, AuthorizeDeps } from './authorize';
 import { parseFindingsQuery } from './findingsQuery';
 import { addRemediationRoutes } from './remediationRoutes';
 import { addFinOpsRoutes } from './finopsRoutes';
+import { addThrottlingRoutes } from './throttlingRoutes';
+import type { ThrottlingFeature } from '../services/throttling';
 import type { FinOpsService } from '../services/finops';
 import type { RemediationService } from '../services/remediation/RemediationService';
 
@@ -16,6 +18,7 @@ export interface RouterOptions extends AuthorizeDeps {
   posture: PostureService;
   remediation: RemediationService;
   finops: FinOpsService;
+  throttling: ThrottlingFeature;
 }
 
 export async function createRouter(
@@ -60,6 +63,7 @@ export async function createRouter(
 
   addRemediationRoutes(router, options);
   addFinOpsRoutes(router, options);
+  addThrottlingRoutes(router, options);
 
   return router;
 }

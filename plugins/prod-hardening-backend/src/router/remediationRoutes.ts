@@ -96,7 +96,8 @@ export function addRemediationRoutes(
   });
 }
 
-function principalRef(principal: unknown): string {
+/** The caller as an entity ref (users) or service:<subject>, for history rows. */
+export function principalRef(principal: unknown): string {
   const p = principal as {
     type?: string;
     userEntityRef?: string;

@@ -9,6 +9,7 @@ import { finopsPaths } from './paths/finops';
 import { healthPaths } from './paths/health';
 import { posturePaths } from './paths/posture';
 import { remediationPaths } from './paths/remediation';
+import { throttlingPaths } from './paths/throttling';
 
 export const openApiSpec = {
   openapi: '3.1.0',
@@ -29,5 +30,6 @@ export const openApiSpec = {
     ...posturePaths,
     ...remediationPaths,
     ...finopsPaths,
+    ...throttlingPaths,
   },
 } as const;

@@ -1,6 +1,7 @@
 import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
+  ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { AwsClientFactory } from '../aws';
@@ -62,5 +63,27 @@ export class SqsSource {
       sqsManagedSse: attrs.SqsManagedSseEnabled === 'true',
       kmsKeyId: attrs.KmsMasterKeyId || undefined,
     };
+  }
+
+  /**
+   * SentTimestamp of up to 10 messages, read without taking them: a visibility
+   * timeout of 0 leaves every message visible to other consumers at once. It does
+   * raise their receive count, which matters only on a queue with its own redrive
+   * policy (not a DLQ). A standard queue answers from a sample of its servers, so
+   * the oldest message may be missed.
+   */
+  async sampleSentTimestamps(url: string): Promise<(string | undefined)[]> {
+    const out = await this.aws.client(SQSClient).send(
+      new ReceiveMessageCommand({
+        QueueUrl: url,
+        MaxNumberOfMessages: 10,
+        VisibilityTimeout: 0,
+        WaitTimeSeconds: 0,
+        MessageSystemAttributeNames: ['SentTimestamp'],
+        // older SQS implementations only read the deprecated name
+        AttributeNames: ['SentTimestamp'] as any,
+      }),
+    );
+    return (out.Messages ?? []).map(m => m.Attributes?.SentTimestamp);
   }
 }

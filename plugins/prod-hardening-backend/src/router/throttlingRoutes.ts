@@ -1,0 +1,67 @@
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  DLQ_REDRIVE_MAX_MESSAGES,
+  prodHardeningReadPermission,
+  prodHardeningRemediationExecutePermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { ThrottlingFeature } from '../services/throttling';
+import { authorize, AuthorizeDeps } from './authorize';
+import { parseInput } from './parseInput';
+import { principalRef } from './remediationRoutes';
+
+export interface ThrottlingRouteDeps extends AuthorizeDeps {
+  throttling: ThrottlingFeature;
+}
+
+const overviewQuery = z
+  .object({
+    minutes: z.coerce.number().int().min(5).max(180).default(30),
+  })
+  .strict();
+
+const redriveBody = z
+  .object({
+    maxMessages: z
+      .number()
+      .int()
+      .min(1)
+      .max(DLQ_REDRIVE_MAX_MESSAGES)
+      .default(100),
+  })
+  .strict();
+
+/**
+ * GET /throttling/overview (read) and POST /throttling/dlq/redrive, which needs
+ * prod-hardening.remediation.execute, checked before any AWS call; a denied attempt
+ * is audited and recorded like the others.
+ */
+export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
+  router.get('/throttling/overview', async (req, res) => {
+    const query = parseInput(overviewQuery, req.query, 'query');
+    await authorize(deps, req, prodHardeningReadPermission, 'read throttling');
+    res.json(await deps.throttling.throttling.getOverview(query.minutes));
+  });
+
+  router.post('/throttling/dlq/redrive', async (req, res) => {
+    const body = parseInput(redriveBody, req.body ?? {}, 'request body');
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const actor = principalRef(credentials.principal);
+    const [decision] = await deps.permissions.authorize(
+      [{ permission: prodHardeningRemediationExecutePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      const reason = `You are not allowed to redrive the dead-letter queue (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`;
+      await deps.throttling.redrive.recordDenied(req, actor, reason);
+      throw new NotAllowedError(reason);
+    }
+    res.json(
+      await deps.throttling.redrive.redrive(req, actor, body.maxMessages),
+    );
+  });
+}

@@ -1,0 +1,53 @@
+import type {
+  AuditorService,
+  DatabaseService,
+} from '@backstage/backend-plugin-api';
+import type { AwsClientFactory } from '../../aws';
+import type { ProdHardeningConfig } from '../../config';
+import type { RedisConnection } from '../../redis';
+import { CloudWatchSource } from '../../sources/cloudWatch';
+import { RateLimiterMetricsSource } from '../../sources/rateLimiterMetrics';
+import { SqsMessageMove } from '../../sources/remediation/sqsMessageMove';
+import { SqsSource } from '../../sources/sqs';
+import { RemediationStore } from '../remediation/RemediationStore';
+import { DlqRedriveService } from './DlqRedriveService';
+import { ThrottlingService } from './ThrottlingService';
+
+export interface ThrottlingFeature {
+  throttling: ThrottlingService;
+  redrive: DlqRedriveService;
+}
+
+/** The Throttling tab's services: Redis metrics and DLQ reads, and the guarded redrive. */
+export async function createThrottlingFeature(options: {
+  config: ProdHardeningConfig;
+  aws: AwsClientFactory;
+  redis: RedisConnection;
+  database: DatabaseService;
+  auditor: AuditorService;
+}): Promise<ThrottlingFeature> {
+  const { config, aws, redis, database, auditor } = options;
+  const queues = config.resources.queues;
+  const throttling = new ThrottlingService({
+    metrics: new RateLimiterMetricsSource(redis, {
+      metricsKeyPrefix: config.rateLimiter.metricsKeyPrefix,
+      limiterKeyPrefix: config.rateLimiter.keyPrefix,
+      connectWaitMs: config.redis.connectTimeoutMs,
+    }),
+    sqs: new SqsSource(aws),
+    cloudWatch: new CloudWatchSource(aws),
+    deadLetterQueueName: queues.rateLimiterDlq,
+    endpoint: config.aws.endpoint,
+  });
+  const redrive = new DlqRedriveService({
+    writer: new SqsMessageMove(aws),
+    // The remediation history and locks: a redrive is a change to the account like any other.
+    store: await RemediationStore.create(await database.getClient()),
+    auditor,
+    queueName: queues.rateLimiter,
+    deadLetterQueueName: queues.rateLimiterDlq,
+    endpoint: config.aws.endpoint,
+    onChanged: () => throttling.invalidateDeadLetterQueue(),
+  });
+  return { throttling, redrive };
+}
