@@ -16,6 +16,7 @@ import { PostureSnapshotStore } from './services/posture/PostureSnapshotStore';
 import { createPostureSources } from './services/posture/sources';
 import { buildRemediations } from './services/remediation/definitions';
 import { RemediationService } from './services/remediation/RemediationService';
+import { GuidedRemediationService } from './services/remediation/GuidedRemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
 import { createRemediationWriters } from './sources/remediation';
 import { S3Source } from './sources/s3';
@@ -111,6 +112,11 @@ export const prodHardeningPlugin = createBackendPlugin({
           endpoint: config.aws.endpoint,
           onChanged: () => posture.invalidate(),
         });
+        const guided = new GuidedRemediationService({
+          getReport: () => posture.getReport(),
+          sources: postureSources,
+          config,
+        });
 
         const finops = await createFinOpsFeature({
           config,
@@ -133,6 +139,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             health,
             posture,
             remediation,
+            guided,
             finops,
             throttling,
             permissions,

@@ -7,16 +7,20 @@ import type { PostureService } from '../services/posture/PostureService';
 import { authorize, AuthorizeDeps } from './authorize';
 import { parseFindingsQuery } from './findingsQuery';
 import { addRemediationRoutes } from './remediationRoutes';
+import { addGuidedRemediationRoutes } from './guidedRemediationRoutes';
+import { addFindingDetailRoutes } from './findingDetailRoutes';
 import { addFinOpsRoutes } from './finopsRoutes';
 import { addThrottlingRoutes } from './throttlingRoutes';
 import type { ThrottlingFeature } from '../services/throttling';
 import type { FinOpsService } from '../services/finops';
 import type { RemediationService } from '../services/remediation/RemediationService';
+import type { GuidedRemediationService } from '../services/remediation/GuidedRemediationService';
 
 export interface RouterOptions extends AuthorizeDeps {
   health: HealthService;
   posture: PostureService;
   remediation: RemediationService;
+  guided: GuidedRemediationService;
   finops: FinOpsService;
   throttling: ThrottlingFeature;
 }
@@ -61,7 +65,9 @@ export async function createRouter(
     res.json(await options.posture.getFindings(query));
   });
 
+  addFindingDetailRoutes(router, options);
   addRemediationRoutes(router, options);
+  addGuidedRemediationRoutes(router, options);
   addFinOpsRoutes(router, options);
   addThrottlingRoutes(router, options);
 

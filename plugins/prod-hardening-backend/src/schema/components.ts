@@ -142,6 +142,7 @@ export const schemas = {
       lastSeen: { type: 'string' },
       remediationText: { type: 'string' },
       remediationUrl: { type: 'string' },
+      description: { type: 'string' },
     },
     required: [
       'id',

@@ -8,6 +8,7 @@ import { schemas } from './components';
 import { finopsPaths } from './paths/finops';
 import { healthPaths } from './paths/health';
 import { posturePaths } from './paths/posture';
+import { guidedRemediationPaths } from './paths/guidedRemediation';
 import { remediationPaths } from './paths/remediation';
 import { throttlingPaths } from './paths/throttling';
 
@@ -29,6 +30,7 @@ export const openApiSpec = {
     ...healthPaths,
     ...posturePaths,
     ...remediationPaths,
+    ...guidedRemediationPaths,
     ...finopsPaths,
     ...throttlingPaths,
   },

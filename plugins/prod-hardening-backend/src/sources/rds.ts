@@ -1,4 +1,17 @@
-import { DescribeDBParametersCommand, RDSClient } from '@aws-sdk/client-rds';
+import {
+  DescribeDBInstancesCommand,
+  DescribeDBParameterGroupsCommand,
+  DescribeDBParametersCommand,
+  RDSClient,
+} from '@aws-sdk/client-rds';
+
+/** An instance that uses a parameter group. */
+export interface ParameterGroupInstance {
+  id: string;
+  endpoint?: string;
+  port?: number;
+  engineVersion?: string;
+}
 import type { AwsClientFactory } from '../aws';
 
 /** RDS parameter groups. */
@@ -26,5 +39,47 @@ export class RdsSource {
       marker = page.Marker;
     } while (marker);
     return undefined;
+  }
+
+  /** The family of a DB parameter group, undefined when the group is not found. */
+  async getParameterGroupFamily(
+    groupName: string,
+  ): Promise<string | undefined> {
+    const out = await this.aws
+      .client(RDSClient)
+      .send(
+        new DescribeDBParameterGroupsCommand({
+          DBParameterGroupName: groupName,
+        }),
+      );
+    return out.DBParameterGroups?.[0]?.DBParameterGroupFamily;
+  }
+
+  /** The instances of the region whose parameter group is `groupName`. */
+  async listInstancesUsing(
+    groupName: string,
+  ): Promise<ParameterGroupInstance[]> {
+    const client = this.aws.client(RDSClient);
+    const instances: ParameterGroupInstance[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeDBInstancesCommand({ Marker: marker }),
+      );
+      for (const i of page.DBInstances ?? []) {
+        if (
+          i.DBParameterGroups?.some(g => g.DBParameterGroupName === groupName)
+        ) {
+          instances.push({
+            id: i.DBInstanceIdentifier ?? '',
+            endpoint: i.Endpoint?.Address,
+            port: i.Endpoint?.Port,
+            engineVersion: i.EngineVersion,
+          });
+        }
+      }
+      marker = page.Marker;
+    } while (marker);
+    return instances;
   }
 }

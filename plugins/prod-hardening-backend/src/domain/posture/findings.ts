@@ -8,6 +8,7 @@ import type {
 export interface AsffFinding {
   Id?: string;
   Title?: string;
+  Description?: string;
   ProductName?: string;
   ProductArn?: string;
   AwsAccountId?: string;
@@ -80,6 +81,7 @@ export function normalizeFinding(f: AsffFinding): Finding {
     lastSeen: f.LastObservedAt ?? f.UpdatedAt ?? '',
     remediationText: f.Remediation?.Recommendation?.Text,
     remediationUrl: f.Remediation?.Recommendation?.Url,
+    description: f.Description,
   };
 }
 

@@ -1,4 +1,6 @@
+import { NotFoundError } from '@backstage/errors';
 import type {
+  FindingDetail,
   FindingsPage,
   PostureReport,
   PostureTrendPoint,
@@ -12,6 +14,7 @@ import {
   queryFindings,
 } from '../../domain/posture/findings';
 import type { Finding } from '@prod-hardening/plugin-prod-hardening-common';
+import { checkForFinding } from '../../domain/posture/findingChecks';
 import type { SecurityHubSource } from '../../sources/securityHub';
 import type { PostureCheckEngine } from './PostureCheckEngine';
 import { PostureSnapshotStore, trendStartDay } from './PostureSnapshotStore';
@@ -91,6 +94,17 @@ export class PostureService {
   async getFindings(query: FindingsQuery): Promise<FindingsPage> {
     const { list, unavailableReason } = await this.loadFindings();
     return { ...queryFindings(list, query), unavailableReason };
+  }
+
+  /** One open finding and the posture check it maps to (404 for an unknown id). */
+  async getFinding(id: string): Promise<FindingDetail> {
+    const { list } = await this.loadFindings();
+    const finding = list.find(f => f.id === id);
+    if (!finding) {
+      throw new NotFoundError(`There is no open finding with id ${id}.`);
+    }
+    const check = checkForFinding(finding, (await this.getReport()).checks);
+    return check ? { finding, check } : { finding };
   }
 
   private async loadFindings() {

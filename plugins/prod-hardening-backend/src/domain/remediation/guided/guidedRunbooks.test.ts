@@ -10,6 +10,11 @@ import {
   rdsForceSslRunbook,
 } from '.';
 import { encryptedGroupId } from './elastiCacheMigration';
+import {
+  moduleNames,
+  replicationGroupIdOf,
+  resourceToRemediate,
+} from './moduleNames';
 import { hclString, shellCommand, shellQuote } from './quoting';
 
 const commandsOf = (steps: GuidedRunbook['steps']): GuidedCommand[] =>
@@ -269,17 +274,27 @@ describe('RDS force_ssl runbook', () => {
 describe('IAM least privilege runbook (ECS task roles)', () => {
   const runbook = iamLeastPrivilegeRunbook(iamFacts());
 
-  it('backs up the role before any change and names the role in every command', () => {
+  it('saves the running task definition before any change, and deploys last', () => {
     const commands = commandsOf(runbook.steps);
     const firstChange = commands.findIndex(c => c.mutates);
-    expect(
-      runbook.steps[0].commands.some(c =>
-        c.command.includes('> huntaze-ecs-task-attached-before.json'),
-      ),
-    ).toBe(true);
-    expect(commands.slice(0, firstChange).every(c => !c.mutates)).toBe(true);
+    expect(runbook.steps[0].commands[0].command).toBe(
+      'aws ecs describe-task-definition --task-definition arn:aws:ecs:eu-west-1:210987654321:task-definition/huntaze-workers:7 --output json --region eu-west-1 > huntaze-workers-before.json',
+    );
     expect(commands[firstChange].command).toBe('terraform apply tfplan');
-    expect(allText(runbook)).toContain('--role-name huntaze-ecs-task');
+    expect(runbook.steps[4].commands[0].command).toBe(
+      'aws ecs update-service --cluster huntaze-workers-production --service workers --task-definition "$NEW_TASK_DEFINITION" --region eu-west-1',
+    );
+  });
+
+  it('reads what the shared execution role was used for', () => {
+    expect(runbook.steps[1].commands[0].command).toContain(
+      '--arn arn:aws:iam::210987654321:role/huntaze-ecs-task-execution',
+    );
+    const none = iamLeastPrivilegeRunbook(
+      iamFacts({ taskRoleArn: undefined, executionRoleArn: undefined }),
+    );
+    expect(none.summary).toContain('without a task role');
+    expect(none.steps[1].commands[0].command).toMatch(/^jq /);
   });
 
   it('scopes the policy to the cost tables, queues and topic of the account', () => {
@@ -291,14 +306,55 @@ describe('IAM least privilege runbook (ECS task roles)', () => {
       'arn:aws:sqs:eu-west-1:210987654321:huntaze-rate-limiter-queue',
     );
     expect(tf).toContain('name   = "least-privilege"');
+    expect(tf).toContain('Service = "ecs-tasks.amazonaws.com"');
     expect(tf).not.toContain('"*"');
   });
 
-  it('verifies with the policy simulator and restores from the backup', () => {
-    const verify = runbook.steps[3].verify.map(c => c.command).join('\n');
+  it('proves the scope with the policy simulator and rolls back to the saved revision', () => {
+    const verify = runbook.steps[2].verify.map(c => c.command).join('\n');
     expect(verify).toContain('--action-names iam:CreateUser');
-    expect(runbook.rollback[0].commands[0].command).toContain(
-      "jq -r '.AttachedPolicies[].PolicyArn' huntaze-ecs-task-attached-before.json",
+    expect(runbook.rollback[0].commands[0].command).toBe(
+      'aws ecs update-service --cluster huntaze-workers-production --service workers --task-definition arn:aws:ecs:eu-west-1:210987654321:task-definition/huntaze-workers:7 --region eu-west-1',
     );
+  });
+});
+
+describe('choosing what a runbook is for', () => {
+  const check = {
+    resources: [
+      {
+        resourceId: 'a',
+        resourceType: 'T',
+        status: 'PASS' as const,
+        evidence: '',
+      },
+      {
+        resourceId: 'b',
+        resourceType: 'T',
+        status: 'FAIL' as const,
+        evidence: '',
+      },
+    ],
+  };
+
+  it('takes the resource asked for only when the check saw it, else the first failing one', () => {
+    expect(resourceToRemediate(check, 'a')?.resourceId).toBe('a');
+    expect(resourceToRemediate(check, 'zzz')).toBeUndefined();
+    expect(resourceToRemediate(check)?.resourceId).toBe('b');
+    expect(resourceToRemediate({ resources: [] })).toBeUndefined();
+  });
+
+  it('derives the module names from the shared queue name', () => {
+    expect(moduleNames('acme-rate-limiter-queue')).toEqual({
+      redisAuthSecret: 'acme/redis/auth-token',
+      kmsKeyAlias: 'alias/acme-production-hardening',
+      rateLimiterFunction: 'acme-rate-limiter',
+      ecsTaskRole: 'acme-ecs-task',
+    });
+    expect(
+      replicationGroupIdOf(
+        'arn:aws:elasticache:us-east-1:123456789012:replicationgroup:huntaze-redis',
+      ),
+    ).toBe('huntaze-redis');
   });
 });

@@ -9,15 +9,24 @@ import {
   hclList,
   hclString,
   raw,
+  RawWord,
   shellQuote,
 } from './quoting';
 
-/** The role a check found too broad, and the resources its tasks legitimately use. */
+/**
+ * An ECS service whose tasks run without a task role of their own (none, or the
+ * execution role), and the resources its tasks legitimately use.
+ */
 export interface IamLeastPrivilegeFacts {
   accountId: string;
   region: string;
-  /** Role ARN (or name) from the check's evidence. */
-  roleArn: string;
+  cluster: string;
+  service: string;
+  taskDefinitionArn: string;
+  taskRoleArn?: string;
+  executionRoleArn?: string;
+  /** The module's least-privilege task role (aws_iam_role.ecs_task). */
+  taskRoleName: string;
   costTables: string[];
   workQueues: string[];
   costAlertsTopic: string;
@@ -56,27 +65,34 @@ export function roleNameOf(arnOrName: string): string {
     : arnOrName;
 }
 
+/** arn:aws:ecs:region:account:task-definition/family:revision → family. */
+export function taskDefinitionFamily(arn: string): string {
+  const last = arn.slice(arn.lastIndexOf('/') + 1);
+  return last.includes(':') ? last.slice(0, last.lastIndexOf(':')) : last;
+}
+
 /**
- * IAM least privilege for an ECS task role, guided: back up what the role has, look at
- * what it really used, give it the module's scoped policy, then detach the broad ones.
- * A too-narrow policy shows up as AccessDenied in the service, so every change has
- * its restore command from the backup taken first.
+ * IAM least privilege for an ECS service, guided: the application gets the module's
+ * task role (only the cost tables, work queues and alert topic) instead of none or the
+ * execution role. Look at what the current role was used for, create the scoped role,
+ * register a task definition revision that uses it, deploy; the previous revision is
+ * the way back, deployed the same way.
  */
 export function iamLeastPrivilegeRunbook(
   f: IamLeastPrivilegeFacts,
 ): GuidedRunbook {
   const aws = awsCli(f.region);
-  const role = roleNameOf(f.roleArn);
-  const roleArn = f.roleArn.startsWith('arn:')
-    ? f.roleArn
-    : `arn:aws:iam::${f.accountId}:role/${role}`;
+  const role = f.taskRoleName;
+  const roleArn = `arn:aws:iam::${f.accountId}:role/${role}`;
+  const family = taskDefinitionFamily(f.taskDefinitionArn);
+  const currentRole = f.taskRoleArn ?? f.executionRoleArn;
   const arn = (service: string, resource: string) =>
     `arn:aws:${service}:${f.region}:${f.accountId}:${resource}`;
   const tableArns = f.costTables.map(t => arn('dynamodb', `table/${t}`));
   const queueArns = f.workQueues.map(q => arn('sqs', q));
   const topicArn = arn('sns', f.costAlertsTopic);
-  const backupAttached = `${role}-attached-before.json`;
-  const q = shellQuote;
+  const backup = `${family}-before.json`;
+  const next = `${family}-least-privilege.json`;
 
   const simulate = (action: string, resource: string, expect: string) =>
     read(
@@ -94,15 +110,32 @@ export function iamLeastPrivilegeRunbook(
         'EvaluationResults[].{action:EvalActionName,decision:EvalDecision}',
       ),
     );
-  const allowedChecks = [
-    ...tableArns.map(t => simulate('dynamodb:PutItem', t, 'allowed')),
-    ...queueArns.map(qa => simulate('sqs:SendMessage', qa, 'allowed')),
-    simulate('sns:Publish', topicArn, 'allowed'),
-  ];
-  const deniedChecks = [
-    simulate('iam:CreateUser', '*', 'implicitDeny'),
-    simulate('dynamodb:DeleteTable', tableArns[0] ?? '*', 'implicitDeny'),
-  ];
+  const deployed = (taskDefinition: RawWord | string, description: string) =>
+    change(
+      description,
+      ...aws(
+        'ecs',
+        'update-service',
+        '--cluster',
+        f.cluster,
+        '--service',
+        f.service,
+        '--task-definition',
+        taskDefinition,
+      ),
+    );
+  const stable = read(
+    `${f.service} is stable`,
+    ...aws(
+      'ecs',
+      'wait',
+      'services-stable',
+      '--cluster',
+      f.cluster,
+      '--services',
+      f.service,
+    ),
+  );
 
   const resourceName = hclIdentifier(role.replace(/-/g, '_'));
   const statement = (sid: string, actions: string[], resources: string[]) => [
@@ -113,7 +146,23 @@ export function iamLeastPrivilegeRunbook(
     '  }',
   ];
   const snippet = [
-    `# The scoped policy of aws_iam_role_policy.ecs_task in ${IAM_TERRAFORM}, for ${role}.`,
+    `# aws_iam_role.ecs_task and its "${LEAST_PRIVILEGE_POLICY}" policy in ${IAM_TERRAFORM};`,
+    '# with the module applied, use its role instead of this copy.',
+    `resource "aws_iam_role" "${resourceName}" {`,
+    `  name = ${hclString(role)}`,
+    '  assume_role_policy = jsonencode({',
+    '    Version = "2012-10-17"',
+    '    Statement = [{',
+    '      Effect    = "Allow"',
+    '      Action    = "sts:AssumeRole"',
+    '      Principal = { Service = "ecs-tasks.amazonaws.com" }',
+    `      Condition = { StringEquals = { "aws:SourceAccount" = ${hclString(
+      f.accountId,
+    )} } }`,
+    '    }]',
+    '  })',
+    '}',
+    '',
     `data "aws_iam_policy_document" "${resourceName}" {`,
     ...statement('CostTables', DYNAMODB_ITEM_ACTIONS, [
       ...tableArns.flatMap(t => [t, `${t}/index/*`]),
@@ -143,24 +192,75 @@ export function iamLeastPrivilegeRunbook(
     '',
     `resource "aws_iam_role_policy" "${resourceName}" {`,
     `  name   = ${hclString(LEAST_PRIVILEGE_POLICY)}`,
-    `  role   = ${hclString(role)}`,
+    `  role   = aws_iam_role.${resourceName}.id`,
     `  policy = data.aws_iam_policy_document.${resourceName}.json`,
     '}',
     '',
   ].join('\n');
 
+  const usage = currentRole
+    ? [
+        read(
+          `Start the last-accessed report of ${roleNameOf(currentRole)}`,
+          assignFrom(
+            'JOB',
+            ...aws(
+              'iam',
+              'generate-service-last-accessed-details',
+              '--arn',
+              currentRole,
+              '--granularity',
+              'ACTION_LEVEL',
+              '--query',
+              'JobId',
+              '--output',
+              'text',
+            ),
+          ),
+        ),
+        read(
+          'Services the tasks used, with the last use',
+          ...aws(
+            'iam',
+            'get-service-last-accessed-details',
+            '--job-id',
+            raw('"$JOB"'),
+            '--query',
+            'ServicesLastAccessed[?LastAuthenticated].{service:ServiceNamespace,last:LastAuthenticated}',
+          ),
+        ),
+      ]
+    : [
+        read(
+          'No role: the application uses other credentials. Find where they come from (environment, secrets) in the container definitions',
+          'jq',
+          '.taskDefinition.containerDefinitions[] | {name, environment: [.environment[]?.name], secrets: [.secrets[]?.name]}',
+          backup,
+        ),
+      ];
+
   return {
     checkId: 'ecs-task-roles',
-    resourceId: f.roleArn,
-    title: `Least privilege for ${role}`,
-    summary: `Back up ${role}'s policies, compare them with what its tasks used, attach the module's scoped "${LEAST_PRIVILEGE_POLICY}" policy and detach the broad ones.`,
+    resourceId: f.taskDefinitionArn,
+    title: `Least-privilege task role for ${f.cluster}/${f.service}`,
+    summary: `${f.service} runs ${
+      f.taskRoleArn
+        ? `with the execution role ${roleNameOf(
+            f.taskRoleArn,
+          )} as its task role`
+        : 'without a task role'
+    }. Give it ${role}, which reaches only the cost tables, the work queues and the cost alert topic, in a new task definition revision.`,
     expectedDowntime:
-      'None; a call the new policy does not allow fails with AccessDenied until it is added or the backup is restored.',
+      'None: a rolling deployment. A call the new role does not allow fails with AccessDenied until the previous revision is redeployed.',
     facts: compact({
       account: f.accountId,
       region: f.region,
-      role,
-      roleArn,
+      cluster: f.cluster,
+      service: f.service,
+      taskDefinition: f.taskDefinitionArn,
+      taskRole: f.taskRoleArn ?? 'none',
+      executionRole: f.executionRoleArn,
+      newTaskRole: roleArn,
       costTables: f.costTables.join(', '),
       workQueues: f.workQueues.join(', '),
       costAlertsTopic: f.costAlertsTopic,
@@ -168,94 +268,51 @@ export function iamLeastPrivilegeRunbook(
     unreadFacts: [],
     evidence: f.evidence,
     prerequisites: [
-      'CloudTrail has recorded the tasks for at least a week, so last-accessed data covers their normal work.',
-      'jq on the operator host (backup and restore).',
+      'CloudTrail has recorded the service for at least a week, so last-accessed data covers its normal work.',
+      'jq on the operator host.',
+      'The application reads AWS credentials from the default chain (the task role), not from keys in its environment.',
     ],
     steps: [
       {
-        title: `1. Inventory and back up ${role} (no change)`,
-        detail:
-          'The backup files are the rollback; keep them with the change ticket.',
+        title: `1. Save the current task definition (no change)`,
+        detail: `${f.taskDefinitionArn} is the rollback target; keep the file with the change ticket.`,
         commands: [
           read(
-            'The role and its trust policy',
-            ...aws('iam', 'get-role', '--role-name', role),
-          ),
-          read(
-            'Managed policies attached now (saved for rollback)',
+            'The task definition as it runs now',
             ...aws(
-              'iam',
-              'list-attached-role-policies',
-              '--role-name',
-              role,
+              'ecs',
+              'describe-task-definition',
+              '--task-definition',
+              f.taskDefinitionArn,
               '--output',
               'json',
             ),
-            raw(`> ${q(backupAttached)}`),
-          ),
-          read(
-            'Inline policies now (each saved for rollback)',
-            raw(
-              `for p in $(aws iam list-role-policies --role-name ${q(
-                role,
-              )} --query 'PolicyNames[]' --output text --region ${q(
-                f.region,
-              )}); do aws iam get-role-policy --role-name ${q(
-                role,
-              )} --policy-name "$p" --output json --region ${q(f.region)} > ${q(
-                `${role}-inline-`,
-              )}"$p.json"; done`,
-            ),
+            raw(`> ${shellQuote(backup)}`),
           ),
         ],
         verify: [
-          read('The backup files exist', 'ls', '-l', raw(`${q(role)}-*.json`)),
+          read(
+            'Roles of the running revision',
+            'jq',
+            '.taskDefinition | {taskRoleArn, executionRoleArn}',
+            backup,
+          ),
         ],
       },
       {
-        title: '2. See what the tasks really used (no change)',
+        title: '2. See what the application really uses (no change)',
         detail:
           'Any service used beyond DynamoDB, SQS, SNS and KMS must be added to the policy before step 3.',
-        commands: [
-          read(
-            'Start the last-accessed report',
-            assignFrom(
-              'JOB',
-              ...aws(
-                'iam',
-                'generate-service-last-accessed-details',
-                '--arn',
-                roleArn,
-                '--granularity',
-                'ACTION_LEVEL',
-                '--query',
-                'JobId',
-                '--output',
-                'text',
-              ),
-            ),
-          ),
-          read(
-            'Services used, with the last use',
-            ...aws(
-              'iam',
-              'get-service-last-accessed-details',
-              '--job-id',
-              raw('"$JOB"'),
-              '--query',
-              'ServicesLastAccessed[?LastAuthenticated].{service:ServiceNamespace,last:LastAuthenticated}',
-            ),
-          ),
-        ],
+        commands: usage,
         verify: [],
       },
       {
-        title: `3. Attach the scoped "${LEAST_PRIVILEGE_POLICY}" policy`,
+        title: `3. Create ${role} with the scoped policy`,
         detail:
-          'Add the Terraform below next to the module, plan (only this policy is created) and apply.',
+          'Add the Terraform below (or apply the module), plan (only the role and its policy are created) and apply.',
         commands: [
           read(
-            'Plan only the new policy',
+            'Plan only the role and its policy',
             'terraform',
             'plan',
             `-target=aws_iam_role_policy.${resourceName}`,
@@ -263,75 +320,77 @@ export function iamLeastPrivilegeRunbook(
           ),
           change('Apply it', 'terraform', 'apply', 'tfplan'),
         ],
-        verify: allowedChecks,
-      },
-      {
-        title: '4. Detach the broad policies',
-        detail: `Everything except the inline "${LEAST_PRIVILEGE_POLICY}" policy goes; watch the service's errors for AccessDenied for an hour.`,
-        commands: [
-          change(
-            'Detach every managed policy',
-            raw(
-              `for arn in $(aws iam list-attached-role-policies --role-name ${q(
-                role,
-              )} --query 'AttachedPolicies[].PolicyArn' --output text --region ${q(
-                f.region,
-              )}); do aws iam detach-role-policy --role-name ${q(
-                role,
-              )} --policy-arn "$arn" --region ${q(f.region)}; done`,
-            ),
-          ),
-          change(
-            `Delete every other inline policy`,
-            raw(
-              `for p in $(aws iam list-role-policies --role-name ${q(
-                role,
-              )} --query 'PolicyNames[?@ != \`${LEAST_PRIVILEGE_POLICY}\`]' --output text --region ${q(
-                f.region,
-              )}); do aws iam delete-role-policy --role-name ${q(
-                role,
-              )} --policy-name "$p" --region ${q(f.region)}; done`,
-            ),
-          ),
+        verify: [
+          ...tableArns.map(t => simulate('dynamodb:PutItem', t, 'allowed')),
+          ...queueArns.map(qa => simulate('sqs:SendMessage', qa, 'allowed')),
+          simulate('sns:Publish', topicArn, 'allowed'),
+          simulate('iam:CreateUser', '*', 'implicitDeny'),
+          simulate('dynamodb:DeleteTable', tableArns[0] ?? '*', 'implicitDeny'),
         ],
-        verify: [...allowedChecks, ...deniedChecks],
       },
-    ],
-    rollback: [
       {
-        title: 'A task fails with AccessDenied',
-        detail:
-          'Restore the backed-up policies (the scoped one can stay), then add the missing action to the policy and detach again.',
+        title: `4. Register a revision of ${family} with the new task role`,
+        detail: 'Same containers and execution role; only taskRoleArn changes.',
         commands: [
-          change(
-            'Re-attach the managed policies from the backup',
-            raw(
-              `for arn in $(jq -r '.AttachedPolicies[].PolicyArn' ${q(
-                backupAttached,
-              )}); do aws iam attach-role-policy --role-name ${q(
-                role,
-              )} --policy-arn "$arn" --region ${q(f.region)}; done`,
-            ),
+          read(
+            'The new revision, from the saved one',
+            'jq',
+            '--arg',
+            'role',
+            roleArn,
+            '.taskDefinition | del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities, .registeredAt, .registeredBy, .deregisteredAt) | .taskRoleArn = $role',
+            backup,
+            raw(`> ${shellQuote(next)}`),
           ),
-          change(
-            'Put back the inline policies from the backup',
-            raw(
-              `for f in ${q(
-                `${role}-inline-`,
-              )}*.json; do aws iam put-role-policy --role-name ${q(
-                role,
-              )} --policy-name "$(jq -r .PolicyName "$f")" --policy-document "$(jq -c .PolicyDocument "$f")" --region ${q(
-                f.region,
-              )}; done`,
+          read(
+            'Register it and keep its ARN',
+            assignFrom(
+              'NEW_TASK_DEFINITION',
+              ...aws(
+                'ecs',
+                'register-task-definition',
+                '--cli-input-json',
+                `file://${next}`,
+                '--query',
+                'taskDefinition.taskDefinitionArn',
+                '--output',
+                'text',
+              ),
             ),
           ),
         ],
         verify: [
           read(
-            'The attached policies match the backup',
-            ...aws('iam', 'list-attached-role-policies', '--role-name', role),
+            'The new revision has the scoped task role',
+            ...aws(
+              'ecs',
+              'describe-task-definition',
+              '--task-definition',
+              raw('"$NEW_TASK_DEFINITION"'),
+              '--query',
+              'taskDefinition.taskRoleArn',
+            ),
           ),
         ],
+      },
+      {
+        title: `5. Deploy it to ${f.cluster}/${f.service}`,
+        detail:
+          'A rolling deployment; watch the service logs for AccessDenied for an hour.',
+        commands: [
+          deployed(raw('"$NEW_TASK_DEFINITION"'), 'Deploy the new revision'),
+        ],
+        verify: [stable],
+      },
+    ],
+    rollback: [
+      {
+        title: 'The service fails with AccessDenied',
+        detail: `Redeploy the saved revision, add the missing action to ${role}'s policy and try again.`,
+        commands: [
+          deployed(f.taskDefinitionArn, 'Redeploy the previous revision'),
+        ],
+        verify: [stable],
       },
     ],
     terraform: {

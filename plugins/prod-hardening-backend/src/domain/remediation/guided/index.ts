@@ -19,3 +19,8 @@ export type GuidedCheckId = (typeof GUIDED_CHECK_IDS)[number];
 export function isGuidedCheckId(id: string): id is GuidedCheckId {
   return (GUIDED_CHECK_IDS as readonly string[]).includes(id);
 }
+export {
+  moduleNames,
+  replicationGroupIdOf,
+  resourceToRemediate,
+} from './moduleNames';

@@ -54,7 +54,13 @@ export const iamFacts = (
 ): IamLeastPrivilegeFacts => ({
   accountId: '210987654321',
   region: 'eu-west-1',
-  roleArn: 'arn:aws:iam::210987654321:role/huntaze-ecs-task',
+  cluster: 'huntaze-workers-production',
+  service: 'workers',
+  taskDefinitionArn:
+    'arn:aws:ecs:eu-west-1:210987654321:task-definition/huntaze-workers:7',
+  taskRoleArn: 'arn:aws:iam::210987654321:role/huntaze-ecs-task-execution',
+  executionRoleArn: 'arn:aws:iam::210987654321:role/huntaze-ecs-task-execution',
+  taskRoleName: 'huntaze-ecs-task',
   costTables: ['huntaze-ai-costs-production', 'huntaze-cost-alerts-production'],
   workQueues: ['huntaze-hybrid-workflows.fifo', 'huntaze-rate-limiter-queue'],
   costAlertsTopic: 'huntaze-cost-alerts',
