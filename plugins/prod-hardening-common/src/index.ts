@@ -11,4 +11,5 @@ export * from './posture';
 export * from './remediation';
 export * from './throttling';
 export * from './guidedRemediation';
+export * from './optimisation';
 export * from './permissions';

@@ -34,6 +34,51 @@ export const COST_SPIKE = {
   extraUsd: 38,
 };
 
+/**
+ * The story's hardening changes (S3/DynamoDB gateway endpoints, TTL on the cost tables)
+ * went live this many days ago; the portal is told that day as
+ * prodHardening.finops.savingsChangeDay, and the 30 days before it are the baseline.
+ */
+export const SAVINGS_CHANGE_DAYS_AGO = 30;
+
+/**
+ * Two services broken down by usage type, before and after the change. NAT Gateway
+ * data processing falls once S3 and DynamoDB traffic takes the gateway endpoints
+ * (NAT cost −25 %, the seed's 20 % goal met); DynamoDB storage falls only 22 % because
+ * TTL is not yet on every table (the 30 % goal not met). Each breakdown sums to the
+ * service's figure in STORY_SERVICES before the change.
+ */
+export const STORY_USAGE_TYPES: Record<
+  string,
+  ReadonlyArray<{
+    usageType: string;
+    usd: number;
+    afterUsd?: number;
+    weekly: boolean;
+  }>
+> = {
+  'EC2 - Other': [
+    { usageType: 'USE1-NatGateway-Hours', usd: 1.08, weekly: false },
+    {
+      usageType: 'USE1-NatGateway-Bytes',
+      usd: 1.25,
+      afterUsd: 0.66,
+      weekly: true,
+    },
+    { usageType: 'USE1-EBS:VolumeUsage.gp3', usd: 0.77, weekly: false },
+  ],
+  'Amazon DynamoDB': [
+    {
+      usageType: 'USE1-TimedStorage-ByteHrs',
+      usd: 0.5,
+      afterUsd: 0.39,
+      weekly: false,
+    },
+    { usageType: 'USE1-ReadRequestUnits', usd: 0.45, weekly: true },
+    { usageType: 'USE1-WriteRequestUnits', usd: 0.65, weekly: true },
+  ],
+};
+
 /** ±4 % day-to-day noise, deterministic per day and service. */
 const NOISE = 0.04;
 
@@ -47,6 +92,13 @@ function noise(label: string): number {
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const startOfDay = (now: Date) =>
+  Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
+
+/** The day the story's savings changes went live (YYYY-MM-DD). */
+export function storySavingsChangeDay(now: Date): string {
+  return isoDay(startOfDay(now) - SAVINGS_CHANGE_DAYS_AGO * DAY_MS);
+}
 
 export interface StoryServiceCost {
   day: string;
@@ -55,18 +107,77 @@ export interface StoryServiceCost {
   amount: string;
 }
 
+export interface StoryUsageTypeCost extends StoryServiceCost {
+  usageType: string;
+}
+
+/** The story's days, oldest first: the COST_EXPLORER_DAYS complete days before `now`. */
+function storyDays(
+  now: Date,
+): Array<{ day: string; back: number; traffic: number }> {
+  const days = [];
+  for (let back = COST_EXPLORER_DAYS; back >= 1; back--) {
+    const dayMs = startOfDay(now) - back * DAY_MS;
+    days.push({
+      day: isoDay(dayMs),
+      back,
+      traffic: SERVICE_WEEKLY_PATTERN[new Date(dayMs).getUTCDay()],
+    });
+  }
+  return days;
+}
+
+/** Daily cost by service × usage type for the services in STORY_USAGE_TYPES. */
+export function storyUsageTypeCosts(now: Date): StoryUsageTypeCost[] {
+  const rows: StoryUsageTypeCost[] = [];
+  for (const { day, back, traffic } of storyDays(now)) {
+    const after = back <= SAVINGS_CHANGE_DAYS_AGO;
+    for (const [service, usageTypes] of Object.entries(STORY_USAGE_TYPES)) {
+      for (const u of usageTypes) {
+        const base = after && u.afterUsd !== undefined ? u.afterUsd : u.usd;
+        const usd =
+          base *
+          (u.weekly ? traffic : 1) *
+          (1 + NOISE * noise(`${day}|${service}|${u.usageType}`));
+        rows.push({
+          day,
+          service,
+          usageType: u.usageType,
+          amount: usd.toFixed(2),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
 /**
  * Daily cost by service for the COST_EXPLORER_DAYS complete days before `now`'s UTC
- * day, oldest first. Pure: tests compute the expected totals from the same function.
+ * day, oldest first. Services broken down by usage type are the sum of their usage
+ * types, so both Cost Explorer answers agree to the cent. Pure: tests compute the
+ * expected totals from the same function.
  */
 export function storyServiceCosts(now: Date): StoryServiceCost[] {
-  const startOfToday = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
+  const byUsage = new Map<string, number>();
+  for (const r of storyUsageTypeCosts(now)) {
+    const key = `${r.day}|${r.service}`;
+    byUsage.set(
+      key,
+      (byUsage.get(key) ?? 0) + Math.round(Number(r.amount) * 100),
+    );
+  }
   const rows: StoryServiceCost[] = [];
-  for (let back = COST_EXPLORER_DAYS; back >= 1; back--) {
-    const dayMs = startOfToday - back * DAY_MS;
-    const day = isoDay(dayMs);
-    const traffic = SERVICE_WEEKLY_PATTERN[new Date(dayMs).getUTCDay()];
+  for (const { day, back, traffic } of storyDays(now)) {
     for (const s of STORY_SERVICES) {
+      const cents = byUsage.get(`${day}|${s.service}`);
+      if (cents !== undefined) {
+        rows.push({
+          day,
+          service: s.service,
+          amount: (cents / 100).toFixed(2),
+        });
+        continue;
+      }
       let usd =
         s.usd *
         (s.weekly ? traffic : 1) *
@@ -80,22 +191,22 @@ export function storyServiceCosts(now: Date): StoryServiceCost[] {
   return rows;
 }
 
-/**
- * A complete GetCostAndUsage response (DAILY, UnblendedCost, grouped by SERVICE) for
- * the story's days, in the JSON shape Cost Explorer answers with.
- */
-export function buildCostAndUsageResult(now: Date) {
-  const byDay = new Map<string, StoryServiceCost[]>();
-  for (const row of storyServiceCosts(now)) {
+/** One GetCostAndUsage result per day, in the JSON shape Cost Explorer answers with. */
+function costAndUsageResponse(
+  groupBy: string[],
+  rows: ReadonlyArray<{ day: string; keys: string[]; amount: string }>,
+) {
+  const byDay = new Map<string, (typeof rows)[number][]>();
+  for (const row of rows) {
     byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
   }
   return {
-    GroupDefinitions: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
-    ResultsByTime: [...byDay.entries()].map(([day, rows]) => ({
+    GroupDefinitions: groupBy.map(Key => ({ Type: 'DIMENSION', Key })),
+    ResultsByTime: [...byDay.entries()].map(([day, dayRows]) => ({
       TimePeriod: { Start: day, End: isoDay(Date.parse(day) + DAY_MS) },
       Total: {},
-      Groups: rows.map(r => ({
-        Keys: [r.service],
+      Groups: dayRows.map(r => ({
+        Keys: r.keys,
         Metrics: { UnblendedCost: { Amount: r.amount, Unit: 'USD' } },
       })),
       Estimated: false,
@@ -104,12 +215,32 @@ export function buildCostAndUsageResult(now: Date) {
   };
 }
 
+/** The story's daily cost grouped by SERVICE (the portal's first request). */
+export function buildCostAndUsageResult(now: Date) {
+  return costAndUsageResponse(
+    ['SERVICE'],
+    storyServiceCosts(now).map(r => ({ ...r, keys: [r.service] })),
+  );
+}
+
+/** The story's daily cost grouped by SERVICE × USAGE_TYPE (the savings targets' request). */
+export function buildUsageTypeResult(now: Date) {
+  return costAndUsageResponse(
+    ['SERVICE', 'USAGE_TYPE'],
+    storyUsageTypeCosts(now).map(r => ({
+      ...r,
+      keys: [r.service, r.usageType],
+    })),
+  );
+}
+
 /**
- * Queues the story's Cost Explorer answer on the emulator. The emulator hands the next
+ * Queues the story's Cost Explorer answers on the emulator. The emulator hands the next
  * queued result to the first GetCostAndUsage request with a body it has not seen and
- * keeps answering that body with it (other bodies take the next one, or get nothing),
- * so the portal's 90-day request gets the whole story in one page. A second run queues
- * it again: a later, different request (the next day's refresh) then gets it too.
+ * keeps answering that body with it (other bodies take the next one, or get nothing).
+ * The portal reads daily cost by service first and the savings targets' usage types
+ * second, so they are queued in that order. A second run queues them again: later,
+ * different requests (the next day's refresh) then get them too.
  */
 export const costExplorerStep: SeedStep = {
   name: 'cost-explorer',
@@ -124,7 +255,10 @@ export const costExplorerStep: SeedStep = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         account_id: ctx.accountId,
-        results: [buildCostAndUsageResult(ctx.now)],
+        results: [
+          buildCostAndUsageResult(ctx.now),
+          buildUsageTypeResult(ctx.now),
+        ],
       }),
     });
     if (!res.ok) {
@@ -135,7 +269,7 @@ export const costExplorerStep: SeedStep = {
       );
     }
     report.existing.push(
-      `Cost Explorer: ${COST_EXPLORER_DAYS} days by service queued for the next new GetCostAndUsage request`,
+      `Cost Explorer: ${COST_EXPLORER_DAYS} days by service, then by usage type, queued for the next new GetCostAndUsage requests`,
     );
     return report;
   },

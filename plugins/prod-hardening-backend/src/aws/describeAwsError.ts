@@ -57,6 +57,13 @@ export function describeAwsError(error: unknown, endpoint?: string): string {
   if (status === 404 || status === 501) {
     return `the API is not available on this endpoint (HTTP ${status})`;
   }
+  // An endpoint without the operation may answer with an HTML error page, which the SDK
+  // reports as a deserialization error: say what it means instead.
+  if (/Deserialization error|Unexpected token '<'/.test(err?.message ?? '')) {
+    return `the API is not available on this endpoint (it answered with an error page${
+      status ? `, HTTP ${status}` : ''
+    })`;
+  }
   const message = err?.message ?? String(error);
   return status ? `${message} (HTTP ${status})` : message;
 }

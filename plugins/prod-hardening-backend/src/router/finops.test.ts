@@ -5,6 +5,8 @@ import {
   seedDemoAccount,
   startMoto,
   storyServiceCosts,
+  storySavingsChangeDay,
+  storyUsageTypeCosts,
   COST_SPIKE,
   MotoServer,
 } from '@prod-hardening/dev-stack';
@@ -54,6 +56,7 @@ describe('FinOps routes on the seeded demo account (moto_server)', () => {
               },
               redis: { url: 'redis://127.0.0.1:1' },
               resources: resources as any,
+              finops: { savingsChangeDay: storySavingsChangeDay(now) },
             },
           },
         }),
@@ -151,26 +154,71 @@ describe('FinOps routes on the seeded demo account (moto_server)', () => {
     ]);
   });
 
-  it('100 overview requests send no Cost Explorer request beyond the start-up refresh', async () => {
-    await request(server).get('/api/prod-hardening/finops/overview');
+  it('100 overview and savings requests send no Cost Explorer request beyond the start-up refresh', async () => {
+    await request(server).get('/api/prod-hardening/finops/optimisation');
     const before = ceSend.mock.calls.length;
-    // The start-up refresh: one page of daily costs, the forecast, the anomalies.
-    expect(before).toBe(3);
-    for (let i = 0; i < 100; i++) {
-      const res = await request(server).get(
-        '/api/prod-hardening/finops/overview',
-      );
-      expect(res.status).toBe(200);
+    // The start-up refresh: one page of daily costs, the forecast, the anomalies, then
+    // one page of the savings targets' usage types.
+    expect(before).toBe(4);
+    for (let i = 0; i < 50; i++) {
+      for (const path of ['overview', 'optimisation']) {
+        const res = await request(server).get(
+          `/api/prod-hardening/finops/${path}`,
+        );
+        expect(res.status).toBe(200);
+      }
     }
     expect(ceSend.mock.calls.length).toBe(before);
     const res = await request(server).get(
       '/api/prod-hardening/finops/overview',
     );
     expect(res.body.costExplorerUsage).toMatchObject({
-      requests: 3,
-      costMicros: 30_000,
+      requests: 4,
+      costMicros: 40_000,
       refreshEveryHours: 6,
     });
+  });
+
+  it('measures the seed’s savings targets from Cost Explorer usage types', async () => {
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/optimisation',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.changeDay).toBe(storySavingsChangeDay(now));
+    const byId = Object.fromEntries(
+      res.body.targets.map((t: any) => [t.id, t]),
+    );
+    // The story: NAT Gateway cost −25 % (goal 20 %), DynamoDB storage −22 % (goal 30 %).
+    expect(byId['vpc-endpoints-nat']).toMatchObject({
+      goalPercent: 20,
+      status: 'met',
+    });
+    expect(byId['vpc-endpoints-nat'].reductionPercent).toBeGreaterThan(20);
+    expect(byId['dynamodb-ttl-storage']).toMatchObject({
+      goalPercent: 30,
+      status: 'behind',
+    });
+    const baselineNat = storyUsageTypeCosts(now)
+      .filter(
+        r =>
+          /NatGateway/.test(r.usageType) &&
+          r.day < res.body.changeDay &&
+          r.day >= byId['vpc-endpoints-nat'].baseline.from,
+      )
+      .reduce((sum, r) => sum + micros(r.amount), 0);
+    expect(byId['vpc-endpoints-nat'].baseline.dailyAverageMicros).toBe(
+      Math.round(baselineNat / 30),
+    );
+  });
+
+  it('shows Trusted Advisor as not available when the Support API does not answer', async () => {
+    const res = await request(server).get(
+      '/api/prod-hardening/finops/optimisation',
+    );
+    // The emulator lists Trusted Advisor checks but has no check summaries: the same
+    // degradation as an account whose support plan lacks the API.
+    expect(res.body.trustedAdvisor.state).toBe('not-available');
+    expect(res.body.trustedAdvisor.reason).toMatch(/Trusted Advisor/);
   });
 
   it('exports a CSV whose AWS totals equal the seeded days of both weeks', async () => {

@@ -6,11 +6,12 @@ import {
   renderWeeklyReviewCsv,
   renderWeeklyReviewMarkdown,
 } from '../domain/finops';
-import type { FinOpsService } from '../services/finops';
+import type { FinOpsService, OptimisationService } from '../services/finops';
 import { authorize, AuthorizeDeps } from './authorize';
 
 export interface FinOpsRouteDeps extends AuthorizeDeps {
   finops: FinOpsService;
+  optimisation: OptimisationService;
 }
 
 const weeklyReviewQuery = z
@@ -25,11 +26,21 @@ const DOWNLOADS = {
   },
 } as const;
 
-/** GET /finops/overview and GET /finops/weekly-review[?format=csv|md]. */
+/** GET /finops/overview, /finops/optimisation and /finops/weekly-review[?format=csv|md]. */
 export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
   router.get('/finops/overview', async (req, res) => {
     await authorize(deps, req, prodHardeningReadPermission, 'read FinOps');
     res.json(await deps.finops.getOverview());
+  });
+
+  router.get('/finops/optimisation', async (req, res) => {
+    await authorize(
+      deps,
+      req,
+      prodHardeningReadPermission,
+      'read the savings targets',
+    );
+    res.json(await deps.optimisation.getOptimisation());
   });
 
   router.get('/finops/weekly-review', async (req, res) => {

@@ -3,6 +3,7 @@ import {
   GetAnomaliesCommand,
   GetCostAndUsageCommand,
   GetCostForecastCommand,
+  GetCostAndUsageCommandInput,
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsClientFactory } from '../aws';
 
@@ -11,6 +12,11 @@ export interface CostExplorerServiceDay {
   day: string;
   service: string;
   amountUsd: string;
+}
+
+/** One day × service × usage type amount (decimal USD string). */
+export interface CostExplorerUsageTypeDay extends CostExplorerServiceDay {
+  usageType: string;
 }
 
 export interface CostExplorerForecast {
@@ -55,17 +61,61 @@ export class CostExplorerSource {
     start: string,
     end: string,
   ): Promise<CostExplorerServiceDay[]> {
+    const rows = await this.dailyGroups({
+      TimePeriod: { Start: start, End: end },
+      GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+    });
+    return rows.map(({ day, keys, amountUsd }) => ({
+      day,
+      service: keys[0],
+      amountUsd,
+    }));
+  }
+
+  /**
+   * Unblended daily cost by SERVICE × USAGE_TYPE for [start, end), limited to `services`
+   * (what the savings targets measure: NAT Gateway charges, DynamoDB storage).
+   */
+  async getDailyCostByUsageType(
+    start: string,
+    end: string,
+    services: readonly string[],
+  ): Promise<CostExplorerUsageTypeDay[]> {
+    const rows = await this.dailyGroups({
+      TimePeriod: { Start: start, End: end },
+      GroupBy: [
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+        { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+      ],
+      Filter: { Dimensions: { Key: 'SERVICE', Values: [...services] } },
+    });
+    return rows
+      .filter(r => r.keys.length === 2)
+      .map(({ day, keys, amountUsd }) => ({
+        day,
+        service: keys[0],
+        usageType: keys[1],
+        amountUsd,
+      }));
+  }
+
+  /** Every page of a DAILY UnblendedCost query, one row per day × group. */
+  private async dailyGroups(
+    query: Pick<
+      GetCostAndUsageCommandInput,
+      'TimePeriod' | 'GroupBy' | 'Filter'
+    >,
+  ): Promise<Array<{ day: string; keys: string[]; amountUsd: string }>> {
     const client = this.aws.client(CostExplorerClient);
-    const rows: CostExplorerServiceDay[] = [];
+    const rows: Array<{ day: string; keys: string[]; amountUsd: string }> = [];
     let nextPageToken: string | undefined;
     do {
       await this.options.onRequest?.('GetCostAndUsage');
       const page = await client.send(
         new GetCostAndUsageCommand({
-          TimePeriod: { Start: start, End: end },
+          ...query,
           Granularity: 'DAILY',
           Metrics: ['UnblendedCost'],
-          GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
           NextPageToken: nextPageToken,
         }),
       );
@@ -73,10 +123,10 @@ export class CostExplorerSource {
         const day = result.TimePeriod?.Start;
         if (!day) continue;
         for (const group of result.Groups ?? []) {
-          const amount = group.Metrics?.UnblendedCost?.Amount;
-          const service = group.Keys?.[0];
-          if (amount === undefined || !service) continue;
-          rows.push({ day, service, amountUsd: amount });
+          const amountUsd = group.Metrics?.UnblendedCost?.Amount;
+          const keys = group.Keys ?? [];
+          if (amountUsd === undefined || !keys[0]) continue;
+          rows.push({ day, keys, amountUsd });
         }
       }
       nextPageToken = page.NextPageToken;

@@ -13,3 +13,9 @@ export function useWeeklyReview() {
   const api = useApi(prodHardeningApiRef);
   return useAsyncRetry(() => api.getWeeklyReview(), [api]);
 }
+
+/** Savings targets and Trusted Advisor: served from the backend's daily refresh. */
+export function useFinOpsOptimisation() {
+  const api = useApi(prodHardeningApiRef);
+  return useAsyncRetry(() => api.getFinOpsOptimisation(), [api]);
+}

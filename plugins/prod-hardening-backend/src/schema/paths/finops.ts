@@ -25,6 +25,24 @@ export const finopsPaths = {
       },
     },
   },
+  '/finops/optimisation': {
+    get: {
+      operationId: 'getFinOpsOptimisation',
+      summary:
+        'The seed’s savings targets (NAT Gateway cost cut by gateway endpoints, DynamoDB storage cut by TTL) against their goals, and Trusted Advisor’s cost-optimisation checks. Serves what the daily refresh stored.',
+      responses: {
+        '200': {
+          description: 'Savings targets and Trusted Advisor checks.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/FinOpsOptimisation' },
+            },
+          },
+        },
+        '403': forbidden,
+      },
+    },
+  },
   '/finops/weekly-review': {
     get: {
       operationId: 'getWeeklyReview',

@@ -382,16 +382,6 @@ export class FinOpsService {
   }
 
   private reason(err: unknown): string {
-    // An endpoint without the operation may answer with an HTML error page, which the
-    // SDK reports as a deserialization error: say what it means instead.
-    const message = (err as Error)?.message ?? '';
-    if (/Deserialization error|Unexpected token '<'/.test(message)) {
-      const status = (err as { $metadata?: { httpStatusCode?: number } })
-        .$metadata?.httpStatusCode;
-      return `the API is not available on this endpoint (it answered with an error page${
-        status ? `, HTTP ${status}` : ''
-      })`;
-    }
     return describeAwsError(err, this.options.endpoint);
   }
 }

@@ -2,6 +2,10 @@ export {
   createFinOpsFeature,
   REFRESH_EVERY_HOURS,
 } from './createFinOpsFeature';
-export type { FinOpsFeatureOptions } from './createFinOpsFeature';
+export type {
+  FinOpsFeature,
+  FinOpsFeatureOptions,
+} from './createFinOpsFeature';
+export { OptimisationService } from './OptimisationService';
 export { FinOpsService, COST_EXPLORER_USD_PER_REQUEST } from './FinOpsService';
 export { FinOpsStore } from './FinOpsStore';

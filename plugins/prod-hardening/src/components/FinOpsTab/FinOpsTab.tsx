@@ -10,6 +10,7 @@ import { useFinOpsOverview } from '../../hooks/useFinOps';
 import { formatUsd } from '../../utils/finops';
 import { BudgetGaugeCard } from './BudgetGaugeCard';
 import { DailyCostChart } from './DailyCostChart';
+import { OptimisationSection } from './OptimisationSection';
 import {
   AiCostByAgentTable,
   AiUnitCostTable,
@@ -119,6 +120,7 @@ export function FinOpsTab() {
           </Typography>
         )}
       </Section>
+      <OptimisationSection />
       <Section title="AI costs">
         {value.ai ? (
           <Stack spacing={2}>
