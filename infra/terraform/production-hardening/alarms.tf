@@ -5,8 +5,6 @@
 locals {
   alarm_actions = [aws_sns_topic.ops_alerts.arn]
 
-  ecs_services = { for s in var.ecs_services : "${s.cluster_name}/${s.service_name}" => s }
-
   queues_for_alarms = {
     workflows    = aws_sqs_queue.workflows.name
     rate_limiter = aws_sqs_queue.rate_limiter.name

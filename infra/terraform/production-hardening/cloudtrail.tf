@@ -39,6 +39,25 @@ resource "aws_s3_bucket_versioning" "cloudtrail" {
   }
 }
 
+# Versioning keeps a deleted or overwritten log file as a noncurrent version; it expires
+# after noncurrent_version_expiration_days instead of being paid for forever.
+resource "aws_s3_bucket_lifecycle_configuration" "cloudtrail" {
+  bucket = aws_s3_bucket.cloudtrail.id
+
+  rule {
+    id     = "expire-noncurrent-versions"
+    status = "Enabled"
+
+    filter {}
+
+    noncurrent_version_expiration {
+      noncurrent_days = var.noncurrent_version_expiration_days
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.cloudtrail]
+}
+
 resource "aws_s3_bucket_server_side_encryption_configuration" "cloudtrail" {
   bucket = aws_s3_bucket.cloudtrail.id
 

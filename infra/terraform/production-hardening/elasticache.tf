@@ -7,6 +7,10 @@
 
 # The AUTH token is generated once and kept in Secrets Manager; later plans never
 # rotate it by accident (rotation is a runbook step, not a side effect of apply).
+# Unlike the other secrets (secrets.tf) its value passes through Terraform: ElastiCache
+# takes the token as a plain argument (provider 5 has no write-only variant) and the
+# Lambda gets it inside REDIS_URL. It is therefore in the state, never in a .tf or
+# .tfvars file: keep the state in an encrypted, access-controlled backend.
 data "aws_secretsmanager_random_password" "redis_auth" {
   password_length     = 64
   exclude_punctuation = true
@@ -15,6 +19,7 @@ data "aws_secretsmanager_random_password" "redis_auth" {
 resource "aws_secretsmanager_secret" "redis_auth" {
   name                    = local.names.redis_auth_secret
   description             = "AUTH token of the ${local.names.redis_replication_group} replication group"
+  kms_key_id              = aws_kms_key.this.arn
   recovery_window_in_days = 7
 
   tags = local.tags

@@ -1,7 +1,7 @@
 ################################################################################
 # ECS roles (seed: IAM & Secrets). The execution role pulls images, writes container
-# logs and reads the named secrets; the task role reaches only the module's tables,
-# queues and topics and the listed buckets.
+# logs and reads the database and Redis secrets and the named ones; the task role
+# reaches only the module's tables, queues and topics and the listed buckets.
 ################################################################################
 
 locals {
@@ -66,6 +66,26 @@ data "aws_iam_policy_document" "ecs_task_execution" {
       sid       = "ReadNamedSecrets"
       actions   = ["secretsmanager:GetSecretValue"]
       resources = var.ecs_secret_arns
+    }
+  }
+
+  # The services connect to PostgreSQL and Redis with the module's secrets (injected as
+  # container secrets).
+  statement {
+    sid       = "ReadDatabaseAndRedisSecrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.this["database"].arn, aws_secretsmanager_secret.redis_auth.arn]
+  }
+
+  statement {
+    sid       = "DecryptModuleSecrets"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.this.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${local.region}.amazonaws.com"]
     }
   }
 }
@@ -137,7 +157,7 @@ data "aws_iam_policy_document" "ecs_task" {
 
 resource "aws_iam_role" "ecs_task_execution" {
   name               = "${var.name_prefix}-ecs-task-execution"
-  description        = "ECS task execution: pull images, write logs, read the named secrets"
+  description        = "ECS task execution: pull images, write logs, read the database, Redis and named secrets"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 
   tags = local.tags

@@ -1,11 +1,12 @@
 ################################################################################
-# One customer managed key for the alert topics, Redis at rest and CloudTrail.
-# AWS-managed keys cannot be used here: Budgets, EventBridge and CloudWatch alarms
-# can only publish to an encrypted topic whose key policy lets them use the key.
+# One customer managed key for the alert topics, Redis at rest, CloudTrail and the
+# secrets. AWS-managed keys cannot be used for the topics: Budgets, Cost Anomaly
+# Detection, EventBridge and CloudWatch alarms can only publish to an encrypted topic
+# whose key policy lets them use the key.
 ################################################################################
 
 resource "aws_kms_key" "this" {
-  description             = "${var.name_prefix} production hardening: alert topics, Redis at rest, CloudTrail"
+  description             = "${var.name_prefix} production hardening: alert topics, Redis at rest, CloudTrail, secrets"
   enable_key_rotation     = true
   deletion_window_in_days = 30
   policy                  = data.aws_iam_policy_document.kms.json
@@ -39,7 +40,7 @@ data "aws_iam_policy_document" "kms" {
 
     principals {
       type        = "Service"
-      identifiers = ["budgets.amazonaws.com", "events.amazonaws.com", "cloudwatch.amazonaws.com"]
+      identifiers = ["budgets.amazonaws.com", "costalerts.amazonaws.com", "events.amazonaws.com", "cloudwatch.amazonaws.com"]
     }
 
     condition {

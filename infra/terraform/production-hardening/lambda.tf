@@ -21,7 +21,7 @@ locals {
     MAX_RECEIVES                  = tostring(local.max_receive_count)
     MAX_CONCURRENCY               = tostring(var.rate_limiter_max_concurrency)
     MESSAGING_API_BASE_URL        = var.messaging_api_base_url
-    MESSAGING_API_TOKEN_SECRET_ID = var.messaging_api_secret_arn
+    MESSAGING_API_TOKEN_SECRET_ID = aws_secretsmanager_secret.this["messaging_api"].arn
     RATE_LIMIT_CAPACITY           = tostring(var.rate_limiter_limits.capacity)
     RATE_LIMIT_REFILL_INTERVAL_MS = tostring(var.rate_limiter_limits.refill_interval_ms)
     RATE_LIMIT_WINDOW_LIMIT       = tostring(var.rate_limiter_limits.window_limit)
@@ -106,7 +106,21 @@ data "aws_iam_policy_document" "rate_limiter" {
   statement {
     sid       = "ReadMessagingApiToken"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [var.messaging_api_secret_arn]
+    resources = [aws_secretsmanager_secret.this["messaging_api"].arn]
+  }
+
+  # The token secret is encrypted with the module's key; only Secrets Manager may use it
+  # on the function's behalf.
+  statement {
+    sid       = "DecryptMessagingApiToken"
+    actions   = ["kms:Decrypt"]
+    resources = [aws_kms_key.this.arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${local.region}.amazonaws.com"]
+    }
   }
 
   statement {
@@ -132,7 +146,7 @@ data "aws_iam_policy_document" "rate_limiter" {
 
 resource "aws_iam_role" "rate_limiter" {
   name               = local.names.rate_limiter_function
-  description        = "Rate-limiter Lambda: its queues, its secrets, its log group"
+  description        = "Rate-limiter Lambda: its queues, its secret, its log group"
   assume_role_policy = data.aws_iam_policy_document.rate_limiter_assume.json
 
   tags = local.tags
@@ -179,12 +193,14 @@ resource "aws_lambda_function" "rate_limiter" {
 }
 
 # The event source mapping invokes the alias: rolling back is one alias update to the
-# previous published version (seed: Lambda rollback).
+# previous published version (seed: Lambda rollback). Every apply that changes the code
+# or configuration publishes a new version and moves the alias to it, unless
+# rate_limiter_live_version pins an older one (docs/runbooks/rate-limiter.md).
 resource "aws_lambda_alias" "rate_limiter_live" {
-  name             = "live"
+  name             = local.names.rate_limiter_alias
   description      = "Version consuming the rate-limiter queue"
   function_name    = aws_lambda_function.rate_limiter.function_name
-  function_version = aws_lambda_function.rate_limiter.version
+  function_version = coalesce(var.rate_limiter_live_version, aws_lambda_function.rate_limiter.version)
 }
 
 resource "aws_lambda_event_source_mapping" "rate_limiter" {

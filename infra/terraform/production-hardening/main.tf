@@ -23,7 +23,12 @@ locals {
     cloudtrail              = "${var.name_prefix}-trail"
     cloudtrail_bucket       = "${var.name_prefix}-cloudtrail-${var.aws_account_id}"
     rate_limiter_function   = "${var.name_prefix}-rate-limiter"
+    rate_limiter_alias      = "live"
     redis_auth_secret       = "${var.name_prefix}/redis/auth-token"
+    messaging_api_secret    = "${var.name_prefix}/onlyfans/api-token"
+    database_secret         = "${var.name_prefix}/postgres/password"
+    cost_anomaly_monitor    = "${var.name_prefix}-aws-services"
+    cost_anomaly_alerts     = "${var.name_prefix}-cost-anomalies"
   }
 
   tags = merge(

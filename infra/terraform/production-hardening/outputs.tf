@@ -162,3 +162,36 @@ output "portal_remediation_role_arn" {
   description = "Role the portal assumes for remediations (prodHardening.aws.remediationRoleArn)"
   value       = aws_iam_role.portal_remediation.arn
 }
+
+################################################################################
+# Week 2: ECS scaling, cost anomalies, secrets
+################################################################################
+
+output "ecs_service_arns" {
+  description = "ARNs of the ECS services with the deployment circuit breaker and auto scaling, by cluster/service"
+  value       = { for key, service in aws_ecs_service.this : key => service.id }
+}
+
+output "cost_anomaly_monitor_arn" {
+  description = "ARN of the Cost Anomaly Detection monitor of every AWS service"
+  value       = aws_ce_anomaly_monitor.services.arn
+}
+
+output "cost_anomaly_subscription_arn" {
+  description = "ARN of the anomaly subscription that alerts the cost topic"
+  value       = aws_ce_anomaly_subscription.cost_alerts.arn
+}
+
+output "secret_arns" {
+  description = "ARNs of the secrets: messaging_api and database (values set out of band), redis_auth"
+  value = {
+    messaging_api = aws_secretsmanager_secret.this["messaging_api"].arn
+    database      = aws_secretsmanager_secret.this["database"].arn
+    redis_auth    = aws_secretsmanager_secret.redis_auth.arn
+  }
+}
+
+output "rate_limiter_live_version" {
+  description = "Published version the live alias runs"
+  value       = aws_lambda_alias.rate_limiter_live.function_version
+}

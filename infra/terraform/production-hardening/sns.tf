@@ -1,6 +1,6 @@
 ################################################################################
-# Alert topics (seed: SNS Topics), encrypted with the module's key. Budgets publishes to
-# the cost topic, EventBridge (GuardDuty / Security Hub findings) to the security topic,
+# Alert topics (seed: SNS Topics), encrypted with the module's key. Budgets and Cost
+# Anomaly Detection publish to the cost topic, EventBridge (GuardDuty / Security Hub findings) to the security topic,
 # CloudWatch alarms to the ops topic.
 ################################################################################
 
@@ -74,6 +74,31 @@ data "aws_iam_policy_document" "cost_alerts_topic" {
       test     = "ArnLike"
       variable = "aws:SourceArn"
       values   = ["arn:${local.partition}:budgets::${local.account}:*"]
+    }
+  }
+
+  statement {
+    sid       = "CostAnomalyDetectionPublishes"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.cost_alerts.arn]
+
+    principals {
+      type        = "Service"
+      identifiers = ["costalerts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account]
+    }
+
+    # A pattern, not the subscription's ARN: the subscription is created after this
+    # policy (it checks the permission when it is created).
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:${local.partition}:ce::${local.account}:anomalysubscription/*"]
     }
   }
 }

@@ -143,6 +143,39 @@ variable "budget_forecasted_threshold_percent" {
   }
 }
 
+variable "cost_anomaly_threshold_usd" {
+  description = "Cost Anomaly Detection alerts the cost topic when an anomaly's total impact reaches this many US dollars"
+  type        = number
+  default     = 25
+
+  validation {
+    condition     = var.cost_anomaly_threshold_usd > 0
+    error_message = "cost_anomaly_threshold_usd must be positive."
+  }
+}
+
+variable "intelligent_tiering_bucket_names" {
+  description = "Existing S3 buckets whose objects move to S3 Intelligent-Tiering and whose noncurrent versions expire. The module's lifecycle configuration replaces the bucket's own rules: carry them over first (see README)"
+  type        = list(string)
+  default     = ["huntaze-assets-production", "huntaze-uploads-production"]
+
+  validation {
+    condition     = alltrue([for b in var.intelligent_tiering_bucket_names : can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", b))])
+    error_message = "intelligent_tiering_bucket_names must be S3 bucket names (3-63 lowercase letters, digits, dots or dashes)."
+  }
+}
+
+variable "noncurrent_version_expiration_days" {
+  description = "Days a replaced or deleted object version is kept in a versioned bucket before it expires (the CloudTrail bucket and the Intelligent-Tiering buckets)"
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.noncurrent_version_expiration_days >= 1 && var.noncurrent_version_expiration_days <= 3650
+    error_message = "noncurrent_version_expiration_days must be between 1 and 3650."
+  }
+}
+
 variable "budget_actual_threshold_percent" {
   description = "Alert when the actual cost exceeds this percentage of the budget"
   type        = number
@@ -198,12 +231,75 @@ variable "container_insights" {
 }
 
 variable "ecs_services" {
-  description = "ECS services that get the CPU, memory and running-task alarms"
+  description = "Existing ECS services that get the deployment circuit breaker, auto scaling between min_task_count and max_task_count tasks, and the CPU, memory and running-task alarms; import them first (see README)"
   type = list(object({
-    cluster_name = string
-    service_name = string
+    cluster_name   = string
+    service_name   = string
+    min_task_count = optional(number, 1)
+    max_task_count = optional(number, 4)
   }))
-  default = []
+  default = [
+    { cluster_name = "huntaze-web-production", service_name = "web" },
+    { cluster_name = "huntaze-workers-production", service_name = "workers" },
+    { cluster_name = "huntaze-ai-production", service_name = "ai" },
+  ]
+
+  validation {
+    condition = alltrue([
+      for s in var.ecs_services :
+      s.min_task_count >= 1 && s.max_task_count >= s.min_task_count && s.max_task_count <= 100 && floor(s.min_task_count) == s.min_task_count && floor(s.max_task_count) == s.max_task_count
+    ])
+    error_message = "ecs_services: min_task_count must be a whole number >= 1 (the running-task alarm fires below 1) and max_task_count a whole number between min_task_count and 100."
+  }
+
+  validation {
+    condition     = length(distinct([for s in var.ecs_services : "${s.cluster_name}/${s.service_name}"])) == length(var.ecs_services)
+    error_message = "ecs_services: each cluster_name/service_name pair may appear once."
+  }
+}
+
+variable "ecs_autoscaling_cpu_target_percent" {
+  description = "Average CPU the ECS services' target tracking keeps, in percent; below ecs_cpu_alarm_threshold_percent so scaling out comes before the alarm"
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.ecs_autoscaling_cpu_target_percent >= 10 && var.ecs_autoscaling_cpu_target_percent <= 90
+    error_message = "ecs_autoscaling_cpu_target_percent must be between 10 and 90."
+  }
+}
+
+variable "ecs_autoscaling_memory_target_percent" {
+  description = "Average memory the ECS services' target tracking keeps, in percent; below ecs_memory_alarm_threshold_percent so scaling out comes before the alarm"
+  type        = number
+  default     = 70
+
+  validation {
+    condition     = var.ecs_autoscaling_memory_target_percent >= 10 && var.ecs_autoscaling_memory_target_percent <= 90
+    error_message = "ecs_autoscaling_memory_target_percent must be between 10 and 90."
+  }
+}
+
+variable "ecs_scale_out_cooldown_seconds" {
+  description = "Seconds after a scale-out before target tracking scales out again"
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.ecs_scale_out_cooldown_seconds >= 0 && var.ecs_scale_out_cooldown_seconds <= 3600
+    error_message = "ecs_scale_out_cooldown_seconds must be between 0 and 3600."
+  }
+}
+
+variable "ecs_scale_in_cooldown_seconds" {
+  description = "Seconds after a scaling activity before target tracking removes tasks; longer than scale-out so a short dip does not drop capacity"
+  type        = number
+  default     = 300
+
+  validation {
+    condition     = var.ecs_scale_in_cooldown_seconds >= 0 && var.ecs_scale_in_cooldown_seconds <= 3600
+    error_message = "ecs_scale_in_cooldown_seconds must be between 0 and 3600."
+  }
 }
 
 variable "ecs_cpu_alarm_threshold_percent" {
@@ -463,13 +559,45 @@ variable "messaging_api_base_url" {
   }
 }
 
-variable "messaging_api_secret_arn" {
-  description = "Secrets Manager secret holding the messaging API token the Lambda sends with each delivery"
+variable "rate_limiter_live_version" {
+  description = "Published version the live alias (and so the queue) runs; null follows the latest published version. Pin it after rolling back with aws lambda update-alias, or the next apply moves the alias forward again"
   type        = string
+  default     = null
 
   validation {
-    condition     = can(regex("^arn:[a-z-]+:secretsmanager:", var.messaging_api_secret_arn))
-    error_message = "messaging_api_secret_arn must be a Secrets Manager secret ARN."
+    condition     = var.rate_limiter_live_version == null || can(regex("^[1-9][0-9]*$", var.rate_limiter_live_version))
+    error_message = "rate_limiter_live_version must be a published version number such as \"7\" (not $LATEST), or null."
+  }
+}
+
+################################################################################
+# Secrets
+################################################################################
+
+variable "secret_rotation_lambda_arns" {
+  description = "Rotation function per out-of-band secret (messaging_api, database); a secret without one is not rotated automatically. The function must let secretsmanager.amazonaws.com invoke it and may use the module's KMS key"
+  type = object({
+    messaging_api = optional(string)
+    database      = optional(string)
+  })
+  default = {}
+
+  validation {
+    condition = alltrue([
+      for arn in values(var.secret_rotation_lambda_arns) : arn == null || can(regex("^arn:[a-z-]+:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$", arn))
+    ])
+    error_message = "secret_rotation_lambda_arns values must be Lambda function ARNs."
+  }
+}
+
+variable "secret_rotation_days" {
+  description = "Days between automatic rotations of a secret that has a rotation function"
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.secret_rotation_days >= 1 && var.secret_rotation_days <= 1000
+    error_message = "secret_rotation_days must be between 1 and 1000 (the Secrets Manager limits)."
   }
 }
 

@@ -70,3 +70,30 @@ export function mentions(
 ): boolean {
   return JSON.stringify(deref(mod, value) ?? null).includes(target);
 }
+
+/**
+ * The instances of a `for_each` resource whose `for_each` is static (a local or a
+ * variable default), each with `each.key` / `each.value` substituted in its body.
+ * Undefined when `for_each` is dynamic or absent.
+ */
+export function forEachInstances(
+  mod: TfModule,
+  block: { body: Body },
+): Array<{ key: string; body: Body }> | undefined {
+  if (block.body.for_each === undefined) return undefined;
+  // toset(list) iterates the list's values, keyed by themselves.
+  const set = /^toset\((.+)\)$/.exec(
+    singleInterpolation(block.body.for_each)?.trim() ?? '',
+  )?.[1];
+  const forEach = resolveStatic(mod, set ? `\${${set}}` : block.body.for_each);
+  if (forEach === undefined) return undefined;
+  const items = Array.isArray(forEach)
+    ? forEach.map(value => ({ key: String(value), value }))
+    : isBody(forEach)
+    ? Object.entries(forEach).map(([key, value]) => ({ key, value }))
+    : [];
+  return items.map(item => ({
+    key: item.key,
+    body: substitute(block.body, 'each', item) as Body,
+  }));
+}

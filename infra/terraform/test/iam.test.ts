@@ -1,3 +1,4 @@
+import { expandBlocks } from '../src/blocks';
 import { checkNoWildcardGrants, checkRoleScope } from '../src/checks';
 import { loadModule, resources, TfModule } from '../src/module';
 import { MODULE_DIR } from '../src/paths';
@@ -42,20 +43,21 @@ describe('IAM', () => {
     assertNoViolations(checkNoWildcardGrants(await allStatements(mod)));
   });
 
-  it('gives the rate-limiter Lambda only its queues, its secrets and its log group', async () => {
+  it('gives the rate-limiter Lambda only its queues, its token secret (and key), and its log group', async () => {
     const statements = await roleStatements(mod, 'rate_limiter');
     expect(statements.length).toBeGreaterThan(0);
     assertNoViolations(
       checkRoleScope(statements, 'rate_limiter', LAMBDA_VPC_ACTIONS, [
         'aws_sqs_queue.rate_limiter.arn',
         'aws_sqs_queue.rate_limiter_dlq.arn',
-        'var.messaging_api_secret_arn',
+        'aws_secretsmanager_secret.this["messaging_api"].arn',
+        'aws_kms_key.this.arn',
         'aws_cloudwatch_log_group.rate_limiter.arn',
       ]),
     );
   });
 
-  it('gives the ECS task execution role only image pulls, its log groups and the named secrets', async () => {
+  it('gives the ECS task execution role only image pulls, its log groups, the database and Redis secrets and the named ones', async () => {
     assertNoViolations(
       checkRoleScope(
         await roleStatements(mod, 'ecs_task_execution'),
@@ -65,9 +67,41 @@ describe('IAM', () => {
           'var.ecr_repository_arns',
           'local.ecs_log_group_arn_pattern',
           'var.ecs_secret_arns',
+          'aws_secretsmanager_secret.this["database"].arn',
+          'aws_secretsmanager_secret.redis_auth.arn',
+          'aws_kms_key.this.arn',
         ],
       ),
     );
+  });
+
+  it('lets roles use the module key for secrets only through Secrets Manager', async () => {
+    const decrypts = [
+      ...(await roleStatements(mod, 'rate_limiter')),
+      ...(await roleStatements(mod, 'ecs_task_execution')),
+    ].filter(s => s.actions.includes('kms:Decrypt'));
+    expect(decrypts.map(s => s.sid)).toEqual([
+      'DecryptMessagingApiToken',
+      'DecryptModuleSecrets',
+    ]);
+    for (const s of decrypts) {
+      const doc = mod.blocks.find(
+        b => `data.${b.type}.${b.name}` === s.source,
+      )!;
+      const statement = expandBlocks(mod, doc.body, 'statement').find(
+        st => st.sid === s.sid,
+      )!;
+      expect([s.sid, expandBlocks(mod, statement, 'condition')]).toEqual([
+        s.sid,
+        [
+          {
+            test: 'StringEquals',
+            variable: 'kms:ViaService',
+            values: ['secretsmanager.${local.region}.amazonaws.com'],
+          },
+        ],
+      ]);
+    }
   });
 
   it('gives the ECS task role only the module tables, work queues, cost topic, its key and the listed buckets', async () => {

@@ -177,6 +177,163 @@ const mutations: Mutation[] = [
       checkNamesAgainstAppConfig(mod, readPortalResources(APP_CONFIG)),
     expect: /huntaze-rate-limiter-dlq/,
   },
+  {
+    name: 'removing the ECS deployment circuit breaker',
+    file: 'ecs_services.tf',
+    change: replace(
+      /\s*deployment_circuit_breaker \{\s*enable\s*=\s*true\s*rollback\s*=\s*true\s*\}/,
+      '',
+    ),
+    check: PROPERTY_CHECKS.ecsServices,
+    expect: /aws_ecs_service\.this has no deployment_circuit_breaker/,
+  },
+  {
+    name: 'turning off the circuit breaker rollback',
+    file: 'ecs_services.tf',
+    change: replace(/rollback = true/, 'rollback = false'),
+    check: PROPERTY_CHECKS.ecsServices,
+    expect: /circuit breaker does not roll back/,
+  },
+  {
+    name: 'letting Terraform reset desired_count under auto scaling',
+    file: 'ecs_services.tf',
+    change: replace(/\n\s*desired_count,/, ''),
+    check: PROPERTY_CHECKS.ecsServices,
+    expect: /does not ignore_changes desired_count/,
+  },
+  {
+    name: 'removing the memory target-tracking policy',
+    file: 'ecs_services.tf',
+    change: replace(
+      'predefined_metric_type = "ECSServiceAverageMemoryUtilization"',
+      'predefined_metric_type = "ECSServiceAverageCPUUtilization"',
+    ),
+    check: PROPERTY_CHECKS.ecsServices,
+    expect: /no target-tracking policy on ECSServiceAverageMemoryUtilization/,
+  },
+  {
+    name: 'scaling on CPU only above the CPU alarm threshold',
+    file: 'variables.tf',
+    change: replace(
+      /(variable "ecs_autoscaling_cpu_target_percent" \{[\s\S]*?default\s*=\s*)60/,
+      '$175',
+    ),
+    check: PROPERTY_CHECKS.ecsServices,
+    expect: /ecs_autoscaling_cpu_target_percent" defaults to 75, not below/,
+  },
+  {
+    name: 'dropping the min/max task count validation',
+    file: 'variables.tf',
+    change: replace(
+      's.min_task_count >= 1 && s.max_task_count >= s.min_task_count',
+      's.max_task_count <= 100',
+    ),
+    check: PROPERTY_CHECKS.ecsServices,
+    expect: /does not validate min_task_count >= 1/,
+  },
+  {
+    name: 'removing the cost anomaly subscription',
+    file: 'cost_anomaly.tf',
+    change: replace(
+      /resource "aws_ce_anomaly_subscription" "cost_alerts" \{[\s\S]*\n\}\n/,
+      '',
+    ),
+    check: PROPERTY_CHECKS.costAnomalyDetection,
+    expect: /no aws_ce_anomaly_subscription/,
+  },
+  {
+    name: 'monitoring linked accounts instead of services',
+    file: 'cost_anomaly.tf',
+    change: replace(
+      'monitor_dimension = "SERVICE"',
+      'monitor_dimension = "LINKED_ACCOUNT"',
+    ),
+    check: PROPERTY_CHECKS.costAnomalyDetection,
+    expect: /no aws_ce_anomaly_monitor of type DIMENSIONAL by SERVICE/,
+  },
+  {
+    name: 'taking costalerts.amazonaws.com out of the cost topic policy',
+    file: 'sns.tf',
+    change: replace(
+      'identifiers = ["costalerts.amazonaws.com"]',
+      'identifiers = ["budgets.amazonaws.com"]',
+    ),
+    check: PROPERTY_CHECKS.costAnomalyDetection,
+    expect: /does not let costalerts\.amazonaws\.com sns:Publish/,
+  },
+  {
+    name: 'taking costalerts.amazonaws.com out of the key policy',
+    file: 'kms.tf',
+    change: replace('"costalerts.amazonaws.com", ', ''),
+    check: PROPERTY_CHECKS.costAnomalyDetection,
+    expect: /does not let costalerts\.amazonaws\.com use the key/,
+  },
+  {
+    name: 'moving objects to Standard-IA instead of Intelligent-Tiering',
+    file: 's3_intelligent_tiering.tf',
+    change: replace(
+      'storage_class = "INTELLIGENT_TIERING"',
+      'storage_class = "STANDARD_IA"',
+    ),
+    check: PROPERTY_CHECKS.storageLifecycle,
+    expect: /INTELLIGENT_TIERING/,
+  },
+  {
+    name: 'keeping noncurrent CloudTrail log versions forever',
+    file: 'cloudtrail.tf',
+    change: replace(
+      /\s*noncurrent_version_expiration \{\s*noncurrent_days = var\.noncurrent_version_expiration_days\s*\}/,
+      '',
+    ),
+    check: PROPERTY_CHECKS.storageLifecycle,
+    expect:
+      /aws_s3_bucket_versioning\.cloudtrail turns versioning on, but no lifecycle rule/,
+  },
+  {
+    name: 'storing a secret without the module key',
+    file: 'secrets.tf',
+    change: replace(/\n\s*kms_key_id\s*=\s*aws_kms_key\.this\.arn/, ''),
+    check: PROPERTY_CHECKS.secrets,
+    expect:
+      /aws_secretsmanager_secret\.this is not encrypted with the module's KMS key/,
+  },
+  {
+    name: 'writing the database password into the configuration',
+    file: 'secrets.tf',
+    change: append(`resource "aws_secretsmanager_secret_version" "database" {
+  secret_id     = aws_secretsmanager_secret.this["database"].id
+  secret_string = var.secret_rotation_days
+}`),
+    check: PROPERTY_CHECKS.secrets,
+    expect: /whose value is set out of band/,
+  },
+  {
+    name: 'rotating a secret before its value is set',
+    file: 'secrets.tf',
+    change: replace('rotate_immediately = false', 'rotate_immediately = true'),
+    check: PROPERTY_CHECKS.secrets,
+    expect: /rotates immediately/,
+  },
+  {
+    name: 'pointing the SQS mapping at the function instead of the live alias',
+    file: 'lambda.tf',
+    change: replace(
+      'function_name           = aws_lambda_alias.rate_limiter_live.arn',
+      'function_name           = aws_lambda_function.rate_limiter.arn',
+    ),
+    check: PROPERTY_CHECKS.lambda,
+    expect: /does not invoke an alias/,
+  },
+  {
+    name: 'pointing the live alias at $LATEST',
+    file: 'lambda.tf',
+    change: replace(
+      'function_version = coalesce(var.rate_limiter_live_version, aws_lambda_function.rate_limiter.version)',
+      'function_version = "$LATEST"',
+    ),
+    check: PROPERTY_CHECKS.lambda,
+    expect: /function_version is not the function's published version/,
+  },
 ];
 
 let scratch: string;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   checkNamesAgainstAppConfig,
   checkNamesInSources,
+  checkProposedNamesAgainstAppConfig,
+  absentProposedKeys,
   envNamesInConfig,
   envNamesInTerraform,
   readPortalResources,
@@ -48,6 +50,61 @@ describe('names agree with the portal, the Lambda and the cost-monitoring librar
 
   it('names tables, queues, DLQs, topics, budget, Redis group, parameter group, trail and clusters as app-config.yaml does', () => {
     assertNoViolations(checkNamesAgainstAppConfig(mod, portal));
+  });
+
+  describe('names of the ECS services, Intelligent-Tiering buckets, anomaly monitor, rate-limiter alias and secrets', () => {
+    it('equal app-config.yaml wherever it lists them', () => {
+      assertNoViolations(checkProposedNamesAgainstAppConfig(mod, portal));
+    });
+
+    // Keys the backend's config schema does not declare yet: each becomes part of the
+    // comparison above as soon as app-config.yaml has it.
+    for (const key of absentProposedKeys(portal)) {
+      it.todo(`equals app-config.yaml prodHardening.resources.${key} (absent)`);
+    }
+
+    const proposed = {
+      ecsServices: [
+        { cluster: 'huntaze-ai-production', service: 'ai' },
+        { cluster: 'huntaze-web-production', service: 'web' },
+        { cluster: 'huntaze-workers-production', service: 'workers' },
+      ],
+      intelligentTieringBuckets: [
+        'huntaze-uploads-production',
+        'huntaze-assets-production',
+      ],
+      costAnomalyMonitorName: 'huntaze-aws-services',
+      rateLimiterFunctionName: 'huntaze-rate-limiter',
+      rateLimiterAlias: 'live',
+      secrets: [
+        'huntaze/postgres/password',
+        'huntaze/onlyfans/api-token',
+        'huntaze/redis/auth-token',
+      ],
+    };
+
+    it('agree with every proposed key (lists compared as sets)', () => {
+      expect(absentProposedKeys(proposed)).toEqual([]);
+      expect(checkProposedNamesAgainstAppConfig(mod, proposed)).toEqual([]);
+    });
+
+    it('name the file and the key where app-config.yaml disagrees', () => {
+      const violations = checkProposedNamesAgainstAppConfig(mod, {
+        ...proposed,
+        intelligentTieringBuckets: ['huntaze-assets-production'],
+        rateLimiterAlias: 'current',
+        secrets: ['huntaze/onlyfans/api-token', 'huntaze/redis/auth-token'],
+      });
+      expect(
+        violations.map(
+          v => `${v.file}: ${v.message.replace(/^.*?, app/, 'app')}`,
+        ),
+      ).toEqual([
+        's3_intelligent_tiering.tf: app-config.yaml prodHardening.resources.intelligentTieringBuckets is ["huntaze-assets-production"]',
+        'lambda.tf: app-config.yaml prodHardening.resources.rateLimiterAlias is "current"',
+        'secrets.tf: app-config.yaml prodHardening.resources.secrets is ["huntaze/onlyfans/api-token","huntaze/redis/auth-token"]',
+      ]);
+    });
   });
 
   it('budgets the monthlyBudgetUsd of app-config.yaml', () => {

@@ -53,8 +53,24 @@ const cases: Array<[string, keyof typeof PROPERTY_CHECKS]> = [
     'alarms',
   ],
   [
-    'reports batch item failures, caps concurrency and invokes the Lambda through an alias',
+    'reports batch item failures, caps concurrency and invokes the Lambda through an alias on a published version',
     'lambda',
+  ],
+  [
+    'gives the ECS services a rolling-back circuit breaker and CPU and memory target tracking below the alarms, between validated task counts',
+    'ecsServices',
+  ],
+  [
+    'moves the listed buckets to Intelligent-Tiering and expires noncurrent versions wherever versioning is on',
+    'storageLifecycle',
+  ],
+  [
+    'detects cost anomalies of every service and alerts the cost topic above a dollar threshold, with topic and key policies letting it publish',
+    'costAnomalyDetection',
+  ],
+  [
+    'keeps the seed secrets encrypted with the module key, their values out of the configuration, rotating where a function is given',
+    'secrets',
   ],
 ];
 

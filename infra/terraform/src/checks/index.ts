@@ -18,11 +18,19 @@ import {
   checkVisibilityTimeouts,
 } from './security';
 import { checkReferences } from './structure';
+import { checkCostAnomalyDetection } from './costAnomaly';
+import { checkEcsServices } from './ecsServices';
+import { checkSecrets } from './secrets';
+import { checkStorageLifecycle } from './storage';
 
 export * from './iam';
 export * from './names';
 export * from './security';
 export * from './structure';
+export * from './costAnomaly';
+export * from './ecsServices';
+export * from './secrets';
+export * from './storage';
 
 /** The property checks that need nothing but the module (used by the mutation tests too). */
 export const PROPERTY_CHECKS: Record<
@@ -43,6 +51,10 @@ export const PROPERTY_CHECKS: Record<
   observabilityAndEndpoints: checkObservabilityAndEndpoints,
   alarms: checkAlarms,
   lambda: checkLambda,
+  ecsServices: checkEcsServices,
+  storageLifecycle: checkStorageLifecycle,
+  costAnomalyDetection: checkCostAnomalyDetection,
+  secrets: checkSecrets,
   iamWildcards: async mod => checkNoWildcardGrants(await allStatements(mod)),
 };
 

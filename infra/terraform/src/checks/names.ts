@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { expandBlocks } from '../blocks';
+import { expandBlocks, forEachInstances } from '../blocks';
 import { resolveStatic } from '../expressions';
 import { resources, TfModule, variableDefault } from '../module';
 import { Violation } from '../violations';
+import { secretNames, SEED_SECRETS } from './secrets';
 
 /** `prodHardening.resources` of app-config.yaml. */
 export interface PortalResources {
@@ -19,11 +20,29 @@ export interface PortalResources {
   cloudTrailName: string;
 }
 
-export function readPortalResources(appConfigPath: string): PortalResources {
+/**
+ * Names of the ECS services, Intelligent-Tiering buckets, anomaly monitor, rate-limiter
+ * function and alias, and secrets, which the portal reads. The backend's config schema
+ * may not declare every one yet (strict config validation rejects unknown keys), so
+ * app-config.yaml may lack some; each is compared once it is there.
+ */
+export interface ProposedPortalResources {
+  ecsServices?: Array<{ cluster: string; service: string }>;
+  intelligentTieringBuckets?: string[];
+  costAnomalyMonitorName?: string;
+  rateLimiterFunctionName?: string;
+  rateLimiterAlias?: string;
+  /** The seed's secrets (names): messaging API token, Redis AUTH token, database password. */
+  secrets?: string[];
+}
+
+export function readPortalResources(
+  appConfigPath: string,
+): PortalResources & ProposedPortalResources {
   const config = YAML.parse(fs.readFileSync(appConfigPath, 'utf8'));
   const res = config?.prodHardening?.resources;
   if (!res) throw new Error(`${appConfigPath} has no prodHardening.resources`);
-  return res as PortalResources;
+  return res as PortalResources & ProposedPortalResources;
 }
 
 /** Resolved value of one attribute of every resource of a type, with the file it is in. */
@@ -162,6 +181,113 @@ export function checkNamesAgainstAppConfig(
     }
   }
   return found;
+}
+
+/** Key paths (under prodHardening.resources) of ProposedPortalResources. */
+export const PROPOSED_KEYS = [
+  'ecsServices',
+  'intelligentTieringBuckets',
+  'costAnomalyMonitorName',
+  'rateLimiterFunctionName',
+  'rateLimiterAlias',
+  'secrets',
+];
+
+const configuredAt = (res: ProposedPortalResources, key: string): unknown =>
+  (res as Record<string, unknown>)[key];
+
+/** The proposed keys app-config.yaml does not have yet. */
+export function absentProposedKeys(res: ProposedPortalResources): string[] {
+  return PROPOSED_KEYS.filter(key => configuredAt(res, key) === undefined);
+}
+
+const sortedJson = (value: unknown) =>
+  JSON.stringify(
+    Array.isArray(value)
+      ? [...value].map(v => JSON.stringify(v)).sort()
+      : value,
+  );
+
+function resolvedNames(mod: TfModule, type: string, attribute: string) {
+  return resources(mod, type).map(r => resolveStatic(mod, r.body[attribute]));
+}
+
+/** What the module names for each proposed key, and the file that names it. */
+export function proposedNamesInModule(
+  mod: TfModule,
+): Record<string, { file: string; value: unknown }> {
+  const services = variableDefault(mod, 'ecs_services');
+  const buckets = resources(mod, 'aws_s3_bucket_lifecycle_configuration')
+    .map(l => forEachInstances(mod, l))
+    .find(instances => instances !== undefined)
+    ?.map(i => i.body.bucket);
+  const secrets = secretNames(mod);
+  return {
+    ecsServices: {
+      file: 'variables.tf',
+      value: Array.isArray(services)
+        ? services.map(s => ({
+            cluster: (s as Record<string, unknown>).cluster_name,
+            service: (s as Record<string, unknown>).service_name,
+          }))
+        : services,
+    },
+    intelligentTieringBuckets: {
+      file: 's3_intelligent_tiering.tf',
+      value: buckets,
+    },
+    costAnomalyMonitorName: {
+      file: 'cost_anomaly.tf',
+      value: resolvedNames(mod, 'aws_ce_anomaly_monitor', 'name')[0],
+    },
+    rateLimiterFunctionName: {
+      file: 'lambda.tf',
+      value: resolvedNames(mod, 'aws_lambda_function', 'function_name')[0],
+    },
+    rateLimiterAlias: {
+      file: 'lambda.tf',
+      value: resolvedNames(mod, 'aws_lambda_alias', 'name')[0],
+    },
+    secrets: {
+      file: 'secrets.tf',
+      value: Object.values(SEED_SECRETS).map(
+        local =>
+          secrets.find(
+            s => s.name === resolveStatic(mod, `\${local.names.${local}}`),
+          )?.name,
+      ),
+    },
+  };
+}
+
+/**
+ * The names the portal will read for the Week 2 resources and the secrets, compared with
+ * app-config.yaml wherever it has the key (absentProposedKeys lists the others).
+ */
+export function checkProposedNamesAgainstAppConfig(
+  mod: TfModule,
+  res: ProposedPortalResources,
+): Violation[] {
+  const inModule = proposedNamesInModule(mod);
+  const violations: Violation[] = [];
+  for (const key of PROPOSED_KEYS) {
+    const configured = configuredAt(res, key);
+    const actual = inModule[key];
+    if (
+      configured !== undefined &&
+      sortedJson(configured) !== sortedJson(actual.value)
+    ) {
+      violations.push({
+        file: actual.file,
+        message: `the module names ${JSON.stringify(
+          actual.value ?? '<nothing>',
+        )}, app-config.yaml prodHardening.resources.${key} is ${JSON.stringify(
+          configured,
+        )}`,
+      });
+    }
+  }
+  return violations;
 }
 
 /** Every name the module gives a table, queue, topic, index, ... (statically resolved). */

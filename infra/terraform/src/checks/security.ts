@@ -1,53 +1,23 @@
 import { deref, expandBlocks, mentions } from '../blocks';
-import {
-  resolveStatic,
-  singleInterpolation,
-  staticValue,
-} from '../expressions';
+import { singleInterpolation, staticValue } from '../expressions';
 import {
   Block,
-  Body,
-  findData,
   findResource,
   isBody,
   resources,
   TfModule,
   variables,
 } from '../module';
-import { documentStatements } from '../policies';
 import { violation, Violation } from '../violations';
-
-/** Where a missing resource of each type is expected, for messages naming a file. */
-const HOME: Record<string, string> = {
-  aws_db_parameter_group: 'rds.tf',
-  aws_sqs_queue: 'sqs.tf',
-  aws_dynamodb_table: 'dynamodb.tf',
-  aws_sns_topic: 'sns.tf',
-  aws_budgets_budget: 'budgets.tf',
-  aws_elasticache_replication_group: 'elasticache.tf',
-  aws_guardduty_detector: 'guardduty.tf',
-  aws_securityhub_standards_subscription: 'security_hub.tf',
-  aws_cloudtrail: 'cloudtrail.tf',
-  aws_s3_account_public_access_block: 's3_account.tf',
-  aws_cloudwatch_event_rule: 'security_alerts.tf',
-  aws_ecs_cluster: 'ecs.tf',
-  aws_vpc_endpoint: 'vpc_endpoints.tf',
-  aws_lambda_event_source_mapping: 'lambda.tf',
-  aws_lambda_function: 'lambda.tf',
-  aws_cloudwatch_metric_alarm: 'alarms.tf',
-};
-
-function missing(type: string, message: string): Violation {
-  return { file: HOME[type] ?? 'main.tf', message };
-}
-
-const value = (mod: TfModule, v: unknown) => resolveStatic(mod, v);
-const isTrue = (mod: TfModule, v: unknown) => value(mod, v) === true;
-
-function block(body: Body, name: string): Body | undefined {
-  const b = body[name];
-  return Array.isArray(b) && isBody(b[0]) ? b[0] : undefined;
-}
+import {
+  block,
+  checkServicePublishes,
+  isTrue,
+  missing,
+  referencedName,
+  topicPolicy,
+  value,
+} from './common';
 
 /** `rds.force_ssl = 1` on every PostgreSQL parameter group. */
 export function checkRdsForceSsl(mod: TfModule): Violation[] {
@@ -255,45 +225,28 @@ export function checkTables(mod: TfModule): Violation[] {
   });
 }
 
-/** Topics are encrypted with a key and have a policy; the budget's topic lets AWS Budgets publish. */
+/** Topics are encrypted with a key and have a policy; AWS Budgets may publish to the budget's topic. */
 export function checkTopics(mod: TfModule): Violation[] {
   const topics = resources(mod, 'aws_sns_topic');
   if (topics.length === 0) return [missing('aws_sns_topic', 'no SNS topics')];
   const found: Violation[] = [];
-  const policyOf = (topic: string) =>
-    resources(mod, 'aws_sns_topic_policy').find(p =>
-      mentions(mod, p.body.arn, `aws_sns_topic.${topic}.`),
-    );
   for (const t of topics) {
     if (t.body.kms_master_key_id === undefined)
       found.push(violation(t, 'is not encrypted (kms_master_key_id)'));
-    if (!policyOf(t.name))
+    if (!topicPolicy(mod, t.name))
       found.push(violation(t, 'has no aws_sns_topic_policy'));
   }
   for (const budget of resources(mod, 'aws_budgets_budget')) {
-    const topic = /aws_sns_topic\.([A-Za-z0-9_]+)\.arn/.exec(
-      JSON.stringify(budget.body.notification ?? ''),
-    )?.[1];
-    const policy = topic && policyOf(topic);
-    if (!topic || !policy) continue;
-    const docName = /data\.aws_iam_policy_document\.([A-Za-z0-9_]+)\.json/.exec(
-      String(policy.body.policy),
-    )?.[1];
-    const doc = docName && findData(mod, 'aws_iam_policy_document', docName);
-    const grants = doc ? documentStatements(mod, doc) : [];
-    const ok = grants.some(
-      g =>
-        g.effect === 'Allow' &&
-        g.principals.includes('budgets.amazonaws.com') &&
-        g.actions.includes('sns:Publish'),
+    const topic = referencedName(budget.body.notification, 'aws_sns_topic');
+    if (!topic || !topicPolicy(mod, topic)) continue;
+    found.push(
+      ...checkServicePublishes(
+        mod,
+        topic,
+        'budgets.amazonaws.com',
+        `aws_budgets_budget.${budget.name} notifies it`,
+      ),
     );
-    if (!ok)
-      found.push(
-        violation(
-          policy,
-          "does not let budgets.amazonaws.com sns:Publish to the budget's topic",
-        ),
-      );
   }
   return found;
 }
@@ -786,6 +739,24 @@ export function checkLambda(mod: TfModule): Violation[] {
       found.push(
         violation(m, 'does not invoke an alias (no instant rollback)'),
       );
+  }
+  for (const alias of resources(mod, 'aws_lambda_alias')) {
+    // Rolling back means pointing the alias at an older published version; an alias on
+    // $LATEST has no older version to go back to.
+    const fn = referencedName(alias.body.function_name, 'aws_lambda_function');
+    if (
+      !fn ||
+      !new RegExp(`aws_lambda_function\\.${fn}\\.version\\b`).test(
+        String(alias.body.function_version),
+      )
+    ) {
+      found.push(
+        violation(
+          alias,
+          "function_version is not the function's published version (aws_lambda_function.<name>.version)",
+        ),
+      );
+    }
   }
   for (const fn of resources(mod, 'aws_lambda_function')) {
     if (!isTrue(mod, fn.body.publish))

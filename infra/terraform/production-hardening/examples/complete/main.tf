@@ -25,11 +25,14 @@ module "production_hardening" {
     ops      = { emails = ["oncall@example.com"] }
   }
 
+  # Imported first (README). Two web tasks at least: one per availability zone.
   ecs_services = [
-    { cluster_name = "huntaze-web-production", service_name = "web" },
-    { cluster_name = "huntaze-workers-production", service_name = "workers" },
-    { cluster_name = "huntaze-ai-production", service_name = "ai" },
+    { cluster_name = "huntaze-web-production", service_name = "web", min_task_count = 2, max_task_count = 6 },
+    { cluster_name = "huntaze-workers-production", service_name = "workers", min_task_count = 1, max_task_count = 4 },
+    { cluster_name = "huntaze-ai-production", service_name = "ai", min_task_count = 1, max_task_count = 3 },
   ]
+  ecs_autoscaling_cpu_target_percent    = 60
+  ecs_autoscaling_memory_target_percent = 70
 
   log_retention_days      = 30
   managed_log_group_names = ["/ecs/huntaze-web", "/ecs/huntaze-workers", "/ecs/huntaze-ai"]
@@ -42,7 +45,16 @@ module "production_hardening" {
 
   rate_limiter_artifact_path   = var.rate_limiter_artifact_path
   rate_limiter_max_concurrency = 2
-  messaging_api_secret_arn     = var.messaging_api_secret_arn
+  # After `aws lambda update-alias` to roll back, pin the version here before applying.
+  rate_limiter_live_version = var.rate_limiter_live_version
+
+  # Secret values are set out of band (README: Secrets); rotation where a function exists.
+  secret_rotation_lambda_arns = { database = var.database_rotation_lambda_arn }
+  secret_rotation_days        = 30
+
+  cost_anomaly_threshold_usd         = 25
+  intelligent_tiering_bucket_names   = ["huntaze-assets-production", "huntaze-uploads-production"]
+  noncurrent_version_expiration_days = 90
 
   ecs_secret_arns      = var.ecs_secret_arns
   ecr_repository_arns  = var.ecr_repository_arns

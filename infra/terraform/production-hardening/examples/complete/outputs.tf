@@ -15,3 +15,8 @@ output "portal_role_arns" {
     remediation = module.production_hardening.portal_remediation_role_arn
   }
 }
+
+output "secret_arns" {
+  description = "Secrets whose values are set out of band, and the Redis AUTH token"
+  value       = module.production_hardening.secret_arns
+}

@@ -42,9 +42,16 @@ variable "rate_limiter_artifact_path" {
   type        = string
 }
 
-variable "messaging_api_secret_arn" {
-  description = "Secret holding the messaging API token"
+variable "rate_limiter_live_version" {
+  description = "Rate-limiter version pinned behind the live alias after a rollback; null follows the latest"
   type        = string
+  default     = null
+}
+
+variable "database_rotation_lambda_arn" {
+  description = "Rotation function of the PostgreSQL password secret (e.g. the SecretsManagerRDSPostgreSQLRotationSingleUser application); null for none"
+  type        = string
+  default     = null
 }
 
 variable "ecs_secret_arns" {
