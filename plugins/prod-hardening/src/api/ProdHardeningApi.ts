@@ -9,6 +9,8 @@ import type {
   RemediationPlan,
   RemediationResult,
   Severity,
+  ThrottlingOverview,
+  DlqRedriveResult,
   WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 
@@ -37,6 +39,10 @@ export interface ProdHardeningApi {
   /** Budget, forecasts, costs, anomalies and alerts; never triggers a Cost Explorer call. */
   getFinOpsOverview(): Promise<FinOpsOverview>;
   getWeeklyReview(): Promise<WeeklyReviewReport>;
+  /** Limiter counters, latency, busiest creators, fallback, limits (Redis) and the DLQ (SQS). */
+  getThrottlingOverview(minutes?: number): Promise<ThrottlingOverview>;
+  /** Moves the rate limiter's dead-lettered messages back to its queue (needs the remediation permission). */
+  redriveDeadLetterQueue(maxMessages?: number): Promise<DlqRedriveResult>;
   /** The weekly review as a file, with the name the backend gives it. */
   downloadWeeklyReview(
     format: WeeklyReviewDownloadFormat,

@@ -9,6 +9,8 @@ import type {
   RemediationHistoryEntry,
   RemediationPlan,
   RemediationResult,
+  ThrottlingOverview,
+  DlqRedriveResult,
   WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { PROD_HARDENING_PLUGIN_ID } from '@prod-hardening/plugin-prod-hardening-common';
@@ -85,6 +87,20 @@ export class ProdHardeningClient implements ProdHardeningApi {
 
   getFinOpsOverview(): Promise<FinOpsOverview> {
     return this.get<FinOpsOverview>('/finops/overview');
+  }
+
+  getThrottlingOverview(minutes?: number): Promise<ThrottlingOverview> {
+    return this.get<ThrottlingOverview>(
+      '/throttling/overview',
+      minutes === undefined ? {} : { minutes: String(minutes) },
+    );
+  }
+
+  redriveDeadLetterQueue(maxMessages?: number): Promise<DlqRedriveResult> {
+    return this.post<DlqRedriveResult>(
+      '/throttling/dlq/redrive',
+      maxMessages === undefined ? {} : { maxMessages },
+    );
   }
 
   getWeeklyReview(): Promise<WeeklyReviewReport> {

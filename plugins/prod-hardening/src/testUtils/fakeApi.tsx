@@ -16,6 +16,8 @@ export function fakeApi(
     getRemediationHistory: async () => [],
     getFinOpsOverview: () => never(),
     getWeeklyReview: () => never(),
+    getThrottlingOverview: () => never(),
+    redriveDeadLetterQueue: () => never(),
     downloadWeeklyReview: () => never(),
     ...overrides,
   };

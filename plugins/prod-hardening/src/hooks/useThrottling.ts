@@ -1,0 +1,35 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { DLQ_REDRIVE_HISTORY_ID } from '@prod-hardening/plugin-prod-hardening-common';
+import { useEffect } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { prodHardeningApiRef } from '../api';
+
+/** The limiter writes its metrics once per batch: a few seconds is as live as it gets. */
+export const THROTTLING_REFRESH_MS = 10_000;
+
+/** The throttling overview, refreshed while mounted. */
+export function useThrottlingOverview(
+  minutes: number,
+  refreshMs = THROTTLING_REFRESH_MS,
+) {
+  const api = useApi(prodHardeningApiRef);
+  const state = useAsyncRetry(
+    () => api.getThrottlingOverview(minutes),
+    [api, minutes],
+  );
+  const { retry } = state;
+  useEffect(() => {
+    const timer = setInterval(retry, refreshMs);
+    return () => clearInterval(timer);
+  }, [retry, refreshMs]);
+  return state;
+}
+
+/** Every DLQ redrive attempt, newest first (rows of the remediation history); reloads when `version` changes. */
+export function useRedriveHistory(version: number) {
+  const api = useApi(prodHardeningApiRef);
+  return useAsyncRetry(
+    () => api.getRemediationHistory(DLQ_REDRIVE_HISTORY_ID),
+    [api, version],
+  );
+}
