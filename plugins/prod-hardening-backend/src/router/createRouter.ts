@@ -9,6 +9,8 @@ import { parseFindingsQuery } from './findingsQuery';
 import { addRemediationRoutes } from './remediationRoutes';
 import { addGuidedRemediationRoutes } from './guidedRemediationRoutes';
 import { addFindingDetailRoutes } from './findingDetailRoutes';
+import { rejectDroppedQueryKeys } from './rejectDroppedQueryKeys';
+import { jsonBody } from './jsonBody';
 import { addFinOpsRoutes } from './finopsRoutes';
 import { addThrottlingRoutes } from './throttlingRoutes';
 import type { ThrottlingFeature } from '../services/throttling';
@@ -28,7 +30,10 @@ export interface RouterOptions extends AuthorizeDeps {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const router = createValidatedOpenApiRouter(openApiSpec);
+  const router = createValidatedOpenApiRouter(openApiSpec, {
+    middleware: jsonBody(),
+  });
+  router.use(rejectDroppedQueryKeys);
 
   router.get('/health', async (_req, res) => {
     res.json(await options.health.check());

@@ -1,0 +1,247 @@
+import { startTestBackend } from '@backstage/backend-test-utils';
+import type { MotoServer } from '@prod-hardening/dev-stack';
+import request from 'supertest';
+import { prodHardeningPlugin } from '../plugin';
+import { CountingProxy, startCountingProxy } from '../testUtils/countingProxy';
+import { pluginConfig, startSeededMoto } from '../testUtils/localAccount';
+
+jest.setTimeout(180_000);
+
+interface HostileRequest {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** A JSON value, or a raw string sent as is. */
+  body?: unknown;
+  contentType?: string;
+}
+
+/** Strings that try to escape a query, a shell, a path or a template. */
+const INJECTIONS = [
+  "' OR '1'='1",
+  '"; DROP TABLE remediation_history; --',
+  '$(touch /tmp/pwned)',
+  '`id`',
+  '../../../etc/passwd',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x/a}',
+  '{{7*7}}',
+  '%00',
+  'a\u0000b',
+  'Ω≈ç√∫',
+  '\r\nSet-Cookie: x=1',
+];
+const NOT_A_STRING: unknown[] = [1, true, null, [], {}, ['a'], { $ne: 1 }];
+const HUGE = 'x'.repeat(200_000);
+
+const enc = encodeURIComponent;
+
+/** The hostile requests, always the same list in the same order. */
+function hostileRequests(): HostileRequest[] {
+  const list: HostileRequest[] = [];
+  const get = (name: string, path: string) =>
+    list.push({ name, method: 'GET', path });
+  const post = (
+    name: string,
+    path: string,
+    body: unknown,
+    contentType = 'application/json',
+  ) => list.push({ name, method: 'POST', path, body, contentType });
+
+  // Findings: wrong types and ranges for every parameter.
+  for (const v of ['SEVERE', 'high', 'HIGH,NOPE', ...INJECTIONS])
+    get(`findings severity=${v}`, `/findings?severity=${enc(v)}`);
+  for (const v of ['-1', '1.5', 'abc', '1e3', '9999999', ''])
+    get(`findings page=${v}`, `/findings?page=${enc(v)}`);
+  for (const v of ['0', '201', '5000', 'NaN', '-5', '0x10'])
+    get(`findings pageSize=${v}`, `/findings?pageSize=${enc(v)}`);
+  for (const v of ['rank', 'SEVERITY', ...INJECTIONS.slice(0, 3)])
+    get(`findings sort=${v}`, `/findings?sort=${enc(v)}`);
+  for (const v of ['up', 'ASC', '1'])
+    get(`findings order=${v}`, `/findings?order=${enc(v)}`);
+  get('findings search too long', `/findings?search=${'x'.repeat(500)}`);
+  get('findings controlId too long', `/findings?controlId=${'c'.repeat(65)}`);
+  get('findings product too long', `/findings?product=${'p'.repeat(201)}`);
+  for (const p of ['unknown', 'select', '__proto__', 'constructor'])
+    get(`findings unknown parameter ${p}`, `/findings?${p}=1`);
+
+  // One finding: unknown and injected ids (404), ids that are not ids (400).
+  for (const v of INJECTIONS)
+    get(`finding id ${JSON.stringify(v)}`, `/findings/${enc(v)}`);
+  for (const n of [1, 2, 3])
+    get(
+      `finding unknown arn ${n}`,
+      `/findings/${enc(
+        `arn:aws:securityhub:us-east-1:123456789012:finding/unknown-${n}`,
+      )}`,
+    );
+  get('finding id too long', `/findings/${'f'.repeat(3000)}`);
+  get('finding id with spaces', `/findings/${enc('a b')}`);
+
+  // Posture and trend: values the contract does not allow.
+  for (const v of ['yes', '1', 'TRUE', ...INJECTIONS])
+    get(`posture refresh=${v}`, `/posture?refresh=${enc(v)}`);
+  get('posture unknown parameter', '/posture?debug=1');
+  for (const v of ['0', '1', '31', '365', '-7', 'week', ...INJECTIONS])
+    get(`trend days=${v}`, `/posture/trend?days=${enc(v)}`);
+
+  // Guided runbooks: malformed ids (400), unknown or non-guided ids (404), bad resources.
+  for (const v of [...INJECTIONS, 'UPPER', 'a_b', 'x'.repeat(129)])
+    get(
+      `guided checkId ${JSON.stringify(v)}`,
+      `/remediations/guided/${enc(v)}`,
+    );
+  for (const v of [
+    'no-such-check',
+    's3-account-public-access-block',
+    'guardduty-enabled',
+    'sqs-encryption',
+  ])
+    get(`guided not guided ${v}`, `/remediations/guided/${v}`);
+  for (const v of [
+    ...INJECTIONS,
+    'arn:aws:elasticache:us-east-1:123456789012:replicationgroup:other',
+  ])
+    get(
+      `guided resource ${JSON.stringify(v)}`,
+      `/remediations/guided/elasticache-encryption?resource=${enc(v)}`,
+    );
+  get(
+    'guided resource too long',
+    `/remediations/guided/rds-force-ssl?resource=${'r'.repeat(3000)}`,
+  );
+  get('guided unknown parameter', '/remediations/guided/rds-force-ssl?x=1');
+
+  // Preview: wrong types, malformed and unknown ids, extra fields, wrong encodings.
+  const preview = '/remediations/preview';
+  post('preview empty body', preview, {});
+  for (const v of NOT_A_STRING)
+    post(`preview checkId=${JSON.stringify(v)}`, preview, { checkId: v });
+  for (const v of INJECTIONS)
+    post(`preview checkId ${JSON.stringify(v)}`, preview, { checkId: v });
+  for (const v of ['no-such-check', 'elasticache-encryption', 'rds-force-ssl'])
+    post(`preview unknown or guided ${v}`, preview, { checkId: v });
+  for (const v of ['yes', 1, null, []])
+    post(`preview override=${JSON.stringify(v)}`, preview, {
+      checkId: 'guardduty-enabled',
+      override: v,
+    });
+  post('preview extra field', preview, {
+    checkId: 'guardduty-enabled',
+    admin: true,
+  });
+  post('preview array body', preview, [{ checkId: 'guardduty-enabled' }]);
+  post('preview string body', preview, 'guardduty-enabled');
+  post('preview malformed JSON', preview, '{"checkId": "guardduty-enabled"');
+  post('preview text body', preview, 'checkId=guardduty-enabled', 'text/plain');
+  post('preview huge body', preview, {
+    checkId: 'guardduty-enabled',
+    pad: HUGE,
+  });
+  post('preview huge id', preview, { checkId: 'a'.repeat(100_000) });
+
+  // Execute: plan ids that are not ids, plans that do not exist.
+  const execute = '/remediations/execute';
+  post('execute empty body', execute, {});
+  for (const v of [...NOT_A_STRING, ...INJECTIONS, 'not-a-uuid'])
+    post(`execute planId=${JSON.stringify(v)}`, execute, { planId: v });
+  for (const v of [
+    '00000000-0000-4000-8000-000000000000',
+    '11111111-2222-4333-8444-555555555555',
+    'ffffffff-ffff-4fff-bfff-ffffffffffff',
+  ])
+    post(`execute unknown plan ${v}`, execute, { planId: v });
+  post('execute extra field', execute, {
+    planId: '00000000-0000-4000-8000-000000000000',
+    force: true,
+  });
+  post('execute huge body', execute, { planId: HUGE });
+  post('execute malformed JSON', execute, '{planId:}');
+
+  // History: wrong types and ranges.
+  for (const v of ['0', '-1', '501', 'all', '1.5', ...INJECTIONS.slice(0, 3)])
+    get(`history limit=${v}`, `/remediations/history?limit=${enc(v)}`);
+  for (const v of [...INJECTIONS, 'UPPER'])
+    get(
+      `history checkId ${JSON.stringify(v)}`,
+      `/remediations/history?checkId=${enc(v)}`,
+    );
+  get('history unknown parameter', '/remediations/history?order=asc');
+  return list;
+}
+
+describe('hostile requests to the posture and remediation routes', () => {
+  let moto: MotoServer;
+  let proxy: CountingProxy;
+  let server: any;
+
+  beforeAll(async () => {
+    const seeded = await startSeededMoto();
+    moto = seeded.moto;
+    proxy = await startCountingProxy(moto.endpoint);
+    ({ server } = await startTestBackend({
+      features: [
+        prodHardeningPlugin,
+        pluginConfig({ endpoint: proxy.endpoint, resources: seeded.resources }),
+      ],
+    }));
+  });
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await moto?.stop();
+  });
+
+  const send = (r: HostileRequest) => {
+    const url = `/api/prod-hardening${r.path}`;
+    if (r.method === 'GET') return request(server).get(url);
+    const req = request(server)
+      .post(url)
+      .set('Content-Type', r.contentType ?? 'application/json');
+    return req.send(
+      typeof r.body === 'string' ? r.body : JSON.stringify(r.body),
+    );
+  };
+
+  it('generates more than 200 distinct requests', () => {
+    const list = hostileRequests();
+    expect(list.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(list.map(r => r.name)).size).toBe(list.length);
+  });
+
+  it('answers every one with a 4xx and a JSON message, and never calls AWS', async () => {
+    const list = hostileRequests();
+    const answers: string[] = [];
+    const bad: string[] = [];
+    // The posture report and findings are cached for a minute: warm them before each
+    // batch so a valid-looking request could only reach AWS through a bug.
+    for (let i = 0; i < list.length; i += 50) {
+      await request(server).get('/api/prod-hardening/posture').expect(200);
+      await request(server).get('/api/prod-hardening/findings').expect(200);
+      const before = proxy.count;
+      for (const r of list.slice(i, i + 50)) {
+        const res = await send(r);
+        const message = res.body?.error?.message;
+        answers.push(`${res.status} ${r.name}`);
+        if (
+          res.status < 400 ||
+          res.status >= 500 ||
+          !/json/.test(res.headers['content-type'] ?? '') ||
+          typeof message !== 'string' ||
+          message.length === 0
+        ) {
+          bad.push(
+            `${r.method} ${r.name} → ${res.status} ${res.text.slice(0, 200)}`,
+          );
+        }
+      }
+      expect(proxy.log.slice(before)).toEqual([]);
+    }
+    expect(bad).toEqual([]);
+    // The warm-up calls went through the proxy: it does see the backend's AWS traffic.
+    expect(proxy.count).toBeGreaterThan(10);
+    // Each kind of refusal is represented.
+    const statuses = new Set(answers.map(a => a.slice(0, 3)));
+    expect([...statuses].sort()).toEqual(['400', '404', '413']);
+  });
+});

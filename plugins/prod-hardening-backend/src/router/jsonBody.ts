@@ -1,0 +1,35 @@
+import express, { ErrorRequestHandler } from 'express';
+
+/** No route takes more than a few fields; 100 kB is Express's default, kept explicit. */
+export const JSON_BODY_LIMIT = '100kb';
+
+/**
+ * The body parser's "too large" answered as 413 with the same JSON error shape as
+ * every other refusal. It is handled here because the OpenAPI validator turns any
+ * error that reaches it into a 400.
+ */
+export const answerBodyTooLarge: ErrorRequestHandler = (
+  err,
+  req,
+  res,
+  next,
+) => {
+  if (err?.type !== 'entity.too.large') {
+    next(err);
+    return;
+  }
+  res.status(413).json({
+    error: {
+      name: 'PayloadTooLargeError',
+      message: `The request body is larger than the ${JSON_BODY_LIMIT} limit.`,
+    },
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: 413 },
+  });
+};
+
+/** The body middleware of the plugin's router: JSON within the limit, 413 beyond it. */
+export const jsonBody = () => [
+  express.json({ limit: JSON_BODY_LIMIT }),
+  answerBodyTooLarge,
+];

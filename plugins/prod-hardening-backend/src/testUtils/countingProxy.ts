@@ -1,0 +1,63 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CountingProxy {
+  /** The endpoint to give the AWS clients instead of the emulator's. */
+  readonly endpoint: string;
+  /** AWS requests forwarded so far (the emulator's own /moto-api calls excluded). */
+  readonly count: number;
+  /** The forwarded requests as "METHOD path target", for failure messages. */
+  readonly log: readonly string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A plain HTTP proxy in front of moto_server that counts what the backend sends to
+ * AWS, so a test can prove a request made no AWS call at all (nothing of the SDK is
+ * mocked: the calls that do happen reach the real emulator).
+ */
+export async function startCountingProxy(
+  target: string,
+): Promise<CountingProxy> {
+  const upstream = new URL(target);
+  const log: string[] = [];
+  const server = http.createServer((req, res) => {
+    if (!req.url?.startsWith('/moto-api')) {
+      log.push(
+        `${req.method} ${req.url} ${req.headers['x-amz-target'] ?? ''}`.trim(),
+      );
+    }
+    const forward = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
+      reply => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      },
+    );
+    forward.on('error', err => {
+      res.writeHead(502);
+      res.end(String(err));
+    });
+    req.pipe(forward);
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    get count() {
+      return log.length;
+    },
+    log,
+    stop: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
