@@ -1,5 +1,12 @@
 import { formatSeedSummary, loadResourceNames, seedDemoAccount } from './seed';
-import { startMoto, startRedis, MotoServer, RedisServer } from './stack';
+import {
+  startDemoTraffic,
+  startMoto,
+  startRedis,
+  DemoTraffic,
+  MotoServer,
+  RedisServer,
+} from './stack';
 import { loadAwsTarget } from './cli/common';
 
 export interface LocalStackOptions {
@@ -10,6 +17,11 @@ export interface LocalStackOptions {
   redisPort?: number;
   /** Build the demo account's starting story (default true). */
   seed?: boolean;
+  /**
+   * Run live rate-limiter traffic on the seeded queues (the real handler, the stub
+   * messaging API and a producer) until the stack stops. Default: when seeded.
+   */
+  traffic?: boolean;
   now?: Date;
   log?: (line: string) => void;
 }
@@ -37,11 +49,13 @@ export async function startLocalStack(
   const resources = await loadResourceNames(options.configPath);
 
   const started: Array<MotoServer | RedisServer> = [];
+  let traffic: DemoTraffic | undefined;
   let stopping: Promise<void> | undefined;
+  // The traffic first, while the queues and Redis it uses are still there.
   const stop = () =>
-    (stopping ??= Promise.all(started.map(s => s.stop())).then(
-      () => undefined,
-    ));
+    (stopping ??= (traffic?.stop() ?? Promise.resolve())
+      .then(() => Promise.all(started.map(s => s.stop())))
+      .then(() => undefined));
 
   try {
     // The emulator serves the account app-config names, so the portal's ARNs match.
@@ -58,6 +72,18 @@ export async function startLocalStack(
         now: options.now,
       });
       log(formatSeedSummary(summary));
+    }
+    if (options.traffic ?? options.seed ?? true) {
+      traffic = await startDemoTraffic({
+        motoEndpoint: moto.endpoint,
+        redisUrl: redis.url,
+        region,
+        queueName: resources.queues.rateLimiter,
+        deadLetterQueueName: resources.queues.rateLimiterDlq,
+      });
+      log(
+        `Rate-limiter demo traffic: the Lambda handler on ${resources.queues.rateLimiter} with the stub messaging API (process ${traffic.process.pid})`,
+      );
     }
     const unexpectedExit = Promise.race([
       moto.process.exited.then(

@@ -5,3 +5,5 @@ export { startMoto } from './moto';
 export type { MotoServer, MotoOptions } from './moto';
 export { startRedis, pingRedis } from './redis';
 export type { RedisServer, RedisOptions } from './redis';
+export { startDemoTraffic } from './demoTraffic';
+export type { DemoTraffic, DemoTrafficOptions } from './demoTraffic';

@@ -11,13 +11,9 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startMoto, startRedis } from '@prod-hardening/dev-stack';
-import { loadConfig } from '../config';
-import { createDependencies, Dependencies } from '../dependencies';
-import { createHandler } from '../handler';
 import { createLogger } from '../logger';
 import { ensureQueues } from './queues';
-import { startStubApi } from './stubApi';
-import { LocalEventSourceMapping } from './eventSourceMapping';
+import { startLocalLambda } from './runner';
 
 async function main() {
   const logger = createLogger({ serviceName: 'rate-limiter-local' });
@@ -30,54 +26,29 @@ async function main() {
 
   if (process.argv.includes('--with-stack')) {
     const [redis, moto] = await Promise.all([startRedis(), startMoto()]);
-    stops.push(() => redis.stop(), () => moto.stop());
+    stops.push(
+      () => redis.stop(),
+      () => moto.stop(),
+    );
     env.REDIS_URL = redis.url;
     env.AWS_ENDPOINT_URL = moto.endpoint;
-    logger.info('started local stack', { redis: redis.url, moto: moto.endpoint });
+    logger.info('started local stack', {
+      redis: redis.url,
+      moto: moto.endpoint,
+    });
   }
   env.REDIS_URL ??= 'redis://127.0.0.1:6379';
   env.AWS_ENDPOINT_URL ??= 'http://127.0.0.1:5000';
 
-  const sqs = new SQSClient({ region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL });
-  const queues = await ensureQueues(sqs, { name: env.QUEUE_NAME });
-  env.QUEUE_URL = queues.queueUrl;
-  env.DLQ_URL = queues.deadLetterQueueUrl;
-  if (!env.MESSAGING_API_BASE_URL) {
-    const stub = await startStubApi({ port: env.STUB_PORT ? Number(env.STUB_PORT) : 0 });
-    stops.push(() => stub.close());
-    env.MESSAGING_API_BASE_URL = stub.url;
-    env.MESSAGING_API_TOKEN ??= 'local-token';
-    logger.info('stub messaging API listening', { url: stub.url, state: `${stub.url}/_stub/state` });
-  }
-
-  const config = loadConfig(env);
-  const instances: Dependencies[] = [];
-  for (let i = 0; i < config.maxConcurrency; i++) {
-    instances.push(await createDependencies(config, { sqs, logger }));
-  }
-  let received = 0;
-  let failed = 0;
-  const mapping = new LocalEventSourceMapping({
-    sqs,
-    queueUrl: queues.queueUrl,
-    queueArn: queues.queueArn,
-    handlers: instances.map(deps => createHandler(deps)),
-    onInvocation: r => {
-      received += r.received;
-      failed += r.failed;
-    },
-    onError: error => logger.error('event source mapping error', { error }),
+  const sqs = new SQSClient({
+    region: env.AWS_REGION,
+    endpoint: env.AWS_ENDPOINT_URL,
   });
-  mapping.start();
-  logger.info('polling', { queueUrl: queues.queueUrl, instances: instances.length });
-  const report = setInterval(() => {
-    logger.info('progress', { received, failed, modes: instances.map(d => d.limiter.mode) });
-  }, 10_000);
+  const queues = await ensureQueues(sqs, { name: env.QUEUE_NAME });
+  const lambda = await startLocalLambda({ env, sqs, queues, logger });
 
   const shutdown = async () => {
-    clearInterval(report);
-    await mapping.stop();
-    await Promise.all(instances.map(d => d.close()));
+    await lambda.stop();
     for (const stop of stops.reverse()) await stop();
     process.exit(0);
   };

@@ -7,6 +7,9 @@ import {
   metricsKeys,
 } from './keys';
 
+/** How often a flush writes the limits again (see `writeLimits`). */
+export const LIMITS_REWRITE_MS = 60_000;
+
 interface MinuteBuffer {
   counters: Map<string, number>;
   latency: Map<string, number>;
@@ -40,6 +43,8 @@ export interface MetricsRecorderOptions {
 export class MetricsRecorder {
   private buffers = new Map<number, MinuteBuffer>();
   private fallbackChanges: FallbackFlag[] = [];
+  private limits?: Record<string, number>;
+  private limitsWrittenAtMs = 0;
   private readonly keys: ReturnType<typeof metricsKeys>;
   private readonly ttlSeconds: number;
   private readonly maxBufferedMinutes: number;
@@ -72,9 +77,10 @@ export class MetricsRecorder {
   }
 
   /** Writes everything buffered. Never throws; returns false if Redis refused. */
-  async flush(): Promise<boolean> {
+  async flush(nowMs = Date.now()): Promise<boolean> {
     if (this.options.isRedisAvailable && !this.options.isRedisAvailable()) return false;
     if (this.buffers.size === 0 && this.fallbackChanges.length === 0) return true;
+    const rewriteLimits = this.limits && nowMs - this.limitsWrittenAtMs >= LIMITS_REWRITE_MS;
     const buffers = this.buffers;
     const changes = this.fallbackChanges;
     this.buffers = new Map();
@@ -106,10 +112,14 @@ export class MetricsRecorder {
       }
       pipeline.hset(this.keys.fallback, fields);
     }
+    if (rewriteLimits) {
+      pipeline.hset(this.keys.limits, { ...this.limits, updated_at_ms: nowMs });
+    }
     try {
       const results = await pipeline.exec();
       // nothing applied (e.g. connection lost): keep it all for the next flush
       if (!results || results.every(([error]) => error)) throw new Error('not written');
+      if (rewriteLimits) this.limitsWrittenAtMs = nowMs;
       return true;
     } catch {
       this.restore(buffers, changes);
@@ -117,9 +127,15 @@ export class MetricsRecorder {
     }
   }
 
-  /** Records the limits in force, for the dashboard. */
-  async writeLimits(fields: Record<string, number>): Promise<void> {
-    await this.options.redis.hset(this.keys.limits, { ...fields, updated_at_ms: Date.now() });
+  /**
+   * Records the limits in force, for the dashboard, and keeps them: flushes write
+   * them again every `LIMITS_REWRITE_MS`, so a Redis that restarted empty (or failed
+   * over without the key) shows them again within a minute of traffic.
+   */
+  async writeLimits(fields: Record<string, number>, nowMs = Date.now()): Promise<void> {
+    this.limits = fields;
+    await this.options.redis.hset(this.keys.limits, { ...fields, updated_at_ms: nowMs });
+    this.limitsWrittenAtMs = nowMs;
   }
 
   private buffer(nowMs: number): MinuteBuffer {
