@@ -12,4 +12,6 @@ export * from './remediation';
 export * from './throttling';
 export * from './guidedRemediation';
 export * from './optimisation';
+export * from './successMetrics';
+export * from './runbooks';
 export * from './permissions';

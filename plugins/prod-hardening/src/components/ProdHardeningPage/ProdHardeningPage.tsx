@@ -10,6 +10,8 @@ import { PostureTab } from '../PostureTab';
 import { FinOpsTab } from '../FinOpsTab';
 import { ThrottlingTab } from '../ThrottlingTab';
 import { WeeklyReviewTab } from '../WeeklyReviewTab';
+import { SuccessMetricsTab } from '../SuccessMetricsTab';
+import { RunbookDrawer } from '../Runbooks';
 
 /** The portal page: source status on top, one tab per pillar of the hardening plan. */
 export function ProdHardeningPage() {
@@ -36,7 +38,11 @@ export function ProdHardeningPage() {
           <TabbedLayout.Route path="/weekly-review" title="Weekly review">
             <WeeklyReviewTab />
           </TabbedLayout.Route>
+          <TabbedLayout.Route path="/success-metrics" title="Success metrics">
+            <SuccessMetricsTab />
+          </TabbedLayout.Route>
         </TabbedLayout>
+        <RunbookDrawer />
       </Content>
     </Page>
   );

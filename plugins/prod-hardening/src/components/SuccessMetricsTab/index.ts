@@ -1,0 +1,1 @@
+export { SuccessMetricsTab } from './SuccessMetricsTab';
