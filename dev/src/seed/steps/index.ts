@@ -36,8 +36,9 @@ export const POSTURE_STEPS: readonly SeedStep[] = [
 /**
  * Activity on top of that account, each as its own step module, in this order:
  *  - 90 days of Cost Explorer results (queued on the emulator's Cost Explorer endpoint),
- *  - the AI-cost ledger items in the aiCosts table (aiCostLedgerStep),
- *  - rate-limiter traffic produced by running the Lambda handler over queued messages.
+ *  - the AI-cost ledger items in the aiCosts table (aiCostLedgerStep).
+ * (Live rate-limiter traffic is not a step: the local stack runs the Lambda handler
+ * over queued messages as a process of its own, see ../../stack/demoTraffic.ts.)
  */
 export const ACTIVITY_STEPS: readonly SeedStep[] = [
   costExplorerStep,

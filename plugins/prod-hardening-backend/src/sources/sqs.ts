@@ -14,6 +14,15 @@ export interface QueueEncryption {
   kmsKeyId?: string;
 }
 
+/** True for SQS's "no such queue" (both the JSON and the query protocol's name). */
+export function isQueueMissing(err: unknown): boolean {
+  const name = (err as Error | undefined)?.name;
+  return (
+    name === 'QueueDoesNotExist' ||
+    name === 'AWS.SimpleQueueService.NonExistentQueue'
+  );
+}
+
 /** SQS queues by name. */
 export class SqsSource {
   constructor(private readonly aws: AwsClientFactory) {}
@@ -25,13 +34,7 @@ export class SqsSource {
         .send(new GetQueueUrlCommand({ QueueName: name }));
       return out.QueueUrl;
     } catch (err) {
-      const e = err as Error;
-      if (
-        e.name === 'QueueDoesNotExist' ||
-        e.name === 'AWS.SimpleQueueService.NonExistentQueue'
-      ) {
-        return undefined;
-      }
+      if (isQueueMissing(err)) return undefined;
       throw err;
     }
   }

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { AwsClientFactory } from '../../aws';
 import type { CopyEntry, DlqMessage } from '../../domain/throttling';
+import { isQueueMissing } from '../sqs';
 
 /** How long received DLQ messages stay hidden while their copies are sent. */
 const MOVE_VISIBILITY_TIMEOUT_SECONDS = 60;
@@ -40,13 +41,7 @@ export class SqsMessageMove {
         await this.client().send(new GetQueueUrlCommand({ QueueName: name }))
       ).QueueUrl;
     } catch (err) {
-      const e = err as Error;
-      if (
-        e.name === 'QueueDoesNotExist' ||
-        e.name === 'AWS.SimpleQueueService.NonExistentQueue'
-      ) {
-        return undefined;
-      }
+      if (isQueueMissing(err)) return undefined;
       throw err;
     }
     if (!url) return undefined;

@@ -10,42 +10,50 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { throttlingChartRows } from '../../utils/throttling';
+import {
+  ThrottlingChartRow,
+  throttlingChartRows,
+} from '../../utils/throttling';
 
-/** Allowed / throttled / deferred / sent / failed per minute (UTC). */
-export function ThrottlingChart({ minutes }: { minutes: ThrottlingMinute[] }) {
+interface Series {
+  key: keyof ThrottlingChartRow;
+  name: string;
+  color: string;
+}
+
+/** One line per series over the window's minutes (UTC labels). */
+function MinuteLineChart(props: {
+  minutes: ThrottlingMinute[];
+  label: string;
+  height: number;
+  series: Series[];
+  unit?: string;
+}) {
   const theme = useTheme();
-  const rows = throttlingChartRows(minutes);
-  const series = [
-    { key: 'allowed', name: 'Allowed', color: theme.palette.success.main },
-    { key: 'throttled', name: 'Throttled', color: theme.palette.warning.main },
-    { key: 'deferred', name: 'Deferred', color: theme.palette.info.main },
-    { key: 'sent', name: 'Sent', color: theme.palette.primary.main },
-    { key: 'failed', name: 'Failed', color: theme.palette.error.main },
-  ];
+  const tick = { fill: theme.palette.text.secondary, fontSize: 11 };
   return (
     <div
       role="figure"
-      aria-label="Messages per minute"
-      style={{ width: '100%', height: 300 }}
+      aria-label={props.label}
+      style={{ width: '100%', height: props.height }}
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart
-          data={rows}
+          data={throttlingChartRows(props.minutes)}
           margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
         >
           <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis
-            dataKey="label"
-            tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-          />
+          <XAxis dataKey="label" tick={tick} />
           <YAxis
-            allowDecimals={false}
-            tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
+            allowDecimals={!!props.unit}
+            tickFormatter={v => (props.unit ? `${v} ${props.unit}` : String(v))}
+            tick={tick}
           />
-          <Tooltip />
+          <Tooltip
+            formatter={v => (props.unit ? `≤ ${v} ${props.unit}` : String(v))}
+          />
           <Legend />
-          {series.map(s => (
+          {props.series.map(s => (
             <Line
               key={s.key}
               dataKey={s.key}
@@ -53,6 +61,7 @@ export function ThrottlingChart({ minutes }: { minutes: ThrottlingMinute[] }) {
               stroke={s.color}
               dot={false}
               strokeWidth={2}
+              connectNulls={false}
               isAnimationActive={false}
             />
           ))}
@@ -62,48 +71,38 @@ export function ThrottlingChart({ minutes }: { minutes: ThrottlingMinute[] }) {
   );
 }
 
+/** Allowed / throttled / deferred / sent / failed per minute. */
+export function ThrottlingChart({ minutes }: { minutes: ThrottlingMinute[] }) {
+  const { palette } = useTheme();
+  return (
+    <MinuteLineChart
+      minutes={minutes}
+      label="Messages per minute"
+      height={300}
+      series={[
+        { key: 'allowed', name: 'Allowed', color: palette.success.main },
+        { key: 'throttled', name: 'Throttled', color: palette.warning.main },
+        { key: 'deferred', name: 'Deferred', color: palette.info.main },
+        { key: 'sent', name: 'Sent', color: palette.primary.main },
+        { key: 'failed', name: 'Failed', color: palette.error.main },
+      ]}
+    />
+  );
+}
+
 /** Decision latency p50 / p99 per minute, as histogram bucket bounds. */
 export function LatencyChart({ minutes }: { minutes: ThrottlingMinute[] }) {
-  const theme = useTheme();
-  const rows = throttlingChartRows(minutes);
+  const { palette } = useTheme();
   return (
-    <div
-      role="figure"
-      aria-label="Decision latency per minute"
-      style={{ width: '100%', height: 220 }}
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          data={rows}
-          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-          <XAxis
-            dataKey="label"
-            tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-          />
-          <YAxis
-            tickFormatter={v => `${v} ms`}
-            tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-          />
-          <Tooltip formatter={v => `≤ ${v} ms`} />
-          <Legend />
-          <Line
-            dataKey="p50Ms"
-            name="p50"
-            stroke={theme.palette.primary.main}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="p99Ms"
-            name="p99"
-            stroke={theme.palette.secondary.main}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    <MinuteLineChart
+      minutes={minutes}
+      label="Decision latency per minute"
+      height={220}
+      unit="ms"
+      series={[
+        { key: 'p50Ms', name: 'p50', color: palette.primary.main },
+        { key: 'p99Ms', name: 'p99', color: palette.secondary.main },
+      ]}
+    />
   );
 }
