@@ -1,7 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   FinOpsOverview,
+  FindingDetail,
   FindingsPage,
+  GuidedRunbook,
   HealthReport,
   PostureReport,
   PostureTrendPoint,
@@ -35,6 +37,13 @@ export interface ProdHardeningApi {
     override: boolean,
   ): Promise<RemediationPlan>;
   executeRemediation(planId: string): Promise<RemediationResult>;
+  /** The runbook of a guided remediation for one of the check's resources (default: the first failing). */
+  getGuidedRemediation(
+    checkId: string,
+    resourceId?: string,
+  ): Promise<GuidedRunbook>;
+  /** One finding with the posture check it maps to. */
+  getFinding(id: string): Promise<FindingDetail>;
   getRemediationHistory(checkId?: string): Promise<RemediationHistoryEntry[]>;
   /** Budget, forecasts, costs, anomalies and alerts; never triggers a Cost Explorer call. */
   getFinOpsOverview(): Promise<FinOpsOverview>;

@@ -2,7 +2,9 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   FinOpsOverview,
+  FindingDetail,
   FindingsPage,
+  GuidedRunbook,
   HealthReport,
   PostureReport,
   PostureTrendPoint,
@@ -73,6 +75,21 @@ export class ProdHardeningClient implements ProdHardeningApi {
 
   executeRemediation(planId: string): Promise<RemediationResult> {
     return this.post<RemediationResult>('/remediations/execute', { planId });
+  }
+
+  getGuidedRemediation(
+    checkId: string,
+    resourceId?: string,
+  ): Promise<GuidedRunbook> {
+    return this.get<GuidedRunbook>(
+      `/remediations/guided/${encodeURIComponent(checkId)}`,
+      resourceId ? { resource: resourceId } : {},
+    );
+  }
+
+  getFinding(id: string): Promise<FindingDetail> {
+    // Finding ids are ARNs with slashes: one encoded path segment.
+    return this.get<FindingDetail>(`/findings/${encodeURIComponent(id)}`);
   }
 
   async getRemediationHistory(

@@ -13,6 +13,8 @@ export function fakeApi(
     getFindings: () => never(),
     previewRemediation: () => never(),
     executeRemediation: () => never(),
+    getGuidedRemediation: () => never(),
+    getFinding: () => never(),
     getRemediationHistory: async () => [],
     getFinOpsOverview: () => never(),
     getWeeklyReview: () => never(),

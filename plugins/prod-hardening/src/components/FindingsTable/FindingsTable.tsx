@@ -16,6 +16,7 @@ import { useState } from 'react';
 import type { FindingsRequest } from '../../api';
 import { useFindings } from '../../hooks/usePosture';
 import { severityColor } from '../../utils/status';
+import { FindingDrawer } from '../FindingDrawer';
 
 const SEVERITIES: Severity[] = [
   'CRITICAL',
@@ -28,9 +29,11 @@ type SortKey = NonNullable<FindingsRequest['sort']>;
 
 /**
  * Open findings from Security Hub (including GuardDuty's), filtered, sorted and paged
- * by the backend so the page stays fast with tens of thousands of findings.
+ * by the backend so the page stays fast with tens of thousands of findings. A row
+ * opens the finding's details.
  */
-export function FindingsTable() {
+export function FindingsTable(props: { onRemediated?: () => void }) {
+  const [selected, setSelected] = useState<string>();
   const [severity, setSeverity] = useState<Severity[]>([]);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('severity');
@@ -129,7 +132,20 @@ export function FindingsTable() {
         </TableHead>
         <TableBody>
           {value?.items.map(f => (
-            <TableRow key={f.id} hover>
+            <TableRow
+              key={f.id}
+              hover
+              tabIndex={0}
+              aria-label={`Details of ${f.title}`}
+              sx={{ cursor: 'pointer' }}
+              onClick={() => setSelected(f.id)}
+              onKeyDown={e => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  setSelected(f.id);
+                }
+              }}
+            >
               <TableCell>
                 <Chip
                   size="small"
@@ -169,6 +185,13 @@ export function FindingsTable() {
           setPage(0);
         }}
       />
+      {selected && (
+        <FindingDrawer
+          findingId={selected}
+          onClose={() => setSelected(undefined)}
+          onRemediated={() => props.onRemediated?.()}
+        />
+      )}
     </Stack>
   );
 }

@@ -4,73 +4,18 @@ import AccordionSummary from '@mui/material/AccordionSummary';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import Button from '@mui/material/Button';
-import Tooltip from '@mui/material/Tooltip';
-import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  CheckResult,
-  prodHardeningRemediationExecutePermission,
-} from '@prod-hardening/plugin-prod-hardening-common';
-import { useState } from 'react';
+import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
 import { groupByPillar, severityColor, statusColor } from '../../utils/status';
-import { RemediationDialog } from '../RemediationDialog';
+import { EvidenceTable } from '../EvidenceTable';
+import { RemediationEntry } from '../RemediationButtons';
 
 const REMEDIATION_LABELS = {
   automated: 'Automated remediation',
   guided: 'Guided remediation',
   manual: 'Manual remediation only',
 } as const;
-
-/** The button mirrors the backend's permission; the backend still decides. */
-function RemediateButton(props: {
-  check: CheckResult;
-  onRemediated: () => void;
-}) {
-  const { allowed, loading } = usePermission({
-    permission: prodHardeningRemediationExecutePermission,
-  });
-  const [open, setOpen] = useState(false);
-  const button = (
-    <span>
-      <Button
-        variant="contained"
-        size="small"
-        disabled={loading || !allowed}
-        onClick={() => setOpen(true)}
-      >
-        Remediate…
-      </Button>
-    </span>
-  );
-  return (
-    <>
-      {allowed || loading ? (
-        button
-      ) : (
-        <Tooltip title="You need the prod-hardening.remediation.execute permission (platform on-call).">
-          {button}
-        </Tooltip>
-      )}
-      {open && (
-        <RemediationDialog
-          check={props.check}
-          open={open}
-          onClose={changed => {
-            setOpen(false);
-            if (changed) props.onRemediated();
-          }}
-        />
-      )}
-    </>
-  );
-}
 
 function CheckRow({
   check,
@@ -121,38 +66,9 @@ function CheckRow({
             {REMEDIATION_LABELS[check.remediation.kind]}:{' '}
             {check.remediation.why}
           </Typography>
-          {check.canAutoRemediate && check.status !== 'PASS' && (
-            <RemediateButton check={check} onRemediated={onRemediated} />
-          )}
+          <RemediationEntry check={check} onRemediated={onRemediated} />
         </Stack>
-        {check.resources.length > 0 && (
-          <Table size="small" aria-label={`Evidence for ${check.title}`}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Resource</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell>Evidence</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {check.resources.map(r => (
-                <TableRow key={r.resourceId}>
-                  <TableCell sx={{ wordBreak: 'break-all' }}>
-                    {r.resourceId}
-                  </TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      label={r.status}
-                      color={statusColor(r.status)}
-                    />
-                  </TableCell>
-                  <TableCell>{r.evidence}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <EvidenceTable check={check} />
       </AccordionDetails>
     </Accordion>
   );

@@ -41,7 +41,7 @@ export function PostureTab() {
       <Typography variant="h6" component="h3">
         Open findings
       </Typography>
-      <FindingsTable />
+      <FindingsTable onRemediated={onRemediated} />
       <Typography variant="h6" component="h3">
         Remediation history
       </Typography>

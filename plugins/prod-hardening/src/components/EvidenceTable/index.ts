@@ -1,0 +1,1 @@
+export { EvidenceTable } from './EvidenceTable';

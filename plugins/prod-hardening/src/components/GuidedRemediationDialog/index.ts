@@ -1,0 +1,1 @@
+export { GuidedRemediationDialog } from './GuidedRemediationDialog';

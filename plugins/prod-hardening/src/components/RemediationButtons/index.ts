@@ -1,0 +1,5 @@
+export {
+  RemediateButton,
+  RemediationEntry,
+  RunbookButton,
+} from './RemediationButtons';
