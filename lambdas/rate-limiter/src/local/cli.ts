@@ -6,7 +6,8 @@
  *   --with-stack   also start a throw-away redis-server and moto_server
  *
  * Environment: REDIS_URL, AWS_ENDPOINT_URL (the emulator), QUEUE_NAME
- * (default huntaze-rate-limiter-queue), STUB_PORT, plus every variable of
+ * (default huntaze-rate-limiter-queue), DLQ_NAME (default huntaze-rate-limiter-dlq),
+ * STUB_PORT, plus every variable of
  * the Lambda (README.md, "Configuration"); QUEUE_URL / DLQ_URL are filled in.
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -44,7 +45,10 @@ async function main() {
     region: env.AWS_REGION,
     endpoint: env.AWS_ENDPOINT_URL,
   });
-  const queues = await ensureQueues(sqs, { name: env.QUEUE_NAME });
+  const queues = await ensureQueues(sqs, {
+    name: env.QUEUE_NAME,
+    deadLetterQueueName: env.DLQ_NAME,
+  });
   const lambda = await startLocalLambda({ env, sqs, queues, logger });
 
   const shutdown = async () => {

@@ -12,8 +12,13 @@ export interface LocalQueues {
 }
 
 export interface EnsureQueuesOptions {
-  /** Queue name; the DLQ is `<name>-dlq`. */
+  /** Queue name (default: the seed's huntaze-rate-limiter-queue). */
   name?: string;
+  /**
+   * DLQ name. Default: the seed's huntaze-rate-limiter-dlq for the default queue (the
+   * name Terraform and app-config use), `<name>-dlq` for any other queue.
+   */
+  deadLetterQueueName?: string;
   visibilityTimeoutSeconds?: number;
   /** Receives before SQS itself moves a message to the DLQ (seed: 5). */
   maxReceiveCount?: number;
@@ -28,7 +33,10 @@ export async function ensureQueues(
   options: EnsureQueuesOptions = {},
 ): Promise<LocalQueues> {
   const name = options.name ?? 'huntaze-rate-limiter-queue';
-  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
+  const dlqName =
+    options.deadLetterQueueName ??
+    (options.name ? `${name}-dlq` : 'huntaze-rate-limiter-dlq');
+  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: dlqName }));
   const deadLetterQueueArn = await arnOf(sqs, dlq.QueueUrl!);
   const queue = await sqs.send(
     new CreateQueueCommand({
