@@ -43,6 +43,23 @@ test.describe('FinOps on the seeded account', () => {
     });
   });
 
+  test('the savings targets stand against the seed goals, and Trusted Advisor says it is not available', async ({
+    page,
+  }) => {
+    await openPortal(page, '/prod-hardening/finops');
+    // The story: gateway endpoints cut NAT Gateway cost by ~25 % (goal 20 %), TTL cut
+    // DynamoDB storage by ~22 % (goal 30 %).
+    const nat = page.getByTestId('savings-target-vpc-endpoints-nat');
+    await expect(nat).toContainText('Goal met');
+    await expect(nat).toContainText('goal −20%');
+    const ttl = page.getByTestId('savings-target-dynamodb-ttl-storage');
+    await expect(ttl).toContainText('Behind goal');
+    await expect(ttl).toContainText('goal −30%');
+    await expect(
+      page.getByRole('alert', { name: 'Trusted Advisor availability' }),
+    ).toContainText('Trusted Advisor');
+  });
+
   test('the weekly review CSV download has the seeded AWS totals for both weeks', async ({
     page,
   }) => {
@@ -65,8 +82,7 @@ test.describe('FinOps on the seeded account', () => {
       (
         seeded
           .filter(r => r.day >= from && r.day <= to)
-          .reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0) /
-        100
+          .reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0) / 100
       ).toFixed(2);
     const aws = csvSection(csv, 'totals').find(r => r.scope === 'aws')!;
     expect(Number(aws.current_usd).toFixed(2)).toBe(

@@ -54,6 +54,10 @@ describe('FinOpsTab', () => {
     expect(
       screen.getByRole('table', { name: 'AI cost by provider and agent' }),
     ).toHaveTextContent('$5.00');
+    // Alerts are open: the cost alert runbook is one click away.
+    expect(
+      screen.getAllByTestId('runbook-link-cost-alerts')[0],
+    ).toHaveAttribute('href', expect.stringContaining('?runbook=cost-alerts'));
     expect(screen.getByTestId('cost-explorer-usage')).toHaveTextContent(
       'Cost Explorer requests this month: 3 ($0.03 at $0.01 each)',
     );

@@ -5,12 +5,16 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { FinOpsOverview } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  FinOpsOverview,
+  RUNBOOK_IDS,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { useFinOpsOverview } from '../../hooks/useFinOps';
 import { formatUsd } from '../../utils/finops';
 import { BudgetGaugeCard } from './BudgetGaugeCard';
 import { DailyCostChart } from './DailyCostChart';
 import { OptimisationSection } from './OptimisationSection';
+import { RunbookLink } from '../Runbooks';
 import {
   AiCostByAgentTable,
   AiUnitCostTable,
@@ -20,17 +24,28 @@ import {
 
 function Section({
   title,
+  action,
   children,
 }: {
   title: string;
+  /** Shown at the right of the title. */
+  action?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
     <Card variant="outlined">
       <CardContent>
-        <Typography variant="h6" component="h3" gutterBottom>
-          {title}
-        </Typography>
+        <Stack direction="row" alignItems="center">
+          <Typography
+            variant="h6"
+            component="h3"
+            gutterBottom
+            sx={{ flexGrow: 1 }}
+          >
+            {title}
+          </Typography>
+          {action}
+        </Stack>
         {children}
       </CardContent>
     </Card>
@@ -140,13 +155,33 @@ export function FinOpsTab() {
           </Typography>
         )}
       </Section>
-      <Section title="Anomalies">
+      <Section
+        title="Anomalies"
+        action={
+          value.anomalies.length || value.awsAnomalies.length ? (
+            <RunbookLink
+              runbookId={RUNBOOK_IDS.costAlerts}
+              label="Cost alert runbook"
+            />
+          ) : undefined
+        }
+      >
         <AnomalyList
           anomalies={value.anomalies}
           awsAnomalies={value.awsAnomalies}
         />
       </Section>
-      <Section title="Cost alerts">
+      <Section
+        title="Cost alerts"
+        action={
+          value.alerts.length ? (
+            <RunbookLink
+              runbookId={RUNBOOK_IDS.costAlerts}
+              label="Cost alert runbook"
+            />
+          ) : undefined
+        }
+      >
         <AlertList alerts={value.alerts} />
       </Section>
       <Typography
