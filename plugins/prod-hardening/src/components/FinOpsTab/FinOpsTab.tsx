@@ -1,8 +1,6 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
@@ -15,42 +13,13 @@ import { BudgetGaugeCard } from './BudgetGaugeCard';
 import { DailyCostChart } from './DailyCostChart';
 import { OptimisationSection } from './OptimisationSection';
 import { RunbookLink } from '../Runbooks';
+import { SectionCard } from '../SectionCard';
 import {
   AiCostByAgentTable,
   AiUnitCostTable,
   AlertList,
   AnomalyList,
 } from './FinOpsLists';
-
-function Section({
-  title,
-  action,
-  children,
-}: {
-  title: string;
-  /** Shown at the right of the title. */
-  action?: React.ReactNode;
-  children: React.ReactNode;
-}) {
-  return (
-    <Card variant="outlined">
-      <CardContent>
-        <Stack direction="row" alignItems="center">
-          <Typography
-            variant="h6"
-            component="h3"
-            gutterBottom
-            sx={{ flexGrow: 1 }}
-          >
-            {title}
-          </Typography>
-          {action}
-        </Stack>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 function SourceNotices({ overview }: { overview: FinOpsOverview }) {
   const notOk = overview.sources.filter(s => s.state !== 'ok');
@@ -122,7 +91,7 @@ export function FinOpsTab() {
           Budget unavailable: AWS Budgets could not be read.
         </Alert>
       )}
-      <Section title={`Daily cost by service, ${value.month} forecast`}>
+      <SectionCard title={`Daily cost by service, ${value.month} forecast`}>
         <ForecastSummary overview={value} />
         {value.serviceCosts.length ? (
           <DailyCostChart
@@ -134,9 +103,9 @@ export function FinOpsTab() {
             No daily costs from Cost Explorer yet.
           </Typography>
         )}
-      </Section>
+      </SectionCard>
       <OptimisationSection />
-      <Section title="AI costs">
+      <SectionCard title="AI costs">
         {value.ai ? (
           <Stack spacing={2}>
             <AiCostByAgentTable ai={value.ai} />
@@ -154,8 +123,8 @@ export function FinOpsTab() {
             AI-cost ledger unavailable.
           </Typography>
         )}
-      </Section>
-      <Section
+      </SectionCard>
+      <SectionCard
         title="Anomalies"
         action={
           value.anomalies.length || value.awsAnomalies.length ? (
@@ -170,8 +139,8 @@ export function FinOpsTab() {
           anomalies={value.anomalies}
           awsAnomalies={value.awsAnomalies}
         />
-      </Section>
-      <Section
+      </SectionCard>
+      <SectionCard
         title="Cost alerts"
         action={
           value.alerts.length ? (
@@ -183,7 +152,7 @@ export function FinOpsTab() {
         }
       >
         <AlertList alerts={value.alerts} />
-      </Section>
+      </SectionCard>
       <Typography
         variant="body2"
         color="text.secondary"

@@ -1,6 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
@@ -18,6 +16,7 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { useFinOpsOptimisation } from '../../hooks/useFinOps';
 import { formatUsd } from '../../utils/finops';
+import { SectionCard } from '../SectionCard';
 
 const TARGET_STATUS: Record<
   SavingsTargetStatus,
@@ -149,43 +148,38 @@ function TrustedAdvisorChecks({ report }: { report: TrustedAdvisorReport }) {
 export function OptimisationSection() {
   const { value, error } = useFinOpsOptimisation();
   return (
-    <Card variant="outlined">
-      <CardContent>
-        <Typography variant="h6" component="h3" gutterBottom>
-          Savings targets
-        </Typography>
-        {error && (
-          <Alert severity="warning">
-            Savings targets unavailable: {error.message}
-          </Alert>
-        )}
-        {!value && !error && <LinearProgress aria-label="Loading savings" />}
-        {value && (
-          <Stack spacing={3}>
-            {value.usageUnavailableReason && (
-              <Alert severity="warning">
-                Cost Explorer usage types could not be read:{' '}
-                {value.usageUnavailableReason}
-                {value.usageRefreshedAt
-                  ? ` (showing the read of ${value.usageRefreshedAt.slice(
-                      0,
-                      10,
-                    )})`
-                  : ''}
-              </Alert>
-            )}
-            {value.targets.map(t => (
-              <SavingsTargetRow key={t.id} target={t} />
-            ))}
-            <Stack spacing={1}>
-              <Typography variant="subtitle1" component="h4">
-                Trusted Advisor cost optimisation
-              </Typography>
-              <TrustedAdvisorChecks report={value.trustedAdvisor} />
-            </Stack>
+    <SectionCard title="Savings targets">
+      {error && (
+        <Alert severity="warning">
+          Savings targets unavailable: {error.message}
+        </Alert>
+      )}
+      {!value && !error && <LinearProgress aria-label="Loading savings" />}
+      {value && (
+        <Stack spacing={3}>
+          {value.usageUnavailableReason && (
+            <Alert severity="warning">
+              Cost Explorer usage types could not be read:{' '}
+              {value.usageUnavailableReason}
+              {value.usageRefreshedAt
+                ? ` (showing the read of ${value.usageRefreshedAt.slice(
+                    0,
+                    10,
+                  )})`
+                : ''}
+            </Alert>
+          )}
+          {value.targets.map(t => (
+            <SavingsTargetRow key={t.id} target={t} />
+          ))}
+          <Stack spacing={1}>
+            <Typography variant="subtitle1" component="h4">
+              Trusted Advisor cost optimisation
+            </Typography>
+            <TrustedAdvisorChecks report={value.trustedAdvisor} />
           </Stack>
-        )}
-      </CardContent>
-    </Card>
+        </Stack>
+      )}
+    </SectionCard>
   );
 }

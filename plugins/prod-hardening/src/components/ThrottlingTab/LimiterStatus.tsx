@@ -1,10 +1,12 @@
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type {
+import {
   FallbackStatus,
   LimitsInForce,
+  RUNBOOK_IDS,
 } from '@prod-hardening/plugin-prod-hardening-common';
+import { RunbookLink } from '../Runbooks';
 import { describeLimits } from '../../utils/throttling';
 
 const time = (iso: string) => new Date(iso).toLocaleString();
@@ -17,6 +19,12 @@ export function FallbackIndicator({ fallback }: { fallback: FallbackStatus }) {
         severity="error"
         data-testid="fallback-indicator"
         data-state="fallback"
+        action={
+          <RunbookLink
+            runbookId={RUNBOOK_IDS.rateLimiter}
+            label="Rate limiter runbook"
+          />
+        }
       >
         Fallback mode: an instance decides with its in-memory share of the limit
         {fallback.since ? ` since ${time(fallback.since)}` : ''}

@@ -93,6 +93,10 @@ describe('ThrottlingTab', () => {
     const indicator = await screen.findByTestId('fallback-indicator');
     expect(indicator).toHaveAttribute('data-state', 'fallback');
     expect(indicator).toHaveTextContent('Command timed out');
+    // Fallback on: the troubleshooting runbook is one click away.
+    expect(
+      within(indicator).getByTestId('runbook-link-rate-limiter'),
+    ).toHaveAttribute('href', expect.stringContaining('?runbook=rate-limiter'));
   });
 
   it('says Redis is unavailable with the reason and still shows the DLQ', async () => {
@@ -114,6 +118,7 @@ describe('ThrottlingTab', () => {
     expect(screen.getByTestId('dlq-oldest')).toHaveTextContent(
       'at least 3 min 20 s',
     );
+    expect(screen.getAllByTestId('runbook-link-rate-limiter')).toHaveLength(2);
   });
 
   it('redrives the DLQ after confirmation, shows the result and reloads', async () => {
@@ -185,6 +190,8 @@ describe('ThrottlingTab', () => {
     expect(
       await screen.findByRole('button', { name: 'Redrive DLQ…' }),
     ).toBeDisabled();
+    // Nothing dead-lettered and Redis in use: no runbook to send anyone to.
+    expect(screen.queryByTestId('runbook-link-rate-limiter')).toBeNull();
   });
 
   it('shows the error when the backend cannot be read', async () => {

@@ -1,12 +1,11 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { RUNBOOK_IDS } from '@prod-hardening/plugin-prod-hardening-common';
 import type {
   RateLimiterMetrics,
   ThrottlingCounters,
@@ -17,25 +16,14 @@ import {
   useThrottlingOverview,
 } from '../../hooks/useThrottling';
 import { formatBound } from '../../utils/throttling';
+import { RunbookLink } from '../Runbooks';
+import { SectionCard } from '../SectionCard';
 import { CreatorsTable } from './CreatorsTable';
 import { DeadLetterQueueCard } from './DeadLetterQueueCard';
 import { FallbackIndicator, LimitsInForceSummary } from './LimiterStatus';
 import { LatencyChart, ThrottlingChart } from './ThrottlingChart';
 
 const WINDOWS = [15, 30, 60, 180] as const;
-
-function Section(props: { title: string; children: React.ReactNode }) {
-  return (
-    <Card variant="outlined">
-      <CardContent>
-        <Typography variant="h6" component="h3" gutterBottom>
-          {props.title}
-        </Typography>
-        {props.children}
-      </CardContent>
-    </Card>
-  );
-}
 
 const TOTALS: { key: keyof ThrottlingCounters; label: string }[] = [
   { key: 'allowed', label: 'Allowed' },
@@ -79,19 +67,19 @@ function LimiterMetrics({ metrics }: { metrics: RateLimiterMetrics }) {
   return (
     <>
       <FallbackIndicator fallback={metrics.fallback} />
-      <Section title="Messages per minute">
+      <SectionCard title="Messages per minute">
         <Totals metrics={metrics} />
         <ThrottlingChart minutes={metrics.minutes} />
-      </Section>
-      <Section title="Decision latency (histogram bucket bounds)">
+      </SectionCard>
+      <SectionCard title="Decision latency (histogram bucket bounds)">
         <LatencyChart minutes={metrics.minutes} />
-      </Section>
-      <Section title="Busiest creators">
+      </SectionCard>
+      <SectionCard title="Busiest creators">
         <CreatorsTable creators={metrics.creators} limits={metrics.limits} />
-      </Section>
-      <Section title="Limits in force">
+      </SectionCard>
+      <SectionCard title="Limits in force">
         <LimitsInForceSummary limits={metrics.limits} />
-      </Section>
+      </SectionCard>
     </>
   );
 }
@@ -124,12 +112,26 @@ export function ThrottlingTab() {
             aria-label="Rate limiter metrics unavailable"
           >
             Rate limiter metrics unavailable — {value.redis.reason}. The
-            dead-letter queue below is read from SQS and still shown.
+            dead-letter queue below is read from SQS and still shown.{' '}
+            <RunbookLink
+              runbookId={RUNBOOK_IDS.rateLimiter}
+              label="Rate limiter runbook"
+            />
           </Alert>
         )}
-        <Section title="Dead-letter queue">
+        <SectionCard
+          title="Dead-letter queue"
+          action={
+            value.dlq.state === 'ok' && value.dlq.depth > 0 ? (
+              <RunbookLink
+                runbookId={RUNBOOK_IDS.rateLimiter}
+                label="Rate limiter runbook"
+              />
+            ) : undefined
+          }
+        >
           <DeadLetterQueueCard dlq={value.dlq} onRedriven={retry} />
-        </Section>
+        </SectionCard>
       </>
     );
   }
