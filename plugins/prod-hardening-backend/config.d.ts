@@ -76,7 +76,17 @@ export interface Config {
       ecsClusters?: string[];
       redisReplicationGroupId?: string;
       rdsParameterGroupName?: string;
+      /** The production PostgreSQL instance (its CloudWatch alarms). */
+      rdsInstanceId?: string;
       cloudTrailName?: string;
+      /** ECS services whose task roles and alarms are checked; clusters from ecsClusters. */
+      ecsServices?: Array<{ cluster: string; service: string }>;
+      /** The rate-limiter Lambda function (its CloudWatch alarms). */
+      rateLimiterFunctionName?: string;
+      /** Secrets Manager secret names or ARNs whose rotation is checked. */
+      secrets?: string[];
+      /** The application VPC, by id (vpc-...) or Name tag: its S3/DynamoDB gateway endpoints. */
+      appVpc?: string;
     };
   };
 }

@@ -44,6 +44,31 @@ export const cloudTrailArn = (
   name: string,
 ) => `arn:aws:cloudtrail:${region}:${accountId}:trail/${name}`;
 
+export const ecsServiceArn = (
+  { region, accountId }: AccountScope,
+  cluster: string,
+  service: string,
+) => `arn:aws:ecs:${region}:${accountId}:service/${cluster}/${service}`;
+
+export const ecsTaskDefinitionArn = (
+  { region, accountId }: AccountScope,
+  family: string,
+  revision: number,
+) => `arn:aws:ecs:${region}:${accountId}:task-definition/${family}:${revision}`;
+
+/** A partial secret ARN (without the random suffix AWS appends): AWS resolves it too. */
+export const secretArn = ({ region, accountId }: AccountScope, name: string) =>
+  `arn:aws:secretsmanager:${region}:${accountId}:secret:${name}`;
+
+export const kmsKeyArn = ({ region, accountId }: AccountScope, keyId: string) =>
+  `arn:aws:kms:${region}:${accountId}:key/${keyId}`;
+
+export const vpcArn = ({ region, accountId }: AccountScope, vpcId: string) =>
+  `arn:aws:ec2:${region}:${accountId}:vpc/${vpcId}`;
+
+export const iamRoleArn = ({ accountId }: AccountScope, name: string) =>
+  `arn:aws:iam::${accountId}:role/${name}`;
+
 export const s3BucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
 
 /** How Security Hub names the account itself as a finding's resource. */

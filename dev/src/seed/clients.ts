@@ -1,13 +1,17 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -22,14 +26,18 @@ export interface SeedClientOptions {
 export interface SeedClients {
   budgets: BudgetsClient;
   cloudTrail: CloudTrailClient;
+  cloudWatch: CloudWatchClient;
   cloudWatchLogs: CloudWatchLogsClient;
   dynamoDb: DynamoDBClient;
+  ec2: EC2Client;
   ecs: ECSClient;
   elastiCache: ElastiCacheClient;
   guardDuty: GuardDutyClient;
+  kms: KMSClient;
   rds: RDSClient;
   s3: S3Client;
   s3Control: S3ControlClient;
+  secretsManager: SecretsManagerClient;
   securityHub: SecurityHubClient;
   sns: SNSClient;
   sqs: SQSClient;
@@ -57,15 +65,19 @@ export function createSeedClients({
   const clients = {
     budgets: new BudgetsClient(common),
     cloudTrail: new CloudTrailClient(common),
+    cloudWatch: new CloudWatchClient(common),
     cloudWatchLogs: new CloudWatchLogsClient(common),
     dynamoDb: new DynamoDBClient(common),
+    ec2: new EC2Client(common),
     ecs: new ECSClient(common),
     elastiCache: new ElastiCacheClient(common),
     guardDuty: new GuardDutyClient(common),
+    kms: new KMSClient(common),
     rds: new RDSClient(common),
     // Path-style: bucket-name subdomains of 127.0.0.1 do not resolve.
     s3: new S3Client({ ...common, forcePathStyle: true }),
     s3Control: createS3ControlClient(common),
+    secretsManager: new SecretsManagerClient(common),
     securityHub: new SecurityHubClient(common),
     sns: new SNSClient(common),
     sqs: new SQSClient(common),

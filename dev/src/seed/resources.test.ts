@@ -17,7 +17,12 @@ const valid = {
   ecsClusters: ['one'],
   redisReplicationGroupId: 'redis',
   rdsParameterGroupName: 'pg',
+  rdsInstanceId: 'db',
   cloudTrailName: 'trail',
+  ecsServices: [{ cluster: 'one', service: 'web' }],
+  rateLimiterFunctionName: 'limiter',
+  secrets: ['app/token'],
+  appVpc: 'vpc-name',
 };
 
 describe('loadResourceNames', () => {
@@ -27,6 +32,10 @@ describe('loadResourceNames', () => {
     expect(names.tables.aiCosts).toBe('huntaze-ai-costs-production');
     expect(names.ecsClusters).toHaveLength(3);
     expect(names.monthlyBudgetUsd).toBe(500);
+    expect(names.ecsServices[0]).toEqual({
+      cluster: 'huntaze-web-production',
+      service: 'web',
+    });
   });
 });
 
@@ -49,5 +58,13 @@ describe('parseResourceNames', () => {
     expect(() =>
       parseResourceNames({ ...valid, monthlyBudgetUsd: '500' }),
     ).toThrow('monthlyBudgetUsd must be a positive number');
+  });
+
+  it('names the entry of a service without its cluster', () => {
+    expect(() =>
+      parseResourceNames({ ...valid, ecsServices: [{ service: 'web' }] }),
+    ).toThrow(
+      'prodHardening.resources.ecsServices[0].cluster must be a non-empty string',
+    );
   });
 });

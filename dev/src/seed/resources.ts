@@ -20,7 +20,13 @@ export interface ResourceNames {
   ecsClusters: string[];
   redisReplicationGroupId: string;
   rdsParameterGroupName: string;
+  rdsInstanceId: string;
   cloudTrailName: string;
+  ecsServices: Array<{ cluster: string; service: string }>;
+  rateLimiterFunctionName: string;
+  secrets: string[];
+  /** The application VPC's Name tag (the seed creates it by that name). */
+  appVpc: string;
 }
 
 const CONFIG_PATH = 'prodHardening.resources';
@@ -50,12 +56,9 @@ export function parseResourceNames(
   const tables = record(obj.tables, `${where}.tables`);
   const queues = record(obj.queues, `${where}.queues`);
   const topics = record(obj.topics, `${where}.topics`);
-  const clusters = obj.ecsClusters;
-  if (!Array.isArray(clusters) || clusters.length === 0) {
-    throw new Error(
-      `${where}.ecsClusters must be a non-empty list of cluster names`,
-    );
-  }
+  const clusters = nonEmptyList(obj.ecsClusters, `${where}.ecsClusters`);
+  const services = nonEmptyList(obj.ecsServices, `${where}.ecsServices`);
+  const secrets = nonEmptyList(obj.secrets, `${where}.secrets`);
   return {
     tables: {
       aiCosts: text(tables.aiCosts, `${where}.tables.aiCosts`),
@@ -92,8 +95,29 @@ export function parseResourceNames(
       obj.rdsParameterGroupName,
       `${where}.rdsParameterGroupName`,
     ),
+    rdsInstanceId: text(obj.rdsInstanceId, `${where}.rdsInstanceId`),
     cloudTrailName: text(obj.cloudTrailName, `${where}.cloudTrailName`),
+    ecsServices: services.map((s, i) => {
+      const service = record(s, `${where}.ecsServices[${i}]`);
+      return {
+        cluster: text(service.cluster, `${where}.ecsServices[${i}].cluster`),
+        service: text(service.service, `${where}.ecsServices[${i}].service`),
+      };
+    }),
+    rateLimiterFunctionName: text(
+      obj.rateLimiterFunctionName,
+      `${where}.rateLimiterFunctionName`,
+    ),
+    secrets: secrets.map((s, i) => text(s, `${where}.secrets[${i}]`)),
+    appVpc: text(obj.appVpc, `${where}.appVpc`),
   };
+}
+
+function nonEmptyList(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new Error(`${where} must be a non-empty list`);
+  }
+  return value;
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {

@@ -14,8 +14,16 @@ import {
   DescribeTimeToLiveCommand,
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CreateVpcEndpointCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+} from '@aws-sdk/client-ec2';
 import {
   DescribeClustersCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
   UpdateClusterCommand,
 } from '@aws-sdk/client-ecs';
 import { DescribeReplicationGroupsCommand } from '@aws-sdk/client-elasticache';
@@ -41,7 +49,15 @@ import {
   DescribeHubCommand,
   GetFindingsCommand,
 } from '@aws-sdk/client-securityhub';
-import { ListTopicsCommand } from '@aws-sdk/client-sns';
+import {
+  DescribeSecretCommand,
+  RotateSecretCommand,
+} from '@aws-sdk/client-secrets-manager';
+import {
+  GetTopicAttributesCommand,
+  ListTopicsCommand,
+  SetTopicAttributesCommand,
+} from '@aws-sdk/client-sns';
 import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
@@ -105,6 +121,32 @@ async function queueAttributes(name: string) {
     new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }),
   );
   return { url: QueueUrl!, attributes: res.Attributes ?? {} };
+}
+
+async function topicKey(name: string): Promise<string | undefined> {
+  const { Attributes } = await aws.sns.send(
+    new GetTopicAttributesCommand({
+      TopicArn: `arn:aws:sns:${REGION}:${ACCOUNT_ID}:${name}`,
+    }),
+  );
+  return Attributes?.KmsMasterKeyId;
+}
+
+/** Service names of the live gateway endpoints of the application VPC. */
+async function gatewayEndpoints(): Promise<string[]> {
+  const { Vpcs = [] } = await aws.ec2.send(
+    new DescribeVpcsCommand({
+      Filters: [{ Name: 'tag:Name', Values: [resources.appVpc] }],
+    }),
+  );
+  const { VpcEndpoints = [] } = await aws.ec2.send(
+    new DescribeVpcEndpointsCommand({
+      Filters: [{ Name: 'vpc-id', Values: [Vpcs[0].VpcId!] }],
+    }),
+  );
+  return VpcEndpoints.filter(e => e.State?.toLowerCase() !== 'deleted')
+    .map(e => e.ServiceName!)
+    .sort();
 }
 
 async function forceSsl(): Promise<string | undefined> {
@@ -202,10 +244,19 @@ describe('seedDemoAccount on a fresh emulator', () => {
     );
     const guardDuty = findings.filter(f => f.ProductName === 'GuardDuty');
     expect(new Set(guardDuty.map(f => f.Severity?.Label))).toEqual(
-      new Set(['HIGH', 'MEDIUM']),
+      new Set(['HIGH', 'MEDIUM', 'LOW']),
+    );
+    expect(findings.length).toBeGreaterThanOrEqual(250);
+    // Findings about resources whose ids the emulator chose carry those ids.
+    const { Vpcs = [] } = await aws.ec2.send(
+      new DescribeVpcsCommand({
+        Filters: [{ Name: 'tag:Name', Values: [resources.appVpc] }],
+      }),
+    );
+    expect(findings.map(f => f.Resources?.[0].Id)).toContain(
+      `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:vpc/${Vpcs[0].VpcId}`,
     );
     for (const f of findings) {
-      expect(f.Workflow?.Status).toBe('NEW');
       expect(f.RecordState).toBe('ACTIVE');
       expect(Date.parse(f.CreatedAt!)).toBeLessThan(NOW.getTime());
     }
@@ -277,6 +328,81 @@ describe('seedDemoAccount on a fresh emulator', () => {
     const names = Topics.map(t => t.TopicArn!.split(':').pop());
     expect(names).toEqual(
       expect.arrayContaining(Object.values(resources.topics)),
+    );
+  });
+
+  it('encrypts the alert topics, the ops topic with the AWS managed key', async () => {
+    expect(await topicKey(resources.topics.costAlerts)).toBe(
+      'alias/huntaze-production-hardening',
+    );
+    expect(await topicKey(resources.topics.securityAlerts)).toBe(
+      'alias/huntaze-production-hardening',
+    );
+    expect(await topicKey(resources.topics.opsAlerts)).toBe('alias/aws/sns');
+  });
+
+  it('rotates the database secret every 30 days and never the API tokens', async () => {
+    const rotation = await Promise.all(
+      resources.secrets.map(async SecretId => {
+        const s = await aws.secretsManager.send(
+          new DescribeSecretCommand({ SecretId }),
+        );
+        return [
+          s.RotationEnabled ?? false,
+          s.RotationRules?.AutomaticallyAfterDays,
+        ];
+      }),
+    );
+    expect(rotation).toEqual([
+      [true, 30],
+      [false, undefined],
+      [false, undefined],
+    ]);
+  });
+
+  it('gives the application VPC an S3 gateway endpoint but none for DynamoDB', async () => {
+    expect(await gatewayEndpoints()).toEqual([`com.amazonaws.${REGION}.s3`]);
+  });
+
+  it('runs each service with a task role of its own', async () => {
+    const roles = [];
+    for (const { cluster, service } of resources.ecsServices) {
+      const { services = [] } = await aws.ecs.send(
+        new DescribeServicesCommand({ cluster, services: [service] }),
+      );
+      const { taskDefinition } = await aws.ecs.send(
+        new DescribeTaskDefinitionCommand({
+          taskDefinition: services[0].taskDefinition,
+        }),
+      );
+      roles.push(
+        [taskDefinition?.taskRoleArn, taskDefinition?.executionRoleArn].map(
+          arn => arn?.split('/').pop(),
+        ),
+      );
+    }
+    expect(roles).toEqual([
+      ['huntaze-ecs-task', 'huntaze-ecs-task-execution'],
+      ['huntaze-workers-task-role', 'huntaze-ecs-task-execution'],
+      ['huntaze-ai-task-role', 'huntaze-ecs-task-execution'],
+    ]);
+  });
+
+  it("creates only part of the plan's alarms, one of them without an action", async () => {
+    const { MetricAlarms = [] } = await aws.cloudWatch.send(
+      new DescribeAlarmsCommand({}),
+    );
+    const [{ cluster, service }] = resources.ecsServices;
+    expect(
+      MetricAlarms.map(a => [a.AlarmName, a.AlarmActions?.length]).sort(),
+    ).toEqual(
+      [
+        [`${cluster}-${service}-cpu-high`, 1],
+        [`${cluster}-${service}-down`, 1],
+        [`${cluster}-${service}-memory-high`, 0],
+        [`${resources.queues.rateLimiterDlq}-depth`, 1],
+        [`${resources.queues.workflowsDlq}-depth`, 1],
+      ].sort(),
     );
   });
 
@@ -382,6 +508,33 @@ describe('seedDemoAccount run again', () => {
       }),
     );
 
+    await aws.ec2.send(
+      new CreateVpcEndpointCommand({
+        VpcId: (
+          await aws.ec2.send(
+            new DescribeVpcsCommand({
+              Filters: [{ Name: 'tag:Name', Values: [resources.appVpc] }],
+            }),
+          )
+        ).Vpcs![0].VpcId!,
+        ServiceName: `com.amazonaws.${REGION}.dynamodb`,
+        VpcEndpointType: 'Gateway',
+      }),
+    );
+    await aws.sns.send(
+      new SetTopicAttributesCommand({
+        TopicArn: `arn:aws:sns:${REGION}:${ACCOUNT_ID}:${resources.topics.opsAlerts}`,
+        AttributeName: 'KmsMasterKeyId',
+        AttributeValue: '',
+      }),
+    );
+    await aws.secretsManager.send(
+      new RotateSecretCommand({
+        SecretId: resources.secrets[1],
+        RotationRules: { AutomaticallyAfterDays: 30 },
+      }),
+    );
+
     const reseed = await seedDemoAccount(options);
 
     expect(reseed.steps.flatMap(s => s.removed)).toEqual(
@@ -396,6 +549,12 @@ describe('seedDemoAccount run again', () => {
       ),
     ).rejects.toMatchObject({ name: 'NoSuchPublicAccessBlockConfiguration' });
     expect(await forceSsl()).toBe('0');
+    expect(await gatewayEndpoints()).toEqual([`com.amazonaws.${REGION}.s3`]);
+    expect(await topicKey(resources.topics.opsAlerts)).toBe('alias/aws/sns');
+    const token = await aws.secretsManager.send(
+      new DescribeSecretCommand({ SecretId: resources.secrets[1] }),
+    );
+    expect(token.RotationEnabled ?? false).toBe(false);
     const { trailList = [] } = await aws.cloudTrail.send(
       new DescribeTrailsCommand({ trailNameList: [resources.cloudTrailName] }),
     );

@@ -2,33 +2,42 @@ import type { SeedStep } from '../context';
 import { aiCostLedgerStep } from './aiCostLedger';
 import { budgetsStep } from './budgets';
 import { cloudTrailStep } from './cloudTrail';
+import { cloudWatchAlarmsStep } from './cloudWatchAlarms';
 import { cloudWatchLogsStep } from './cloudWatchLogs';
 import { costExplorerStep } from './costExplorer';
 import { dynamoDbStep } from './dynamoDb';
 import { ecsStep } from './ecs';
+import { ecsServicesStep } from './ecsServices';
 import { elastiCacheStep } from './elastiCache';
 import { guardDutyStep } from './guardDuty';
 import { rdsStep } from './rds';
 import { s3Step } from './s3';
+import { secretsManagerStep } from './secretsManager';
 import { securityHubStep } from './securityHub';
 import { snsStep } from './sns';
 import { sqsStep } from './sqs';
+import { vpcStep } from './vpc';
 
 /**
- * The account before hardening, in dependency order: topics before the budget that
- * notifies them, buckets before the trail that writes to one.
+ * The account before hardening, in dependency order: topics before the budget and the
+ * alarms that notify them, buckets before the trail that writes to one, clusters before
+ * their services.
  */
 export const POSTURE_STEPS: readonly SeedStep[] = [
   snsStep,
   s3Step,
   cloudTrailStep,
+  vpcStep,
   elastiCacheStep,
   rdsStep,
+  secretsManagerStep,
   guardDutyStep,
   securityHubStep,
   ecsStep,
+  ecsServicesStep,
   cloudWatchLogsStep,
   sqsStep,
+  cloudWatchAlarmsStep,
   dynamoDbStep,
   budgetsStep,
 ];

@@ -7,6 +7,8 @@ import {
 import { isAwsError } from '../awsErrors';
 import { emptyReport, SeedContext, SeedStep } from '../context';
 import { buildStoryFindings } from './securityHubFindings';
+import { findAlertKeyId } from './sns';
+import { findVpcId } from './vpc';
 
 /** BatchImportFindings accepts at most 100 findings per call. */
 const IMPORT_BATCH_SIZE = 100;
@@ -54,7 +56,12 @@ export const securityHubStep: SeedStep = {
       report.created.push('Security Hub');
     }
 
-    const findings = buildStoryFindings(ctx);
+    // The emulator picks these ids at creation; findings about them need the real ones.
+    const ids = {
+      vpcId: await findVpcId(ctx),
+      alertKeyId: await findAlertKeyId(ctx),
+    };
+    const findings = buildStoryFindings({ ...ctx, ids });
     const known = await importedFindingIds(ctx);
     const fresh = findings.filter(f => !known.has(f.Id!)).length;
     for (let i = 0; i < findings.length; i += IMPORT_BATCH_SIZE) {

@@ -1,210 +1,58 @@
-import { createHash } from 'node:crypto';
-import type {
-  AwsSecurityFinding,
-  SeverityLabel,
-} from '@aws-sdk/client-securityhub';
-import {
-  accountResourceId,
-  cloudTrailArn,
-  dynamoTableArn,
-  ecsClusterArn,
-  elastiCacheReplicationGroupArn,
-  rdsInstanceArn,
-  s3BucketArn,
-  sqsQueueArn,
-  AccountScope,
-} from '../arns';
-import type { ResourceNames } from '../resources';
-import { STATIC_SITE_BUCKET } from './s3';
+import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
+import { elastiCacheReplicationGroupArn, iamRoleArn } from '../arns';
+import { buildControlFinding, buildThreatFinding } from './findings/asff';
+import { controlEvaluations } from './findings/controls';
+import { seededRandom } from './findings/random';
+import { asffThreatType, ThreatEvent, threatEvents } from './findings/threats';
+import type { FindingsInput } from './findings/types';
+import { storyTaskRoles } from './ecsServices';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const ASFF_SCHEMA_VERSION = '2018-10-08';
-const COMPLIANCE_TYPE =
-  'Software and Configuration Checks/Industry and Regulatory Standards/AWS-Foundational-Security-Best-Practices';
+export { stableFindingUuid } from './findings/asff';
+export type { FindingsInput } from './findings/types';
 
-export interface FindingsInput extends AccountScope {
-  resources: ResourceNames;
-  now: Date;
-}
-
-/** A failed FSBP control on one resource. */
-interface ControlFailure {
-  controlId: string;
-  title: string;
-  severity: SeverityLabel;
-  resourceType: string;
-  resourceId: string;
-  firstSeenDaysAgo: number;
-}
-
-/** A threat finding that GuardDuty forwarded to Security Hub. */
-interface ThreatFinding {
-  findingType: string;
-  asffType: string;
-  title: string;
-  description: string;
-  severity: 'HIGH' | 'MEDIUM';
-  /** GuardDuty's own 0.1–8.9 score, kept as Severity.Original. */
-  score: number;
-  resourceType: string;
-  resourceId: string;
-  firstSeenDaysAgo: number;
-}
+/** The fixed seed of the demo findings: every run imports the same story. */
+export const FINDINGS_SEED = 20251028;
+/** GuardDuty findings besides the planted ones: with the controls, a few hundred. */
+export const GUARDDUTY_FINDING_COUNT = 160;
 
 /**
- * Stable finding ids (a UUID-shaped hash of what the finding is about), so importing
- * the same story again updates the findings instead of adding copies.
+ * The threats the story tells about by name (the on-call runbook and the end-to-end
+ * tests look for them); the generated ones come on top.
  */
-export function stableFindingUuid(...parts: string[]): string {
-  const hex = createHash('sha256').update(parts.join('|')).digest('hex');
-  return [
-    hex.slice(0, 8),
-    hex.slice(8, 12),
-    `4${hex.slice(13, 16)}`,
-    `a${hex.slice(17, 20)}`,
-    hex.slice(20, 32),
-  ].join('-');
-}
-
-/** One failed control per problem the story plants, on the resource that has it. */
-function controlFailures(input: FindingsInput): ControlFailure[] {
-  const { resources: r } = input;
-  const account = {
-    resourceType: 'AwsAccount',
-    resourceId: accountResourceId(input),
+function plantedThreats(input: FindingsInput): ThreatEvent[] {
+  const workersRole = storyTaskRoles(1).taskRole;
+  const threat = (
+    e: Omit<ThreatEvent, 'asffType' | 'count' | 'workflow'> & {
+      tactic: string;
+    },
+  ): ThreatEvent => {
+    const { tactic, ...rest } = e;
+    return {
+      ...rest,
+      asffType: asffThreatType(e.findingType, tactic),
+      count: 1,
+      workflow: 'NEW',
+    };
   };
-  const redis = {
-    resourceType: 'AwsElastiCacheReplicationGroup',
-    resourceId: elastiCacheReplicationGroupArn(
-      input,
-      r.redisReplicationGroupId,
-    ),
-  };
-  const clustersWithoutInsights = r.ecsClusters.slice(1).map(name => ({
-    controlId: 'ECS.12',
-    title: 'ECS clusters should use Container Insights',
-    severity: 'MEDIUM' as const,
-    resourceType: 'AwsEcsCluster',
-    resourceId: ecsClusterArn(input, name),
-    firstSeenDaysAgo: 21,
-  }));
   return [
-    {
-      controlId: 'ElastiCache.4',
-      title: 'ElastiCache replication groups should be encrypted at rest',
-      severity: 'MEDIUM',
-      ...redis,
-      firstSeenDaysAgo: 30,
-    },
-    {
-      controlId: 'ElastiCache.5',
-      title: 'ElastiCache replication groups should be encrypted in transit',
-      severity: 'MEDIUM',
-      ...redis,
-      firstSeenDaysAgo: 30,
-    },
-    {
-      controlId: 'ElastiCache.6',
-      title:
-        'ElastiCache (Redis OSS) replication groups of earlier versions should have Redis OSS AUTH enabled',
-      severity: 'MEDIUM',
-      ...redis,
-      firstSeenDaysAgo: 30,
-    },
-    // The production instance carries the same name as its parameter group.
-    {
-      controlId: 'RDS.3',
-      title: 'RDS DB instances should have encryption at-rest enabled',
-      severity: 'MEDIUM',
-      resourceType: 'AwsRdsDbInstance',
-      resourceId: rdsInstanceArn(input, r.rdsParameterGroupName),
-      firstSeenDaysAgo: 30,
-    },
-    {
-      controlId: 'S3.1',
-      title:
-        'S3 general purpose buckets should have block public access settings enabled',
-      severity: 'MEDIUM',
-      ...account,
-      firstSeenDaysAgo: 30,
-    },
-    {
-      controlId: 'S3.2',
-      title: 'S3 general purpose buckets should block public read access',
-      severity: 'CRITICAL',
-      resourceType: 'AwsS3Bucket',
-      resourceId: s3BucketArn(STATIC_SITE_BUCKET),
-      firstSeenDaysAgo: 12,
-    },
-    {
-      controlId: 'CloudTrail.1',
-      title:
-        'CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events',
-      severity: 'HIGH',
-      ...account,
-      firstSeenDaysAgo: 30,
-    },
-    {
-      controlId: 'CloudTrail.4',
-      title: 'CloudTrail log file validation should be enabled',
-      severity: 'LOW',
-      resourceType: 'AwsCloudTrailTrail',
-      resourceId: cloudTrailArn(input, r.cloudTrailName),
-      firstSeenDaysAgo: 30,
-    },
-    {
-      controlId: 'GuardDuty.1',
-      title: 'GuardDuty should be enabled',
-      severity: 'HIGH',
-      ...account,
-      firstSeenDaysAgo: 6,
-    },
-    ...clustersWithoutInsights,
-    {
-      controlId: 'SQS.1',
-      title: 'Amazon SQS queues should be encrypted at rest',
-      severity: 'MEDIUM',
-      resourceType: 'AwsSqsQueue',
-      resourceId: sqsQueueArn(input, r.queues.rateLimiter),
-      firstSeenDaysAgo: 9,
-    },
-    {
-      controlId: 'DynamoDB.2',
-      title: 'DynamoDB tables should have point-in-time recovery enabled',
-      severity: 'MEDIUM',
-      resourceType: 'AwsDynamoDbTable',
-      resourceId: dynamoTableArn(input, r.tables.aiCosts),
-      firstSeenDaysAgo: 14,
-    },
-  ];
-}
-
-/**
- * Threats GuardDuty reported while its detector was still running (the story has it
- * switched off since). Security Hub keeps such findings for 90 days, which is also the
- * only place they can be read locally: the emulator has no GuardDuty findings API.
- */
-function threatFindings(input: FindingsInput): ThreatFinding[] {
-  return [
-    {
+    threat({
       findingType:
         'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS',
-      asffType:
-        'TTPs/Initial Access/UnauthorizedAccess:IAMUser-InstanceCredentialExfiltration.OutsideAWS',
+      tactic: 'Initial Access',
       title:
         'Credentials for the EC2 instance role used from an external IP address',
-      description:
-        'Task role credentials of the workers cluster were used from 203.0.113.24, an address outside AWS.',
+      description: `Task role credentials of the workers cluster were used from 203.0.113.24, an address outside AWS.`,
       severity: 'HIGH',
       score: 8,
       resourceType: 'AwsIamAccessKey',
-      resourceId: `arn:aws:iam::${input.accountId}:role/huntaze-workers-task-role`,
+      resourceId: iamRoleArn(input, workersRole),
+      remoteIp: '203.0.113.24',
       firstSeenDaysAgo: 8,
-    },
-    {
+      lastSeenDaysAgo: 7,
+    }),
+    threat({
       findingType: 'Recon:IAMUser/MaliciousIPCaller',
-      asffType: 'TTPs/Discovery/Recon:IAMUser-MaliciousIPCaller',
+      tactic: 'Discovery',
       title: 'API ListBuckets was invoked from a known malicious IP address',
       description:
         'An API commonly used for reconnaissance was called from 198.51.100.7, listed on a threat intelligence feed.',
@@ -212,11 +60,13 @@ function threatFindings(input: FindingsInput): ThreatFinding[] {
       score: 5,
       resourceType: 'AwsIamAccessKey',
       resourceId: `arn:aws:iam::${input.accountId}:user/ci-deployer`,
+      remoteIp: '198.51.100.7',
       firstSeenDaysAgo: 10,
-    },
-    {
+      lastSeenDaysAgo: 9,
+    }),
+    threat({
       findingType: 'Recon:EC2/PortProbeUnprotectedPort',
-      asffType: 'TTPs/Discovery/Recon:EC2-PortProbeUnprotectedPort',
+      tactic: 'Discovery',
       title: 'Unprotected port on the Redis host is being probed',
       description: 'Port 6379 is reachable and being probed by 192.0.2.15.',
       severity: 'MEDIUM',
@@ -226,105 +76,36 @@ function threatFindings(input: FindingsInput): ThreatFinding[] {
         input,
         input.resources.redisReplicationGroupId,
       ),
+      remoteIp: '192.0.2.15',
       firstSeenDaysAgo: 11,
-    },
+      lastSeenDaysAgo: 10,
+    }),
   ];
 }
 
-const iso = (now: Date, msAgo: number) =>
-  new Date(now.getTime() - msAgo).toISOString();
-
-function resource(input: FindingsInput, type: string, id: string) {
-  return [
-    { Type: type, Id: id, Partition: 'aws' as const, Region: input.region },
-  ];
-}
-
-function buildControlFinding(
+/**
+ * All findings of the story, timestamps relative to `now`. Pure and deterministic:
+ * FSBP control results on every seeded resource (the ones behind posture checks as
+ * the seed leaves them, the rest drawn from the fixed seed) and GuardDuty threats from
+ * the 90 days before GuardDuty was switched off.
+ */
+export function buildStoryFindings(
   input: FindingsInput,
-  c: ControlFailure,
-): AwsSecurityFinding {
-  const { accountId, region, now } = input;
-  const Id = `arn:aws:securityhub:${region}:${accountId}:security-control/${
-    c.controlId
-  }/finding/${stableFindingUuid(c.controlId, c.resourceId)}`;
-  return {
-    SchemaVersion: ASFF_SCHEMA_VERSION,
-    Id,
-    ProductArn: `arn:aws:securityhub:${region}::product/aws/securityhub`,
-    ProductName: 'Security Hub',
-    CompanyName: 'AWS',
-    GeneratorId: `security-control/${c.controlId}`,
-    AwsAccountId: accountId,
-    Region: region,
-    Types: [COMPLIANCE_TYPE],
-    FirstObservedAt: iso(now, c.firstSeenDaysAgo * DAY_MS),
-    CreatedAt: iso(now, c.firstSeenDaysAgo * DAY_MS),
-    // Security Hub re-evaluates controls continuously: last seen a few hours ago.
-    LastObservedAt: iso(now, 3 * HOUR_MS),
-    UpdatedAt: iso(now, 3 * HOUR_MS),
-    Severity: { Label: c.severity },
-    Title: c.title,
-    Description: `This AWS control checks: ${c.title}.`,
-    Remediation: {
-      Recommendation: {
-        Text: `For information on how to correct this issue, consult the AWS Security Hub controls documentation for ${c.controlId}.`,
-        Url: `https://docs.aws.amazon.com/console/securityhub/${c.controlId}/remediation`,
-      },
-    },
-    Resources: resource(input, c.resourceType, c.resourceId),
-    Compliance: { Status: 'FAILED', SecurityControlId: c.controlId },
-    Workflow: { Status: 'NEW' },
-    WorkflowState: 'NEW',
-    RecordState: 'ACTIVE',
-  };
-}
-
-function buildThreatFinding(
-  input: FindingsInput,
-  t: ThreatFinding,
-): AwsSecurityFinding {
-  const { accountId, region, now } = input;
-  // GuardDuty finding ids are 32 hex characters; the detector id is the same shape.
-  const findingId = stableFindingUuid('guardduty', t.findingType).replace(
-    /-/g,
-    '',
+  options: { seed?: number; guardDutyFindings?: number } = {},
+): AwsSecurityFinding[] {
+  const random = seededRandom(options.seed ?? FINDINGS_SEED);
+  const controls = controlEvaluations(input, random);
+  const planted = plantedThreats(input);
+  const generated = threatEvents(
+    input,
+    random,
+    options.guardDutyFindings ?? GUARDDUTY_FINDING_COUNT,
   );
-  const detectorId = stableFindingUuid('guardduty-detector', accountId).replace(
-    /-/g,
-    '',
-  );
-  return {
-    SchemaVersion: ASFF_SCHEMA_VERSION,
-    Id: `arn:aws:guardduty:${region}:${accountId}:detector/${detectorId}/finding/${findingId}`,
-    ProductArn: `arn:aws:securityhub:${region}::product/aws/guardduty`,
-    ProductName: 'GuardDuty',
-    CompanyName: 'Amazon',
-    GeneratorId: `arn:aws:guardduty:${region}:${accountId}:detector/${detectorId}`,
-    AwsAccountId: accountId,
-    Region: region,
-    Types: [t.asffType],
-    FirstObservedAt: iso(now, t.firstSeenDaysAgo * DAY_MS),
-    LastObservedAt: iso(now, (t.firstSeenDaysAgo - 1) * DAY_MS),
-    CreatedAt: iso(now, t.firstSeenDaysAgo * DAY_MS),
-    UpdatedAt: iso(now, (t.firstSeenDaysAgo - 1) * DAY_MS),
-    Severity: { Label: t.severity, Original: String(t.score) },
-    Title: t.title,
-    Description: t.description,
-    ProductFields: {
-      'aws/guardduty/service/additionalInfo/type': t.findingType,
-    },
-    Resources: resource(input, t.resourceType, t.resourceId),
-    Workflow: { Status: 'NEW' },
-    WorkflowState: 'NEW',
-    RecordState: 'ACTIVE',
-  };
-}
-
-/** All findings of the story, timestamps relative to `now`. Pure. */
-export function buildStoryFindings(input: FindingsInput): AwsSecurityFinding[] {
-  return [
-    ...controlFailures(input).map(c => buildControlFinding(input, c)),
-    ...threatFindings(input).map(t => buildThreatFinding(input, t)),
+  const findings = [
+    ...controls.map(c => buildControlFinding(input, c)),
+    ...[...planted, ...generated].map(t => buildThreatFinding(input, t)),
   ];
+  // A generated threat may repeat a planted one (same type, resource and address).
+  const ids = new Set<string>();
+  return findings.filter(f => !ids.has(f.Id!) && ids.add(f.Id!));
 }

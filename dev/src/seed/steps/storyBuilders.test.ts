@@ -1,8 +1,13 @@
 import { buildStoryTrailSettings } from './cloudTrail';
 import { buildCostTableInput } from './dynamoDb';
+import { storyAlarms } from './cloudWatchAlarms';
 import { containerInsightsSettings } from './ecs';
+import { buildTaskDefinitionInput } from './ecsServices';
 import { buildReplicationGroupInput } from './elastiCache';
 import { buildForceSslOff } from './rds';
+import { storySecrets } from './secretsManager';
+import { storyTopicKeys } from './sns';
+import { storyGatewayEndpoints, storySubnets } from './vpc';
 import {
   buildCloudTrailBucketPolicy,
   buildCreateBucketInput,
@@ -90,6 +95,74 @@ describe('story builders', () => {
     );
     expect(policy.Statement[1].Condition.StringEquals['aws:SourceArn']).toBe(
       'arn:aws:cloudtrail:us-east-1:123456789012:trail/huntaze-trail',
+    );
+  });
+
+  it('rotates only the first secret (the database password)', () => {
+    expect(storySecrets(['db', 'token', 'redis'])).toEqual([
+      { name: 'db', rotates: true },
+      { name: 'token', rotates: false },
+      { name: 'redis', rotates: false },
+    ]);
+  });
+
+  it('encrypts the ops topic with the AWS managed key, the others with the module key', () => {
+    expect(
+      storyTopicKeys({ costAlerts: 'c', securityAlerts: 's', opsAlerts: 'o' }),
+    ).toEqual([
+      { name: 'c', kmsMasterKeyId: 'alias/huntaze-production-hardening' },
+      { name: 's', kmsMasterKeyId: 'alias/huntaze-production-hardening' },
+      { name: 'o', kmsMasterKeyId: 'alias/aws/sns' },
+    ]);
+  });
+
+  it('has an S3 gateway endpoint and no DynamoDB one, in two private subnets', () => {
+    expect(storyGatewayEndpoints('eu-west-3')).toEqual([
+      { serviceName: 'com.amazonaws.eu-west-3.s3', present: true },
+      { serviceName: 'com.amazonaws.eu-west-3.dynamodb', present: false },
+    ]);
+    expect(storySubnets('app', 'eu-west-3').map(s => s.zone)).toEqual([
+      'eu-west-3a',
+      'eu-west-3b',
+    ]);
+  });
+
+  it('gives every service a task role of its own, apart from the execution role', () => {
+    const roles = [0, 1, 2].map(i => {
+      const input = buildTaskDefinitionInput(
+        '123456789012',
+        'us-east-1',
+        'svc',
+        i,
+      );
+      return [input.taskRoleArn, input.executionRoleArn];
+    });
+    expect(new Set(roles.map(r => r[0])).size).toBe(3);
+    for (const [task, execution] of roles) expect(task).not.toBe(execution);
+  });
+
+  it('creates the first service alarms and the DLQ alarms, the memory alarm without an action', () => {
+    const alarms = storyAlarms({
+      region: 'us-east-1',
+      accountId: '123456789012',
+      resources: {
+        ecsServices: [{ cluster: 'web-cluster', service: 'web' }],
+        queues: { workflowsDlq: 'wd.fifo', rateLimiterDlq: 'rd' },
+        topics: { opsAlerts: 'ops' },
+      } as any,
+    });
+    expect(alarms.map(a => [a.AlarmName, a.Threshold, a.AlarmActions])).toEqual(
+      [
+        [
+          'web-cluster-web-cpu-high',
+          70,
+          ['arn:aws:sns:us-east-1:123456789012:ops'],
+        ],
+        ['web-cluster-web-memory-high', 80, []],
+        ['web-cluster-web-down', 1, ['arn:aws:sns:us-east-1:123456789012:ops']],
+        ['wd.fifo-depth', 10, ['arn:aws:sns:us-east-1:123456789012:ops']],
+        ['rd-depth', 10, ['arn:aws:sns:us-east-1:123456789012:ops']],
+      ],
     );
   });
 });

@@ -1,6 +1,7 @@
 export { describeAwsError } from './describeAwsError';
 export { isApiUnavailable } from './isApiUnavailable';
 export { DefaultAwsClientFactory } from './clientFactory';
+export { partitionOf } from './partition';
 export type {
   AwsClientFactory,
   AwsAccess,

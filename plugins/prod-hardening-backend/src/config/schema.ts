@@ -43,6 +43,13 @@ const httpUrl = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** An AWS resource name or id as written in app-config (no blanks around it). */
+const resourceName = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^\S+$/, 'must be a name without spaces');
+
 const roleArn = z
   .string()
   .regex(
@@ -132,9 +139,38 @@ export const prodHardeningConfigSchema = z.object({
         ]),
       redisReplicationGroupId: z.string().default('huntaze-redis'),
       rdsParameterGroupName: z.string().default('huntaze-postgres-production'),
+      rdsInstanceId: resourceName.default('huntaze-postgres-production'),
       cloudTrailName: z.string().default('huntaze-trail'),
+      ecsServices: z
+        .array(z.object({ cluster: resourceName, service: resourceName }))
+        .default([
+          { cluster: 'huntaze-web-production', service: 'web' },
+          { cluster: 'huntaze-workers-production', service: 'workers' },
+          { cluster: 'huntaze-ai-production', service: 'ai' },
+        ]),
+      rateLimiterFunctionName: resourceName.default('huntaze-rate-limiter'),
+      secrets: z
+        .array(resourceName)
+        .default([
+          'huntaze/postgres/password',
+          'huntaze/onlyfans/api-token',
+          'huntaze/redis/auth-token',
+        ]),
+      appVpc: resourceName.default('huntaze-production'),
     })
-    .default({}),
+    .default({})
+    .superRefine((resources, ctx) => {
+      // A service in a cluster the portal does not watch is almost always a typo.
+      resources.ecsServices.forEach((s, i) => {
+        if (!resources.ecsClusters.includes(s.cluster)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['ecsServices', i, 'cluster'],
+            message: `"${s.cluster}" is not one of resources.ecsClusters`,
+          });
+        }
+      });
+    }),
 });
 
 /** The plugin's configuration after validation, with every default applied. */

@@ -1,4 +1,4 @@
-import express, { ErrorRequestHandler } from 'express';
+import express, { ErrorRequestHandler, RequestHandler } from 'express';
 
 /** No route takes more than a few fields; 100 kB is Express's default, kept explicit. */
 export const JSON_BODY_LIMIT = '100kb';
@@ -29,7 +29,9 @@ export const answerBodyTooLarge: ErrorRequestHandler = (
 };
 
 /** The body middleware of the plugin's router: JSON within the limit, 413 beyond it. */
-export const jsonBody = () => [
+export const jsonBody = (): RequestHandler[] => [
   express.json({ limit: JSON_BODY_LIMIT }),
-  answerBodyTooLarge,
+  // Express tells error handlers apart by their four parameters; the option's type
+  // only names request handlers.
+  answerBodyTooLarge as unknown as RequestHandler,
 ];

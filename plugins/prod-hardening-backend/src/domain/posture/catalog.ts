@@ -135,6 +135,65 @@ export const CHECKS = {
       why: 'SQS-managed SSE applies to new messages without downtime.',
     },
   },
+  secretsRotation: {
+    id: 'secretsmanager-rotation',
+    title: 'The application secrets rotate automatically',
+    pillar: 'security',
+    control: 'SecretsManager.1',
+    severity: 'MEDIUM',
+    remediation: {
+      kind: 'manual',
+      why: 'Rotation needs a function that can reissue each credential: RDS-managed rotation for the database, a custom Lambda for API tokens that the provider must reissue.',
+    },
+  },
+  gatewayEndpoints: {
+    id: 'vpc-gateway-endpoints',
+    title:
+      'S3 and DynamoDB traffic uses gateway endpoints, not the NAT gateway',
+    pillar: 'finops-hygiene',
+    control: 'baseline',
+    severity: 'LOW',
+    remediation: {
+      kind: 'manual',
+      why: "The endpoints belong on the private subnets' route tables, which the Terraform module owns (vpc_endpoints.tf); created by hand they would drift from it.",
+    },
+  },
+  alarms: {
+    id: 'cloudwatch-alarms',
+    title:
+      'The CloudWatch alarms of the hardening plan exist and notify on-call',
+    pillar: 'observability',
+    control: 'baseline',
+    severity: 'MEDIUM',
+    remediation: {
+      kind: 'manual',
+      why: 'The Terraform module (alarms.tf) creates every alarm of the plan with its reviewed threshold and the ops topic; alarms added one by one drift from it.',
+    },
+  },
+  ecsTaskRoles: {
+    id: 'ecs-task-roles',
+    title:
+      'Each ECS service has its own task role, separate from the execution role',
+    pillar: 'security',
+    control: 'baseline',
+    severity: 'HIGH',
+    remediation: {
+      kind: 'manual',
+      why: "A new task definition revision with a least-privilege task role has to be deployed, after the application is tested against that role's permissions.",
+    },
+  },
+  snsEncryption: {
+    id: 'sns-encryption',
+    title:
+      'The alert topics are encrypted with a key AWS services can publish with',
+    pillar: 'security',
+    control: 'SNS.1',
+    severity: 'MEDIUM',
+    remediation: {
+      kind: 'manual',
+      why: 'Budgets, CloudWatch and EventBridge need a customer managed key whose policy lets them use it (kms.tf); the AWS managed key would drop their alerts.',
+    },
+  },
 } as const satisfies Record<string, CheckMeta>;
 
 export type CheckKey = keyof typeof CHECKS;

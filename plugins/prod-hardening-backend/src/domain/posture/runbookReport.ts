@@ -23,6 +23,9 @@ export function runbookExitCode(
   return checks.some(c => c.status !== 'PASS') ? 2 : 0;
 }
 
+/** Wide enough for the longest FSBP control id the checks use (SecretsManager.1). */
+const CONTROL_WIDTH = 16;
+
 const pad = (text: string, width: number) =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 
@@ -31,10 +34,10 @@ export function renderRunbookTable(report: PostureReport): string {
   const lines = [
     `Account ${report.accountId} (${report.region}) — ${report.evaluatedAt}`,
     '',
-    `${pad('STATUS', 7)} ${pad('SEVERITY', 9)} ${pad('CONTROL', 14)} ${pad(
-      'CHECK',
-      32,
-    )} SUMMARY`,
+    `${pad('STATUS', 7)} ${pad('SEVERITY', 9)} ${pad(
+      'CONTROL',
+      CONTROL_WIDTH,
+    )} ${pad('CHECK', 32)} SUMMARY`,
   ];
   const order = ['FAIL', 'ERROR', 'WARN', 'PASS'];
   const sorted = [...report.checks].sort(
@@ -42,10 +45,10 @@ export function renderRunbookTable(report: PostureReport): string {
   );
   for (const c of sorted) {
     lines.push(
-      `${pad(c.status, 7)} ${pad(c.severity, 9)} ${pad(c.control, 14)} ${pad(
-        c.id,
-        32,
-      )} ${c.summary}`,
+      `${pad(c.status, 7)} ${pad(c.severity, 9)} ${pad(
+        c.control,
+        CONTROL_WIDTH,
+      )} ${pad(c.id, 32)} ${c.summary}`,
     );
   }
   const s = report.score;

@@ -5,6 +5,10 @@ import type {
 import { describeAwsError } from '../../aws';
 import { computeScore } from '../../domain/posture/score';
 import type { CheckRunner } from './checkRunners';
+import {
+  createEvaluationContext,
+  EvaluationContext,
+} from './evaluationContext';
 
 export interface PostureCheckEngineOptions {
   runners: CheckRunner[];
@@ -36,8 +40,9 @@ export class PostureCheckEngine {
     const runners = onlyIds
       ? this.options.runners.filter(r => onlyIds.includes(r.meta.id))
       : this.options.runners;
+    const context = createEvaluationContext(this.now());
     const checks = await Promise.all(
-      runners.map(runner => this.runOne(runner)),
+      runners.map(runner => this.runOne(runner, context)),
     );
     return {
       accountId: this.options.accountId,
@@ -48,10 +53,13 @@ export class PostureCheckEngine {
     };
   }
 
-  private async runOne(runner: CheckRunner): Promise<CheckResult> {
+  private async runOne(
+    runner: CheckRunner,
+    context: EvaluationContext,
+  ): Promise<CheckResult> {
     const evaluatedAt = this.now().toISOString();
     try {
-      const evaluation = await runner.run();
+      const evaluation = await runner.run(context);
       return {
         ...runner.meta,
         ...evaluation,

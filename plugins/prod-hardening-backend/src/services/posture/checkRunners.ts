@@ -1,14 +1,20 @@
 import type { ProdHardeningConfig } from '../../config';
-import { describeAwsError } from '../../aws';
 import { CHECKS, CheckMeta } from '../../domain/posture/catalog';
 import type { Evaluation } from '../../domain/posture/evaluation';
 import * as evaluate from '../../domain/posture/evaluators';
+import { evaluateAlarms, expectedAlarms } from '../../domain/posture/alarms';
+import { evaluateEcsTaskRoles } from '../../domain/posture/ecsTaskRoles';
+import { evaluateGatewayEndpoints } from '../../domain/posture/gatewayEndpoints';
+import { evaluateSecretsRotation } from '../../domain/posture/secretsRotation';
+import { evaluateTopicEncryption } from '../../domain/posture/topicEncryption';
+import type { EvaluationContext } from './evaluationContext';
+import { readSecurityHubFacts } from './readSecurityHub';
 import type { PostureSources } from './sources';
 
 /** A check bound to its data: gather facts through the sources, then evaluate them. */
 export interface CheckRunner {
   meta: CheckMeta;
-  run(): Promise<Evaluation>;
+  run(context: EvaluationContext): Promise<Evaluation>;
 }
 
 /**
@@ -27,6 +33,19 @@ export function buildCheckRunners(
     resources.queues.rateLimiter,
     resources.queues.rateLimiterDlq,
   ];
+  // PITR and TTL both read every cost table: once per evaluation.
+  const tableProtection = (context: EvaluationContext) =>
+    context.once('dynamodb:cost-table-protection', () =>
+      Promise.all(costTables.map(t => sources.dynamoDb.getProtection(t))),
+    );
+  const servicesByCluster = [
+    ...new Set(resources.ecsServices.map(s => s.cluster)),
+  ].map(cluster => ({
+    cluster,
+    services: resources.ecsServices
+      .filter(s => s.cluster === cluster)
+      .map(s => s.service),
+  }));
   return [
     {
       meta: CHECKS.s3AccountPublicAccessBlock,
@@ -46,30 +65,14 @@ export function buildCheckRunners(
     },
     {
       meta: CHECKS.securityHubFsbp,
-      run: async () => {
-        const hub = await sources.securityHub.describeHub();
-        if (!hub.enabled)
-          return evaluate.evaluateSecurityHub({
-            region: aws.region,
-            hubEnabled: false,
-          });
-        try {
-          const arns = await sources.securityHub.getEnabledStandardsArns();
-          return evaluate.evaluateSecurityHub({
-            region: aws.region,
-            hubEnabled: true,
-            hubArn: hub.hubArn,
-            enabledStandardsArns: arns,
-          });
-        } catch (err) {
-          return evaluate.evaluateSecurityHub({
-            region: aws.region,
-            hubEnabled: true,
-            hubArn: hub.hubArn,
-            standardsError: describeAwsError(err, aws.endpoint),
-          });
-        }
-      },
+      run: async () =>
+        evaluate.evaluateSecurityHub(
+          await readSecurityHubFacts(
+            sources.securityHub,
+            aws.region,
+            aws.endpoint,
+          ),
+        ),
     },
     {
       meta: CHECKS.cloudTrailMultiRegion,
@@ -112,20 +115,16 @@ export function buildCheckRunners(
     },
     {
       meta: CHECKS.dynamoDbPitr,
-      run: async () =>
+      run: async context =>
         evaluate.evaluateDynamoDbPitr({
-          tables: await Promise.all(
-            costTables.map(t => sources.dynamoDb.getProtection(t)),
-          ),
+          tables: await tableProtection(context),
         }),
     },
     {
       meta: CHECKS.dynamoDbTtl,
-      run: async () =>
+      run: async context =>
         evaluate.evaluateDynamoDbTtl({
-          tables: await Promise.all(
-            costTables.map(t => sources.dynamoDb.getProtection(t)),
-          ),
+          tables: await tableProtection(context),
         }),
     },
     {
@@ -134,6 +133,68 @@ export function buildCheckRunners(
         evaluate.evaluateSqsEncryption({
           queues: await Promise.all(
             seedQueues.map(q => sources.sqs.getEncryption(q)),
+          ),
+        }),
+    },
+    {
+      meta: CHECKS.secretsRotation,
+      run: async context =>
+        evaluateSecretsRotation({
+          now: context.now.toISOString(),
+          secrets: await Promise.all(
+            resources.secrets.map(s =>
+              sources.secretsManager.describeRotation(s),
+            ),
+          ),
+        }),
+    },
+    {
+      meta: CHECKS.gatewayEndpoints,
+      run: async () => {
+        const vpcs = await sources.ec2.findVpcs(resources.appVpc);
+        return evaluateGatewayEndpoints({
+          region: aws.region,
+          vpcRef: resources.appVpc,
+          vpcs,
+          endpoints: await sources.ec2.describeGatewayEndpoints(
+            vpcs.map(v => v.id),
+          ),
+        });
+      },
+    },
+    {
+      meta: CHECKS.alarms,
+      run: async () => {
+        const expected = expectedAlarms(resources);
+        return evaluateAlarms({
+          expected,
+          found: await sources.cloudWatchAlarms.describeAlarms(
+            expected.map(a => a.name),
+          ),
+        });
+      },
+    },
+    {
+      meta: CHECKS.ecsTaskRoles,
+      run: async () =>
+        evaluateEcsTaskRoles({
+          services: (
+            await Promise.all(
+              servicesByCluster.map(c =>
+                sources.ecs.describeServiceRoles(c.cluster, c.services),
+              ),
+            )
+          ).flat(),
+        }),
+    },
+    {
+      meta: CHECKS.snsEncryption,
+      run: async () =>
+        evaluateTopicEncryption({
+          topics: await Promise.all(
+            Object.values(resources.topics).map(t =>
+              sources.sns.getEncryption(t),
+            ),
           ),
         }),
     },

@@ -1,13 +1,17 @@
 import type { AwsClientFactory } from '../../aws';
 import { CloudTrailSource } from '../../sources/cloudTrail';
+import { CloudWatchAlarmsSource } from '../../sources/cloudWatchAlarms';
 import { CloudWatchLogsSource } from '../../sources/cloudWatchLogs';
 import { DynamoDbSource } from '../../sources/dynamoDb';
+import { Ec2Source } from '../../sources/ec2';
 import { EcsSource } from '../../sources/ecs';
 import { ElastiCacheSource } from '../../sources/elastiCache';
 import { GuardDutySource } from '../../sources/guardDuty';
 import { RdsSource } from '../../sources/rds';
 import { S3ControlSource } from '../../sources/s3Control';
+import { SecretsManagerSource } from '../../sources/secretsManager';
 import { SecurityHubSource } from '../../sources/securityHub';
+import { SnsSource } from '../../sources/sns';
 import { SqsSource } from '../../sources/sqs';
 
 /** Every adapter the posture checks read through. */
@@ -22,6 +26,10 @@ export interface PostureSources {
   ecs: EcsSource;
   dynamoDb: DynamoDbSource;
   sqs: SqsSource;
+  secretsManager: SecretsManagerSource;
+  ec2: Ec2Source;
+  cloudWatchAlarms: CloudWatchAlarmsSource;
+  sns: SnsSource;
 }
 
 export function createPostureSources(aws: AwsClientFactory): PostureSources {
@@ -36,5 +44,9 @@ export function createPostureSources(aws: AwsClientFactory): PostureSources {
     ecs: new EcsSource(aws),
     dynamoDb: new DynamoDbSource(aws),
     sqs: new SqsSource(aws),
+    secretsManager: new SecretsManagerSource(aws),
+    ec2: new Ec2Source(aws),
+    cloudWatchAlarms: new CloudWatchAlarmsSource(aws),
+    sns: new SnsSource(aws),
   };
 }

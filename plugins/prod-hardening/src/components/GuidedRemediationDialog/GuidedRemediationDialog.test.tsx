@@ -1,4 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { GuidedRunbook } from '@prod-hardening/plugin-prod-hardening-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { prodHardeningApiRef } from '../../api';
 import { fakeApi } from '../../testUtils/fakeApi';
@@ -100,7 +101,7 @@ describe('GuidedRemediationDialog', () => {
 
   it('says why when the runbook cannot be written', async () => {
     await renderDialog(
-      jest.fn(async () => {
+      jest.fn(async (_c: string, _r?: string): Promise<GuidedRunbook> => {
         throw new Error('Check elasticache-encryption did not look at x.');
       }),
     );
