@@ -83,6 +83,19 @@ describe('guided remediations and finding details on the seeded account (moto_se
     );
   });
 
+  it('writes the least-privilege task role runbook for a service of the seed', async () => {
+    const res = await api('/remediations/guided/ecs-task-roles');
+    expect(res.status).toBe(200);
+    expect(res.body.facts).toMatchObject({
+      cluster: 'huntaze-web-production',
+      service: 'web',
+      newTaskRole: 'arn:aws:iam::123456789012:role/huntaze-ecs-task',
+    });
+    expect(res.body.rollback[0].commands[0].command).toContain(
+      `--task-definition ${res.body.facts.taskDefinition}`,
+    );
+  });
+
   it.each([
     [
       '/remediations/guided/s3-account-public-access-block',

@@ -178,7 +178,7 @@ export const CHECKS = {
     control: 'baseline',
     severity: 'HIGH',
     remediation: {
-      kind: 'manual',
+      kind: 'guided',
       why: "A new task definition revision with a least-privilege task role has to be deployed, after the application is tested against that role's permissions.",
     },
   },

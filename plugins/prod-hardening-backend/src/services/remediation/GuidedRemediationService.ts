@@ -9,6 +9,7 @@ import { describeAwsError } from '../../aws';
 import type { ProdHardeningConfig } from '../../config';
 import {
   elastiCacheMigrationRunbook,
+  iamLeastPrivilegeRunbook,
   isGuidedCheckId,
   moduleNames,
   rdsForceSslRunbook,
@@ -99,7 +100,7 @@ export class GuidedRemediationService {
           replicationGroupId: group.id,
           authSecretName: names.redisAuthSecret,
           kmsKeyAlias: names.kmsKeyAlias,
-          rateLimiterFunction: names.rateLimiterFunction,
+          rateLimiterFunction: resources.rateLimiterFunctionName,
           ecsClusters: resources.ecsClusters,
         });
       }
@@ -119,8 +120,50 @@ export class GuidedRemediationService {
           instances,
         });
       }
-      default:
-        throw new NotFoundError(`Check ${check.id} has no guided remediation.`);
+      default: {
+        const service = await this.serviceRunning(evidence.resourceId);
+        return iamLeastPrivilegeRunbook({
+          ...common,
+          ...service,
+          taskRoleName: names.ecsTaskRole,
+          costTables: [resources.tables.aiCosts, resources.tables.costAlerts],
+          workQueues: [
+            resources.queues.workflows,
+            resources.queues.rateLimiter,
+          ],
+          costAlertsTopic: resources.topics.costAlerts,
+          kmsKeyAlias: names.kmsKeyAlias,
+        });
+      }
     }
+  }
+
+  /** The configured ECS service whose current task definition is `taskDefinitionArn`. */
+  private async serviceRunning(taskDefinitionArn: string) {
+    const { ecsServices } = this.options.config.resources;
+    const clusters = [...new Set(ecsServices.map(s => s.cluster))];
+    const roles = (
+      await Promise.all(
+        clusters.map(cluster =>
+          this.options.sources.ecs.describeServiceRoles(
+            cluster,
+            ecsServices.filter(s => s.cluster === cluster).map(s => s.service),
+          ),
+        ),
+      )
+    ).flat();
+    const match = roles.find(r => r.taskDefinitionArn === taskDefinitionArn);
+    if (!match?.taskDefinitionArn) {
+      throw new NotFoundError(
+        `No configured ECS service runs ${taskDefinitionArn} any more.`,
+      );
+    }
+    return {
+      cluster: match.cluster,
+      service: match.service,
+      taskDefinitionArn: match.taskDefinitionArn,
+      taskRoleArn: match.taskRoleArn,
+      executionRoleArn: match.executionRoleArn,
+    };
   }
 }

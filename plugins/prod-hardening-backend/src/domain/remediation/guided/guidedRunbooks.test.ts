@@ -348,7 +348,6 @@ describe('choosing what a runbook is for', () => {
     expect(moduleNames('acme-rate-limiter-queue')).toEqual({
       redisAuthSecret: 'acme/redis/auth-token',
       kmsKeyAlias: 'alias/acme-production-hardening',
-      rateLimiterFunction: 'acme-rate-limiter',
       ecsTaskRole: 'acme-ecs-task',
     });
     expect(

@@ -2,7 +2,7 @@ import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
 
 /**
  * Names infra/terraform/production-hardening gives resources from its name_prefix
- * (main.tf, locals.names). The prefix is read back from the rate-limiter queue name,
+ * (main.tf, locals.names) that app-config.yaml does not list. The prefix is read back from the rate-limiter queue name,
  * which app-config.yaml and the module share ("<prefix>-rate-limiter-queue").
  */
 export function moduleNames(rateLimiterQueue: string) {
@@ -10,7 +10,6 @@ export function moduleNames(rateLimiterQueue: string) {
   return {
     redisAuthSecret: `${prefix}/redis/auth-token`,
     kmsKeyAlias: `alias/${prefix}-production-hardening`,
-    rateLimiterFunction: `${prefix}-rate-limiter`,
     ecsTaskRole: `${prefix}-ecs-task`,
   };
 }
