@@ -56,6 +56,8 @@ locals {
     "guardduty:UpdateDetector",
     "logs:PutRetentionPolicy",
     "s3:PutAccountPublicAccessBlock",
+    "securityhub:BatchEnableStandards",
+    "securityhub:EnableSecurityHub",
     "sqs:DeleteMessage",
     "sqs:GetQueueAttributes",
     "sqs:GetQueueUrl",
@@ -129,6 +131,20 @@ data "aws_iam_policy_document" "portal_remediation" {
       test     = "StringEquals"
       variable = "aws:RequestedRegion"
       values   = distinct([local.region, "us-east-1"])
+    }
+  }
+
+  # EnableSecurityHub creates Security Hub's service-linked role on first use; this
+  # role may create that one role and no other.
+  statement {
+    sid       = "SecurityHubServiceLinkedRole"
+    actions   = ["iam:CreateServiceLinkedRole"]
+    resources = ["arn:${local.partition}:iam::${local.account}:role/aws-service-role/securityhub.amazonaws.com/AWSServiceRoleForSecurityHub"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:AWSServiceName"
+      values   = ["securityhub.amazonaws.com"]
     }
   }
 }

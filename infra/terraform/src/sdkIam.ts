@@ -44,6 +44,13 @@ export const ACTION_EXCEPTIONS: Readonly<
   '@aws-sdk/client-sts': {
     GetCallerIdentity: [],
   },
+  '@aws-sdk/client-securityhub': {
+    // The first enable creates the AWSServiceRoleForSecurityHub service-linked role.
+    EnableSecurityHub: [
+      'securityhub:EnableSecurityHub',
+      'iam:CreateServiceLinkedRole',
+    ],
+  },
   '@aws-sdk/client-s3-control': {
     GetPublicAccessBlock: ['s3:GetAccountPublicAccessBlock'],
     PutPublicAccessBlock: ['s3:PutAccountPublicAccessBlock'],

@@ -21,6 +21,7 @@ import {
 import type { RemediationWriters } from '../../sources/remediation';
 import type { S3Source } from '../../sources/s3';
 import type { PostureSources } from '../posture/sources';
+import { securityHubRemediation } from './securityHubRemediation';
 
 /**
  * An automated remediation: read the state (read role), plan from it (pure), and
@@ -192,5 +193,6 @@ export function buildRemediations(
     pointInTimeRecovery,
     queueEncryption,
     logRetention,
+    securityHubRemediation(read, write, config.aws),
   ];
 }

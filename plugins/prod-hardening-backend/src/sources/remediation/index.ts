@@ -5,6 +5,7 @@ import { DynamoDbRemediation } from './dynamoDb';
 import { EcsRemediation } from './ecs';
 import { GuardDutyRemediation } from './guardDuty';
 import { S3ControlRemediation } from './s3Control';
+import { SecurityHubRemediation } from './securityHub';
 import { SqsRemediation } from './sqs';
 
 /** Every write adapter; all of them use the remediation role. */
@@ -16,6 +17,7 @@ export interface RemediationWriters {
   ecs: EcsRemediation;
   dynamoDb: DynamoDbRemediation;
   sqs: SqsRemediation;
+  securityHub: SecurityHubRemediation;
 }
 
 export function createRemediationWriters(
@@ -29,5 +31,6 @@ export function createRemediationWriters(
     ecs: new EcsRemediation(aws),
     dynamoDb: new DynamoDbRemediation(aws),
     sqs: new SqsRemediation(aws),
+    securityHub: new SecurityHubRemediation(aws),
   };
 }
