@@ -35,4 +35,43 @@ test.describe('Posture tab on the seeded account', () => {
       findings.getByRole('row').filter({ hasNotText: /HIGH|Severity/ }),
     ).toHaveCount(0);
   });
+
+  test('opens a finding with its check, then the read-only runbook of that check', async ({
+    page,
+  }) => {
+    await openPortal(page, '/prod-hardening/posture');
+    const findings = page.getByRole('table', { name: 'Findings' });
+    await page
+      .getByLabel('Search title, resource or control')
+      .fill('ElastiCache.4');
+    await findings
+      .getByRole('row', { name: /encrypted at rest/ })
+      .first()
+      .click();
+
+    const drawer = page.getByRole('dialog', { name: 'Finding details' });
+    await expect(
+      drawer.getByRole('table', { name: 'Finding fields' }),
+    ).toContainText('ElastiCache.4');
+    const check = drawer.getByRole('region', { name: 'Posture check' });
+    await expect(check).toContainText('AtRestEncryptionEnabled=false');
+
+    await check.getByRole('button', { name: 'Runbook…' }).click();
+    const runbook = page.getByRole('dialog', {
+      name: /^Migrate huntaze-redis/,
+    });
+    await expect(
+      runbook.getByLabel('command: Create the migration snapshot', {
+        exact: true,
+      }),
+    ).toContainText(
+      'aws elasticache create-snapshot --replication-group-id huntaze-redis',
+    );
+    await expect(
+      runbook.getByRole('button', { name: 'Copy Terraform snippet' }),
+    ).toBeVisible();
+    await expect(runbook.getByText(/Under 5 minutes/)).toBeVisible();
+    await runbook.getByRole('button', { name: 'Close' }).click();
+    await expect(runbook).toBeHidden();
+  });
 });
