@@ -69,6 +69,12 @@ describe('GuidedRemediationDialog', () => {
     expect(
       screen.getByText('docs/runbooks/elasticache-migration.md'),
     ).toBeInTheDocument();
+    expect(
+      screen.getByTestId('runbook-link-elasticache-migration'),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining('runbook=elasticache-migration'),
+    );
   });
 
   it('has no button that changes the resource: only copy buttons and Close', async () => {
@@ -79,6 +85,8 @@ describe('GuidedRemediationDialog', () => {
       .map(b => b.getAttribute('aria-label') ?? b.textContent ?? '');
     expect(labels.length).toBeGreaterThan(3);
     expect(labels.filter(l => !l.startsWith('Copy '))).toEqual(['Close']);
+    // The one other control opens the longer runbook: a link, not an action.
+    expect(screen.getByRole('link', { name: 'Open' })).toBeInTheDocument();
   });
 
   it('writes the runbook of another failing resource when it is chosen', async () => {

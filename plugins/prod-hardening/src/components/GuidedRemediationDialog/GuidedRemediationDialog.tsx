@@ -23,6 +23,7 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { useState } from 'react';
 import { useGuidedRunbook } from '../../hooks/useRemediationDetails';
+import { RunbookLink } from '../Runbooks';
 
 /** A block of code with a copy button: commands and the Terraform snippet. */
 function Code({ text, label }: { text: string; label: string }) {
@@ -202,11 +203,16 @@ export function GuidedRemediationDialog(props: {
             </Box>
             <Typography variant="h6">References</Typography>
             <ul>
-              {runbook.references.map(r => (
-                <li key={r}>
-                  <code>{r}</code>
-                </li>
-              ))}
+              {runbook.references.map(r => {
+                // The repository's runbooks open in the portal's runbook drawer.
+                const id = /^docs\/runbooks\/([a-z0-9-]+)\.md$/.exec(r)?.[1];
+                return (
+                  <li key={r}>
+                    <code>{r}</code>
+                    {id && <RunbookLink runbookId={id} label="Open" />}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
