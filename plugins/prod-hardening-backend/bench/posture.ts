@@ -14,6 +14,8 @@
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+// The seed's generator, imported alone so the memory figures stay the findings'.
+import { seededRandom } from '@prod-hardening/dev-stack/src/seed/steps/findings/random';
 import type { CheckStatus } from '@prod-hardening/plugin-prod-hardening-common';
 import {
   percentile,
@@ -37,17 +39,6 @@ const { values: args } = parseArgs({
 const REQUESTS = Number(args.requests);
 const RUNS = Number(args.runs);
 const SIZES = [10_000, 50_000];
-
-/** Deterministic PRNG (mulberry32): the same findings on every run. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONTROLS = [
   'S3.1',
@@ -73,13 +64,13 @@ const TYPES = [
 
 /** ASFF as Security Hub returns it, with the spread of a busy account. */
 function generateFindings(count: number, seed = 42): AsffFinding[] {
-  const rnd = prng(seed);
-  const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
+  const random = seededRandom(seed);
+  const { pick } = random;
   const base = Date.parse('2026-11-20T12:00:00Z');
   return Array.from({ length: count }, (_, i) => {
     const product = pick(PRODUCTS);
     const control = product === 'Security Hub' ? pick(CONTROLS) : undefined;
-    const seen = base - Math.floor(rnd() * 90 * 86_400_000);
+    const seen = base - random.int(0, 90 * 86_400_000);
     const type = pick(TYPES);
     return {
       Id: `arn:aws:securityhub:us-east-1:123456789012:finding/${i
@@ -92,12 +83,11 @@ function generateFindings(count: number, seed = 42): AsffFinding[] {
       Region: 'us-east-1',
       FirstObservedAt: new Date(seen - 86_400_000).toISOString(),
       LastObservedAt: new Date(seen).toISOString(),
-      RecordState: rnd() < 0.9 ? 'ACTIVE' : 'ARCHIVED',
+      RecordState: random.chance(0.9) ? 'ACTIVE' : 'ARCHIVED',
       // Half the findings carry only the normalized score, as some products send.
-      Severity:
-        rnd() < 0.5
-          ? { Label: pick(LABELS) }
-          : { Normalized: Math.floor(rnd() * 101) },
+      Severity: random.chance(0.5)
+        ? { Label: pick(LABELS) }
+        : { Normalized: random.int(0, 100) },
       Compliance: control
         ? { Status: pick(COMPLIANCE), SecurityControlId: control }
         : undefined,
