@@ -1,5 +1,5 @@
 import type { GuidedCommand } from '@prod-hardening/plugin-prod-hardening-common';
-import { shellCommand, Word } from './quoting';
+import { hclString, shellCommand, Word } from './quoting';
 
 /** A command that only reads (the account, or writes a local file). */
 export function read(description: string, ...words: Word[]): GuidedCommand {
@@ -34,4 +34,14 @@ export function compact(
       (e): e is [string, string] => e[1] !== undefined && e[1] !== '',
     ),
   );
+}
+
+/** The module's KMS key looked up by alias (data.aws_kms_alias.hardening), then a blank line. */
+export function hclKmsAlias(alias: string): string[] {
+  return [
+    'data "aws_kms_alias" "hardening" {',
+    `  name = ${hclString(alias)}`,
+    '}',
+    '',
+  ];
 }

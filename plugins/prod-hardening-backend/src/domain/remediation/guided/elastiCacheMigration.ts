@@ -3,7 +3,7 @@ import type {
   GuidedStep,
   ResourceEvidence,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import { awsCli, change, compact, read, stamp } from './commands';
+import { awsCli, change, compact, hclKmsAlias, read, stamp } from './commands';
 import {
   assign,
   assignFrom,
@@ -11,6 +11,7 @@ import {
   hclList,
   hclString,
   raw,
+  Word,
 } from './quoting';
 
 /** What the portal read about the unencrypted replication group and its neighbours. */
@@ -94,6 +95,21 @@ export function elastiCacheMigrationRunbook(
             ),
           ),
         );
+
+  // $SERVICE: each service of the cluster that uses Redis, one at a time.
+  const redeploy = (cluster: string, description: string, ...args: Word[]) =>
+    change(
+      description,
+      ...aws(
+        'ecs',
+        'update-service',
+        '--cluster',
+        cluster,
+        '--service',
+        raw('"$SERVICE"'),
+        ...args,
+      ),
+    );
 
   const know: GuidedStep = {
     title: `1. Read the old group ${oldId} (no change)`,
@@ -328,17 +344,10 @@ export function elastiCacheMigrationRunbook(
         'apply',
       ),
       ...f.ecsClusters.map(cluster =>
-        change(
+        redeploy(
+          cluster,
           `Redeploy a Redis client service of ${cluster} after its task definition has the new URL`,
-          ...aws(
-            'ecs',
-            'update-service',
-            '--cluster',
-            cluster,
-            '--service',
-            raw('"$SERVICE"'),
-            '--force-new-deployment',
-          ),
+          '--force-new-deployment',
         ),
       ),
     ],
@@ -473,18 +482,11 @@ export function elastiCacheMigrationRunbook(
           ),
         ),
         ...f.ecsClusters.map(cluster =>
-          change(
+          redeploy(
+            cluster,
             `Redeploy the previous task definition in ${cluster}`,
-            ...aws(
-              'ecs',
-              'update-service',
-              '--cluster',
-              cluster,
-              '--service',
-              raw('"$SERVICE"'),
-              '--task-definition',
-              raw('"$PREVIOUS_TASK_DEFINITION"'),
-            ),
+            '--task-definition',
+            raw('"$PREVIOUS_TASK_DEFINITION"'),
           ),
         ),
       ],
@@ -550,10 +552,7 @@ export function elastiCacheMigrationRunbook(
     `  secret_id = ${hclString(f.authSecretName)}`,
     '}',
     '',
-    'data "aws_kms_alias" "hardening" {',
-    `  name = ${hclString(f.kmsKeyAlias)}`,
-    '}',
-    '',
+    ...hclKmsAlias(f.kmsKeyAlias),
     `resource "aws_elasticache_replication_group" "${resourceName}" {`,
     `  replication_group_id = ${hclString(newId)}`,
     `  description          = ${hclString(`Encrypted copy of ${oldId}`)}`,

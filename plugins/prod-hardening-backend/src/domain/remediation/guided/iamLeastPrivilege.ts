@@ -2,7 +2,7 @@ import type {
   GuidedRunbook,
   ResourceEvidence,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import { awsCli, change, compact, read } from './commands';
+import { awsCli, change, compact, hclKmsAlias, read } from './commands';
 import {
   assignFrom,
   hclIdentifier,
@@ -186,10 +186,7 @@ export function iamLeastPrivilegeRunbook(
     '  }',
     '}',
     '',
-    'data "aws_kms_alias" "hardening" {',
-    `  name = ${hclString(f.kmsKeyAlias)}`,
-    '}',
-    '',
+    ...hclKmsAlias(f.kmsKeyAlias),
     `resource "aws_iam_role_policy" "${resourceName}" {`,
     `  name   = ${hclString(LEAST_PRIVILEGE_POLICY)}`,
     `  role   = aws_iam_role.${resourceName}.id`,
