@@ -1,4 +1,9 @@
-import { formatSeedSummary, loadResourceNames, seedDemoAccount } from './seed';
+import {
+  formatSeedSummary,
+  loadResourceNames,
+  seedDemoAccount,
+  storySavingsChangeDay,
+} from './seed';
 import {
   startDemoTraffic,
   startMoto,
@@ -31,6 +36,11 @@ export interface LocalStack {
   readonly redis: RedisServer;
   readonly region: string;
   readonly accountId: string;
+  /**
+   * When seeded: the day the story's cost savings began, for the portal's
+   * prodHardening.finops.savingsChangeDay.
+   */
+  readonly savingsChangeDay?: string;
   /** Resolves with a reason when either server exits on its own. */
   readonly unexpectedExit: Promise<string>;
   /** Stops exactly the servers this stack started. Idempotent. */
@@ -63,14 +73,17 @@ export async function startLocalStack(
     started.push(moto);
     const redis = await startRedis({ port: options.redisPort });
     started.push(redis);
+    let savingsChangeDay: string | undefined;
     if (options.seed ?? true) {
+      const now = options.now ?? new Date();
       const summary = await seedDemoAccount({
         endpoint: moto.endpoint,
         region,
         accountId,
         resources,
-        now: options.now,
+        now,
       });
+      savingsChangeDay = storySavingsChangeDay(now);
       log(formatSeedSummary(summary));
     }
     if (options.traffic ?? options.seed ?? true) {
@@ -93,7 +106,15 @@ export async function startLocalStack(
         code => `redis-server exited unexpectedly (code ${code})`,
       ),
     ]);
-    return { moto, redis, region, accountId, unexpectedExit, stop };
+    return {
+      moto,
+      redis,
+      region,
+      accountId,
+      savingsChangeDay,
+      unexpectedExit,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -54,6 +54,7 @@ export default async function globalSetup() {
             connectTimeoutMs: 500,
             commandTimeoutMs: 500,
           },
+          finops: { savingsChangeDay: stack.savingsChangeDay },
         },
       }),
     );

@@ -83,10 +83,30 @@ export interface Config {
       ecsServices?: Array<{ cluster: string; service: string }>;
       /** The rate-limiter Lambda function (its CloudWatch alarms). */
       rateLimiterFunctionName?: string;
+      /** The rate limiter's alias that its SQS event source mapping must invoke. */
+      rateLimiterAlias?: string;
+      /** S3 buckets that must move objects to Intelligent-Tiering by lifecycle rule. */
+      intelligentTieringBuckets?: string[];
+      /** The Cost Anomaly Detection monitor whose subscription alerts the cost topic. */
+      costAnomalyMonitorName?: string;
       /** Secrets Manager secret names or ARNs whose rotation is checked. */
       secrets?: string[];
       /** The application VPC, by id (vpc-...) or Name tag: its S3/DynamoDB gateway endpoints. */
       appVpc?: string;
+    };
+    finops?: {
+      /**
+       * The day (YYYY-MM-DD) the hardening's cost changes went live (gateway endpoints,
+       * DynamoDB TTL). The 30 days before it are the baseline of the savings targets.
+       */
+      savingsChangeDay?: string;
+    };
+    runbooks?: {
+      /**
+       * Folder of the on-call runbooks (Markdown files). Default: the first
+       * docs/runbooks found walking up from the backend's working directory.
+       */
+      directory?: string;
     };
   };
 }

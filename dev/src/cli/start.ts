@@ -42,6 +42,10 @@ async function main(): Promise<void> {
         AWS_PROFILE: '',
         APP_CONFIG_prodHardening_aws_endpoint: stack.moto.endpoint,
         APP_CONFIG_prodHardening_redis_url: stack.redis.url,
+        ...(stack.savingsChangeDay && {
+          APP_CONFIG_prodHardening_finops_savingsChangeDay:
+            stack.savingsChangeDay,
+        }),
       },
     },
   );

@@ -8,7 +8,11 @@ export type { SeedContext, SeedStep, StepReport } from './context';
 export { STORY_STEPS, POSTURE_STEPS, ACTIVITY_STEPS } from './steps';
 export {
   buildCostAndUsageResult,
+  buildUsageTypeResult,
   storyServiceCosts,
+  storyUsageTypeCosts,
+  storySavingsChangeDay,
   COST_SPIKE,
   STORY_SERVICES,
+  STORY_USAGE_TYPES,
 } from './steps/costExplorer';

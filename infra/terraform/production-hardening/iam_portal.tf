@@ -10,8 +10,12 @@
 
 locals {
   portal_read_actions = [
+    "application-autoscaling:DescribeScalableTargets",
+    "application-autoscaling:DescribeScalingPolicies",
     "budgets:ViewBudget",
     "ce:GetAnomalies",
+    "ce:GetAnomalyMonitors",
+    "ce:GetAnomalySubscriptions",
     "ce:GetCostAndUsage",
     "ce:GetCostForecast",
     "cloudtrail:DescribeTrails",
@@ -30,12 +34,16 @@ locals {
     "elasticache:DescribeReplicationGroups",
     "guardduty:GetDetector",
     "guardduty:ListDetectors",
+    "lambda:GetAlias",
+    "lambda:ListEventSourceMappings",
     "logs:DescribeLogGroups",
     "rds:DescribeDBInstances",
     "rds:DescribeDBParameterGroups",
     "rds:DescribeDBParameters",
     "s3:GetAccountPublicAccessBlock",
+    "s3:GetBucketVersioning",
     "s3:GetBucketWebsite",
+    "s3:GetLifecycleConfiguration",
     "s3:ListAllMyBuckets",
     "secretsmanager:DescribeSecret",
     "securityhub:DescribeHub",
@@ -45,6 +53,8 @@ locals {
     "sqs:GetQueueAttributes",
     "sqs:GetQueueUrl",
     "sqs:ReceiveMessage",
+    "support:DescribeTrustedAdvisorCheckSummaries",
+    "support:DescribeTrustedAdvisorChecks",
   ]
 
   portal_remediation_actions = [

@@ -10,6 +10,11 @@ import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
 import { createFinOpsFeature } from './services/finops';
 import { createThrottlingFeature } from './services/throttling';
+import { SuccessMetricsService } from './services/successMetrics/SuccessMetricsService';
+import {
+  findRunbookDirectory,
+  RunbookLibrary,
+} from './services/runbooks/RunbookLibrary';
 import { createPostureEngine } from './services/posture/createPostureEngine';
 import { PostureService } from './services/posture/PostureService';
 import { PostureSnapshotStore } from './services/posture/PostureSnapshotStore';
@@ -118,7 +123,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           config,
         });
 
-        const finops = await createFinOpsFeature({
+        const { finops, optimisation } = await createFinOpsFeature({
           config,
           aws,
           database,
@@ -134,6 +139,19 @@ export const prodHardeningPlugin = createBackendPlugin({
           auditor,
         });
 
+        const successMetrics = new SuccessMetricsService({
+          posture,
+          finops,
+          optimisation,
+          throttling: throttling.throttling,
+          monthlyBudgetUsd: config.resources.monthlyBudgetUsd,
+          ecsClusters: config.resources.ecsClusters,
+        });
+
+        const runbooks = await RunbookLibrary.open(
+          config.runbooks.directory ?? findRunbookDirectory(process.cwd()),
+        );
+
         httpRouter.use(
           await createRouter({
             health,
@@ -142,6 +160,9 @@ export const prodHardeningPlugin = createBackendPlugin({
             guided,
             finops,
             throttling,
+            optimisation,
+            successMetrics,
+            runbooks,
             permissions,
             httpAuth,
           }),

@@ -50,6 +50,15 @@ const resourceName = z
   .max(512)
   .regex(/^\S+$/, 'must be a name without spaces');
 
+const isoDay = z.string().refine(
+  value =>
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  value => ({
+    message: `must be a calendar day written YYYY-MM-DD, not "${value}"`,
+  }),
+);
+
 const roleArn = z
   .string()
   .regex(
@@ -149,6 +158,14 @@ export const prodHardeningConfigSchema = z.object({
           { cluster: 'huntaze-ai-production', service: 'ai' },
         ]),
       rateLimiterFunctionName: resourceName.default('huntaze-rate-limiter'),
+      /** The alias the rate limiter's SQS event source mapping invokes (rollback = alias update). */
+      rateLimiterAlias: resourceName.default('live'),
+      /** Buckets whose objects move to S3 Intelligent-Tiering by lifecycle rule. */
+      intelligentTieringBuckets: z
+        .array(resourceName)
+        .default(['huntaze-assets-production', 'huntaze-uploads-production']),
+      /** The Cost Anomaly Detection monitor that alerts the cost topic. */
+      costAnomalyMonitorName: resourceName.default('huntaze-aws-services'),
       secrets: z
         .array(resourceName)
         .default([
@@ -171,6 +188,21 @@ export const prodHardeningConfigSchema = z.object({
         }
       });
     }),
+  finops: z
+    .object({
+      /**
+       * The day the hardening's cost changes (gateway endpoints, TTL) went live: the 30
+       * days before it are the savings targets' baseline.
+       */
+      savingsChangeDay: isoDay.optional(),
+    })
+    .default({}),
+  runbooks: z
+    .object({
+      /** Folder of the on-call runbooks (Markdown); default: docs/runbooks above the working directory. */
+      directory: z.string().min(1).optional(),
+    })
+    .default({}),
 });
 
 /** The plugin's configuration after validation, with every default applied. */

@@ -13,8 +13,12 @@ import { rejectDroppedQueryKeys } from './rejectDroppedQueryKeys';
 import { jsonBody } from './jsonBody';
 import { addFinOpsRoutes } from './finopsRoutes';
 import { addThrottlingRoutes } from './throttlingRoutes';
+import { addSuccessMetricsRoutes } from './successMetricsRoutes';
+import { addRunbookRoutes } from './runbookRoutes';
+import type { RunbookLibrary } from '../services/runbooks/RunbookLibrary';
+import type { SuccessMetricsService } from '../services/successMetrics/SuccessMetricsService';
 import type { ThrottlingFeature } from '../services/throttling';
-import type { FinOpsService } from '../services/finops';
+import type { FinOpsService, OptimisationService } from '../services/finops';
 import type { RemediationService } from '../services/remediation/RemediationService';
 import type { GuidedRemediationService } from '../services/remediation/GuidedRemediationService';
 
@@ -25,6 +29,9 @@ export interface RouterOptions extends AuthorizeDeps {
   guided: GuidedRemediationService;
   finops: FinOpsService;
   throttling: ThrottlingFeature;
+  successMetrics: SuccessMetricsService;
+  runbooks: RunbookLibrary;
+  optimisation: OptimisationService;
 }
 
 export async function createRouter(
@@ -75,6 +82,8 @@ export async function createRouter(
   addGuidedRemediationRoutes(router, options);
   addFinOpsRoutes(router, options);
   addThrottlingRoutes(router, options);
+  addSuccessMetricsRoutes(router, options);
+  addRunbookRoutes(router, options);
 
   return router;
 }

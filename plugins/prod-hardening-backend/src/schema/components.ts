@@ -326,6 +326,56 @@ export const schemas = {
       'costExplorerUsage',
     ],
   },
+  RunbookSummary: {
+    type: 'object',
+    properties: { id: { type: 'string' }, title: { type: 'string' } },
+    required: ['id', 'title'],
+  },
+  SuccessMetricsReport: {
+    type: 'object',
+    description:
+      'See SuccessMetricsReport in @prod-hardening/plugin-prod-hardening-common.',
+    properties: {
+      generatedAt: { type: 'string' },
+      metrics: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            pillar: { type: 'string' },
+            label: { type: 'string' },
+            target: { type: 'string' },
+            value: { type: ['string', 'null'] },
+            status: { type: 'string', enum: ['met', 'not-met', 'unknown'] },
+            detail: { type: 'string' },
+            tab: { type: 'string' },
+            checkId: { type: 'string' },
+            runbookId: { type: 'string' },
+          },
+          required: ['id', 'label', 'target', 'value', 'status', 'detail'],
+        },
+      },
+      met: { type: 'integer' },
+      notMet: { type: 'integer' },
+      unknown: { type: 'integer' },
+    },
+    required: ['generatedAt', 'metrics', 'met', 'notMet', 'unknown'],
+  },
+  FinOpsOptimisation: {
+    type: 'object',
+    description:
+      'See FinOpsOptimisation in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC).',
+    properties: {
+      generatedAt: { type: 'string' },
+      changeDay: { type: 'string' },
+      usageRefreshedAt: { type: 'string' },
+      usageUnavailableReason: { type: 'string' },
+      targets: { type: 'array', items: { type: 'object' } },
+      trustedAdvisor: { type: 'object' },
+    },
+    required: ['generatedAt', 'targets', 'trustedAdvisor'],
+  },
   WeeklyReviewReport: {
     type: 'object',
     description:

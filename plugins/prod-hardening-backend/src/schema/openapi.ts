@@ -10,6 +10,8 @@ import { healthPaths } from './paths/health';
 import { posturePaths } from './paths/posture';
 import { guidedRemediationPaths } from './paths/guidedRemediation';
 import { remediationPaths } from './paths/remediation';
+import { runbookPaths } from './paths/runbooks';
+import { successMetricsPaths } from './paths/successMetrics';
 import { throttlingPaths } from './paths/throttling';
 
 export const openApiSpec = {
@@ -33,5 +35,7 @@ export const openApiSpec = {
     ...guidedRemediationPaths,
     ...finopsPaths,
     ...throttlingPaths,
+    ...successMetricsPaths,
+    ...runbookPaths,
   },
 } as const;

@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  Runbook,
+  RunbookSummary,
+  SuccessMetricsReport,
+  FinOpsOptimisation,
   FinOpsOverview,
   FindingDetail,
   FindingsPage,
@@ -47,7 +51,13 @@ export interface ProdHardeningApi {
   getRemediationHistory(checkId?: string): Promise<RemediationHistoryEntry[]>;
   /** Budget, forecasts, costs, anomalies and alerts; never triggers a Cost Explorer call. */
   getFinOpsOverview(): Promise<FinOpsOverview>;
+  /** The seed's savings targets and Trusted Advisor's cost checks, as last refreshed. */
+  getFinOpsOptimisation(): Promise<FinOpsOptimisation>;
   getWeeklyReview(): Promise<WeeklyReviewReport>;
+  /** The seed's success metrics, each with its target and status. */
+  getSuccessMetrics(): Promise<SuccessMetricsReport>;
+  listRunbooks(): Promise<RunbookSummary[]>;
+  getRunbook(id: string): Promise<Runbook>;
   /** Limiter counters, latency, busiest creators, fallback, limits (Redis) and the DLQ (SQS). */
   getThrottlingOverview(minutes?: number): Promise<ThrottlingOverview>;
   /** Moves the rate limiter's dead-lettered messages back to its queue (needs the remediation permission). */

@@ -1,6 +1,10 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  FinOpsOptimisation,
+  Runbook,
+  RunbookSummary,
+  SuccessMetricsReport,
   FinOpsOverview,
   FindingDetail,
   FindingsPage,
@@ -106,6 +110,10 @@ export class ProdHardeningClient implements ProdHardeningApi {
     return this.get<FinOpsOverview>('/finops/overview');
   }
 
+  getFinOpsOptimisation(): Promise<FinOpsOptimisation> {
+    return this.get<FinOpsOptimisation>('/finops/optimisation');
+  }
+
   getThrottlingOverview(minutes?: number): Promise<ThrottlingOverview> {
     return this.get<ThrottlingOverview>(
       '/throttling/overview',
@@ -118,6 +126,18 @@ export class ProdHardeningClient implements ProdHardeningApi {
       '/throttling/dlq/redrive',
       maxMessages === undefined ? {} : { maxMessages },
     );
+  }
+
+  getSuccessMetrics(): Promise<SuccessMetricsReport> {
+    return this.get<SuccessMetricsReport>('/success-metrics');
+  }
+
+  async listRunbooks(): Promise<RunbookSummary[]> {
+    return (await this.get<{ items: RunbookSummary[] }>('/runbooks')).items;
+  }
+
+  getRunbook(id: string): Promise<Runbook> {
+    return this.get<Runbook>(`/runbooks/${encodeURIComponent(id)}`);
   }
 
   getWeeklyReview(): Promise<WeeklyReviewReport> {
