@@ -64,9 +64,30 @@ describe('FindingDrawer', () => {
     ])
       expect(fields).toHaveTextContent(text);
     expect(within(drawer).getByText('MEDIUM')).toBeInTheDocument();
+    // Not high or critical: no incident runbook.
+    expect(
+      within(drawer).queryByTestId('runbook-link-security-incident'),
+    ).toBeNull();
     expect(
       within(drawer).getByRole('link', { name: detail.finding.remediationUrl }),
     ).toHaveAttribute('href', detail.finding.remediationUrl);
+  });
+
+  it('points a high or critical finding to the security incident runbook', async () => {
+    const high = {
+      ...detail,
+      finding: { ...detail.finding, severity: 'HIGH' as const },
+    };
+    const drawer = await renderTable({
+      getFindings: async () => page({ items: [high.finding] }),
+      getFinding: async () => high,
+    });
+    expect(
+      await within(drawer).findByTestId('runbook-link-security-incident'),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining('?runbook=security-incident'),
+    );
   });
 
   it('shows the mapped check with its evidence and opens its runbook', async () => {

@@ -12,14 +12,16 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type {
+import {
   CheckResult,
   Finding,
+  runbookFor,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { useFindingDetail } from '../../hooks/useRemediationDetails';
 import { severityColor, statusColor } from '../../utils/status';
 import { EvidenceTable } from '../EvidenceTable';
 import { RemediationEntry } from '../RemediationButtons';
+import { RunbookLink } from '../Runbooks';
 
 const dateTime = (iso: string) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -111,6 +113,19 @@ export function FindingDrawer(props: {
           </Stack>
           {finding.description && (
             <Typography>{finding.description}</Typography>
+          )}
+          {runbookFor({ severity: finding.severity }) && (
+            <Alert
+              severity="warning"
+              action={
+                <RunbookLink
+                  runbookId={runbookFor({ severity: finding.severity })!}
+                />
+              }
+            >
+              {finding.severity} finding: follow the security incident response
+              runbook if it may be real.
+            </Alert>
           )}
           <Table size="small" aria-label="Finding fields">
             <TableBody>

@@ -6,10 +6,14 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  CheckResult,
+  runbookFor,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { groupByPillar, severityColor, statusColor } from '../../utils/status';
 import { EvidenceTable } from '../EvidenceTable';
 import { RemediationEntry } from '../RemediationButtons';
+import { RunbookLink } from '../Runbooks';
 
 const REMEDIATION_LABELS = {
   automated: 'Automated remediation',
@@ -24,6 +28,9 @@ function CheckRow({
   check: CheckResult;
   onRemediated: () => void;
 }) {
+  // A runbook applies while the check is not passing.
+  const runbook =
+    check.status === 'PASS' ? undefined : runbookFor({ checkId: check.id });
   return (
     <Accordion
       disableGutters
@@ -66,6 +73,7 @@ function CheckRow({
             {REMEDIATION_LABELS[check.remediation.kind]}:{' '}
             {check.remediation.why}
           </Typography>
+          {runbook && <RunbookLink runbookId={runbook} />}
           <RemediationEntry check={check} onRemediated={onRemediated} />
         </Stack>
         <EvidenceTable check={check} />
