@@ -1,3 +1,4 @@
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
@@ -7,7 +8,9 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
@@ -24,6 +27,7 @@ export interface SeedClientOptions {
 }
 
 export interface SeedClients {
+  applicationAutoScaling: ApplicationAutoScalingClient;
   budgets: BudgetsClient;
   cloudTrail: CloudTrailClient;
   cloudWatch: CloudWatchClient;
@@ -33,7 +37,9 @@ export interface SeedClients {
   ecs: ECSClient;
   elastiCache: ElastiCacheClient;
   guardDuty: GuardDutyClient;
+  iam: IAMClient;
   kms: KMSClient;
+  lambda: LambdaClient;
   rds: RDSClient;
   s3: S3Client;
   s3Control: S3ControlClient;
@@ -63,6 +69,7 @@ export function createSeedClients({
     requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000 },
   };
   const clients = {
+    applicationAutoScaling: new ApplicationAutoScalingClient(common),
     budgets: new BudgetsClient(common),
     cloudTrail: new CloudTrailClient(common),
     cloudWatch: new CloudWatchClient(common),
@@ -72,7 +79,9 @@ export function createSeedClients({
     ecs: new ECSClient(common),
     elastiCache: new ElastiCacheClient(common),
     guardDuty: new GuardDutyClient(common),
+    iam: new IAMClient(common),
     kms: new KMSClient(common),
+    lambda: new LambdaClient(common),
     rds: new RDSClient(common),
     // Path-style: bucket-name subdomains of 127.0.0.1 do not resolve.
     s3: new S3Client({ ...common, forcePathStyle: true }),

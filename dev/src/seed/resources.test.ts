@@ -21,6 +21,9 @@ const valid = {
   cloudTrailName: 'trail',
   ecsServices: [{ cluster: 'one', service: 'web' }],
   rateLimiterFunctionName: 'limiter',
+  rateLimiterAlias: 'live',
+  intelligentTieringBuckets: ['assets'],
+  costAnomalyMonitorName: 'monitor',
   secrets: ['app/token'],
   appVpc: 'vpc-name',
 };
@@ -58,6 +61,18 @@ describe('parseResourceNames', () => {
     expect(() =>
       parseResourceNames({ ...valid, monthlyBudgetUsd: '500' }),
     ).toThrow('monthlyBudgetUsd must be a positive number');
+  });
+
+  it('names the blank Intelligent-Tiering bucket and the missing alias', () => {
+    expect(() =>
+      parseResourceNames({ ...valid, intelligentTieringBuckets: ['a', ' '] }),
+    ).toThrow(
+      'prodHardening.resources.intelligentTieringBuckets[1] must be a non-empty string',
+    );
+    const { rateLimiterAlias: _dropped, ...withoutAlias } = valid;
+    expect(() => parseResourceNames(withoutAlias)).toThrow(
+      'prodHardening.resources.rateLimiterAlias must be a non-empty string',
+    );
   });
 
   it('names the entry of a service without its cluster', () => {

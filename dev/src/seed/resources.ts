@@ -24,6 +24,9 @@ export interface ResourceNames {
   cloudTrailName: string;
   ecsServices: Array<{ cluster: string; service: string }>;
   rateLimiterFunctionName: string;
+  rateLimiterAlias: string;
+  intelligentTieringBuckets: string[];
+  costAnomalyMonitorName: string;
   secrets: string[];
   /** The application VPC's Name tag (the seed creates it by that name). */
   appVpc: string;
@@ -107,6 +110,15 @@ export function parseResourceNames(
     rateLimiterFunctionName: text(
       obj.rateLimiterFunctionName,
       `${where}.rateLimiterFunctionName`,
+    ),
+    rateLimiterAlias: text(obj.rateLimiterAlias, `${where}.rateLimiterAlias`),
+    intelligentTieringBuckets: nonEmptyList(
+      obj.intelligentTieringBuckets,
+      `${where}.intelligentTieringBuckets`,
+    ).map((b, i) => text(b, `${where}.intelligentTieringBuckets[${i}]`)),
+    costAnomalyMonitorName: text(
+      obj.costAnomalyMonitorName,
+      `${where}.costAnomalyMonitorName`,
     ),
     secrets: secrets.map((s, i) => text(s, `${where}.secrets[${i}]`)),
     appVpc: text(obj.appVpc, `${where}.appVpc`),

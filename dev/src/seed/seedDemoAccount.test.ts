@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DescribeScalingPoliciesCommand } from '@aws-sdk/client-application-auto-scaling';
 import {
   DescribeBudgetCommand,
   DescribeNotificationsForBudgetCommand,
@@ -25,6 +26,7 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   UpdateClusterCommand,
+  UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { DescribeReplicationGroupsCommand } from '@aws-sdk/client-elasticache';
 import {
@@ -36,9 +38,17 @@ import {
   ModifyDBParameterGroupCommand,
 } from '@aws-sdk/client-rds';
 import {
+  CreateEventSourceMappingCommand,
+  GetAliasCommand,
+  ListEventSourceMappingsCommand,
+} from '@aws-sdk/client-lambda';
+import {
+  GetBucketLifecycleConfigurationCommand,
   GetBucketPolicyCommand,
+  GetBucketVersioningCommand,
   GetBucketWebsiteCommand,
   ListBucketsCommand,
+  PutBucketLifecycleConfigurationCommand,
 } from '@aws-sdk/client-s3';
 import {
   GetPublicAccessBlockCommand,
@@ -148,6 +158,10 @@ async function gatewayEndpoints(): Promise<string[]> {
     .map(e => e.ServiceName!)
     .sort();
 }
+
+/** Alarms Application Auto Scaling creates and owns for a target-tracking policy. */
+const isTargetTrackingAlarm = (name?: string) =>
+  name?.startsWith('TargetTracking-') ?? false;
 
 async function forceSsl(): Promise<string | undefined> {
   const res = await aws.rds.send(
@@ -394,7 +408,9 @@ describe('seedDemoAccount on a fresh emulator', () => {
     );
     const [{ cluster, service }] = resources.ecsServices;
     expect(
-      MetricAlarms.map(a => [a.AlarmName, a.AlarmActions?.length]).sort(),
+      MetricAlarms.filter(a => !isTargetTrackingAlarm(a.AlarmName))
+        .map(a => [a.AlarmName, a.AlarmActions?.length])
+        .sort(),
     ).toEqual(
       [
         [`${cluster}-${service}-cpu-high`, 1],
@@ -404,6 +420,86 @@ describe('seedDemoAccount on a fresh emulator', () => {
         [`${resources.queues.workflowsDlq}-depth`, 1],
       ].sort(),
     );
+  });
+
+  it('gives two services the circuit breaker, scales web on CPU and memory, workers on CPU only and the AI service not at all', async () => {
+    const circuitBreakers = await Promise.all(
+      resources.ecsServices.map(async ({ cluster, service }) => {
+        const { services = [] } = await aws.ecs.send(
+          new DescribeServicesCommand({ cluster, services: [service] }),
+        );
+        return services[0].deploymentConfiguration?.deploymentCircuitBreaker
+          ?.enable;
+      }),
+    );
+    expect(circuitBreakers).toEqual([true, true, undefined]);
+    const policies = await Promise.all(
+      resources.ecsServices.map(async ({ cluster, service }) => {
+        const { ScalingPolicies = [] } = await aws.applicationAutoScaling.send(
+          new DescribeScalingPoliciesCommand({
+            ServiceNamespace: 'ecs',
+            ResourceId: `service/${cluster}/${service}`,
+          }),
+        );
+        return ScalingPolicies.map(p => p.PolicyName).sort();
+      }),
+    );
+    const [web, workers] = resources.ecsServices.map(
+      s => `${s.cluster}-${s.service}`,
+    );
+    expect(policies).toEqual([
+      [`${web}-cpu-target`, `${web}-memory-target`],
+      [`${workers}-cpu-target`],
+      [],
+    ]);
+    // Target tracking creates its own alarms, as on AWS.
+    const { MetricAlarms = [] } = await aws.cloudWatch.send(
+      new DescribeAlarmsCommand({}),
+    );
+    expect(
+      MetricAlarms.filter(a => isTargetTrackingAlarm(a.AlarmName)),
+    ).toHaveLength(6);
+  });
+
+  it('versions both Intelligent-Tiering buckets and tiers only the first one', async () => {
+    const [tiered, untiered] = resources.intelligentTieringBuckets;
+    for (const bucket of [tiered, untiered]) {
+      const { Status } = await aws.s3.send(
+        new GetBucketVersioningCommand({ Bucket: bucket }),
+      );
+      expect(Status).toBe('Enabled');
+    }
+    const { Rules = [] } = await aws.s3.send(
+      new GetBucketLifecycleConfigurationCommand({ Bucket: tiered }),
+    );
+    expect(Rules.map(r => r.ID)).toEqual([
+      'intelligent-tiering',
+      'expire-noncurrent-versions',
+    ]);
+    await expect(
+      aws.s3.send(
+        new GetBucketLifecycleConfigurationCommand({ Bucket: untiered }),
+      ),
+    ).rejects.toMatchObject({ name: 'NoSuchLifecycleConfiguration' });
+  });
+
+  it('maps the rate-limiter queue to the unqualified function although the live alias exists', async () => {
+    const fn = resources.rateLimiterFunctionName;
+    const alias = await aws.lambda.send(
+      new GetAliasCommand({
+        FunctionName: fn,
+        Name: resources.rateLimiterAlias,
+      }),
+    );
+    expect(alias.FunctionVersion).toBe('1');
+    const { EventSourceMappings = [] } = await aws.lambda.send(
+      new ListEventSourceMappingsCommand({
+        EventSourceArn: `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:${resources.queues.rateLimiter}`,
+      }),
+    );
+    expect(EventSourceMappings.map(m => [m.FunctionArn, m.State])).toEqual([
+      [`arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:${fn}`, 'Disabled'],
+    ]);
   });
 
   it('creates a $500 monthly budget with ~$750 forecast and 80%/100% alerts', async () => {
@@ -535,11 +631,64 @@ describe('seedDemoAccount run again', () => {
       }),
     );
 
+    const [, , ai] = resources.ecsServices;
+    await aws.ecs.send(
+      new UpdateServiceCommand({
+        cluster: ai.cluster,
+        service: ai.service,
+        deploymentConfiguration: {
+          deploymentCircuitBreaker: { enable: true, rollback: true },
+        },
+      }),
+    );
+    await aws.s3.send(
+      new PutBucketLifecycleConfigurationCommand({
+        Bucket: resources.intelligentTieringBuckets[1],
+        LifecycleConfiguration: {
+          Rules: [
+            {
+              ID: 'intelligent-tiering',
+              Status: 'Enabled',
+              Filter: { Prefix: '' },
+              Transitions: [{ Days: 0, StorageClass: 'INTELLIGENT_TIERING' }],
+            },
+          ],
+        },
+      }),
+    );
+    const limiterQueueArn = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:${resources.queues.rateLimiter}`;
+    await aws.lambda.send(
+      new CreateEventSourceMappingCommand({
+        EventSourceArn: limiterQueueArn,
+        FunctionName: `${resources.rateLimiterFunctionName}:${resources.rateLimiterAlias}`,
+        Enabled: false,
+      }),
+    );
+
     const reseed = await seedDemoAccount(options);
 
     expect(reseed.steps.flatMap(s => s.removed)).toEqual(
-      expect.arrayContaining(['account-level S3 Block Public Access']),
+      expect.arrayContaining([
+        'account-level S3 Block Public Access',
+        `circuit breaker of ${ai.cluster}/${ai.service}`,
+        `lifecycle rules of ${resources.intelligentTieringBuckets[1]}`,
+      ]),
     );
+    const { services: [aiService] = [] } = await aws.ecs.send(
+      new DescribeServicesCommand({
+        cluster: ai.cluster,
+        services: [ai.service],
+      }),
+    );
+    expect(
+      aiService.deploymentConfiguration?.deploymentCircuitBreaker?.enable,
+    ).toBe(false);
+    const { EventSourceMappings = [] } = await aws.lambda.send(
+      new ListEventSourceMappingsCommand({ EventSourceArn: limiterQueueArn }),
+    );
+    expect(EventSourceMappings.map(m => m.FunctionArn)).toEqual([
+      `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:${resources.rateLimiterFunctionName}`,
+    ]);
     expect(
       (await aws.guardDuty.send(new ListDetectorsCommand({}))).DetectorIds,
     ).toEqual([]);

@@ -7,11 +7,14 @@ import { cloudWatchLogsStep } from './cloudWatchLogs';
 import { costExplorerStep } from './costExplorer';
 import { dynamoDbStep } from './dynamoDb';
 import { ecsStep } from './ecs';
+import { ecsResilienceStep } from './ecsResilience';
 import { ecsServicesStep } from './ecsServices';
 import { elastiCacheStep } from './elastiCache';
 import { guardDutyStep } from './guardDuty';
+import { lambdaStep } from './lambda';
 import { rdsStep } from './rds';
 import { s3Step } from './s3';
+import { s3LifecycleStep } from './s3Lifecycle';
 import { secretsManagerStep } from './secretsManager';
 import { securityHubStep } from './securityHub';
 import { snsStep } from './sns';
@@ -21,11 +24,13 @@ import { vpcStep } from './vpc';
 /**
  * The account before hardening, in dependency order: topics before the budget and the
  * alarms that notify them, buckets before the trail that writes to one, clusters before
- * their services.
+ * their services (and services before their circuit breakers and scaling), the
+ * rate-limiter queue before the Lambda mapping that reads it.
  */
 export const POSTURE_STEPS: readonly SeedStep[] = [
   snsStep,
   s3Step,
+  s3LifecycleStep,
   cloudTrailStep,
   vpcStep,
   elastiCacheStep,
@@ -35,8 +40,10 @@ export const POSTURE_STEPS: readonly SeedStep[] = [
   securityHubStep,
   ecsStep,
   ecsServicesStep,
+  ecsResilienceStep,
   cloudWatchLogsStep,
   sqsStep,
+  lambdaStep,
   cloudWatchAlarmsStep,
   dynamoDbStep,
   budgetsStep,

@@ -103,7 +103,7 @@ export function buildCloudTrailBucketPolicy(
   };
 }
 
-async function bucketExists(
+export async function bucketExists(
   ctx: SeedContext,
   bucket: string,
 ): Promise<boolean> {
