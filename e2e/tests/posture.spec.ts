@@ -15,7 +15,7 @@ test.describe('Posture tab on the seeded account', () => {
     await expect(
       page.getByTestId('check-securityhub-fsbp-enabled'),
     ).toHaveAttribute('data-status', 'ERROR');
-    await expect(page.getByLabel('Security Hub score')).toHaveText('6.7%');
+    await expect(page.getByLabel('Security Hub score')).toHaveText('5.6%');
     await page.screenshot({
       path: testInfo.outputPath('posture.png'),
       fullPage: true,

@@ -52,7 +52,7 @@ describe('security runbook CLI against the seeded emulator', () => {
     expect(out).toMatch(
       /FAIL\s+CRITICAL\s+S3\.1\s+s3-account-public-access-block/,
     );
-    expect(out).toContain('1 passed, 13 failed, 1 warnings, 1 not evaluated');
+    expect(out).toContain('1 passed, 16 failed, 1 warnings, 2 not evaluated');
   });
 
   it('prints machine-readable JSON with --json', async () => {
@@ -63,7 +63,7 @@ describe('security runbook CLI against the seeded emulator', () => {
     );
     const parsed = JSON.parse(out);
     expect(parsed.exitCode).toBe(1);
-    expect(parsed.checks).toHaveLength(16);
+    expect(parsed.checks).toHaveLength(20);
   });
 
   it('stops with the offending key when the configuration is invalid', async () => {

@@ -3,8 +3,10 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
+  type Service,
 } from '@aws-sdk/client-ecs';
 import type { AwsClientFactory } from '../aws';
+import type { EcsServiceResilienceFacts } from '../domain/posture/ecsServiceResilience';
 import type { TaskRoleFacts } from '../domain/posture/ecsTaskRoles';
 
 export interface ClusterState {
@@ -17,6 +19,12 @@ export interface ClusterState {
 
 /** The roles of one service's current task definition, as the task role check reads them. */
 export type ServiceRoles = TaskRoleFacts['services'][number];
+
+/** How a service deploys: the circuit breaker part of the resilience check. */
+export type ServiceDeployment = Omit<
+  EcsServiceResilienceFacts['services'][number],
+  'scalableTarget' | 'policies'
+>;
 
 /** DescribeServices takes at most 10 services per request. */
 const SERVICES_PER_REQUEST = 10;
@@ -51,24 +59,10 @@ export class EcsSource {
     services: string[],
   ): Promise<ServiceRoles[]> {
     const client = this.aws.client(ECSClient);
-    const active = new Map<string, string>();
-    for (let i = 0; i < services.length; i += SERVICES_PER_REQUEST) {
-      const out = await client.send(
-        new DescribeServicesCommand({
-          cluster,
-          services: services.slice(i, i + SERVICES_PER_REQUEST),
-        }),
-      );
-      for (const s of out.services ?? []) {
-        // A deleted service lingers as INACTIVE: it runs nothing.
-        if (s.serviceName && s.status !== 'INACTIVE' && s.taskDefinition) {
-          active.set(s.serviceName, s.taskDefinition);
-        }
-      }
-    }
+    const active = await this.activeServices(cluster, services);
     return Promise.all(
       services.map(async service => {
-        const taskDefinitionArn = active.get(service);
+        const taskDefinitionArn = active.get(service)?.taskDefinition;
         if (!taskDefinitionArn) return { cluster, service, found: false };
         const { taskDefinition } = await client.send(
           new DescribeTaskDefinitionCommand({
@@ -85,5 +79,53 @@ export class EcsSource {
         };
       }),
     );
+  }
+
+  /** Each service's deployment controller and circuit breaker (DescribeServices). */
+  async describeServiceDeployments(
+    cluster: string,
+    services: string[],
+  ): Promise<ServiceDeployment[]> {
+    const active = await this.activeServices(cluster, services);
+    return services.map(service => {
+      const s = active.get(service);
+      if (!s) return { cluster, service, found: false };
+      const breaker = s.deploymentConfiguration?.deploymentCircuitBreaker;
+      return {
+        cluster,
+        service,
+        found: true,
+        serviceArn: s.serviceArn,
+        deploymentController: s.deploymentController?.type,
+        circuitBreaker: breaker && {
+          enable: breaker.enable === true,
+          rollback: breaker.rollback === true,
+        },
+      };
+    });
+  }
+
+  /** The named services that exist, by name, in batches of what one request takes. */
+  private async activeServices(
+    cluster: string,
+    services: string[],
+  ): Promise<Map<string, Service>> {
+    const client = this.aws.client(ECSClient);
+    const active = new Map<string, Service>();
+    for (let i = 0; i < services.length; i += SERVICES_PER_REQUEST) {
+      const out = await client.send(
+        new DescribeServicesCommand({
+          cluster,
+          services: services.slice(i, i + SERVICES_PER_REQUEST),
+        }),
+      );
+      for (const s of out.services ?? []) {
+        // A deleted service lingers as INACTIVE: it runs nothing.
+        if (s.serviceName && s.status !== 'INACTIVE') {
+          active.set(s.serviceName, s);
+        }
+      }
+    }
+    return active;
   }
 }

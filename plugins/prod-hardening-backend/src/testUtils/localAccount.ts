@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import {
   loadResourceNames,
   MotoServer,
@@ -7,6 +8,7 @@ import {
   startMoto,
 } from '@prod-hardening/dev-stack';
 import { resolve } from 'node:path';
+import { ProdHardeningConfig, readProdHardeningConfig } from '../config';
 
 export const ACCOUNT_ID = '123456789012';
 export const REGION = 'us-east-1';
@@ -71,4 +73,25 @@ export function pluginConfig(options: {
       },
     },
   });
+}
+
+/** The validated configuration for services built directly on the emulator (no Redis). */
+export function emulatorConfig(
+  endpoint: string,
+  resources: ResourceNames,
+): ProdHardeningConfig {
+  return readProdHardeningConfig(
+    new ConfigReader({
+      prodHardening: {
+        aws: {
+          accountId: ACCOUNT_ID,
+          region: REGION,
+          endpoint,
+          maxAttempts: 1,
+        },
+        redis: { url: UNREACHABLE },
+        resources: resources as any,
+      },
+    }),
+  );
 }

@@ -4,10 +4,16 @@ import type { Evaluation } from '../../domain/posture/evaluation';
 import * as evaluate from '../../domain/posture/evaluators';
 import { evaluateAlarms, expectedAlarms } from '../../domain/posture/alarms';
 import { evaluateEcsTaskRoles } from '../../domain/posture/ecsTaskRoles';
+import { evaluateCostAnomalyDetection } from '../../domain/posture/costAnomalyDetection';
+import { evaluateEcsServiceResilience } from '../../domain/posture/ecsServiceResilience';
+import { evaluateIntelligentTiering } from '../../domain/posture/intelligentTiering';
+import { evaluateLambdaAlias } from '../../domain/posture/lambdaAlias';
 import { evaluateGatewayEndpoints } from '../../domain/posture/gatewayEndpoints';
 import { evaluateSecretsRotation } from '../../domain/posture/secretsRotation';
 import { evaluateTopicEncryption } from '../../domain/posture/topicEncryption';
 import type { EvaluationContext } from './evaluationContext';
+import { readCostAnomalyFacts } from './readCostAnomalyDetection';
+import { readEcsServiceResilienceFacts } from './readEcsServiceResilience';
 import { readSecurityHubFacts } from './readSecurityHub';
 import type { PostureSources } from './sources';
 
@@ -197,6 +203,54 @@ export function buildCheckRunners(
             ),
           ),
         }),
+    },
+    {
+      meta: CHECKS.ecsServiceResilience,
+      run: async () =>
+        evaluateEcsServiceResilience(
+          await readEcsServiceResilienceFacts(sources, servicesByCluster),
+        ),
+    },
+    {
+      meta: CHECKS.s3IntelligentTiering,
+      run: async () =>
+        evaluateIntelligentTiering({
+          buckets: await Promise.all(
+            resources.intelligentTieringBuckets.map(b =>
+              sources.s3.getLifecycle(b),
+            ),
+          ),
+        }),
+    },
+    {
+      meta: CHECKS.costAnomalyDetection,
+      run: async () =>
+        evaluateCostAnomalyDetection(
+          await readCostAnomalyFacts(
+            sources.costAnomalyDetection,
+            {
+              monitorName: resources.costAnomalyMonitorName,
+              costTopicArn: sources.sns.topicArn(resources.topics.costAlerts),
+            },
+            aws.endpoint,
+          ),
+        ),
+    },
+    {
+      meta: CHECKS.lambdaAliasInUse,
+      run: async () => {
+        const fn = resources.rateLimiterFunctionName;
+        const [alias, queue] = await Promise.all([
+          sources.lambda.getAlias(fn, resources.rateLimiterAlias),
+          sources.lambda.listQueueMappings(resources.queues.rateLimiter, fn),
+        ]);
+        return evaluateLambdaAlias({
+          functionName: fn,
+          aliasName: resources.rateLimiterAlias,
+          ...alias,
+          ...queue,
+        });
+      },
     },
   ];
 }

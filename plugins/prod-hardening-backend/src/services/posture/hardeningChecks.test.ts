@@ -1,13 +1,7 @@
-import { ConfigReader } from '@backstage/config';
 import type { MotoServer } from '@prod-hardening/dev-stack';
 import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
 import { DefaultAwsClientFactory } from '../../aws';
-import { readProdHardeningConfig } from '../../config';
-import {
-  ACCOUNT_ID,
-  REGION,
-  startSeededMoto,
-} from '../../testUtils/localAccount';
+import { emulatorConfig, startSeededMoto } from '../../testUtils/localAccount';
 import { createPostureEngine } from './createPostureEngine';
 import { createPostureSources } from './sources';
 
@@ -21,26 +15,13 @@ jest.setTimeout(120_000);
 describe('hardening checks on the seeded account (moto_server)', () => {
   let moto: MotoServer;
   let aws: DefaultAwsClientFactory;
-  let config: ReturnType<typeof readProdHardeningConfig>;
+  let config: ReturnType<typeof emulatorConfig>;
   let byId: Record<string, CheckResult>;
 
   beforeAll(async () => {
     const seeded = await startSeededMoto();
     moto = seeded.moto;
-    config = readProdHardeningConfig(
-      new ConfigReader({
-        prodHardening: {
-          aws: {
-            accountId: ACCOUNT_ID,
-            region: REGION,
-            endpoint: moto.endpoint,
-            maxAttempts: 1,
-          },
-          redis: { url: 'redis://127.0.0.1:1' },
-          resources: seeded.resources,
-        },
-      } as any),
-    );
+    config = emulatorConfig(moto.endpoint, seeded.resources);
     aws = DefaultAwsClientFactory.fromConfig(config);
     const report = await createPostureEngine(aws, config).evaluate();
     byId = Object.fromEntries(report.checks.map(c => [c.id, c]));

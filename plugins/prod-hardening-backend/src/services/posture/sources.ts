@@ -1,13 +1,17 @@
 import type { AwsClientFactory } from '../../aws';
+import { ApplicationAutoScalingSource } from '../../sources/applicationAutoScaling';
 import { CloudTrailSource } from '../../sources/cloudTrail';
 import { CloudWatchAlarmsSource } from '../../sources/cloudWatchAlarms';
 import { CloudWatchLogsSource } from '../../sources/cloudWatchLogs';
+import { CostAnomalyDetectionSource } from '../../sources/costAnomalyDetection';
 import { DynamoDbSource } from '../../sources/dynamoDb';
 import { Ec2Source } from '../../sources/ec2';
 import { EcsSource } from '../../sources/ecs';
 import { ElastiCacheSource } from '../../sources/elastiCache';
 import { GuardDutySource } from '../../sources/guardDuty';
+import { LambdaSource } from '../../sources/lambda';
 import { RdsSource } from '../../sources/rds';
+import { S3Source } from '../../sources/s3';
 import { S3ControlSource } from '../../sources/s3Control';
 import { SecretsManagerSource } from '../../sources/secretsManager';
 import { SecurityHubSource } from '../../sources/securityHub';
@@ -30,6 +34,10 @@ export interface PostureSources {
   ec2: Ec2Source;
   cloudWatchAlarms: CloudWatchAlarmsSource;
   sns: SnsSource;
+  applicationAutoScaling: ApplicationAutoScalingSource;
+  s3: S3Source;
+  costAnomalyDetection: CostAnomalyDetectionSource;
+  lambda: LambdaSource;
 }
 
 export function createPostureSources(aws: AwsClientFactory): PostureSources {
@@ -48,5 +56,9 @@ export function createPostureSources(aws: AwsClientFactory): PostureSources {
     ec2: new Ec2Source(aws),
     cloudWatchAlarms: new CloudWatchAlarmsSource(aws),
     sns: new SnsSource(aws),
+    applicationAutoScaling: new ApplicationAutoScalingSource(aws),
+    s3: new S3Source(aws),
+    costAnomalyDetection: new CostAnomalyDetectionSource(aws),
+    lambda: new LambdaSource(aws),
   };
 }
