@@ -144,17 +144,20 @@ data "aws_iam_policy_document" "portal_remediation" {
     }
   }
 
-  # EnableSecurityHub creates Security Hub's service-linked role on first use; this
-  # role may create that one role and no other.
+  # EnableSecurityHub and GuardDuty's CreateDetector create their service's linked role
+  # on first use; this role may create those two roles and no other.
   statement {
-    sid       = "SecurityHubServiceLinkedRole"
-    actions   = ["iam:CreateServiceLinkedRole"]
-    resources = ["arn:${local.partition}:iam::${local.account}:role/aws-service-role/securityhub.amazonaws.com/AWSServiceRoleForSecurityHub"]
+    sid     = "ServiceLinkedRolesOfRemediations"
+    actions = ["iam:CreateServiceLinkedRole"]
+    resources = [
+      "arn:${local.partition}:iam::${local.account}:role/aws-service-role/securityhub.amazonaws.com/AWSServiceRoleForSecurityHub",
+      "arn:${local.partition}:iam::${local.account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty",
+    ]
 
     condition {
       test     = "StringEquals"
       variable = "iam:AWSServiceName"
-      values   = ["securityhub.amazonaws.com"]
+      values   = ["securityhub.amazonaws.com", "guardduty.amazonaws.com"]
     }
   }
 }

@@ -44,6 +44,10 @@ export const ACTION_EXCEPTIONS: Readonly<
   '@aws-sdk/client-sts': {
     GetCallerIdentity: [],
   },
+  '@aws-sdk/client-guardduty': {
+    // The first detector creates the AWSServiceRoleForAmazonGuardDuty service-linked role.
+    CreateDetector: ['guardduty:CreateDetector', 'iam:CreateServiceLinkedRole'],
+  },
   '@aws-sdk/client-securityhub': {
     // The first enable creates the AWSServiceRoleForSecurityHub service-linked role.
     EnableSecurityHub: [
