@@ -34,6 +34,9 @@ const resources = parseResourceNames({
     { cluster: 'ai', service: 'ai' },
   ],
   rateLimiterFunctionName: 'huntaze-rate-limiter',
+  rateLimiterAlias: 'live',
+  intelligentTieringBuckets: ['huntaze-assets-production'],
+  costAnomalyMonitorName: 'huntaze-aws-services',
   secrets: ['db/password', 'onlyfans/api-token', 'redis/auth-token'],
   appVpc: 'huntaze-production',
 });
