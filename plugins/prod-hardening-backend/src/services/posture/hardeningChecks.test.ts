@@ -1,7 +1,7 @@
-import type { MotoServer } from '@prod-hardening/dev-stack';
 import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
-import { DefaultAwsClientFactory } from '../../aws';
-import { emulatorConfig, startSeededMoto } from '../../testUtils/localAccount';
+import type { DefaultAwsClientFactory } from '../../aws';
+import type { ProdHardeningConfig } from '../../config';
+import { evaluateSeededPosture } from '../../testUtils/seededPosture';
 import { createPostureEngine } from './createPostureEngine';
 import { createPostureSources } from './sources';
 
@@ -13,24 +13,17 @@ jest.setTimeout(120_000);
  * domain/posture on plain data.
  */
 describe('hardening checks on the seeded account (moto_server)', () => {
-  let moto: MotoServer;
+  let seeded: Awaited<ReturnType<typeof evaluateSeededPosture>>;
   let aws: DefaultAwsClientFactory;
-  let config: ReturnType<typeof emulatorConfig>;
+  let config: ProdHardeningConfig;
   let byId: Record<string, CheckResult>;
 
   beforeAll(async () => {
-    const seeded = await startSeededMoto();
-    moto = seeded.moto;
-    config = emulatorConfig(moto.endpoint, seeded.resources);
-    aws = DefaultAwsClientFactory.fromConfig(config);
-    const report = await createPostureEngine(aws, config).evaluate();
-    byId = Object.fromEntries(report.checks.map(c => [c.id, c]));
+    seeded = await evaluateSeededPosture();
+    ({ aws, config, byId } = seeded);
   });
 
-  afterAll(async () => {
-    aws?.destroy();
-    await moto?.stop();
-  });
+  afterAll(() => seeded?.stop());
 
   const evidence = (id: string) =>
     byId[id].resources.map(r => [r.status, r.evidence]);

@@ -1,8 +1,5 @@
-import type { MotoServer } from '@prod-hardening/dev-stack';
 import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
-import { DefaultAwsClientFactory } from '../../aws';
-import { emulatorConfig, startSeededMoto } from '../../testUtils/localAccount';
-import { createPostureEngine } from './createPostureEngine';
+import { evaluateSeededPosture } from '../../testUtils/seededPosture';
 
 jest.setTimeout(120_000);
 
@@ -19,23 +16,15 @@ const CHECK_IDS = [
  * themselves are unit-tested in domain/posture on plain data.
  */
 describe('resilience and cost checks on the seeded account (moto_server)', () => {
-  let moto: MotoServer;
-  let aws: DefaultAwsClientFactory;
+  let seeded: Awaited<ReturnType<typeof evaluateSeededPosture>>;
   let byId: Record<string, CheckResult>;
 
   beforeAll(async () => {
-    const seeded = await startSeededMoto();
-    moto = seeded.moto;
-    const config = emulatorConfig(moto.endpoint, seeded.resources);
-    aws = DefaultAwsClientFactory.fromConfig(config);
-    const report = await createPostureEngine(aws, config).evaluate(CHECK_IDS);
-    byId = Object.fromEntries(report.checks.map(c => [c.id, c]));
+    seeded = await evaluateSeededPosture(CHECK_IDS);
+    byId = seeded.byId;
   });
 
-  afterAll(async () => {
-    aws?.destroy();
-    await moto?.stop();
-  });
+  afterAll(() => seeded?.stop());
 
   const evidence = (id: string) =>
     byId[id].resources.map(r => [r.status, r.evidence]);
