@@ -7,7 +7,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DefaultAwsClientFactory } from '../aws';
 import { evaluateCostAnomalyDetection } from '../domain/posture/costAnomalyDetection';
 import { readCostAnomalyFacts } from '../services/posture/readCostAnomalyDetection';
-import { CostAnomalyDetectionSource } from './costAnomalyDetection';
+import {
+  ANOMALY_CONFIG_TTL_MS,
+  CostAnomalyDetectionSource,
+} from './costAnomalyDetection';
 
 // moto_server does not implement Cost Anomaly Detection (GetAnomalyMonitors answers an
 // HTML 500 page; the integration test checks the ERROR it leads to), so the answers of
@@ -183,5 +186,23 @@ describe('readCostAnomalyFacts', () => {
     expect(e.summary).toBe(
       'Cost Anomaly Detection could not be read: access denied: User: arn:aws:sts::123456789012:assumed-role/portal-read is not authorized to perform: ce:GetAnomalyMonitors',
     );
+  });
+
+  it('keeps a successful read for six hours (each request is billed), and retries a failed one', async () => {
+    let nowMs = 0;
+    ce.on(GetAnomalyMonitorsCommand)
+      .rejectsOnce(
+        Object.assign(new Error('slow down'), { name: 'ThrottlingException' }),
+      )
+      .resolves({ AnomalyMonitors: [] });
+    const source = new CostAnomalyDetectionSource(aws, () => nowMs);
+    await expect(source.listMonitors()).rejects.toThrow('slow down');
+    await source.listMonitors();
+    nowMs = ANOMALY_CONFIG_TTL_MS - 1;
+    await source.listMonitors();
+    expect(ce.commandCalls(GetAnomalyMonitorsCommand)).toHaveLength(2);
+    nowMs = ANOMALY_CONFIG_TTL_MS + 1;
+    await source.listMonitors();
+    expect(ce.commandCalls(GetAnomalyMonitorsCommand)).toHaveLength(3);
   });
 });

@@ -25,14 +25,47 @@ function thresholdUsd(s: AnomalySubscription): number | undefined {
 }
 
 /**
+ * Cost Explorer bills every API request ($0.01), Cost Anomaly Detection's included, and
+ * a posture evaluation can run every minute. Monitors and subscriptions change rarely,
+ * so a successful read is kept this long: at most 8 reads of each a day.
+ */
+export const ANOMALY_CONFIG_TTL_MS = 6 * 3_600_000;
+
+/**
  * Cost Anomaly Detection's configuration (monitors and their subscriptions), read on
  * the Cost Explorer endpoint. Only configuration: the anomalies themselves are read by
- * the FinOps refresh (CostExplorerSource).
+ * the FinOps refresh (CostExplorerSource). Failed reads are not kept.
  */
 export class CostAnomalyDetectionSource {
-  constructor(private readonly aws: AwsClientFactory) {}
+  private readonly kept = new Map<string, { atMs: number; value: unknown }>();
 
-  async listMonitors(): Promise<AnomalyMonitorFacts[]> {
+  constructor(
+    private readonly aws: AwsClientFactory,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async keep<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const hit = this.kept.get(key);
+    if (hit && this.now() - hit.atMs < ANOMALY_CONFIG_TTL_MS) {
+      return hit.value as T;
+    }
+    const value = await read();
+    this.kept.set(key, { atMs: this.now(), value });
+    return value;
+  }
+
+  listMonitors(): Promise<AnomalyMonitorFacts[]> {
+    return this.keep('monitors', () => this.readMonitors());
+  }
+
+  /** The subscriptions that include one monitor. */
+  listSubscriptions(monitorArn: string): Promise<AnomalySubscriptionFacts[]> {
+    return this.keep(`subscriptions|${monitorArn}`, () =>
+      this.readSubscriptions(monitorArn),
+    );
+  }
+
+  private async readMonitors(): Promise<AnomalyMonitorFacts[]> {
     const client = this.aws.client(CostExplorerClient);
     const monitors: AnomalyMonitorFacts[] = [];
     let nextPageToken: string | undefined;
@@ -53,8 +86,7 @@ export class CostAnomalyDetectionSource {
     return monitors;
   }
 
-  /** The subscriptions that include one monitor. */
-  async listSubscriptions(
+  private async readSubscriptions(
     monitorArn: string,
   ): Promise<AnomalySubscriptionFacts[]> {
     const client = this.aws.client(CostExplorerClient);
