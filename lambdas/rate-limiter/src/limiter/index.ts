@@ -2,7 +2,7 @@ export { createRateLimiter } from './redisRateLimiter';
 export type { RateLimiter, RateLimiterOptions, RateLimiterPeek } from './redisRateLimiter';
 export { DEFAULT_LIMITS, DEFAULT_KEY_PREFIX, idleTtlMs, limiterKey, validateLimits } from './limits';
 export type { RateLimits } from './limits';
-export { CONSUME_SCRIPT, PEEK_SCRIPT } from './scripts';
+export { consumeScript, peekScript, decodeConsumeReply } from './scripts';
 export { decide } from './model';
 export type { CreatorState, ModelDecision } from './model';
 export { InMemoryLimiter, fallbackLimits } from './fallback';

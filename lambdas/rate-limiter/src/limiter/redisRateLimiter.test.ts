@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import fc from 'fast-check';
 import { startRedis, RedisServer } from '@prod-hardening/dev-stack';
 import { createRateLimiter, RateLimiter } from './redisRateLimiter';
-import { CONSUME_SCRIPT, PEEK_SCRIPT } from './scripts';
+import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
 import { DEFAULT_LIMITS, RateLimits } from './limits';
 import { CreatorState, decide } from './model';
 
@@ -38,16 +38,44 @@ async function consumeAll(userId: string, times: number[]) {
 }
 
 async function snapshot(userId: string) {
-  const bucket = await redis.hgetall(`${prefix}:{${userId}}`);
+  const bucket = await redis.getBuffer(`${prefix}:{${userId}}`);
   const ttl = await redis.pttl(`${prefix}:{${userId}}`);
   return { bucket, ttl };
 }
 
+/** The stored state: [tokens, refilled_at, send times oldest first], as written by the script. */
+function storedState(bucket: Buffer | null): number[] {
+  if (!bucket) return [];
+  return Array.from({ length: bucket.length / 8 }, (_, i) => bucket.readDoubleLE(i * 8));
+}
+
 describe('Lua scripts', () => {
   it('load into a real Redis', async () => {
-    for (const script of [CONSUME_SCRIPT, PEEK_SCRIPT]) {
+    for (const script of [consumeScript(DEFAULT_LIMITS), peekScript(DEFAULT_LIMITS)]) {
       await expect(redis.script('LOAD', script)).resolves.toMatch(/^[0-9a-f]{40}$/);
     }
+  });
+
+  it('refuse limits whose denial would not fit in one integer reply', () => {
+    expect(() =>
+      consumeScript({ ...DEFAULT_LIMITS, capacity: 2 ** 20, windowMs: 2 ** 40 }),
+    ).toThrow(RangeError);
+  });
+
+  it('encode a decision in one integer that decodes to the response', () => {
+    expect(decodeConsumeReply(2, 3)).toEqual({ allowed: true, tokensRemaining: 2 });
+    expect(decodeConsumeReply(0, 3)).toEqual({ allowed: true, tokensRemaining: 0 });
+    // denied, retry after 6000 ms with 0 tokens: -(6000 × 4 + 0) - 1
+    expect(decodeConsumeReply(-24_001, 3)).toEqual({
+      allowed: false,
+      retryAfter: 6_000,
+      tokensRemaining: 0,
+    });
+    expect(decodeConsumeReply(-(12_000 * 4 + 1) - 1, 3)).toEqual({
+      allowed: false,
+      retryAfter: 12_000,
+      tokensRemaining: 1,
+    });
   });
 });
 
@@ -131,7 +159,55 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     await expect(limiter.consume('u1', T0 + 16_000)).resolves.toMatchObject({
       allowed: true,
     });
-    expect((await snapshot('u1')).bucket.last).toBe(String(T0 + 16_000));
+    expect(storedState((await snapshot('u1')).bucket).at(-1)).toBe(T0 + 16_000);
+  });
+
+  it('stores tokens, refill point and the send times oldest first in one string', async () => {
+    await consumeAll('u1', [T0, T0 + 1_000, T0 + 6_000]);
+    // 3 - 1 - 1, one refill counted from T0 at 6 s, - 1
+    expect(storedState((await snapshot('u1')).bucket)).toEqual([
+      1,
+      T0 + 6_000,
+      T0,
+      T0 + 1_000,
+      T0 + 6_000,
+    ]);
+  });
+
+  it('reads a creator still stored in the earlier hash layout and replaces it on the next send', async () => {
+    await consumeAll('u1', [T0, T0, T0, T0 + 6_000]);
+    const expected = await snapshot('u1');
+    // the same state as the earlier layout wrote it: a ring s0..s9, slot n % size is the oldest
+    const key = `${prefix}:{u2}`;
+    await redis.hset(key, {
+      tokens: 0,
+      refilled_at: T0 + 6_000,
+      last: T0 + 6_000,
+      n: 4,
+      size: 10,
+      s0: T0,
+      s1: T0,
+      s2: T0,
+      s3: T0 + 6_000,
+    });
+    await expect(limiter.peek('u2', T0 + 6_000)).resolves.toEqual(
+      await limiter.peek('u1', T0 + 6_000),
+    );
+    // a denial leaves the hash as it is
+    await expect(limiter.consume('u2', T0 + 11_999)).resolves.toEqual({
+      allowed: false,
+      retryAfter: 1,
+      tokensRemaining: 0,
+    });
+    expect(await redis.type(key)).toBe('hash');
+    await expect(limiter.consume('u2', T0 + 12_000)).resolves.toEqual(
+      await limiter.consume('u1', T0 + 12_000),
+    );
+    expect(await redis.type(key)).toBe('string');
+    expect(storedState(await redis.getBuffer(key))).toEqual(
+      storedState((await snapshot('u1')).bucket),
+    );
+    expect(storedState(expected.bucket)).toHaveLength(2 + 4);
   });
 
   it('keeps creators independent', async () => {

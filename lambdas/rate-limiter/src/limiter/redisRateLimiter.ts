@@ -3,11 +3,10 @@ import {
   DEFAULT_KEY_PREFIX,
   DEFAULT_LIMITS,
   RateLimits,
-  idleTtlMs,
   limiterKey,
   validateLimits,
 } from './limits';
-import { CONSUME_SCRIPT, PEEK_SCRIPT } from './scripts';
+import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
 import type { RateLimiterResponse } from '../schemas';
 
 export interface RateLimiterOptions {
@@ -15,7 +14,7 @@ export interface RateLimiterOptions {
   redis: Redis | Cluster;
   /** Defaults to 3 burst, 1 token / 6 s, 10 per rolling 60 s. */
   limits?: Partial<RateLimits>;
-  /** Key prefix; a creator's state is the hash `<prefix>:{userId}`. */
+  /** Key prefix; a creator's state is the key `<prefix>:{userId}`. */
   keyPrefix?: string;
 }
 
@@ -39,34 +38,36 @@ export interface RateLimiter {
   peek(userId: string, nowMs: number): Promise<RateLimiterPeek>;
 }
 
-type ScriptReply = [number, number, number, number];
-type ScriptCommand = (
-  key: string,
-  ...args: (string | number)[]
-) => Promise<ScriptReply>;
-
-const CONSUME_COMMAND = 'prodHardeningRateLimitConsume';
-const PEEK_COMMAND = 'prodHardeningRateLimitPeek';
+type ScriptCommand<Reply> = (key: string, nowMs: number) => Promise<Reply>;
 
 /**
- * Registers the scripts on the client once. ioredis sends them by EVALSHA and
- * falls back to EVAL on NOSCRIPT, so a `SCRIPT FLUSH` or a failover to a node
- * that never saw them is transparent.
+ * Registers the two scripts for these limits on the client, once per
+ * configuration (the limits are part of the script text, hence of the command
+ * name). ioredis sends them by EVALSHA and falls back to EVAL on NOSCRIPT, so
+ * a `SCRIPT FLUSH` or a failover to a node that never saw them is transparent.
  */
-function defineCommands(redis: Redis | Cluster): {
-  consume: ScriptCommand;
-  peek: ScriptCommand;
-} {
-  const client = redis as unknown as Record<string, ScriptCommand | undefined>;
-  if (!client[CONSUME_COMMAND]) {
-    redis.defineCommand(CONSUME_COMMAND, { numberOfKeys: 1, lua: CONSUME_SCRIPT });
+function defineCommands(
+  redis: Redis | Cluster,
+  limits: RateLimits,
+): { consume: ScriptCommand<number>; peek: ScriptCommand<[number, number, number]> } {
+  const suffix = [
+    limits.capacity,
+    limits.refillIntervalMs,
+    limits.windowLimit,
+    limits.windowMs,
+  ].join('_');
+  const consumeName = `prodHardeningRateLimitConsume_${suffix}`;
+  const peekName = `prodHardeningRateLimitPeek_${suffix}`;
+  const client = redis as unknown as Record<string, ScriptCommand<unknown> | undefined>;
+  if (!client[consumeName]) {
+    redis.defineCommand(consumeName, { numberOfKeys: 1, lua: consumeScript(limits) });
   }
-  if (!client[PEEK_COMMAND]) {
-    redis.defineCommand(PEEK_COMMAND, { numberOfKeys: 1, lua: PEEK_SCRIPT });
+  if (!client[peekName]) {
+    redis.defineCommand(peekName, { numberOfKeys: 1, lua: peekScript(limits) });
   }
   return {
-    consume: client[CONSUME_COMMAND]!.bind(redis),
-    peek: client[PEEK_COMMAND]!.bind(redis),
+    consume: client[consumeName]!.bind(redis) as ScriptCommand<number>,
+    peek: client[peekName]!.bind(redis) as ScriptCommand<[number, number, number]>,
   };
 }
 
@@ -83,35 +84,23 @@ function checkArguments(userId: string, nowMs: number) {
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const limits = Object.freeze(validateLimits({ ...DEFAULT_LIMITS, ...options.limits }));
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
-  const commands = defineCommands(options.redis);
-  const limitArgs = [
-    limits.capacity,
-    limits.refillIntervalMs,
-    limits.windowLimit,
-    limits.windowMs,
-  ];
-  const ttl = idleTtlMs(limits);
+  const commands = defineCommands(options.redis, limits);
+  const { capacity } = limits;
 
   return {
     limits,
     async consume(userId, nowMs) {
       checkArguments(userId, nowMs);
-      const [allowed, retryAfter, tokensRemaining] = await commands.consume(
-        limiterKey(prefix, userId),
-        nowMs,
-        ...limitArgs,
-        ttl,
+      return decodeConsumeReply(
+        await commands.consume(limiterKey(prefix, userId), nowMs),
+        capacity,
       );
-      return allowed === 1
-        ? { allowed: true, tokensRemaining }
-        : { allowed: false, retryAfter, tokensRemaining };
     },
     async peek(userId, nowMs) {
       checkArguments(userId, nowMs);
       const [tokensAvailable, retryAfter, sendsInWindow] = await commands.peek(
         limiterKey(prefix, userId),
         nowMs,
-        ...limitArgs,
       );
       return { tokensAvailable, retryAfter, sendsInWindow };
     },
