@@ -10,7 +10,7 @@ import type { RedisConnection } from '../redis';
 export interface RateLimiterMetricsOptions {
   /** The Lambda's METRICS_KEY_PREFIX. */
   metricsKeyPrefix: string;
-  /** The Lambda's RATE_LIMIT_KEY_PREFIX (per-creator bucket hashes). */
+  /** The Lambda's RATE_LIMIT_KEY_PREFIX (one limiter state key per creator). */
   limiterKeyPrefix: string;
   /** How long a read waits for the first connection after start-up. */
   connectWaitMs?: number;
