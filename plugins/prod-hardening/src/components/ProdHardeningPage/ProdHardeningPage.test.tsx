@@ -5,7 +5,7 @@ import { fakeApi } from '../../testUtils/fakeApi';
 import { ProdHardeningPage } from './ProdHardeningPage';
 
 describe('ProdHardeningPage', () => {
-  it('shows one tab per pillar of the hardening plan', async () => {
+  it('shows one tab per pillar of the hardening plan, and the success metrics', async () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
@@ -25,6 +25,12 @@ describe('ProdHardeningPage', () => {
       </TestApiProvider>,
     );
     const tabs = screen.getAllByRole('tab').map(tab => tab.textContent);
-    expect(tabs).toEqual(['Posture', 'FinOps', 'Throttling', 'Weekly review']);
+    expect(tabs).toEqual([
+      'Posture',
+      'FinOps',
+      'Throttling',
+      'Weekly review',
+      'Success metrics',
+    ]);
   });
 });
