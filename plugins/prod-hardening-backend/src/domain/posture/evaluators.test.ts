@@ -190,10 +190,20 @@ describe('posture evaluators', () => {
   });
 
   it('wants log retention between 30 and 90 days: forever or shorter fails, longer warns', () => {
-    const g = (retentionDays?: number) => ({ name: 'g', arn: 'g', retentionDays });
-    expect(evaluateLogRetention({ groups: [g(30), g(90)] }).status).toBe('PASS');
-    expect(evaluateLogRetention({ groups: [g(30), g(365)] }).status).toBe('WARN');
+    const g = (retentionDays?: number) => ({
+      name: 'g',
+      arn: 'g',
+      retentionDays,
+    });
+    expect(evaluateLogRetention({ groups: [g(30), g(90)] }).status).toBe(
+      'PASS',
+    );
+    expect(evaluateLogRetention({ groups: [g(30), g(365)] }).status).toBe(
+      'WARN',
+    );
     expect(evaluateLogRetention({ groups: [g(30), g(7)] }).status).toBe('FAIL');
-    expect(evaluateLogRetention({ groups: [g(undefined)] }).status).toBe('FAIL');
+    expect(evaluateLogRetention({ groups: [g(undefined)] }).status).toBe(
+      'FAIL',
+    );
   });
 });
