@@ -15,7 +15,8 @@
  * hit all of them alike; the median round is reported with the spread.
  *
  * Options (env): BENCH_SECONDS per run (default 2), BENCH_ROUNDS (default 5),
- * BENCH_CREATORS (default 1000000).
+ * BENCH_CREATORS (default 1000000), BENCH_AUTO_PIPELINING (default 1; 0 runs
+ * both clients without ioredis auto-pipelining, to measure what it brings).
  */
 import Redis from 'ioredis';
 import { execFile } from 'node:child_process';
@@ -37,6 +38,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 // (e.g. 1000) measures hot creators instead, where most decisions are denials.
 const CREATORS = Number(process.env.BENCH_CREATORS ?? 1_000_000);
 const WARM_UP_SECONDS = 1;
+// Both clients get the same options. Auto-pipelining is what the Lambda uses
+// (src/dependencies.ts); turning it off measures what it brings.
+const AUTO_PIPELINING = process.env.BENCH_AUTO_PIPELINING !== '0';
 
 const OURS = 'ours (createRateLimiter)';
 const PEER = 'rate-limiter-flexible RateLimiterRedis';
@@ -152,7 +156,7 @@ function summarize(subject: string, concurrency: number, runs: Run[]): Summary {
 
 async function main() {
   const server = await startRedis();
-  const clientOptions = { enableAutoPipelining: true };
+  const clientOptions = { enableAutoPipelining: AUTO_PIPELINING };
   const ours = new Redis(server.url, clientOptions);
   const peers = new Redis(server.url, clientOptions);
   try {

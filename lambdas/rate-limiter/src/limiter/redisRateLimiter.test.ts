@@ -43,6 +43,12 @@ async function snapshot(userId: string) {
   return { bucket, ttl };
 }
 
+/** How many commands Redis has answered with NOSCRIPT so far. */
+async function noscriptErrors() {
+  const stats = (await redis.info('errorstats')).match(/errorstat_NOSCRIPT:count=(\d+)/);
+  return stats ? Number(stats[1]) : 0;
+}
+
 /** The stored state: [tokens, refilled_at, send times oldest first], as written by the script. */
 function storedState(bucket: Buffer | null): number[] {
   if (!bucket) return [];
@@ -247,6 +253,26 @@ describe('createRateLimiter conformance (fixed clock)', () => {
       allowed: true,
       tokensRemaining: 1,
     });
+  });
+
+  it('keeps working after SCRIPT FLUSH when concurrent decisions share one auto-pipeline', async () => {
+    await limiter.consume('u1', T0);
+    await redis.script('FLUSH');
+    const noscriptBefore = await noscriptErrors();
+    // a batch of SQS records decided at once: the EVALSHAs travel in one
+    // pipeline, every one is answered NOSCRIPT and re-sent with the script
+    const [sameCreator, others] = await Promise.all([
+      Promise.all(Array.from({ length: 5 }, () => limiter.consume('u1', T0))),
+      Promise.all(Array.from({ length: 5 }, (_, i) => limiter.consume(`v${i}`, T0))),
+    ]);
+    expect(await noscriptErrors()).toBeGreaterThan(noscriptBefore);
+    // u1 had 2 tokens left: 2 more allowed, the rest denied, each decided once
+    expect(sameCreator.filter(d => d.allowed)).toHaveLength(2);
+    expect(sameCreator.filter(d => !d.allowed).map(d => d.retryAfter)).toEqual([
+      6_000, 6_000, 6_000,
+    ]);
+    expect(others).toEqual(Array(5).fill({ allowed: true, tokensRemaining: 2 }));
+    expect(storedState((await snapshot('u1')).bucket).slice(2)).toEqual([T0, T0, T0]);
   });
 
   it('applies configured limits', async () => {

@@ -4,6 +4,7 @@ import { createRateLimiter } from './redisRateLimiter';
 import { InMemoryLimiter } from './fallback';
 import { DEFAULT_LIMITS } from './limits';
 import { ModeChange, ResilientRateLimiter } from './resilientRateLimiter';
+import { createRedisClient } from '../dependencies';
 
 jest.setTimeout(60_000);
 
@@ -109,4 +110,46 @@ it('rethrows bad arguments instead of falling back', async () => {
   const { limiter } = build();
   await expect(limiter.consume('u1', Number.NaN)).rejects.toThrow(TypeError);
   expect(limiter.mode).toBe('redis');
+});
+
+it('falls back within two command timeouts when Redis hangs, on the auto-pipelined Lambda client', async () => {
+  await waitForRedis();
+  // the client exactly as the Lambda builds it (auto-pipelining on)
+  const lambdaRedis = createRedisClient({
+    url: server.url,
+    commandTimeoutMs: 200,
+    connectTimeoutMs: 1_000,
+  });
+  try {
+    const changes: ModeChange[] = [];
+    const limiter = new ResilientRateLimiter({
+      redisLimiter: createRateLimiter({ redis: lambdaRedis, keyPrefix: `h${Math.random()}` }),
+      fallback: new InMemoryLimiter({ limits: DEFAULT_LIMITS, maxConcurrency: 2 }),
+      probe: () => lambdaRedis.ping(),
+      probeIntervalMs: 1_000,
+      onModeChange: change => changes.push(change),
+    });
+    await expect(limiter.consume('u1', T0)).resolves.toMatchObject({ source: 'redis' });
+
+    // Redis accepts the connection but answers nothing (as when it is overloaded)
+    const pausedUntil = Date.now() + 1_500;
+    await redis.client('PAUSE', 1_500, 'ALL');
+    const timed = (userId: string) => {
+      const started = Date.now();
+      return limiter.consume(userId, T0 + 1_000).then(d => ({ ...d, ms: Date.now() - started }));
+    };
+    // a batch of 10 decided at once shares one pipeline; a second batch sent
+    // while it is in flight waits for it before its own timeout starts
+    const first = Array.from({ length: 10 }, (_, i) => timed(`a${i}`));
+    await new Promise(r => setTimeout(r, 50));
+    const second = Array.from({ length: 10 }, (_, i) => timed(`b${i}`));
+    const decisions = await Promise.all([...first, ...second]);
+
+    expect(decisions.map(d => d.source)).toEqual(Array(20).fill('fallback'));
+    expect(Math.max(...decisions.map(d => d.ms))).toBeLessThan(2 * 200 + 300);
+    expect(changes).toEqual([expect.objectContaining({ mode: 'fallback' })]);
+    await new Promise(r => setTimeout(r, Math.max(0, pausedUntil - Date.now()) + 100));
+  } finally {
+    lambdaRedis.disconnect();
+  }
 });
