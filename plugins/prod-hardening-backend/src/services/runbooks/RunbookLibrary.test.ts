@@ -20,7 +20,7 @@ describe('RunbookLibrary', () => {
   it('serves the Markdown runbooks of the directory, titled by their first heading', async () => {
     const library = await RunbookLibrary.open(dir);
     expect(await library.list()).toEqual([
-      { id: 'rate-limiter', title: 'rate limiter' },
+      { id: 'rate-limiter', title: 'Rate limiter' },
     ]);
     expect((await library.get('rate-limiter')).markdown).toContain('Steps.');
   });

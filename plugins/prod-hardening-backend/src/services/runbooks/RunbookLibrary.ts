@@ -73,11 +73,10 @@ export class RunbookLibrary {
       );
     }
     const markdown = await readFile(file, 'utf8');
-    const title =
-      /^#\s+(.+)$/m
-        .exec(markdown)?.[1]
-        .trim()
-        .replace(/^Runbook:\s*/i, '') ?? id;
+    // "# Runbook: rate limiter (…)" is listed as "Rate limiter (…)".
+    const heading = /^#\s+(.+)$/m.exec(markdown)?.[1].trim();
+    const bare = heading?.replace(/^Runbook:\s*/i, '');
+    const title = bare ? bare[0].toUpperCase() + bare.slice(1) : id;
     return { id, title, markdown };
   }
 }
