@@ -35,6 +35,7 @@ import type {
   CostExplorerSource,
 } from '../../sources/costExplorer';
 import type { FinOpsStore } from './FinOpsStore';
+import { StoredRefresh } from './StoredRefresh';
 
 /** Cost Explorer bills every API request. */
 export const COST_EXPLORER_USD_PER_REQUEST = 0.01;
@@ -100,13 +101,18 @@ const SEVERITY_RANK = { critical: 0, warning: 1 } as const;
  */
 export class FinOpsService {
   private readonly now: () => Date;
-  private refreshing?: Promise<void>;
-  /** The start-up or scheduled run in progress; page views wait for it rather than show nothing. */
-  private busy?: Promise<unknown>;
+  /** The start-up or scheduled Cost Explorer read; page views wait for it. */
+  private readonly costExplorerRead: StoredRefresh;
   private live?: { atMs: number; data: Promise<LiveData> };
 
   constructor(private readonly options: FinOpsServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.costExplorerRead = new StoredRefresh({
+      store: options.store,
+      stateKey: STATE_KEY,
+      now: this.now,
+      run: () => this.doRefresh(),
+    });
   }
 
   /** The month's request counter, for the source's onRequest hook. */
@@ -121,29 +127,12 @@ export class FinOpsService {
 
   /** Refreshes unless the stored data is younger than `maxAgeMs` (another replica or a restart). */
   refreshIfStale(maxAgeMs: number): Promise<boolean> {
-    const run = this.refreshIfOlder(maxAgeMs);
-    this.busy = run.catch(() => undefined);
-    return run;
-  }
-
-  private async refreshIfOlder(maxAgeMs: number): Promise<boolean> {
-    const state = await this.options.store.getState<CostExplorerState>(
-      STATE_KEY,
-    );
-    const age = state
-      ? this.now().getTime() - Date.parse(state.refreshedAt)
-      : Infinity;
-    if (age < maxAgeMs) return false;
-    await this.refresh();
-    return true;
+    return this.costExplorerRead.runIfStale(maxAgeMs);
   }
 
   /** Reads Cost Explorer once: daily cost by service, the forecast and the anomalies. */
   refresh(): Promise<void> {
-    this.refreshing ??= this.doRefresh().finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
+    return this.costExplorerRead.run();
   }
 
   private async doRefresh(): Promise<void> {
@@ -187,7 +176,7 @@ export class FinOpsService {
   }
 
   async getOverview(): Promise<FinOpsOverview> {
-    await this.busy;
+    await this.costExplorerRead.settled();
     const now = this.now();
     const today = utcDayOf(now);
     const month = monthOf(today);
@@ -248,7 +237,7 @@ export class FinOpsService {
   }
 
   async getWeeklyReview(): Promise<WeeklyReviewReport> {
-    await this.busy;
+    await this.costExplorerRead.settled();
     const now = this.now();
     const [serviceCosts, live] = await Promise.all([
       this.options.store.getServiceCosts(),

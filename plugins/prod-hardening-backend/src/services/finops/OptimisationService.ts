@@ -21,6 +21,7 @@ import type { CostExplorerSource } from '../../sources/costExplorer';
 import type { TrustedAdvisorSource } from '../../sources/trustedAdvisor';
 import { COST_HISTORY_DAYS } from './FinOpsService';
 import type { FinOpsStore } from './FinOpsStore';
+import { StoredRefresh } from './StoredRefresh';
 
 const STATE_KEY = 'optimisation';
 
@@ -58,11 +59,16 @@ export interface OptimisationServiceOptions {
  */
 export class OptimisationService {
   private readonly now: () => Date;
-  private refreshing?: Promise<void>;
-  private busy?: Promise<unknown>;
+  private readonly read: StoredRefresh;
 
   constructor(private readonly options: OptimisationServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.read = new StoredRefresh({
+      store: options.store,
+      stateKey: STATE_KEY,
+      now: this.now,
+      run: () => this.doRefresh(),
+    });
   }
 
   /**
@@ -70,31 +76,11 @@ export class OptimisationService {
    * (the start-up run waits for the daily-cost refresh). Page views wait for it too.
    */
   refreshIfStale(maxAgeMs: number, after?: Promise<unknown>): Promise<boolean> {
-    const run = (async () => {
-      await after?.catch(() => undefined);
-      return this.refreshIfOlder(maxAgeMs);
-    })();
-    this.busy = run.catch(() => undefined);
-    return run;
-  }
-
-  private async refreshIfOlder(maxAgeMs: number): Promise<boolean> {
-    const state = await this.options.store.getState<OptimisationState>(
-      STATE_KEY,
-    );
-    const age = state
-      ? this.now().getTime() - Date.parse(state.refreshedAt)
-      : Infinity;
-    if (age < maxAgeMs) return false;
-    await this.refresh();
-    return true;
+    return this.read.runIfStale(maxAgeMs, after);
   }
 
   refresh(): Promise<void> {
-    this.refreshing ??= this.doRefresh().finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
+    return this.read.run();
   }
 
   private async doRefresh(): Promise<void> {
@@ -172,7 +158,7 @@ export class OptimisationService {
   }
 
   async getOptimisation(): Promise<FinOpsOptimisation> {
-    await this.busy;
+    await this.read.settled();
     const state = await this.options.store.getState<OptimisationState>(
       STATE_KEY,
     );
