@@ -12,15 +12,6 @@ const render = (api: ReturnType<typeof fakeApi>) =>
     </TestApiProvider>,
   );
 
-// jsdom has no layout: recharts' ResponsiveContainer only needs the observer to exist.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 describe('FinOpsTab', () => {
   it('shows the budget as over with both notifications fired, and the exhaustion date', async () => {
     await render(fakeApi({ getFinOpsOverview: async () => overviewFixture }));

@@ -10,14 +10,6 @@ import { fakeApi } from '../../testUtils/fakeApi';
 import { overviewFixture } from '../../testUtils/throttlingFixtures';
 import { ThrottlingTab } from './ThrottlingTab';
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 // In its own file: permission decisions are cached per module, so an allowed user
 // rendered earlier in the same file would leak into this test.
 describe('ThrottlingTab for a user without the remediation permission', () => {

@@ -25,15 +25,6 @@ const render = (api: ReturnType<typeof fakeApi>) =>
     </TestApiProvider>,
   );
 
-// jsdom has no layout: recharts' ResponsiveContainer only needs the observer to exist.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 describe('ThrottlingTab', () => {
   it('shows the window totals, latency percentiles, fallback state and limits', async () => {
     await render(
