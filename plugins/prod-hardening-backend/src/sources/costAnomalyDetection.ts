@@ -5,6 +5,7 @@ import {
   type AnomalySubscription,
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsClientFactory } from '../aws';
+import { KeyedTimedCache } from '../cache';
 import type {
   AnomalyMonitorFacts,
   AnomalySubscriptionFacts,
@@ -37,21 +38,17 @@ export const ANOMALY_CONFIG_TTL_MS = 6 * 3_600_000;
  * the FinOps refresh (CostExplorerSource). Failed reads are not kept.
  */
 export class CostAnomalyDetectionSource {
-  private readonly kept = new Map<string, { atMs: number; value: unknown }>();
+  private readonly kept: KeyedTimedCache<unknown>;
 
   constructor(
     private readonly aws: AwsClientFactory,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.kept = new KeyedTimedCache(ANOMALY_CONFIG_TTL_MS, now);
+  }
 
-  private async keep<T>(key: string, read: () => Promise<T>): Promise<T> {
-    const hit = this.kept.get(key);
-    if (hit && this.now() - hit.atMs < ANOMALY_CONFIG_TTL_MS) {
-      return hit.value as T;
-    }
-    const value = await read();
-    this.kept.set(key, { atMs: this.now(), value });
-    return value;
+  private keep<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.kept.get(key, read) as Promise<T>;
   }
 
   listMonitors(): Promise<AnomalyMonitorFacts[]> {

@@ -36,6 +36,7 @@ import type {
 } from '../../sources/costExplorer';
 import type { FinOpsStore } from './FinOpsStore';
 import { StoredRefresh } from './StoredRefresh';
+import { TimedCache } from '../../cache';
 
 /** Cost Explorer bills every API request. */
 export const COST_EXPLORER_USD_PER_REQUEST = 0.01;
@@ -103,7 +104,7 @@ export class FinOpsService {
   private readonly now: () => Date;
   /** The start-up or scheduled Cost Explorer read; page views wait for it. */
   private readonly costExplorerRead: StoredRefresh;
-  private live?: { atMs: number; data: Promise<LiveData> };
+  private readonly live: TimedCache<LiveData>;
 
   constructor(private readonly options: FinOpsServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -113,6 +114,7 @@ export class FinOpsService {
       now: this.now,
       run: () => this.doRefresh(),
     });
+    this.live = new TimedCache(LIVE_CACHE_MS, () => this.now().getTime());
   }
 
   /** The month's request counter, for the source's onRequest hook. */
@@ -253,11 +255,7 @@ export class FinOpsService {
   }
 
   private liveData(): Promise<LiveData> {
-    const nowMs = this.now().getTime();
-    if (!this.live || nowMs - this.live.atMs >= LIVE_CACHE_MS) {
-      this.live = { atMs: nowMs, data: this.readLive() };
-    }
-    return this.live.data;
+    return this.live.get(() => this.readLive());
   }
 
   private async readLive(): Promise<LiveData> {

@@ -6,6 +6,7 @@ import type {
   PostureTrendPoint,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../../aws';
+import { TimedCache } from '../../cache';
 import {
   FindingsQuery,
   isOpenActiveFinding,
@@ -29,55 +30,33 @@ export interface PostureServiceOptions {
   nowMs?: () => number;
 }
 
-interface Cached<T> {
-  value: T;
-  at: number;
-}
-
 /**
  * Posture report and findings with a short cache, so page views do not each fan out
  * to a dozen AWS APIs; concurrent requests share one evaluation in flight.
  */
 export class PostureService {
-  private report?: Cached<PostureReport>;
-  private reportInFlight?: Promise<PostureReport>;
-  private findings?: Cached<{ list: Finding[]; unavailableReason?: string }>;
-  private findingsInFlight?: Promise<{
+  private readonly report: TimedCache<PostureReport>;
+  private readonly findings: TimedCache<{
     list: Finding[];
     unavailableReason?: string;
   }>;
-  private readonly ttl: number;
   private readonly nowMs: () => number;
 
   constructor(private readonly options: PostureServiceOptions) {
-    this.ttl = options.cacheTtlMs ?? 60_000;
     this.nowMs = options.nowMs ?? Date.now;
+    const ttl = options.cacheTtlMs ?? 60_000;
+    this.report = new TimedCache(ttl, this.nowMs);
+    this.findings = new TimedCache(ttl, this.nowMs);
   }
 
-  async getReport(opts: { refresh?: boolean } = {}): Promise<PostureReport> {
-    if (
-      !opts.refresh &&
-      this.report &&
-      this.nowMs() - this.report.at < this.ttl
-    ) {
-      return this.report.value;
-    }
-    this.reportInFlight ??= this.options.engine
-      .evaluate()
-      .then(value => {
-        this.report = { value, at: this.nowMs() };
-        return value;
-      })
-      .finally(() => {
-        this.reportInFlight = undefined;
-      });
-    return this.reportInFlight;
+  getReport(opts: { refresh?: boolean } = {}): Promise<PostureReport> {
+    return this.report.get(() => this.options.engine.evaluate(), opts);
   }
 
   /** Drops cached results, e.g. after a remediation changed the account. */
   invalidate() {
-    this.report = undefined;
-    this.findings = undefined;
+    this.report.invalidate();
+    this.findings.invalidate();
   }
 
   /** Evaluates now and stores the day's snapshot; run by the scheduler. */
@@ -107,28 +86,20 @@ export class PostureService {
     return check ? { finding, check } : { finding };
   }
 
-  private async loadFindings() {
-    if (this.findings && this.nowMs() - this.findings.at < this.ttl)
-      return this.findings.value;
-    this.findingsInFlight ??= this.options.securityHub
-      .getFindings(OPEN_FINDINGS_FILTERS)
-      .then(raw => ({
-        list: raw.filter(isOpenActiveFinding).map(normalizeFinding),
-      }))
-      .catch(err => ({
-        list: [] as Finding[],
-        unavailableReason: `Security Hub findings are unavailable: ${describeAwsError(
-          err,
-          this.options.endpoint,
-        )}`,
-      }))
-      .then(value => {
-        this.findings = { value, at: this.nowMs() };
-        return value;
-      })
-      .finally(() => {
-        this.findingsInFlight = undefined;
-      });
-    return this.findingsInFlight;
+  private loadFindings() {
+    return this.findings.get(() =>
+      this.options.securityHub
+        .getFindings(OPEN_FINDINGS_FILTERS)
+        .then(raw => ({
+          list: raw.filter(isOpenActiveFinding).map(normalizeFinding),
+        }))
+        .catch(err => ({
+          list: [] as Finding[],
+          unavailableReason: `Security Hub findings are unavailable: ${describeAwsError(
+            err,
+            this.options.endpoint,
+          )}`,
+        })),
+    );
   }
 }

@@ -23,6 +23,7 @@ import { describeRedisError } from '../../redis';
 import type { CloudWatchSource } from '../../sources/cloudWatch';
 import type { RateLimiterMetricsSource } from '../../sources/rateLimiterMetrics';
 import type { SqsSource } from '../../sources/sqs';
+import { TimedCache } from '../../cache';
 
 /** Creators listed in the busiest table. */
 export const BUSIEST_CREATORS = 10;
@@ -51,13 +52,11 @@ type Part<T> = ({ state: 'ok' } & T) | Unavailable;
  */
 export class ThrottlingService {
   private readonly now: () => number;
-  private dlqCache?: {
-    atMs: number;
-    value: Promise<Part<DeadLetterQueueStatus>>;
-  };
+  private readonly dlq: TimedCache<Part<DeadLetterQueueStatus>>;
 
   constructor(private readonly options: ThrottlingServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.dlq = new TimedCache(DLQ_CACHE_MS, this.now);
   }
 
   async getOverview(minutes: number): Promise<ThrottlingOverview> {
@@ -76,7 +75,7 @@ export class ThrottlingService {
 
   /** Forgets the cached DLQ status, e.g. after a redrive. */
   invalidateDeadLetterQueue(): void {
-    this.dlqCache = undefined;
+    this.dlq.invalidate();
   }
 
   private async readMetrics(
@@ -115,10 +114,7 @@ export class ThrottlingService {
   }
 
   private deadLetterQueue(nowMs: number): Promise<Part<DeadLetterQueueStatus>> {
-    if (!this.dlqCache || nowMs - this.dlqCache.atMs >= DLQ_CACHE_MS) {
-      this.dlqCache = { atMs: nowMs, value: this.readDeadLetterQueue(nowMs) };
-    }
-    return this.dlqCache.value;
+    return this.dlq.get(() => this.readDeadLetterQueue(nowMs));
   }
 
   private async readDeadLetterQueue(

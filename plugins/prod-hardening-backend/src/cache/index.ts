@@ -1,0 +1,1 @@
+export { KeyedTimedCache, TimedCache } from './TimedCache';
