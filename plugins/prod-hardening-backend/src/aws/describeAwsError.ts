@@ -1,3 +1,5 @@
+import { answeredWithErrorPage } from './isApiUnavailable';
+
 /**
  * Turns an AWS SDK or network failure into one sentence a person can act on. Used
  * wherever a source is shown as unavailable, so reasons read the same everywhere.
@@ -59,7 +61,7 @@ export function describeAwsError(error: unknown, endpoint?: string): string {
   }
   // An endpoint without the operation may answer with an HTML error page, which the SDK
   // reports as a deserialization error: say what it means instead.
-  if (/Deserialization error|Unexpected token '<'/.test(err?.message ?? '')) {
+  if (answeredWithErrorPage(err)) {
     return `the API is not available on this endpoint (it answered with an error page${
       status ? `, HTTP ${status}` : ''
     })`;

@@ -9,6 +9,18 @@ const UNSUPPORTED_NAMES = new Set([
 ]);
 
 /**
+ * True when the endpoint answered with an HTML error page where the API's answer should
+ * be; the SDK reports that as a deserialization error.
+ */
+export function answeredWithErrorPage(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (
+    typeof message === 'string' &&
+    /Deserialization error|Unexpected token '<'/.test(message)
+  );
+}
+
+/**
  * True when an error says the endpoint does not offer the operation at all (as
  * opposed to refusing this request): an "unsupported/unknown operation" error, HTTP
  * 404/501, or an HTML error page where the API's answer should be (the SDK reports
@@ -24,5 +36,5 @@ export function isApiUnavailable(error: unknown): boolean {
   if (err.name && UNSUPPORTED_NAMES.has(err.name)) return true;
   const status = err.$metadata?.httpStatusCode;
   if (status === 404 || status === 501) return true;
-  return /Deserialization error|Unexpected token '<'/.test(err.message ?? '');
+  return answeredWithErrorPage(err);
 }
