@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../api';
+import { useRefreshEvery } from './useRefreshEvery';
 
 /** How often the source banner re-checks the backend's sources. */
 export const HEALTH_REFRESH_MS = 30_000;
@@ -10,10 +10,6 @@ export const HEALTH_REFRESH_MS = 30_000;
 export function useHealth(refreshMs = HEALTH_REFRESH_MS) {
   const api = useApi(prodHardeningApiRef);
   const state = useAsyncRetry(() => api.getHealth(), [api]);
-  const { retry } = state;
-  useEffect(() => {
-    const timer = setInterval(retry, refreshMs);
-    return () => clearInterval(timer);
-  }, [retry, refreshMs]);
+  useRefreshEvery(state.retry, refreshMs);
   return state;
 }

@@ -1,8 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { DLQ_REDRIVE_HISTORY_ID } from '@prod-hardening/plugin-prod-hardening-common';
-import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../api';
+import { useRefreshEvery } from './useRefreshEvery';
 
 /** The limiter writes its metrics once per batch: a few seconds is as live as it gets. */
 export const THROTTLING_REFRESH_MS = 10_000;
@@ -17,11 +17,7 @@ export function useThrottlingOverview(
     () => api.getThrottlingOverview(minutes),
     [api, minutes],
   );
-  const { retry } = state;
-  useEffect(() => {
-    const timer = setInterval(retry, refreshMs);
-    return () => clearInterval(timer);
-  }, [retry, refreshMs]);
+  useRefreshEvery(state.retry, refreshMs);
   return state;
 }
 
