@@ -2,16 +2,11 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  prodHardeningReadPermission,
-  prodHardeningRemediationExecutePermission,
-} from '@prod-hardening/plugin-prod-hardening-common';
+import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RemediationService } from '../services/remediation/RemediationService';
-import { authorize } from './authorize';
+import { authorize, authorizeChange, principalRef } from './authorize';
 import { parseInput } from './parseInput';
 
 const previewBody = z.object({
@@ -66,19 +61,13 @@ export function addRemediationRoutes(
 
   router.post('/remediations/execute', async (req, res) => {
     const body = parseInput(executeBody, req.body, 'request body');
-    const credentials = await deps.httpAuth.credentials(req, {
-      allow: ['user'],
-    });
-    const actor = principalRef(credentials.principal);
-    const [decision] = await deps.permissions.authorize(
-      [{ permission: prodHardeningRemediationExecutePermission }],
-      { credentials },
+    const actor = await authorizeChange(
+      deps,
+      req,
+      'run remediations',
+      (who, reason) =>
+        deps.remediation.recordDenied(req, who, body.planId, reason),
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      const reason = `You are not allowed to run remediations (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`;
-      await deps.remediation.recordDenied(req, actor, body.planId, reason);
-      throw new NotAllowedError(reason);
-    }
     res.json(await deps.remediation.execute(req, actor, body.planId));
   });
 
@@ -94,14 +83,4 @@ export function addRemediationRoutes(
       items: await deps.remediation.history(query.checkId, query.limit),
     });
   });
-}
-
-/** The caller as an entity ref (users) or service:<subject>, for history rows. */
-export function principalRef(principal: unknown): string {
-  const p = principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return p.userEntityRef ?? (p.subject ? `service:${p.subject}` : 'unknown');
 }

@@ -1,16 +1,12 @@
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DLQ_REDRIVE_MAX_MESSAGES,
   prodHardeningReadPermission,
-  prodHardeningRemediationExecutePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ThrottlingFeature } from '../services/throttling';
-import { authorize, AuthorizeDeps } from './authorize';
+import { authorize, authorizeChange, AuthorizeDeps } from './authorize';
 import { parseInput } from './parseInput';
-import { principalRef } from './remediationRoutes';
 
 export interface ThrottlingRouteDeps extends AuthorizeDeps {
   throttling: ThrottlingFeature;
@@ -47,19 +43,12 @@ export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
 
   router.post('/throttling/dlq/redrive', async (req, res) => {
     const body = parseInput(redriveBody, req.body ?? {}, 'request body');
-    const credentials = await deps.httpAuth.credentials(req, {
-      allow: ['user'],
-    });
-    const actor = principalRef(credentials.principal);
-    const [decision] = await deps.permissions.authorize(
-      [{ permission: prodHardeningRemediationExecutePermission }],
-      { credentials },
+    const actor = await authorizeChange(
+      deps,
+      req,
+      'redrive the dead-letter queue',
+      (who, reason) => deps.throttling.redrive.recordDenied(req, who, reason),
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      const reason = `You are not allowed to redrive the dead-letter queue (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`;
-      await deps.throttling.redrive.recordDenied(req, actor, reason);
-      throw new NotAllowedError(reason);
-    }
     res.json(
       await deps.throttling.redrive.redrive(req, actor, body.maxMessages),
     );
