@@ -1,4 +1,4 @@
-export { createRateLimiter } from './redisRateLimiter';
+export { createRateLimiter, DEFAULT_MAX_BATCH_SIZE } from './redisRateLimiter';
 export type { RateLimiter, RateLimiterOptions, RateLimiterPeek } from './redisRateLimiter';
 export { DEFAULT_LIMITS, DEFAULT_KEY_PREFIX, idleTtlMs, limiterKey, validateLimits } from './limits';
 export type { RateLimits } from './limits';

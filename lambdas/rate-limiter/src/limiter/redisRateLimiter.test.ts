@@ -5,6 +5,7 @@ import { createRateLimiter, RateLimiter } from './redisRateLimiter';
 import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
 import { DEFAULT_LIMITS, RateLimits } from './limits';
 import { CreatorState, decide } from './model';
+import { scriptCalls } from '../testUtils/scriptCalls';
 
 jest.setTimeout(60_000);
 
@@ -255,12 +256,12 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     });
   });
 
-  it('keeps working after SCRIPT FLUSH when concurrent decisions share one auto-pipeline', async () => {
+  it('keeps working after SCRIPT FLUSH when concurrent decisions share one call', async () => {
     await limiter.consume('u1', T0);
     await redis.script('FLUSH');
     const noscriptBefore = await noscriptErrors();
-    // a batch of SQS records decided at once: the EVALSHAs travel in one
-    // pipeline, every one is answered NOSCRIPT and re-sent with the script
+    // a batch of SQS records decided at once: their EVALSHA is answered
+    // NOSCRIPT and re-sent with the script, and every decision is made once
     const [sameCreator, others] = await Promise.all([
       Promise.all(Array.from({ length: 5 }, () => limiter.consume('u1', T0))),
       Promise.all(Array.from({ length: 5 }, (_, i) => limiter.consume(`v${i}`, T0))),
@@ -273,6 +274,34 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     ]);
     expect(others).toEqual(Array(5).fill({ allowed: true, tokensRemaining: 2 }));
     expect(storedState((await snapshot('u1')).bucket).slice(2)).toEqual([T0, T0, T0]);
+  });
+
+  it('decides the sends asked for at once in one script call, in order per creator', async () => {
+    const callsBefore = await scriptCalls(redis);
+    const decisions = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => limiter.consume(i % 2 ? 'u1' : 'u2', T0)),
+    );
+    expect(await scriptCalls(redis)).toBe(callsBefore + 1);
+    // each creator: the first three allowed (2, 1, 0 tokens left), the rest denied
+    for (const creator of [0, 1]) {
+      expect(decisions.filter((_, i) => i % 2 === creator)).toEqual([
+        { allowed: true, tokensRemaining: 2 },
+        { allowed: true, tokensRemaining: 1 },
+        { allowed: true, tokensRemaining: 0 },
+        { allowed: false, retryAfter: 6_000, tokensRemaining: 0 },
+        { allowed: false, retryAfter: 6_000, tokensRemaining: 0 },
+      ]);
+    }
+  });
+
+  it('splits a large burst into calls of at most maxBatchSize decisions', async () => {
+    const small = createRateLimiter({ redis, keyPrefix: prefix, maxBatchSize: 4 });
+    const callsBefore = await scriptCalls(redis);
+    const decisions = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => small.consume(`burst-${i}`, T0)),
+    );
+    expect(decisions.every(d => d.allowed)).toBe(true);
+    expect(await scriptCalls(redis)).toBe(callsBefore + 3);
   });
 
   it('applies configured limits', async () => {

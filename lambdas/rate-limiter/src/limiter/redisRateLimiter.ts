@@ -1,4 +1,5 @@
 import type { Redis, Cluster } from 'ioredis';
+import calculateSlot from 'cluster-key-slot';
 import {
   DEFAULT_KEY_PREFIX,
   DEFAULT_LIMITS,
@@ -7,6 +8,7 @@ import {
   validateLimits,
 } from './limits';
 import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
+import { BatchSender, DecisionBatcher } from './decisionBatcher';
 import type { RateLimiterResponse } from '../schemas';
 
 export interface RateLimiterOptions {
@@ -16,7 +18,14 @@ export interface RateLimiterOptions {
   limits?: Partial<RateLimits>;
   /** Key prefix; a creator's state is the key `<prefix>:{userId}`. */
   keyPrefix?: string;
+  /**
+   * Most decisions sent in one script call (default 64). Decisions asked for
+   * at once share calls; a bigger batch holds Redis longer.
+   */
+  maxBatchSize?: number;
 }
+
+export const DEFAULT_MAX_BATCH_SIZE = 64;
 
 export interface RateLimiterPeek {
   /** Tokens in the bucket at `nowMs`. */
@@ -38,37 +47,73 @@ export interface RateLimiter {
   peek(userId: string, nowMs: number): Promise<RateLimiterPeek>;
 }
 
-type ScriptCommand<Reply> = (key: string, nowMs: number) => Promise<Reply>;
+type PeekCommand = (
+  key: string,
+  nowMs: number,
+) => Promise<[number, number, number]>;
+type ConsumeCommand = (
+  numberOfKeys: number,
+  ...keysThenNows: (string | number)[]
+) => unknown;
 
 /**
  * Registers the two scripts for these limits on the client, once per
  * configuration (the limits are part of the script text, hence of the command
  * name). ioredis sends them by EVALSHA and falls back to EVAL on NOSCRIPT, so
  * a `SCRIPT FLUSH` or a failover to a node that never saw them is transparent.
+ *
+ * A consume call goes out in a pipeline of its own: the batcher has already
+ * gathered what can travel together, and ioredis' auto-pipelining would only
+ * hold it back until the event loop's check phase, which doubles the latency
+ * of a lone decision.
  */
 function defineCommands(
   redis: Redis | Cluster,
   limits: RateLimits,
-): { consume: ScriptCommand<number>; peek: ScriptCommand<[number, number, number]> } {
+): { consume: BatchSender; peek: PeekCommand } {
   const suffix = [
     limits.capacity,
     limits.refillIntervalMs,
     limits.windowLimit,
     limits.windowMs,
   ].join('_');
-  const consumeName = `prodHardeningRateLimitConsume_${suffix}`;
+  const consumeName = `prodHardeningRateLimitConsumeMany_${suffix}`;
   const peekName = `prodHardeningRateLimitPeek_${suffix}`;
-  const client = redis as unknown as Record<string, ScriptCommand<unknown> | undefined>;
+  const client = redis as unknown as Record<string, unknown>;
   if (!client[consumeName]) {
-    redis.defineCommand(consumeName, { numberOfKeys: 1, lua: consumeScript(limits) });
+    // no fixed numberOfKeys: each call says how many decisions it carries
+    redis.defineCommand(consumeName, { lua: consumeScript(limits) });
   }
   if (!client[peekName]) {
     redis.defineCommand(peekName, { numberOfKeys: 1, lua: peekScript(limits) });
   }
-  return {
-    consume: client[consumeName]!.bind(redis) as ScriptCommand<number>,
-    peek: client[peekName]!.bind(redis) as ScriptCommand<[number, number, number]>,
+  const consume: BatchSender = async (keys, nowsMs) => {
+    const pipeline = redis.pipeline();
+    (pipeline as unknown as Record<string, ConsumeCommand>)[consumeName](
+      keys.length,
+      ...keys,
+      ...nowsMs,
+    );
+    const [[error, replies]] = (await pipeline.exec()) as [
+      Error | null,
+      unknown,
+    ][];
+    if (error) throw error;
+    return replies as number[];
   };
+  return {
+    consume,
+    peek: (client[peekName] as PeekCommand).bind(redis),
+  };
+}
+
+/** Keys of one Redis Cluster slot may share a script call; any keys on a single Redis. */
+function slotGrouping(
+  redis: Redis | Cluster,
+): ((key: string) => number) | undefined {
+  if (!('isCluster' in redis) || !redis.isCluster) return undefined;
+  const clientPrefix = redis.options.keyPrefix ?? '';
+  return key => calculateSlot(clientPrefix + key);
 }
 
 function checkArguments(userId: string, nowMs: number) {
@@ -82,9 +127,16 @@ function checkArguments(userId: string, nowMs: number) {
 
 /** Creates the Redis-backed per-creator limiter (token bucket + rolling window). */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const limits = Object.freeze(validateLimits({ ...DEFAULT_LIMITS, ...options.limits }));
+  const limits = Object.freeze(
+    validateLimits({ ...DEFAULT_LIMITS, ...options.limits }),
+  );
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const commands = defineCommands(options.redis, limits);
+  const batcher = new DecisionBatcher({
+    send: commands.consume,
+    maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+    groupOf: slotGrouping(options.redis),
+  });
   const { capacity } = limits;
 
   return {
@@ -92,7 +144,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     async consume(userId, nowMs) {
       checkArguments(userId, nowMs);
       return decodeConsumeReply(
-        await commands.consume(limiterKey(prefix, userId), nowMs),
+        await batcher.decide(limiterKey(prefix, userId), nowMs),
         capacity,
       );
     },

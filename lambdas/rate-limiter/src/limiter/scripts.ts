@@ -3,9 +3,9 @@ import { idleTtlMs } from './limits';
 import type { RateLimiterResponse } from '../schemas';
 
 /**
- * Lua scripts of the limiter. Each runs atomically inside Redis; the only key
- * it touches is KEYS[1] and the time is ARGV[1], so the scripts are
- * deterministic and cluster-safe. The limits are written into the script text
+ * Lua scripts of the limiter. Each runs atomically inside Redis, touches only
+ * the keys it is given and takes the time from its arguments, so the scripts
+ * are deterministic and cluster-safe. The limits are written into the script text
  * (one script per configuration): Redis then parses one argument instead of
  * six, which is a measurable share of a decision this small.
  *
@@ -28,35 +28,43 @@ import type { RateLimiterResponse } from '../schemas';
 /** The doubles the state starts with before the send times. */
 const HEADER_BYTES = 16;
 
-/**
- * Reads the state and computes the refill and both waits. Leaves in scope:
- * key, now, tokens, refilled_at, state (string or nil), count, first_in_window
- * (byte offset of the oldest send that counts for the window), retry_after.
- */
-function decidePrelude(limits: RateLimits): string {
+/** The limits, as Lua constants (they are part of the script text). */
+function limitConstants(limits: RateLimits): string {
   return `
-local key = KEYS[1]
-local now = tonumber(ARGV[1])
 local capacity = ${limits.capacity}
 local interval = ${limits.refillIntervalMs}
 local window_limit = ${limits.windowLimit}
 local window_ms = ${limits.windowMs}
+`;
+}
 
-local state = redis.pcall('GET', key)
+/**
+ * Inline Lua (no function: a closure per call is a measurable share of a
+ * decision) that reads one creator's state from `key` and computes the refill
+ * and both waits at `now`. Leaves in scope: now (raised to the last allowed
+ * send), tokens, refilled_at, state (string or false), count (sends stored),
+ * first_in_window (byte offset of the oldest send that counts for the window)
+ * and retry_after (0 when a send is allowed).
+ */
+function readState(indent: string): string {
+  return READ_STATE.replace(/^(?=.)/gm, indent);
+}
+
+const READ_STATE = `local state = redis.pcall('GET', key)
 if type(state) == 'table' then
   -- WRONGTYPE: a hash in the earlier layout; rebuild the same state as a string
   local h = redis.call('HMGET', key, 'tokens', 'refilled_at', 'last', 'n', 'size')
   state = false
   if h[1] and h[2] and h[3] then
     local times = {}
-    for i = 0, math.min(tonumber(h[4]) or 0, tonumber(h[5]) or 0) - 1 do
-      local t = redis.call('HGET', key, 's' .. i)
+    for j = 0, math.min(tonumber(h[4]) or 0, tonumber(h[5]) or 0) - 1 do
+      local t = redis.call('HGET', key, 's' .. j)
       if t then times[#times + 1] = tonumber(t) end
     end
     if #times == 0 then times[1] = tonumber(h[3]) end
     table.sort(times)
     state = struct.pack('<dd', tonumber(h[1]), tonumber(h[2]))
-    for i = 1, #times do state = state .. struct.pack('<d', times[i]) end
+    for j = 1, #times do state = state .. struct.pack('<d', times[j]) end
   end
 end
 
@@ -90,44 +98,62 @@ local retry_after = 0
 if tokens < 1 then retry_after = refilled_at + interval - now end
 if window_wait > retry_after then retry_after = window_wait end
 `;
-}
 
 /**
- * Takes one token if both rules allow it. ARGV[1] = now (integer ms; raised to
- * the last allowed send if earlier).
+ * Decides one send per key, in order: KEYS[i] at ARGV[i] = now (integer ms;
+ * raised to the creator's last allowed send if earlier). A key may appear more
+ * than once; each decision sees the ones before it. Several decisions share
+ * one call because the client coalesces the decisions of one turn of its event
+ * loop (see `decisionBatcher.ts`); every key is one creator's own, so a call
+ * stays atomic per creator and cluster-safe once the keys share a slot.
  *
- * Returns one integer, so neither side builds an array for the hottest call:
+ * Returns one integer per key, so neither side builds more than a flat array:
  * allowed: tokens remaining (≥ 0); denied: -(retry_after × (capacity + 1) +
  * tokens) - 1. `decodeConsumeReply` reads it back.
  */
 export function consumeScript(limits: RateLimits): string {
   const largest =
-    (Math.max(limits.refillIntervalMs, limits.windowMs) + 1) * (limits.capacity + 1);
+    (Math.max(limits.refillIntervalMs, limits.windowMs) + 1) *
+    (limits.capacity + 1);
   if (!Number.isSafeInteger(largest)) {
-    throw new RangeError('rate limits too large to encode a denial in one integer');
+    throw new RangeError(
+      'rate limits too large to encode a denial in one integer',
+    );
   }
-  return `${decidePrelude(limits)}
-if retry_after > 0 then
-  return -(retry_after * (capacity + 1) + tokens) - 1
-end
-tokens = tokens - 1
--- keep the newest window_limit - 1 sends, then append this one
-local kept = ''
-if state then
-  if count >= window_limit then
-    kept = string.sub(state, first_in_window + 9)
+  return `${limitConstants(limits)}
+local replies = {}
+for i = 1, #KEYS do
+  local key = KEYS[i]
+  local now = tonumber(ARGV[i])
+${readState('  ')}
+  if retry_after > 0 then
+    replies[i] = -(retry_after * (capacity + 1) + tokens) - 1
   else
-    kept = string.sub(state, ${HEADER_BYTES + 1})
+    tokens = tokens - 1
+    -- keep the newest window_limit - 1 sends, then append this one
+    local kept = ''
+    if state then
+      if count >= window_limit then
+        kept = string.sub(state, first_in_window + 9)
+      else
+        kept = string.sub(state, ${HEADER_BYTES + 1})
+      end
+    end
+    redis.call('SET', key,
+      struct.pack('<dd', tokens, refilled_at) .. kept .. struct.pack('<d', now),
+      'PX', ${idleTtlMs(limits)})
+    replies[i] = tokens
   end
 end
-redis.call('SET', key, struct.pack('<dd', tokens, refilled_at) .. kept .. struct.pack('<d', now),
-  'PX', ${idleTtlMs(limits)})
-return tokens
+return replies
 `;
 }
 
 /** Reads the integer returned by `consumeScript(limits)`. */
-export function decodeConsumeReply(reply: number, capacity: number): RateLimiterResponse {
+export function decodeConsumeReply(
+  reply: number,
+  capacity: number,
+): RateLimiterResponse {
   if (reply >= 0) return { allowed: true, tokensRemaining: reply };
   const encoded = -reply - 1;
   return {
@@ -139,11 +165,14 @@ export function decodeConsumeReply(reply: number, capacity: number): RateLimiter
 
 /**
  * Reads what a consume at `now` would see, without changing anything.
- * ARGV[1] = now. Returns { tokens_available, retry_after_ms (0 when a send
- * would be allowed), sends_in_window }.
+ * KEYS[1] = the creator, ARGV[1] = now. Returns { tokens_available,
+ * retry_after_ms (0 when a send would be allowed), sends_in_window }.
  */
 export function peekScript(limits: RateLimits): string {
-  return `${decidePrelude(limits)}
+  return `${limitConstants(limits)}
+local key = KEYS[1]
+local now = tonumber(ARGV[1])
+${readState('')}
 local in_window = 0
 if state then
   for offset = first_in_window, #state - 8, 8 do
