@@ -13,6 +13,8 @@ export interface RedisOptions {
   port?: number;
   command?: string;
   readyTimeoutMs?: number;
+  /** More `redis-server` arguments, e.g. to run a cluster node. */
+  args?: string[];
 }
 
 /** Sends PING over a raw socket; avoids a client library in the stack tooling. */
@@ -40,6 +42,7 @@ export async function startRedis(options: RedisOptions = {}): Promise<RedisServe
     '--save', '',
     '--appendonly', 'no',
     '--protected-mode', 'yes',
+    ...(options.args ?? []),
   ]);
   await waitUntilHealthy(proc, () => pingRedis(port), options.readyTimeoutMs ?? 10_000);
   return {

@@ -304,6 +304,19 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     expect(await scriptCalls(redis)).toBe(callsBefore + 3);
   });
 
+  it("keeps the client's own key prefix, as ioredis commands do", async () => {
+    const prefixed = new Redis(server.url, { keyPrefix: 'tenant-a:' });
+    try {
+      const scoped = createRateLimiter({ redis: prefixed, keyPrefix: prefix });
+      await scoped.consume('u1', T0);
+      expect(await redis.exists(`tenant-a:${prefix}:{u1}`)).toBe(1);
+      expect(await redis.exists(`${prefix}:{u1}`)).toBe(0);
+      await expect(scoped.peek('u1', T0)).resolves.toMatchObject({ tokensAvailable: 2 });
+    } finally {
+      prefixed.disconnect();
+    }
+  });
+
   it('applies configured limits', async () => {
     const custom = createRateLimiter({
       redis,

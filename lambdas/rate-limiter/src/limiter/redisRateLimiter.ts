@@ -8,7 +8,8 @@ import {
   validateLimits,
 } from './limits';
 import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
-import { BatchSender, DecisionBatcher } from './decisionBatcher';
+import { DecisionBatcher } from './decisionBatcher';
+import { LuaScript } from './luaScript';
 import type { RateLimiterResponse } from '../schemas';
 
 export interface RateLimiterOptions {
@@ -47,63 +48,14 @@ export interface RateLimiter {
   peek(userId: string, nowMs: number): Promise<RateLimiterPeek>;
 }
 
-type PeekCommand = (
-  key: string,
-  nowMs: number,
-) => Promise<[number, number, number]>;
-type ConsumeCommand = (
-  numberOfKeys: number,
-  ...keysThenNows: (string | number)[]
-) => unknown;
-
-/**
- * Registers the two scripts for these limits on the client, once per
- * configuration (the limits are part of the script text, hence of the command
- * name). ioredis sends them by EVALSHA and falls back to EVAL on NOSCRIPT, so
- * a `SCRIPT FLUSH` or a failover to a node that never saw them is transparent.
- *
- * A consume call goes out in a pipeline of its own: the batcher has already
- * gathered what can travel together, and ioredis' auto-pipelining would only
- * hold it back until the event loop's check phase, which doubles the latency
- * of a lone decision.
- */
-function defineCommands(
-  redis: Redis | Cluster,
-  limits: RateLimits,
-): { consume: BatchSender; peek: PeekCommand } {
-  const suffix = [
-    limits.capacity,
-    limits.refillIntervalMs,
-    limits.windowLimit,
-    limits.windowMs,
-  ].join('_');
-  const consumeName = `prodHardeningRateLimitConsumeMany_${suffix}`;
-  const peekName = `prodHardeningRateLimitPeek_${suffix}`;
-  const client = redis as unknown as Record<string, unknown>;
-  if (!client[consumeName]) {
-    // no fixed numberOfKeys: each call says how many decisions it carries
-    redis.defineCommand(consumeName, { lua: consumeScript(limits) });
-  }
-  if (!client[peekName]) {
-    redis.defineCommand(peekName, { numberOfKeys: 1, lua: peekScript(limits) });
-  }
-  const consume: BatchSender = async (keys, nowsMs) => {
-    const pipeline = redis.pipeline();
-    (pipeline as unknown as Record<string, ConsumeCommand>)[consumeName](
-      keys.length,
-      ...keys,
-      ...nowsMs,
-    );
-    const [[error, replies]] = (await pipeline.exec()) as [
-      Error | null,
-      unknown,
-    ][];
-    if (error) throw error;
-    return replies as number[];
-  };
+/** The two scripts for these limits (the limits are part of the script text). */
+function scriptsFor(limits: RateLimits): {
+  consume: LuaScript;
+  peek: LuaScript;
+} {
   return {
-    consume,
-    peek: (client[peekName] as PeekCommand).bind(redis),
+    consume: new LuaScript(consumeScript(limits)),
+    peek: new LuaScript(peekScript(limits)),
   };
 }
 
@@ -131,11 +83,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     validateLimits({ ...DEFAULT_LIMITS, ...options.limits }),
   );
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
-  const commands = defineCommands(options.redis, limits);
+  const { redis } = options;
+  const scripts = scriptsFor(limits);
   const batcher = new DecisionBatcher({
-    send: commands.consume,
+    send: (keys, nowsMs) => scripts.consume.run<number[]>(redis, keys, nowsMs),
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
-    groupOf: slotGrouping(options.redis),
+    groupOf: slotGrouping(redis),
   });
   const { capacity } = limits;
 
@@ -150,10 +103,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     async peek(userId, nowMs) {
       checkArguments(userId, nowMs);
-      const [tokensAvailable, retryAfter, sendsInWindow] = await commands.peek(
-        limiterKey(prefix, userId),
-        nowMs,
-      );
+      const [tokensAvailable, retryAfter, sendsInWindow] =
+        await scripts.peek.run<[number, number, number]>(
+          redis,
+          [limiterKey(prefix, userId)],
+          [nowMs],
+        );
       return { tokensAvailable, retryAfter, sendsInWindow };
     },
   };
