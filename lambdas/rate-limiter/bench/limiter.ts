@@ -18,8 +18,9 @@
  * hit all of them alike; the median round is reported with the spread.
  *
  * Options (env): BENCH_SECONDS per run (default 2), BENCH_ROUNDS (default 5),
- * BENCH_CREATORS (default 1000000), BENCH_AUTO_PIPELINING (default 1; 0 runs
- * both clients without ioredis auto-pipelining, to measure what it brings).
+ * BENCH_CREATORS (default 1000000), BENCH_AUTO_PIPELINING (default 1; 0 gives
+ * both clients' connections no auto-pipelining: it changes the peer, whose
+ * commands go through it, and not ours, which writes its script calls itself).
  */
 import Redis from 'ioredis';
 import { execFile } from 'node:child_process';
