@@ -130,23 +130,15 @@ function ceilingSubject(
       { length: perCall },
       () => 'bench:ceiling:{creator-__rand_int__}',
     );
+    // prettier-ignore
     const { stdout } = await promisify(execFile)('redis-benchmark', [
-      '-p',
-      String(port),
-      '-c',
-      '1',
-      '-P',
-      String(Math.max(1, Math.round(concurrency / perCall))),
-      '-n',
-      String(Math.max(1, Math.round(decisions / perCall))),
-      '-r',
-      String(CREATORS),
+      '-p', String(port),
+      '-c', '1',
+      '-P', String(Math.max(1, Math.round(concurrency / perCall))),
+      '-n', String(Math.max(1, Math.round(decisions / perCall))),
+      '-r', String(CREATORS),
       '--csv',
-      'EVALSHA',
-      sha,
-      String(perCall),
-      ...keys,
-      ...keys.map(() => now),
+      'EVALSHA', sha, String(perCall), ...keys, ...keys.map(() => now),
     ]);
     const lines = stdout.trim().split('\n');
     const header = JSON.parse(`[${lines[0]}]`) as string[];

@@ -3,6 +3,7 @@ import calculateSlot from 'cluster-key-slot';
 import { startRedisCluster, RedisCluster } from '../testUtils/redisCluster';
 import { createRateLimiter } from './redisRateLimiter';
 import { limiterKey } from './limits';
+import { scriptCalls } from '../testUtils/scriptCalls';
 
 jest.setTimeout(60_000);
 
@@ -22,16 +23,8 @@ afterAll(async () => {
 
 /** Script calls (EVAL and EVALSHA) run by all masters so far. */
 async function scriptCallsOnCluster() {
-  let total = 0;
-  for (const node of client.nodes('master')) {
-    const stats = await node.info('commandstats');
-    for (const name of ['evalsha', 'eval']) {
-      total += Number(
-        stats.match(new RegExp(`cmdstat_${name}:calls=(\\d+)`))?.[1] ?? 0,
-      );
-    }
-  }
-  return total;
+  const perNode = await Promise.all(client.nodes('master').map(scriptCalls));
+  return perNode.reduce((a, b) => a + b, 0);
 }
 
 it('decides creators of many slots at once, one call per slot, each creator in order', async () => {

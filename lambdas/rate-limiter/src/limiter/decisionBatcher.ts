@@ -37,6 +37,14 @@ export interface DecisionBatcherOptions {
   groupOf?: (key: string) => number;
 }
 
+function assertBatchSize(maxBatchSize: number): void {
+  if (!Number.isSafeInteger(maxBatchSize) || maxBatchSize < 1) {
+    throw new RangeError(
+      `maxBatchSize must be a positive integer, got ${maxBatchSize}`,
+    );
+  }
+}
+
 /**
  * Splits decisions into calls: by group, first appearance first, order kept
  * inside a group, at most `maxBatchSize` per call.
@@ -46,11 +54,7 @@ export function splitIntoBatches<T extends { key: string }>(
   maxBatchSize: number,
   groupOf?: (key: string) => number,
 ): T[][] {
-  if (!Number.isSafeInteger(maxBatchSize) || maxBatchSize < 1) {
-    throw new RangeError(
-      `maxBatchSize must be a positive integer, got ${maxBatchSize}`,
-    );
-  }
+  assertBatchSize(maxBatchSize);
   const groups = new Map<number, T[]>();
   if (groupOf) {
     for (const item of items) {
@@ -76,7 +80,7 @@ export class DecisionBatcher {
   private readonly options: DecisionBatcherOptions;
 
   constructor(options: DecisionBatcherOptions) {
-    splitIntoBatches([], options.maxBatchSize); // validates the size now, not at the first call
+    assertBatchSize(options.maxBatchSize); // now, not at the first call
     this.options = options;
   }
 

@@ -11,6 +11,15 @@ jest.setTimeout(60_000);
 
 const T0 = 1_700_000_000_000;
 
+/** Five sends of one creator at the same instant: the burst of 3, then two denials. */
+const FIVE_AT_ONCE = [
+  { allowed: true, tokensRemaining: 2 },
+  { allowed: true, tokensRemaining: 1 },
+  { allowed: true, tokensRemaining: 0 },
+  { allowed: false, retryAfter: 6000, tokensRemaining: 0 },
+  { allowed: false, retryAfter: 6000, tokensRemaining: 0 },
+];
+
 let server: RedisServer;
 let redis: Redis;
 let limiter: RateLimiter;
@@ -89,13 +98,7 @@ describe('Lua scripts', () => {
 describe('createRateLimiter conformance (fixed clock)', () => {
   it('allows 3 of 5 messages at t=0 and denies the rest with retryAfter 6000', async () => {
     const results = await consumeAll('u1', [T0, T0, T0, T0, T0]);
-    expect(results).toEqual([
-      { allowed: true, tokensRemaining: 2 },
-      { allowed: true, tokensRemaining: 1 },
-      { allowed: true, tokensRemaining: 0 },
-      { allowed: false, retryAfter: 6000, tokensRemaining: 0 },
-      { allowed: false, retryAfter: 6000, tokensRemaining: 0 },
-    ]);
+    expect(results).toEqual(FIVE_AT_ONCE);
   });
 
   it('denies at 5,999 ms and allows at 6,000 ms after the burst', async () => {
@@ -282,15 +285,8 @@ describe('createRateLimiter conformance (fixed clock)', () => {
       Array.from({ length: 10 }, (_, i) => limiter.consume(i % 2 ? 'u1' : 'u2', T0)),
     );
     expect(await scriptCalls(redis)).toBe(callsBefore + 1);
-    // each creator: the first three allowed (2, 1, 0 tokens left), the rest denied
     for (const creator of [0, 1]) {
-      expect(decisions.filter((_, i) => i % 2 === creator)).toEqual([
-        { allowed: true, tokensRemaining: 2 },
-        { allowed: true, tokensRemaining: 1 },
-        { allowed: true, tokensRemaining: 0 },
-        { allowed: false, retryAfter: 6_000, tokensRemaining: 0 },
-        { allowed: false, retryAfter: 6_000, tokensRemaining: 0 },
-      ]);
+      expect(decisions.filter((_, i) => i % 2 === creator)).toEqual(FIVE_AT_ONCE);
     }
   });
 

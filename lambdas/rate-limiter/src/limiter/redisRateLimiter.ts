@@ -63,7 +63,7 @@ function scriptsFor(limits: RateLimits): {
 function slotGrouping(
   redis: Redis | Cluster,
 ): ((key: string) => number) | undefined {
-  if (!('isCluster' in redis) || !redis.isCluster) return undefined;
+  if (!redis.isCluster) return undefined;
   const clientPrefix = redis.options.keyPrefix ?? '';
   return key => calculateSlot(clientPrefix + key);
 }

@@ -109,11 +109,7 @@ describe('FinOps routes on the seeded demo account (moto_server)', () => {
     // seeded spike falls inside those 7 days, so the figure moves with the
     // date: it is computed, not bounded.)
     const dailyTotal = (d: string) =>
-      total(
-        seeded
-          .filter(r => r.day === d)
-          .map(r => ({ amountMicros: micros(r.amount) })),
-      );
+      seeded.filter(r => r.day === d).reduce((s, r) => s + micros(r.amount), 0);
     const todayMs = Date.parse(`${today}T00:00:00Z`);
     const lastSeven = Array.from({ length: 7 }, (_, i) =>
       day(todayMs - (i + 1) * DAY_MS),
