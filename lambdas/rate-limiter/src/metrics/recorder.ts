@@ -7,8 +7,18 @@ import {
   metricsKeys,
 } from './keys';
 
-/** How often a flush writes the limits again (see `writeLimits`). */
-export const LIMITS_REWRITE_MS = 60_000;
+/**
+ * KEYS[1]: the limits hash. ARGV: field, value, field, value, …
+ * Writes the limits only when the hash is missing: Redis restarted empty or failed
+ * over to a replica without it. One command per flush, so the dashboard shows the
+ * limits again on the first flush after the loss, and an intact hash keeps the time
+ * it was written.
+ */
+export const RESTORE_LIMITS_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1
+`;
 
 interface MinuteBuffer {
   counters: Map<string, number>;
@@ -44,7 +54,6 @@ export class MetricsRecorder {
   private buffers = new Map<number, MinuteBuffer>();
   private fallbackChanges: FallbackFlag[] = [];
   private limits?: Record<string, number>;
-  private limitsWrittenAtMs = 0;
   private readonly keys: ReturnType<typeof metricsKeys>;
   private readonly ttlSeconds: number;
   private readonly maxBufferedMinutes: number;
@@ -80,7 +89,6 @@ export class MetricsRecorder {
   async flush(nowMs = Date.now()): Promise<boolean> {
     if (this.options.isRedisAvailable && !this.options.isRedisAvailable()) return false;
     if (this.buffers.size === 0 && this.fallbackChanges.length === 0) return true;
-    const rewriteLimits = this.limits && nowMs - this.limitsWrittenAtMs >= LIMITS_REWRITE_MS;
     const buffers = this.buffers;
     const changes = this.fallbackChanges;
     this.buffers = new Map();
@@ -112,14 +120,14 @@ export class MetricsRecorder {
       }
       pipeline.hset(this.keys.fallback, fields);
     }
-    if (rewriteLimits) {
-      pipeline.hset(this.keys.limits, { ...this.limits, updated_at_ms: nowMs });
+    if (this.limits) {
+      const fields = Object.entries({ ...this.limits, updated_at_ms: nowMs }).flat();
+      pipeline.eval(RESTORE_LIMITS_LUA, 1, this.keys.limits, ...fields);
     }
     try {
       const results = await pipeline.exec();
       // nothing applied (e.g. connection lost): keep it all for the next flush
       if (!results || results.every(([error]) => error)) throw new Error('not written');
-      if (rewriteLimits) this.limitsWrittenAtMs = nowMs;
       return true;
     } catch {
       this.restore(buffers, changes);
@@ -128,14 +136,13 @@ export class MetricsRecorder {
   }
 
   /**
-   * Records the limits in force, for the dashboard, and keeps them: flushes write
-   * them again every `LIMITS_REWRITE_MS`, so a Redis that restarted empty (or failed
-   * over without the key) shows them again within a minute of traffic.
+   * Records the limits in force, for the dashboard, and keeps them: every flush
+   * writes them again if they are missing (see `RESTORE_LIMITS_LUA`), so a Redis
+   * that restarted empty shows them again after the next flush.
    */
   async writeLimits(fields: Record<string, number>, nowMs = Date.now()): Promise<void> {
     this.limits = fields;
     await this.options.redis.hset(this.keys.limits, { ...fields, updated_at_ms: nowMs });
-    this.limitsWrittenAtMs = nowMs;
   }
 
   private buffer(nowMs: number): MinuteBuffer {
