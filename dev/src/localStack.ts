@@ -41,8 +41,19 @@ export interface LocalStack {
    * prodHardening.finops.savingsChangeDay.
    */
   readonly savingsChangeDay?: string;
-  /** Resolves with a reason when either server exits on its own. */
+  /** Resolves with a reason when either server exits on its own (not by `stopRedis`). */
   readonly unexpectedExit: Promise<string>;
+  /**
+   * Stops Redis as an outage would, for tests of the degraded path. The stack keeps
+   * owning the port: `restartRedis` brings it back, `stop` stops whatever runs.
+   */
+  stopRedis(): Promise<void>;
+  /**
+   * Starts an empty Redis on the same port (a restart without persistence); does
+   * nothing when Redis is running. The stack owns the new server, so it lives as
+   * long as the stack, not as long as whoever asked for it.
+   */
+  restartRedis(): Promise<void>;
   /** Stops exactly the servers this stack started. Idempotent. */
   stop(): Promise<void>;
 }
@@ -58,21 +69,32 @@ export async function startLocalStack(
   const { region, accountId } = await loadAwsTarget(options.configPath);
   const resources = await loadResourceNames(options.configPath);
 
-  const started: Array<MotoServer | RedisServer> = [];
+  let moto: MotoServer | undefined;
+  let redis: RedisServer | undefined;
+  let redisStopped = false;
   let traffic: DemoTraffic | undefined;
   let stopping: Promise<void> | undefined;
   // The traffic first, while the queues and Redis it uses are still there.
   const stop = () =>
     (stopping ??= (traffic?.stop() ?? Promise.resolve())
-      .then(() => Promise.all(started.map(s => s.stop())))
+      .then(() => Promise.all([moto?.stop(), redis?.stop()]))
       .then(() => undefined));
+  let reportRedisExit: (reason: string) => void = () => undefined;
+  const redisExitedOnItsOwn = new Promise<string>(resolve => {
+    reportRedisExit = resolve;
+  });
+  const watchRedis = (server: RedisServer) =>
+    server.process.exited.then(code => {
+      if (redis === server && !redisStopped && !stopping) {
+        reportRedisExit(`redis-server exited unexpectedly (code ${code})`);
+      }
+    });
 
   try {
     // The emulator serves the account app-config names, so the portal's ARNs match.
-    const moto = await startMoto({ port: options.motoPort, accountId });
-    started.push(moto);
-    const redis = await startRedis({ port: options.redisPort });
-    started.push(redis);
+    moto = await startMoto({ port: options.motoPort, accountId });
+    redis = await startRedis({ port: options.redisPort });
+    watchRedis(redis);
     let savingsChangeDay: string | undefined;
     if (options.seed ?? true) {
       const now = options.now ?? new Date();
@@ -102,13 +124,30 @@ export async function startLocalStack(
       moto.process.exited.then(
         code => `moto_server exited unexpectedly (code ${code})`,
       ),
-      redis.process.exited.then(
-        code => `redis-server exited unexpectedly (code ${code})`,
-      ),
+      redisExitedOnItsOwn,
     ]);
+    const redisPort = redis.port;
+    let redisChange = Promise.resolve();
+    // One change at a time, so a stop and a restart asked together end in order.
+    const changeRedis = (change: () => Promise<void>) =>
+      (redisChange = redisChange.then(change, change));
     return {
       moto,
-      redis,
+      get redis() {
+        return redis!;
+      },
+      stopRedis: () =>
+        changeRedis(async () => {
+          redisStopped = true;
+          await redis?.stop();
+        }),
+      restartRedis: () =>
+        changeRedis(async () => {
+          if (stopping || !redisStopped) return;
+          redis = await startRedis({ port: redisPort });
+          redisStopped = false;
+          watchRedis(redis);
+        }),
       region,
       accountId,
       savingsChangeDay,

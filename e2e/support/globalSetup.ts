@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   getFreePort,
@@ -8,6 +8,7 @@ import {
   waitUntilHealthy,
 } from '@prod-hardening/dev-stack';
 import { STATE_FILE, PortalState } from './portal';
+import { serveStackControl, StackControl } from './stackControl';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 const OUTPUT_DIR = resolve(__dirname, '..', 'output');
@@ -37,6 +38,7 @@ export default async function globalSetup() {
     configPath: resolve(REPO_ROOT, 'app-config.yaml'),
     log,
   });
+  let control: StackControl | undefined;
   try {
     buildApp();
     const port = await getFreePort();
@@ -88,33 +90,22 @@ export default async function globalSetup() {
     );
     log(`portal at ${baseUrl}`);
 
-    const extraPidsFile = resolve(OUTPUT_DIR, 'extra-pids.txt');
-    writeFileSync(extraPidsFile, '');
+    // This process owns the stack for the whole run; specs change it through here.
+    control = await serveStackControl(stack);
     const state: PortalState = {
       baseUrl,
       motoEndpoint: stack.moto.endpoint,
-      redisPort: stack.redis.port,
-      redisPid: stack.redis.process.pid,
-      extraPidsFile,
+      controlUrl: control.url,
     };
     writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 
     return async () => {
+      await control?.close();
       await backend.stop();
-      if (existsSync(extraPidsFile)) {
-        for (const pid of readFileSync(extraPidsFile, 'utf8')
-          .split('\n')
-          .filter(Boolean)) {
-          try {
-            process.kill(-Number(pid), 'SIGTERM');
-          } catch {
-            // already gone
-          }
-        }
-      }
       await stack.stop();
     };
   } catch (err) {
+    await control?.close();
     await stack.stop();
     throw err;
   }

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { HEALTH_SHOWS_WITHIN_MS } from './promises';
 
 /** Written by the global setup; read by tests in the worker processes. */
 export interface PortalState {
   baseUrl: string;
   motoEndpoint: string;
-  redisPort: number;
-  redisPid: number;
-  /** Processes started by tests (e.g. a restarted Redis) for the teardown to stop. */
-  extraPidsFile: string;
+  /** The global setup's stack control (see stackControl.ts). */
+  controlUrl: string;
 }
 
 export const STATE_FILE = resolve(
@@ -21,6 +20,47 @@ export const STATE_FILE = resolve(
 
 export function portalState(): PortalState {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as PortalState;
+}
+
+/**
+ * Asks the stack's owner, the global setup, to stop Redis (an outage) or to start an
+ * empty one again; resolves once done.
+ */
+export async function changeStack(action: 'redis/stop' | 'redis/start') {
+  const res = await fetch(`${portalState().controlUrl}/${action}`, {
+    method: 'POST',
+  });
+  if (!res.ok) {
+    throw new Error(
+      `stack ${action} failed: ${res.status} ${await res.text()}`,
+    );
+  }
+}
+
+/** The overall status and one source's state as the anonymous /health reports them. */
+export async function healthOf(source: 'aws' | 'redis') {
+  const res = await fetch(`${portalState().baseUrl}/api/prod-hardening/health`);
+  const report = (await res.json()) as {
+    status: string;
+    sources: { id: string; state: string }[];
+  };
+  return {
+    status: report.status,
+    state: report.sources.find(s => s.id === source)?.state,
+  };
+}
+
+/**
+ * Redis running and the backend seeing it: what a spec that needs Redis waits for,
+ * whatever ran before it (a spec may have stopped Redis).
+ */
+export async function ensureRedisUp() {
+  await changeStack('redis/start');
+  await expect
+    .poll(async () => (await healthOf('redis')).state, {
+      timeout: HEALTH_SHOWS_WITHIN_MS,
+    })
+    .toBe('up');
 }
 
 /** Opens a portal path, signing in as the local guest when asked to. */

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { openPortal } from '../support/portal';
+import { ensureRedisUp, openPortal } from '../support/portal';
 
 test.describe('prod-hardening page', () => {
   test('shows the four tabs and every data source connected', async ({
     page,
   }, testInfo) => {
+    await ensureRedisUp();
     await openPortal(page, '/prod-hardening');
 
     for (const tab of ['Posture', 'FinOps', 'Throttling', 'Weekly review']) {

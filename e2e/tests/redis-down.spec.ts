@@ -1,30 +1,28 @@
-import { appendFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startRedis } from '@prod-hardening/dev-stack';
-import { openPortal, portalState } from '../support/portal';
+import {
+  changeStack,
+  ensureRedisUp,
+  healthOf,
+  openPortal,
+} from '../support/portal';
+import { HEALTH_SHOWS_WITHIN_MS } from '../support/promises';
 
 test.describe('when Redis is stopped', () => {
   test.afterAll(async () => {
-    // Bring Redis back on the same port for whatever runs next; teardown stops it.
-    const { redisPort, extraPidsFile } = portalState();
-    const redis = await startRedis({ port: redisPort }).catch(() => undefined);
-    if (redis) appendFileSync(extraPidsFile, `${redis.process.pid}\n`);
+    // Hand the stack back as found: an empty Redis on the same port, owned by the
+    // global setup (it outlives this worker), and the backend seeing it again.
+    await ensureRedisUp();
   });
 
   test('the page names Redis as down with a reason and the other tabs still load', async ({
     page,
   }, testInfo) => {
-    const { redisPid, baseUrl } = portalState();
-    process.kill(redisPid, 'SIGTERM');
+    test.setTimeout(HEALTH_SHOWS_WITHIN_MS + 60_000);
+    await changeStack('redis/stop');
 
     await expect
-      .poll(
-        async () =>
-          (
-            await (await fetch(`${baseUrl}/api/prod-hardening/health`)).json()
-          ).status,
-      )
-      .toBe('degraded');
+      .poll(async () => healthOf('redis'), { timeout: HEALTH_SHOWS_WITHIN_MS })
+      .toEqual({ status: 'degraded', state: 'down' });
 
     await openPortal(page, '/prod-hardening');
     const redisChip = page.getByTestId('source-redis');
