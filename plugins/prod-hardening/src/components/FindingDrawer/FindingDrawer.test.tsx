@@ -73,6 +73,27 @@ describe('FindingDrawer', () => {
     ).toHaveAttribute('href', detail.finding.remediationUrl);
   });
 
+  it('shows a recommendation URL that is not a web address as text, not a link', async () => {
+    const hostile = {
+      ...detail,
+      finding: {
+        ...detail.finding,
+        remediationUrl: 'javascript:alert(document.cookie)',
+      },
+    };
+    const drawer = await renderTable({
+      getFindings: async () => page({ items: [hostile.finding] }),
+      getFinding: async () => hostile,
+    });
+    const section = await within(drawer).findByRole('region', {
+      name: 'Recommended remediation',
+    });
+    expect(
+      within(section).getByText('javascript:alert(document.cookie)'),
+    ).toBeInTheDocument();
+    expect(within(section).queryByRole('link')).toBeNull();
+  });
+
   it('points a high or critical finding to the security incident runbook', async () => {
     const high = {
       ...detail,

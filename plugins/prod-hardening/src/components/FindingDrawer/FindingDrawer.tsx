@@ -19,9 +19,27 @@ import {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { useFindingDetail } from '../../hooks/useRemediationDetails';
 import { severityColor, statusColor } from '../../utils/status';
+import { webUrl } from '../../utils/webUrl';
 import { EvidenceTable } from '../EvidenceTable';
 import { RemediationEntry } from '../RemediationButtons';
 import { RunbookLink } from '../Runbooks';
+
+/** A link only to a web address; anything else from the finding stays plain text. */
+function RecommendationLink({ url }: { url: string }) {
+  const href = webUrl(url);
+  if (!href) {
+    return (
+      <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+        {url}
+      </Typography>
+    );
+  }
+  return (
+    <Link href={href} target="_blank" rel="noopener noreferrer">
+      {url}
+    </Link>
+  );
+}
 
 const dateTime = (iso: string) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -148,13 +166,7 @@ export function FindingDrawer(props: {
                 </Typography>
               )}
               {finding.remediationUrl && (
-                <Link
-                  href={finding.remediationUrl}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                >
-                  {finding.remediationUrl}
-                </Link>
+                <RecommendationLink url={finding.remediationUrl} />
               )}
             </Box>
           )}
