@@ -12,7 +12,7 @@ import {
   MotoServer,
   RedisServer,
 } from './stack';
-import { loadAwsTarget } from './cli/common';
+import { loadAwsTarget } from './awsTarget';
 
 export interface LocalStackOptions {
   /** app-config.yaml that names the account, region and resources. */

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { parse } from 'yaml';
 import { startLocalStack } from '../localStack';
 
 /** The repository's app-config.yaml, the one source of names and local defaults. */
@@ -23,22 +21,6 @@ export function portFromEnv(variable: string, fallback: number): number {
     throw new Error(`${variable}=${raw} is not a TCP port`);
   }
   return port;
-}
-
-export interface AwsTarget {
-  region: string;
-  accountId: string;
-}
-
-/** Region and account id from `prodHardening.aws` in app-config, with the local defaults. */
-export async function loadAwsTarget(appConfigPath: string): Promise<AwsTarget> {
-  const doc = parse(await readFile(appConfigPath, 'utf8')) as any;
-  const aws = doc?.prodHardening?.aws ?? {};
-  return {
-    region: typeof aws.region === 'string' ? aws.region : 'us-east-1',
-    accountId:
-      typeof aws.accountId === 'string' ? aws.accountId : '123456789012',
-  };
 }
 
 /**

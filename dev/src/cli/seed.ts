@@ -15,9 +15,9 @@ import {
   DEFAULT_MOTO_PORT,
   callerAccountId,
   failWith,
-  loadAwsTarget,
   portFromEnv,
 } from './common';
+import { loadAwsTarget } from '../awsTarget';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
