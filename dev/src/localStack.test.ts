@@ -19,7 +19,11 @@ describe('startLocalStack Redis outage', () => {
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startLocalStack({ configPath: CONFIG, seed: false, traffic: false });
+    stack = await startLocalStack({
+      configPath: CONFIG,
+      seed: false,
+      traffic: false,
+    });
   });
 
   afterAll(async () => {

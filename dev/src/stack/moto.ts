@@ -1,5 +1,9 @@
 import { assertPortFree, getFreePort } from './freePort';
-import { startProcess, waitUntilHealthy, ManagedProcess } from './managedProcess';
+import {
+  startProcess,
+  waitUntilHealthy,
+  ManagedProcess,
+} from './managedProcess';
 
 export interface MotoServer {
   readonly endpoint: string;
@@ -19,8 +23,11 @@ export interface MotoOptions {
 }
 
 /** Starts `moto_server` on 127.0.0.1 and waits until it answers. */
-export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
-  if (options.port !== undefined) await assertPortFree(options.port, 'moto_server');
+export async function startMoto(
+  options: MotoOptions = {},
+): Promise<MotoServer> {
+  if (options.port !== undefined)
+    await assertPortFree(options.port, 'moto_server');
   const port = options.port ?? (await getFreePort());
   const endpoint = `http://127.0.0.1:${port}`;
   const proc = startProcess(

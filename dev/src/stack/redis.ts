@@ -1,6 +1,10 @@
 import { connect } from 'node:net';
 import { assertPortFree, getFreePort } from './freePort';
-import { startProcess, waitUntilHealthy, ManagedProcess } from './managedProcess';
+import {
+  startProcess,
+  waitUntilHealthy,
+  ManagedProcess,
+} from './managedProcess';
 
 export interface RedisServer {
   readonly url: string;
@@ -33,18 +37,30 @@ export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
 }
 
 /** Starts a throw-away `redis-server` (no persistence) on 127.0.0.1. */
-export async function startRedis(options: RedisOptions = {}): Promise<RedisServer> {
-  if (options.port !== undefined) await assertPortFree(options.port, 'redis-server');
+export async function startRedis(
+  options: RedisOptions = {},
+): Promise<RedisServer> {
+  if (options.port !== undefined)
+    await assertPortFree(options.port, 'redis-server');
   const port = options.port ?? (await getFreePort());
   const proc = startProcess('redis-server', options.command ?? 'redis-server', [
-    '--bind', '127.0.0.1',
-    '--port', String(port),
-    '--save', '',
-    '--appendonly', 'no',
-    '--protected-mode', 'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--protected-mode',
+    'yes',
     ...(options.args ?? []),
   ]);
-  await waitUntilHealthy(proc, () => pingRedis(port), options.readyTimeoutMs ?? 10_000);
+  await waitUntilHealthy(
+    proc,
+    () => pingRedis(port),
+    options.readyTimeoutMs ?? 10_000,
+  );
   return {
     url: `redis://127.0.0.1:${port}`,
     port,

@@ -29,7 +29,8 @@ import { percentile, round } from './stats';
 import { performance } from 'node:perf_hooks';
 
 const quick = process.argv.includes('--quick');
-const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const num = (name: string, fallback: number) =>
+  Number(process.env[name] ?? fallback);
 const MINUTES = num('PIPELINE_MINUTES', quick ? 1 : 3);
 const RATE = num('PIPELINE_RATE_PER_MIN', quick ? 300 : 1_000);
 const CREATORS = num('PIPELINE_CREATORS', quick ? 50 : 200);
@@ -40,16 +41,26 @@ const BURST_AT_S = quick ? 40 : 90;
 const DRAIN_TIMEOUT_S = 6 * 60;
 
 const log = (message: string, extra: object = {}) =>
-  process.stderr.write(`${new Date().toISOString()} ${message} ${JSON.stringify(extra)}\n`);
+  process.stderr.write(
+    `${new Date().toISOString()} ${message} ${JSON.stringify(extra)}\n`,
+  );
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 async function main() {
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   process.env.AWS_ACCESS_KEY_ID ??= credentials.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY ??= credentials.secretAccessKey;
-  const [moto, firstRedis, stub] = await Promise.all([startMoto(), startRedis(), startStubApi()]);
+  const [moto, firstRedis, stub] = await Promise.all([
+    startMoto(),
+    startRedis(),
+    startStubApi(),
+  ]);
   let redis: RedisServer = firstRedis;
-  const sqs = new SQSClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials });
+  const sqs = new SQSClient({
+    region: 'us-east-1',
+    endpoint: moto.endpoint,
+    credentials,
+  });
   const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 10 });
   const config = loadConfig({
     ...process.env,
@@ -115,10 +126,17 @@ async function main() {
             message: 'Hey! Thanks for subscribing',
             timestamp: Math.floor(Date.now() / 1000),
           }),
-          MessageAttributes: { userId: { DataType: 'String', StringValue: userId } },
+          MessageAttributes: {
+            userId: { DataType: 'String', StringValue: userId },
+          },
         };
       });
-      await sqs.send(new SendMessageBatchCommand({ QueueUrl: queues.queueUrl, Entries: entries }));
+      await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queues.queueUrl,
+          Entries: entries,
+        }),
+      );
     }
   }
   const creator = () => `creator-${Math.floor(Math.random() * CREATORS)}`;
@@ -133,7 +151,11 @@ async function main() {
   let outageEndedAt = Infinity;
   let burstDone = false;
   const modesAfterOutage: string[] = [];
-  log('producing', { minutes: MINUTES, ratePerMinute: RATE, creators: CREATORS });
+  log('producing', {
+    minutes: MINUTES,
+    ratePerMinute: RATE,
+    creators: CREATORS,
+  });
   // produce on schedule by count: if the emulator falls behind, catch up in parallel
   for (let tick = 0; steady < target; tick++) {
     const elapsedS = (Date.now() - started) / 1000;
@@ -150,15 +172,25 @@ async function main() {
     }
     if (!burstDone && elapsedS >= BURST_AT_S && BURST > 0) {
       burstDone = true;
-      const burstCreators = Array.from({ length: Math.ceil(BURST / 4) }, (_, i) => `burst-${i}`);
-      const ids = Array.from({ length: BURST }, (_, i) => burstCreators[i % burstCreators.length]);
+      const burstCreators = Array.from(
+        { length: Math.ceil(BURST / 4) },
+        (_, i) => `burst-${i}`,
+      );
+      const ids = Array.from(
+        { length: BURST },
+        (_, i) => burstCreators[i % burstCreators.length],
+      );
       const t = Date.now();
       await Promise.all(
-        Array.from({ length: Math.ceil(BURST / 10) }, (_, i) => produce(ids.slice(i * 10, i * 10 + 10))),
+        Array.from({ length: Math.ceil(BURST / 10) }, (_, i) =>
+          produce(ids.slice(i * 10, i * 10 + 10)),
+        ),
       );
       log('burst sent', { messages: BURST, ms: Date.now() - t });
     }
-    const due = Math.min(target, Math.floor((RATE * (Date.now() - started)) / 60_000)) - steady;
+    const due =
+      Math.min(target, Math.floor((RATE * (Date.now() - started)) / 60_000)) -
+      steady;
     steady += due;
     const batches = Array.from({ length: Math.ceil(due / 10) }, (_, i) =>
       Array.from({ length: Math.min(10, due - i * 10) }, creator),
@@ -169,7 +201,10 @@ async function main() {
   }
   await outage;
   const producedUntil = Date.now();
-  log('produced', { messages: producedAt.size, seconds: (producedUntil - started) / 1000 });
+  log('produced', {
+    messages: producedAt.size,
+    seconds: (producedUntil - started) / 1000,
+  });
 
   // drain: until every message is delivered or dead-lettered
   const delivered = () => new Set(stub.deliveries.map(d => d.idempotencyKey));
@@ -178,11 +213,18 @@ async function main() {
   for (;;) {
     for (const m of await receiveAll(sqs, queues.deadLetterQueueUrl)) {
       const id = JSON.parse(m.Body ?? '{}').messageId ?? m.MessageId;
-      deadLettered.set(id, m.MessageAttributes?.['dlq-reason']?.StringValue ?? '');
+      deadLettered.set(
+        id,
+        m.MessageAttributes?.['dlq-reason']?.StringValue ?? '',
+      );
     }
     const done = delivered().size + deadLettered.size;
     if (done >= producedAt.size || Date.now() > drainDeadline) break;
-    log('draining', { done, of: producedAt.size, modes: instances.map(d => d.limiter.mode) });
+    log('draining', {
+      done,
+      of: producedAt.size,
+      modes: instances.map(d => d.limiter.mode),
+    });
     await sleep(5_000);
   }
   const finishedAt = Math.max(...stub.deliveries.map(d => d.arrivedAt));
@@ -191,20 +233,25 @@ async function main() {
 
   const deliveredIds = stub.deliveries.map(d => d.idempotencyKey);
   const deliveredSet = new Set(deliveredIds);
-  const missing = [...producedAt.keys()].filter(id => !deliveredSet.has(id) && !deadLettered.has(id));
+  const missing = [...producedAt.keys()].filter(
+    id => !deliveredSet.has(id) && !deadLettered.has(id),
+  );
   const both = [...deadLettered.keys()].filter(id => deliveredSet.has(id));
   const withoutReason = [...deadLettered.values()].filter(reason => !reason);
-  const endToEnd = stub.deliveries
-    .map(d => d.arrivedAt - (producedAt.get(d.idempotencyKey) ?? d.arrivedAt));
+  const endToEnd = stub.deliveries.map(
+    d => d.arrivedAt - (producedAt.get(d.idempotencyKey) ?? d.arrivedAt),
+  );
 
   const checks = {
     noLimitViolation: stub.violations.length === 0,
     everyMessageDeliveredOrDeadLettered: missing.length === 0,
-    noDuplicateDelivery: deliveredIds.length === deliveredSet.size && both.length === 0,
+    noDuplicateDelivery:
+      deliveredIds.length === deliveredSet.size && both.length === 0,
     // repeats reach the API only where no shared idempotency record could exist:
     // during the outage and while Redis came back empty (its window after the restart)
     noRepeatedRequestOutsideOutage: stub.repeats.every(
-      r => r.arrivedAt >= outageStartedAt && r.arrivedAt <= outageEndedAt + 60_000,
+      r =>
+        r.arrivedAt >= outageStartedAt && r.arrivedAt <= outageEndedAt + 60_000,
     ),
     everyDeadLetterHasAReason: withoutReason.length === 0,
     fallbackEngaged: OUTAGE_S === 0 || fallbackDecisions.count > 0,
@@ -230,14 +277,19 @@ async function main() {
     repeatedApiRequests: {
       note: 'same Idempotency-Key sent again; the API answered 200 without delivering twice',
       count: stub.duplicates,
-      secondsAfterStart: stub.repeats.map(r => round((r.arrivedAt - started) / 1000, 1)),
+      secondsAfterStart: stub.repeats.map(r =>
+        round((r.arrivedAt - started) / 1000, 1),
+      ),
     },
     missing: missing.slice(0, 10),
     invocations,
     fallbackDecisions: fallbackDecisions.count,
     durationSeconds: round((finishedAt - started) / 1000, 1),
     drainSeconds: round((finishedAt - producedUntil) / 1000, 1),
-    throughputPerMinute: round((deliveredSet.size / (finishedAt - started)) * 60_000, 1),
+    throughputPerMinute: round(
+      (deliveredSet.size / (finishedAt - started)) * 60_000,
+      1,
+    ),
     decisionLatencyMs: {
       note: 'limiter.consume per message; the outage adds Redis timeouts and probes',
       count: decisionLatencies.length,

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { DEFAULT_KEY_PREFIX, DEFAULT_LIMITS, RateLimits } from './limiter/limits';
+import {
+  DEFAULT_KEY_PREFIX,
+  DEFAULT_LIMITS,
+  RateLimits,
+} from './limiter/limits';
 import { DEFAULT_METRICS_PREFIX } from './metrics/keys';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const nonNegativeInt = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) =>
+  z.coerce.number().int().nonnegative().default(fallback);
 const optionalString = z
   .string()
   .optional()
@@ -58,7 +64,12 @@ export interface RateLimiterConfig {
   aws: { region: string; endpoint?: string };
   queueUrl: string;
   deadLetterQueueUrl: string;
-  api: { baseUrl: string; token?: string; tokenSecretId?: string; timeoutMs: number };
+  api: {
+    baseUrl: string;
+    token?: string;
+    tokenSecretId?: string;
+    timeoutMs: number;
+  };
   limits: RateLimits;
   keyPrefix: string;
   maxConcurrency: number;
@@ -72,11 +83,17 @@ export interface RateLimiterConfig {
 }
 
 /** Reads and validates the configuration; throws one error listing every problem. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): RateLimiterConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): RateLimiterConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(i => `${i.path.join('.') || 'env'}: ${i.message}`);
-    throw new Error(`invalid rate-limiter configuration:\n  ${problems.join('\n  ')}`);
+    const problems = parsed.error.issues.map(
+      i => `${i.path.join('.') || 'env'}: ${i.message}`,
+    );
+    throw new Error(
+      `invalid rate-limiter configuration:\n  ${problems.join('\n  ')}`,
+    );
   }
   const e = parsed.data;
   const limits: RateLimits = {
@@ -108,7 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RateLimiterCon
     deferJitterMs: e.DEFER_JITTER_MS,
     maxDeferrals: e.MAX_DEFERRALS,
     maxReceives: e.MAX_RECEIVES,
-    idempotency: { keyPrefix: e.IDEMPOTENCY_KEY_PREFIX, ttlSeconds: e.IDEMPOTENCY_TTL_SECONDS },
-    metrics: { keyPrefix: e.METRICS_KEY_PREFIX, ttlSeconds: e.METRICS_TTL_SECONDS },
+    idempotency: {
+      keyPrefix: e.IDEMPOTENCY_KEY_PREFIX,
+      ttlSeconds: e.IDEMPOTENCY_TTL_SECONDS,
+    },
+    metrics: {
+      keyPrefix: e.METRICS_KEY_PREFIX,
+      ttlSeconds: e.METRICS_TTL_SECONDS,
+    },
   };
 }

@@ -57,16 +57,23 @@ export async function createDependencies(
   const token = config.api.token
     ? staticToken(config.api.token)
     : secretsManagerToken({
-        client: overrides.secretsManager ?? new SecretsManagerClient(awsClientConfig),
+        client:
+          overrides.secretsManager ?? new SecretsManagerClient(awsClientConfig),
         secretId: config.api.tokenSecretId!,
       });
 
   const redis = createRedisClient(config.redis);
   // connection errors surface as failed commands (and the fallback); keep them out of stderr
-  redis.on('error', (error: Error) => logger.debug('Redis connection error', { error: error.message }));
+  redis.on('error', (error: Error) =>
+    logger.debug('Redis connection error', { error: error.message }),
+  );
   let metrics: MetricsRecorder | undefined;
   const limiter = new ResilientRateLimiter({
-    redisLimiter: createRateLimiter({ redis, limits: config.limits, keyPrefix: config.keyPrefix }),
+    redisLimiter: createRateLimiter({
+      redis,
+      limits: config.limits,
+      keyPrefix: config.keyPrefix,
+    }),
     fallback: new InMemoryLimiter({
       limits: config.limits,
       maxConcurrency: config.maxConcurrency,
@@ -81,7 +88,9 @@ export async function createDependencies(
           atMs: change.atMs,
         });
       } else {
-        logger.info('Redis is back, deciding with Redis again', { atMs: change.atMs });
+        logger.info('Redis is back, deciding with Redis again', {
+          atMs: change.atMs,
+        });
       }
       metrics?.fallbackChanged({
         active: change.mode === 'fallback',
@@ -108,7 +117,9 @@ export async function createDependencies(
   });
 
   if (config.maxConcurrency > config.limits.capacity) {
-    logger.warn('MAX_CONCURRENCY exceeds the bucket capacity: in fallback the burst may exceed it');
+    logger.warn(
+      'MAX_CONCURRENCY exceeds the bucket capacity: in fallback the burst may exceed it',
+    );
   }
   await metrics
     .writeLimits({
@@ -119,7 +130,9 @@ export async function createDependencies(
       max_concurrency: config.maxConcurrency,
       fallback_warmup_ms: config.fallbackWarmupMs,
     })
-    .catch(error => logger.warn('could not record the limits in Redis', { error }));
+    .catch(error =>
+      logger.warn('could not record the limits in Redis', { error }),
+    );
 
   return {
     limiter,

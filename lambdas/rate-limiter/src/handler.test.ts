@@ -2,7 +2,12 @@ import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startMoto, startRedis, MotoServer, RedisServer } from '@prod-hardening/dev-stack';
+import {
+  startMoto,
+  startRedis,
+  MotoServer,
+  RedisServer,
+} from '@prod-hardening/dev-stack';
 import { createHandler } from './handler';
 import { Dependencies } from './dependencies';
 import { ensureQueues, LocalQueues } from './local/queues';
@@ -32,7 +37,11 @@ let deps: Dependencies | undefined;
 let queueCounter = 0;
 
 beforeAll(async () => {
-  [moto, redisServer, stub] = await Promise.all([startMoto(), startRedis(), startStubApi()]);
+  [moto, redisServer, stub] = await Promise.all([
+    startMoto(),
+    startRedis(),
+    startStubApi(),
+  ]);
   redis = new Redis(redisServer.url);
   sqs = awsClients(moto.endpoint).sqs;
 });
@@ -62,22 +71,35 @@ async function build(env: Record<string, string> = {}, clock = () => T0) {
     apiUrl: stub.url,
     env,
   });
-  deps = await localDependencies(config, { sqs, clock, instanceId: 'test-instance' });
+  deps = await localDependencies(config, {
+    sqs,
+    clock,
+    instanceId: 'test-instance',
+  });
   return createHandler(deps);
 }
 
-function attr(m: { MessageAttributes?: Record<string, { StringValue?: string }> }, name: string) {
+function attr(
+  m: { MessageAttributes?: Record<string, { StringValue?: string }> },
+  name: string,
+) {
   return m.MessageAttributes?.[name]?.StringValue;
 }
 
 describe('SQS batch handler', () => {
   it('handles the sample Lambda event: one delivered, one dead-lettered', async () => {
     const handler = await build();
-    const event = JSON.parse(readFileSync(resolve(__dirname, '../events/sqs-batch.json'), 'utf8'));
+    const event = JSON.parse(
+      readFileSync(resolve(__dirname, '../events/sqs-batch.json'), 'utf8'),
+    );
     const response = await handler(event, fakeContext);
     expect(response.batchItemFailures).toEqual([]);
     expect(stub.deliveries).toEqual([
-      expect.objectContaining({ idempotencyKey: 'msg-123', userId: 'user-456', fanId: 'fan-789' }),
+      expect.objectContaining({
+        idempotencyKey: 'msg-123',
+        userId: 'user-456',
+        fanId: 'fan-789',
+      }),
     ]);
     const [dead] = await receiveAll(sqs, queues.deadLetterQueueUrl);
     expect(attr(dead, 'dlq-reason')).toBe(
@@ -94,7 +116,9 @@ describe('SQS batch handler', () => {
       sqsRecord(message('c2')),
     ];
     const response = await handler({ Records: records }, fakeContext);
-    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: records[1].messageId }] });
+    expect(response).toEqual({
+      batchItemFailures: [{ itemIdentifier: records[1].messageId }],
+    });
     expect(stub.deliveries.map(d => d.userId).sort()).toEqual(['c1', 'c2']);
   });
 
@@ -130,29 +154,43 @@ describe('SQS batch handler', () => {
 
     const deferrals = spy.mock.calls
       .map(([command]) => command)
-      .filter(c => c instanceof SendMessageCommand && c.input.QueueUrl === queues.queueUrl)
+      .filter(
+        c =>
+          c instanceof SendMessageCommand &&
+          c.input.QueueUrl === queues.queueUrl,
+      )
       .map(c => (c as SendMessageCommand).input);
     spy.mockRestore();
     expect(deferrals).toHaveLength(2);
     for (const input of deferrals) {
       // retryAfter is 6000 ms at a fixed clock; jitter adds up to 1 s
       expect([6, 7]).toContain(input.DelaySeconds);
-      expect(input.MessageAttributes?.deferrals).toEqual({ DataType: 'Number', StringValue: '1' });
+      expect(input.MessageAttributes?.deferrals).toEqual({
+        DataType: 'Number',
+        StringValue: '1',
+      });
     }
   });
 
   it('counts deferrals up from the record and never uses up receives', async () => {
     const handler = await build({ DEFER_JITTER_MS: '0', MAX_DEFERRALS: '3' });
-    await handler({ Records: [1, 2, 3].map(() => sqsRecord(message('c1'))) }, fakeContext);
+    await handler(
+      { Records: [1, 2, 3].map(() => sqsRecord(message('c1'))) },
+      fakeContext,
+    );
     const again = sqsRecord(message('c1'), { attributes: { deferrals: '2' } });
     await handler({ Records: [again] }, fakeContext);
-    const tooMany = sqsRecord(message('c1'), { attributes: { deferrals: '3' } });
+    const tooMany = sqsRecord(message('c1'), {
+      attributes: { deferrals: '3' },
+    });
     const response = await handler({ Records: [tooMany] }, fakeContext);
     expect(response.batchItemFailures).toEqual([]);
 
     const queued = await receiveAll(sqs, queues.queueUrl);
     const dead = await receiveAll(sqs, queues.deadLetterQueueUrl);
-    expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual(['deferred 3 times without a free slot']);
+    expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual([
+      'deferred 3 times without a free slot',
+    ]);
     // the deferred copy is delayed by 6 s, so it is not visible yet
     expect(queued).toHaveLength(0);
   });
@@ -175,8 +213,14 @@ describe('SQS batch handler', () => {
   it('lets only one of two receivers of the same SQS message deliver it', async () => {
     const handler = await build();
     const body = message('c1');
-    const first = { ...sqsRecord(body, { id: 'same' }), receiptHandle: 'receive-1' };
-    const second = { ...sqsRecord(body, { id: 'same' }), receiptHandle: 'receive-2' };
+    const first = {
+      ...sqsRecord(body, { id: 'same' }),
+      receiptHandle: 'receive-1',
+    };
+    const second = {
+      ...sqsRecord(body, { id: 'same' }),
+      receiptHandle: 'receive-2',
+    };
     // a second instance (one invocation at a time per instance, as in Lambda)
     const otherInstance = createHandler(deps!);
     const [a, b] = await Promise.all([
@@ -184,7 +228,10 @@ describe('SQS batch handler', () => {
       otherInstance({ Records: [second] }, fakeContext),
     ]);
     expect([...a.batchItemFailures, ...b.batchItemFailures]).toHaveLength(1);
-    const retried = await handler({ Records: [{ ...second, receiptHandle: 'receive-3' }] }, fakeContext);
+    const retried = await handler(
+      { Records: [{ ...second, receiptHandle: 'receive-3' }] },
+      fakeContext,
+    );
     expect(retried.batchItemFailures).toEqual([]);
     expect(stub.attempts.get(body.messageId)).toBe(1);
   });
@@ -193,12 +240,20 @@ describe('SQS batch handler', () => {
     const handler = await build();
     stub.setRespond(() => 500);
     const body = message('c1');
-    const early = await handler({ Records: [sqsRecord(body, { id: 'a', receiveCount: 4 })] }, fakeContext);
+    const early = await handler(
+      { Records: [sqsRecord(body, { id: 'a', receiveCount: 4 })] },
+      fakeContext,
+    );
     expect(early.batchItemFailures).toEqual([{ itemIdentifier: 'a' }]);
-    const last = await handler({ Records: [sqsRecord(body, { id: 'a', receiveCount: 5 })] }, fakeContext);
+    const last = await handler(
+      { Records: [sqsRecord(body, { id: 'a', receiveCount: 5 })] },
+      fakeContext,
+    );
     expect(last.batchItemFailures).toEqual([]);
     const [dead] = await receiveAll(sqs, queues.deadLetterQueueUrl);
-    expect(attr(dead, 'dlq-reason')).toBe('delivery failed 5 times, last: messaging API failed: HTTP 500');
+    expect(attr(dead, 'dlq-reason')).toBe(
+      'delivery failed 5 times, last: messaging API failed: HTTP 500',
+    );
     expect(attr(dead, 'dlq-receive-count')).toBe('5');
   });
 
@@ -208,10 +263,16 @@ describe('SQS batch handler', () => {
     const body = message('c1');
     // three failed attempts use up the burst; the 4th receive is throttled and deferred
     for (const receiveCount of [1, 2, 3]) {
-      await handler({ Records: [sqsRecord(body, { id: 'x', receiveCount })] }, fakeContext);
+      await handler(
+        { Records: [sqsRecord(body, { id: 'x', receiveCount })] },
+        fakeContext,
+      );
     }
     const spy = jest.spyOn(sqs, 'send');
-    await handler({ Records: [sqsRecord(body, { id: 'x', receiveCount: 4 })] }, fakeContext);
+    await handler(
+      { Records: [sqsRecord(body, { id: 'x', receiveCount: 4 })] },
+      fakeContext,
+    );
     const deferred = (spy.mock.calls[0][0] as SendMessageCommand).input;
     spy.mockRestore();
     expect(deferred.MessageAttributes).toMatchObject({
@@ -221,13 +282,21 @@ describe('SQS batch handler', () => {
     // the deferred copy: 2 more failures make 5 attempts in all
     const copy = { deferrals: '1', 'failed-attempts': '3' };
     const later = () => T0 + 60_000;
-    const retry = await createHandler({ ...deps!, clock: later })({
-      Records: [sqsRecord(body, { id: 'y', attributes: copy })],
-    }, fakeContext);
+    const retry = await createHandler({ ...deps!, clock: later })(
+      {
+        Records: [sqsRecord(body, { id: 'y', attributes: copy })],
+      },
+      fakeContext,
+    );
     expect(retry.batchItemFailures).toEqual([{ itemIdentifier: 'y' }]);
-    await createHandler({ ...deps!, clock: later })({
-      Records: [sqsRecord(body, { id: 'y', attributes: copy, receiveCount: 2 })],
-    }, fakeContext);
+    await createHandler({ ...deps!, clock: later })(
+      {
+        Records: [
+          sqsRecord(body, { id: 'y', attributes: copy, receiveCount: 2 }),
+        ],
+      },
+      fakeContext,
+    );
     const dead = await receiveAll(sqs, queues.deadLetterQueueUrl);
     expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual([
       'delivery failed 5 times, last: messaging API failed: HTTP 503',
@@ -251,17 +320,28 @@ describe('SQS batch handler', () => {
   it('defers instead of failing when the API itself answers 429', async () => {
     const handler = await build();
     stub.setRespond(r => (r.attempt === 1 ? 429 : undefined));
-    const response = await handler({ Records: [sqsRecord(message('c1'))] }, fakeContext);
+    const response = await handler(
+      { Records: [sqsRecord(message('c1'))] },
+      fakeContext,
+    );
     expect(response.batchItemFailures).toEqual([]);
     const minute = epochMinute(T0);
     const counters = await redis.hgetall(metricsKeys().counters(minute));
-    expect(counters).toMatchObject({ allowed: '1', api_throttled: '1', deferred: '1' });
+    expect(counters).toMatchObject({
+      allowed: '1',
+      api_throttled: '1',
+      deferred: '1',
+    });
   });
 
   it('writes per-minute metrics, latency histogram and active creators', async () => {
     const handler = await build();
     await handler(
-      { Records: [1, 2, 3, 4].map(() => sqsRecord(message('c1'))).concat(sqsRecord(message('c2'))) },
+      {
+        Records: [1, 2, 3, 4]
+          .map(() => sqsRecord(message('c1')))
+          .concat(sqsRecord(message('c2'))),
+      },
       fakeContext,
     );
     const keys = metricsKeys();
@@ -274,11 +354,13 @@ describe('SQS batch handler', () => {
     });
     const latency = await redis.hgetall(keys.latency(minute));
     expect(latency.count).toBe('5');
-    const buckets = Object.entries(latency).filter(([k]) => k.startsWith('le_'));
+    const buckets = Object.entries(latency).filter(([k]) =>
+      k.startsWith('le_'),
+    );
     expect(buckets.reduce((sum, [, v]) => sum + Number(v), 0)).toBe(5);
-    expect(await redis.zrevrange(keys.creators(minute), 0, -1, 'WITHSCORES')).toEqual([
-      'c1', '4', 'c2', '1',
-    ]);
+    expect(
+      await redis.zrevrange(keys.creators(minute), 0, -1, 'WITHSCORES'),
+    ).toEqual(['c1', '4', 'c2', '1']);
     expect(await redis.ttl(keys.counters(minute))).toBeGreaterThan(0);
     expect(await redis.hgetall(keys.limits)).toMatchObject({
       capacity: '3',
@@ -294,7 +376,11 @@ describe('SQS batch handler without Redis', () => {
   it('falls back to the in-memory limiter and returns to Redis when it is back', async () => {
     let now = T0;
     const handler = await build(
-      { FALLBACK_WARMUP_MS: '0', REDIS_PROBE_INTERVAL_MS: '1000', REDIS_COMMAND_TIMEOUT_MS: '200' },
+      {
+        FALLBACK_WARMUP_MS: '0',
+        REDIS_PROBE_INTERVAL_MS: '1000',
+        REDIS_COMMAND_TIMEOUT_MS: '200',
+      },
       () => now,
     );
     await handler({ Records: [sqsRecord(message('c1'))] }, fakeContext);

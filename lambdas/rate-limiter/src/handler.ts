@@ -8,7 +8,10 @@ import { loadConfig } from './config';
 import { createDependencies } from './dependencies';
 import { createRecordHandler, RecordHandlerDeps } from './recordHandler';
 
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+export type SqsHandler = (
+  event: SQSEvent,
+  context: Context,
+) => Promise<SQSBatchResponse>;
 
 /**
  * The SQS batch handler: records are handled in parallel and only the ones that

@@ -5,7 +5,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
  * producer's messageId, userId) and outcomes, never the message text or secrets.
  * Level from POWERTOOLS_LOG_LEVEL (default INFO).
  */
-export function createLogger(options: ConstructorParameters<typeof Logger>[0] = {}): Logger {
+export function createLogger(
+  options: ConstructorParameters<typeof Logger>[0] = {},
+): Logger {
   return new Logger({ serviceName: 'rate-limiter', ...options });
 }
 

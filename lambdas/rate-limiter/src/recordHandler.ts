@@ -6,12 +6,19 @@ import type { Decision } from './limiter/resilientRateLimiter';
 import type { IdempotencyStore } from './idempotency/store';
 import type { MessagingClient } from './delivery/messagingClient';
 import { ApiThrottledError, MessageRejectedError } from './delivery/errors';
-import { MessageQueues, deferralsOf, failedAttemptsOf } from './delivery/queues';
+import {
+  MessageQueues,
+  deferralsOf,
+  failedAttemptsOf,
+} from './delivery/queues';
 import type { MetricsRecorder } from './metrics/recorder';
 import type { RateLimits } from './limiter/limits';
 
 export interface RecordHandlerDeps {
-  limiter: { consume(userId: string, nowMs: number): Promise<Decision>; readonly limits: RateLimits };
+  limiter: {
+    consume(userId: string, nowMs: number): Promise<Decision>;
+    readonly limits: RateLimits;
+  };
   idempotency: Pick<IdempotencyStore, 'claim' | 'release' | 'complete'>;
   client: Pick<MessagingClient, 'send'>;
   queues: Pick<MessageQueues, 'defer' | 'deadLetter'>;
@@ -41,7 +48,9 @@ export class MessageInFlightError extends Error {
   }
 }
 
-type Parsed = { ok: true; event: RateLimiterEvent } | { ok: false; reason: string };
+type Parsed =
+  | { ok: true; event: RateLimiterEvent }
+  | { ok: false; reason: string };
 
 /** Validates the body; the reason names the offending fields, never their values. */
 export function parseBody(body: string): Parsed {
@@ -53,7 +62,9 @@ export function parseBody(body: string): Parsed {
   }
   const result = rateLimiterEventSchema.safeParse(json);
   if (result.success) return { ok: true, event: result.data };
-  const fields = result.error.issues.map(i => `${i.path.join('.') || 'body'}: ${i.message}`);
+  const fields = result.error.issues.map(
+    i => `${i.path.join('.') || 'body'}: ${i.message}`,
+  );
   return { ok: false, reason: `invalid body: ${fields.join('; ')}` };
 }
 
@@ -76,25 +87,49 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
 
   /** Failed delivery attempts before this receive, across deferred copies. */
   const previousFailures = (record: SQSRecord) =>
-    failedAttemptsOf(record) + Number(record.attributes.ApproximateReceiveCount ?? 1) - 1;
+    failedAttemptsOf(record) +
+    Number(record.attributes.ApproximateReceiveCount ?? 1) -
+    1;
 
-  async function defer(record: SQSRecord, retryAfterMs: number, ids: object, failedAttempts: number) {
+  async function defer(
+    record: SQSRecord,
+    retryAfterMs: number,
+    ids: object,
+    failedAttempts: number,
+  ) {
     const deferrals = deferralsOf(record) + 1;
     if (deferrals > deps.maxDeferrals) {
-      return deadLetter(record, `deferred ${deferrals - 1} times without a free slot`, ids);
+      return deadLetter(
+        record,
+        `deferred ${deferrals - 1} times without a free slot`,
+        ids,
+      );
     }
     const delayMs = retryAfterMs + Math.floor(random() * deps.deferJitterMs);
-    const delaySeconds = await deps.queues.defer(record, delayMs, { deferrals, failedAttempts });
+    const delaySeconds = await deps.queues.defer(record, delayMs, {
+      deferrals,
+      failedAttempts,
+    });
     metrics.count('deferred', clock());
-    logger.debug('message deferred', { ...ids, retryAfterMs, delaySeconds, deferrals, failedAttempts });
+    logger.debug('message deferred', {
+      ...ids,
+      retryAfterMs,
+      delaySeconds,
+      deferrals,
+      failedAttempts,
+    });
     return 'deferred' as const;
   }
 
-  return async function handleRecord(record: SQSRecord): Promise<RecordOutcome> {
+  return async function handleRecord(
+    record: SQSRecord,
+  ): Promise<RecordOutcome> {
     const parsed = parseBody(record.body);
     if (!parsed.ok) {
       metrics.count('invalid', clock());
-      return deadLetter(record, parsed.reason, { sqsMessageId: record.messageId });
+      return deadLetter(record, parsed.reason, {
+        sqsMessageId: record.messageId,
+      });
     }
     const { messageId, userId } = parsed.event;
     const ids = { sqsMessageId: record.messageId, messageId, userId };
@@ -119,7 +154,8 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
     if (!decision.allowed) {
       metrics.count('throttled', now);
       await deps.idempotency.release(messageId, owner);
-      const retryAfter = decision.retryAfter ?? deps.limiter.limits.refillIntervalMs;
+      const retryAfter =
+        decision.retryAfter ?? deps.limiter.limits.refillIntervalMs;
       return defer(record, retryAfter, ids, previousFailures(record));
     }
     metrics.count('allowed', now);
@@ -130,7 +166,10 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
       await deps.idempotency.release(messageId, owner);
       if (error instanceof ApiThrottledError) {
         metrics.count('api_throttled', clock());
-        const wait = Math.max(error.retryAfterMs ?? 0, deps.limiter.limits.refillIntervalMs);
+        const wait = Math.max(
+          error.retryAfterMs ?? 0,
+          deps.limiter.limits.refillIntervalMs,
+        );
         return defer(record, wait, ids, previousFailures(record));
       }
       metrics.count('failed', clock());
@@ -140,9 +179,17 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
       const attempts = previousFailures(record) + 1;
       const reason = error instanceof Error ? error.message : String(error);
       if (attempts >= deps.maxReceives) {
-        return deadLetter(record, `delivery failed ${attempts} times, last: ${reason}`, ids);
+        return deadLetter(
+          record,
+          `delivery failed ${attempts} times, last: ${reason}`,
+          ids,
+        );
       }
-      logger.warn('delivery failed, SQS will retry', { ...ids, attempts, reason });
+      logger.warn('delivery failed, SQS will retry', {
+        ...ids,
+        attempts,
+        reason,
+      });
       throw error;
     }
     await deps.idempotency.complete(messageId, 'delivered');

@@ -2,7 +2,11 @@
 export class MessageRejectedError extends Error {
   readonly status: number;
   constructor(status: number, detail: string) {
-    super(`messaging API rejected the message: HTTP ${status}${detail ? ` ${detail}` : ''}`);
+    super(
+      `messaging API rejected the message: HTTP ${status}${
+        detail ? ` ${detail}` : ''
+      }`,
+    );
     this.name = 'MessageRejectedError';
     this.status = status;
   }

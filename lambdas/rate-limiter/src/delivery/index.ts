@@ -1,6 +1,13 @@
 export { MessagingClient } from './messagingClient';
-export type { DeliveryReceipt, MessagingClientOptions } from './messagingClient';
-export { ApiThrottledError, ApiUnavailableError, MessageRejectedError } from './errors';
+export type {
+  DeliveryReceipt,
+  MessagingClientOptions,
+} from './messagingClient';
+export {
+  ApiThrottledError,
+  ApiUnavailableError,
+  MessageRejectedError,
+} from './errors';
 export { secretsManagerToken, staticToken } from './token';
 export type { SecretTokenOptions, TokenProvider } from './token';
 export {

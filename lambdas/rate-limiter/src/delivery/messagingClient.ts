@@ -1,5 +1,9 @@
 import type { RateLimiterEvent } from '../schemas';
-import { ApiThrottledError, ApiUnavailableError, MessageRejectedError } from './errors';
+import {
+  ApiThrottledError,
+  ApiUnavailableError,
+  MessageRejectedError,
+} from './errors';
 import type { TokenProvider } from './token';
 
 export interface MessagingClientOptions {
@@ -52,11 +56,14 @@ export class MessagingClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const timedOut = (error as { name?: string } | undefined)?.name === 'TimeoutError';
+      const timedOut =
+        (error as { name?: string } | undefined)?.name === 'TimeoutError';
       throw new ApiUnavailableError(
         timedOut
           ? `messaging API did not answer within ${this.options.timeoutMs} ms`
-          : `messaging API unreachable: ${error instanceof Error ? error.message : error}`,
+          : `messaging API unreachable: ${
+              error instanceof Error ? error.message : error
+            }`,
         undefined,
         { cause: error },
       );
@@ -65,15 +72,23 @@ export class MessagingClient {
     const detail = await response.text().catch(() => '');
     if (response.ok) return { status: response.status };
     if (response.status === 429) {
-      throw new ApiThrottledError(parseRetryAfter(response.headers.get('retry-after')));
+      throw new ApiThrottledError(
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
     }
     if (response.status === 401 || response.status === 403) {
       // our credentials, not the message: re-read the token and let SQS retry
       this.options.token.invalidate();
-      throw new ApiUnavailableError(`messaging API refused our credentials: HTTP ${response.status}`, response.status);
+      throw new ApiUnavailableError(
+        `messaging API refused our credentials: HTTP ${response.status}`,
+        response.status,
+      );
     }
     if (response.status === 408 || response.status >= 500) {
-      throw new ApiUnavailableError(`messaging API failed: HTTP ${response.status}`, response.status);
+      throw new ApiUnavailableError(
+        `messaging API failed: HTTP ${response.status}`,
+        response.status,
+      );
     }
     throw new MessageRejectedError(response.status, summarize(detail));
   }
@@ -82,7 +97,8 @@ export class MessagingClient {
 function parseRetryAfter(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  if (Number.isFinite(seconds) && seconds >= 0)
+    return Math.round(seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

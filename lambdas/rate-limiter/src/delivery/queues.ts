@@ -48,14 +48,20 @@ export class MessageQueues {
     delayMs: number,
     counts: { deferrals: number; failedAttempts: number },
   ): Promise<number> {
-    const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(delayMs / 1000)));
+    const delaySeconds = Math.min(
+      MAX_DELAY_SECONDS,
+      Math.max(0, Math.ceil(delayMs / 1000)),
+    );
     await this.options.sqs.send(
       new SendMessageCommand({
         QueueUrl: this.options.queueUrl,
         MessageBody: record.body,
         DelaySeconds: delaySeconds,
         MessageAttributes: attributes(record, {
-          [DEFERRALS_ATTRIBUTE]: { DataType: 'Number', StringValue: String(counts.deferrals) },
+          [DEFERRALS_ATTRIBUTE]: {
+            DataType: 'Number',
+            StringValue: String(counts.deferrals),
+          },
           [FAILED_ATTEMPTS_ATTRIBUTE]: {
             DataType: 'Number',
             StringValue: String(counts.failedAttempts),
@@ -73,12 +79,18 @@ export class MessageQueues {
         QueueUrl: this.options.deadLetterQueueUrl,
         MessageBody: record.body,
         MessageAttributes: attributes(record, {
-          [DLQ_REASON_ATTRIBUTE]: { DataType: 'String', StringValue: reason.slice(0, 1000) },
+          [DLQ_REASON_ATTRIBUTE]: {
+            DataType: 'String',
+            StringValue: reason.slice(0, 1000),
+          },
           [DLQ_RECEIVE_COUNT_ATTRIBUTE]: {
             DataType: 'Number',
             StringValue: record.attributes.ApproximateReceiveCount ?? '1',
           },
-          [DLQ_SOURCE_MESSAGE_ID_ATTRIBUTE]: { DataType: 'String', StringValue: record.messageId },
+          [DLQ_SOURCE_MESSAGE_ID_ATTRIBUTE]: {
+            DataType: 'String',
+            StringValue: record.messageId,
+          },
         }),
       }),
     );
@@ -109,7 +121,10 @@ function attributes(
     if (Object.keys(result).length >= MAX_ATTRIBUTES) break;
     if (name in result) continue;
     if (value.stringValue !== undefined) {
-      result[name] = { DataType: value.dataType, StringValue: value.stringValue };
+      result[name] = {
+        DataType: value.dataType,
+        StringValue: value.stringValue,
+      };
     } else if (value.binaryValue !== undefined) {
       result[name] = {
         DataType: value.dataType,

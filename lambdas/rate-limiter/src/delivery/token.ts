@@ -27,7 +27,9 @@ export interface SecretTokenOptions {
  * `token` field) and caches it, so a rotation is picked up within `cacheMs`
  * or at once after `invalidate()` (called on 401/403).
  */
-export function secretsManagerToken(options: SecretTokenOptions): TokenProvider {
+export function secretsManagerToken(
+  options: SecretTokenOptions,
+): TokenProvider {
   const cacheMs = options.cacheMs ?? 5 * 60_000;
   const jsonKey = options.jsonKey ?? 'token';
   let cached: { token: string; until: number } | undefined;

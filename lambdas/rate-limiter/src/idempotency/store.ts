@@ -67,7 +67,10 @@ export class IdempotencyStore {
     };
     const client = options.redis as unknown as Record<string, unknown>;
     if (!client[RELEASE_COMMAND]) {
-      options.redis.defineCommand(RELEASE_COMMAND, { numberOfKeys: 1, lua: RELEASE_SCRIPT });
+      options.redis.defineCommand(RELEASE_COMMAND, {
+        numberOfKeys: 1,
+        lua: RELEASE_SCRIPT,
+      });
     }
   }
 
@@ -82,7 +85,13 @@ export class IdempotencyStore {
     const redisResult = await this.withRedis(async redis => {
       const key = this.key(messageId);
       for (let attempt = 0; attempt < 2; attempt++) {
-        const set = await redis.set(key, claimValue, 'PX', this.options.claimTtlMs, 'NX');
+        const set = await redis.set(
+          key,
+          claimValue,
+          'PX',
+          this.options.claimTtlMs,
+          'NX',
+        );
         if (set === 'OK') return { kind: 'claimed' } as const;
         const current = await redis.get(key);
         if (current === 'delivered') {
@@ -96,7 +105,11 @@ export class IdempotencyStore {
     });
     const result = redisResult ?? ({ kind: 'claimed' } as const);
     if (result.kind === 'claimed') {
-      this.remember(messageId, claimValue, Date.now() + this.options.claimTtlMs);
+      this.remember(
+        messageId,
+        claimValue,
+        Date.now() + this.options.claimTtlMs,
+      );
     } else if (result.kind === 'done') {
       this.remember(messageId, result.outcome);
     }
@@ -106,11 +119,15 @@ export class IdempotencyStore {
   /** Gives a claim up (the message will be retried or was deferred). */
   async release(messageId: string, owner: string): Promise<void> {
     const claimValue = `claim:${owner}`;
-    if (this.fromMemory(messageId) === claimValue) this.memory.delete(messageId);
+    if (this.fromMemory(messageId) === claimValue)
+      this.memory.delete(messageId);
     await this.withRedis(redis =>
-      (redis as unknown as Record<string, (k: string, v: string) => Promise<number>>)[
-        RELEASE_COMMAND
-      ](this.key(messageId), claimValue),
+      (
+        redis as unknown as Record<
+          string,
+          (k: string, v: string) => Promise<number>
+        >
+      )[RELEASE_COMMAND](this.key(messageId), claimValue),
     );
   }
 
@@ -120,7 +137,10 @@ export class IdempotencyStore {
     const written = await this.withRedis(redis =>
       redis.set(this.key(messageId), outcome, 'EX', this.options.ttlSeconds),
     );
-    if (written === undefined && this.unwritten.size < this.options.memoryEntries) {
+    if (
+      written === undefined &&
+      this.unwritten.size < this.options.memoryEntries
+    ) {
       this.unwritten.add(messageId);
     }
   }
@@ -131,9 +151,11 @@ export class IdempotencyStore {
     const ids = [...this.unwritten];
     const done = await this.withRedis(async redis => {
       const pipeline = redis.pipeline();
-      for (const id of ids) pipeline.set(this.key(id), 'delivered', 'EX', this.options.ttlSeconds);
+      for (const id of ids)
+        pipeline.set(this.key(id), 'delivered', 'EX', this.options.ttlSeconds);
       const results = await pipeline.exec();
-      if (!results || results.some(([error]) => error)) throw new Error('not written');
+      if (!results || results.some(([error]) => error))
+        throw new Error('not written');
       return true;
     });
     if (done) for (const id of ids) this.unwritten.delete(id);
@@ -143,8 +165,11 @@ export class IdempotencyStore {
     return `${this.options.prefix}:${messageId}`;
   }
 
-  private async withRedis<T>(call: (redis: Redis | Cluster) => Promise<T>): Promise<T | undefined> {
-    if (this.options.isRedisAvailable && !this.options.isRedisAvailable()) return undefined;
+  private async withRedis<T>(
+    call: (redis: Redis | Cluster) => Promise<T>,
+  ): Promise<T | undefined> {
+    if (this.options.isRedisAvailable && !this.options.isRedisAvailable())
+      return undefined;
     try {
       return await call(this.options.redis);
     } catch (error) {

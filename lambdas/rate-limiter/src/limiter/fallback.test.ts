@@ -18,7 +18,10 @@ describe('fallbackLimits', () => {
   });
 
   it('never goes below one send', () => {
-    expect(fallbackLimits(DEFAULT_LIMITS, 20)).toMatchObject({ capacity: 1, windowLimit: 1 });
+    expect(fallbackLimits(DEFAULT_LIMITS, 20)).toMatchObject({
+      capacity: 1,
+      windowLimit: 1,
+    });
   });
 
   it('rejects a zero concurrency', () => {
@@ -29,7 +32,12 @@ describe('fallbackLimits', () => {
 describe('InMemoryLimiter', () => {
   it('allows each instance its share: two instances together stay within the limit', () => {
     const instances = [1, 2].map(
-      () => new InMemoryLimiter({ limits: DEFAULT_LIMITS, maxConcurrency: 2, warmupMs: 0 }),
+      () =>
+        new InMemoryLimiter({
+          limits: DEFAULT_LIMITS,
+          maxConcurrency: 2,
+          warmupMs: 0,
+        }),
     );
     const sent: number[] = [];
     for (let t = 0; t < 180_000; t += 500) {
@@ -38,7 +46,9 @@ describe('InMemoryLimiter', () => {
       }
     }
     for (let i = 0; i < sent.length; i++) {
-      const inWindow = sent.filter(s => s >= sent[i] && s < sent[i] + 60_000).length;
+      const inWindow = sent.filter(
+        s => s >= sent[i] && s < sent[i] + 60_000,
+      ).length;
       expect(inWindow).toBeLessThanOrEqual(10);
       const inBurst = sent.filter(s => s === sent[i]).length;
       expect(inBurst).toBeLessThanOrEqual(3);
@@ -47,15 +57,24 @@ describe('InMemoryLimiter', () => {
   });
 
   it('allows nothing during the warm-up after an outage begins', () => {
-    const limiter = new InMemoryLimiter({ limits: DEFAULT_LIMITS, maxConcurrency: 2 });
+    const limiter = new InMemoryLimiter({
+      limits: DEFAULT_LIMITS,
+      maxConcurrency: 2,
+    });
     limiter.beginOutage(T0);
     expect(limiter.consume('u1', T0)).toEqual({
       allowed: false,
       retryAfter: 60_000,
       tokensRemaining: 1,
     });
-    expect(limiter.consume('u1', T0 + 59_999)).toMatchObject({ allowed: false, retryAfter: 1 });
-    expect(limiter.consume('u1', T0 + 60_000)).toEqual({ allowed: true, tokensRemaining: 0 });
+    expect(limiter.consume('u1', T0 + 59_999)).toMatchObject({
+      allowed: false,
+      retryAfter: 1,
+    });
+    expect(limiter.consume('u1', T0 + 60_000)).toEqual({
+      allowed: true,
+      tokensRemaining: 0,
+    });
     expect(limiter.consume('u1', T0 + 60_000)).toEqual({
       allowed: false,
       retryAfter: 12_000,
@@ -73,6 +92,9 @@ describe('InMemoryLimiter', () => {
     limiter.consume('b', T0);
     limiter.consume('c', T0 + 1);
     // nobody is idle yet, so 'a' keeps its state (2 tokens left)
-    expect(limiter.consume('a', T0 + 2)).toEqual({ allowed: true, tokensRemaining: 1 });
+    expect(limiter.consume('a', T0 + 2)).toEqual({
+      allowed: true,
+      tokensRemaining: 1,
+    });
   });
 });

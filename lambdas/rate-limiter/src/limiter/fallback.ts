@@ -9,9 +9,14 @@ import type { RateLimiterResponse } from '../schemas';
  * instances stays within the real limits as long as `maxConcurrency` does not
  * exceed the bucket capacity (else the burst can reach `maxConcurrency`).
  */
-export function fallbackLimits(limits: RateLimits, maxConcurrency: number): RateLimits {
+export function fallbackLimits(
+  limits: RateLimits,
+  maxConcurrency: number,
+): RateLimits {
   if (!Number.isSafeInteger(maxConcurrency) || maxConcurrency < 1) {
-    throw new RangeError(`maxConcurrency must be a positive integer, got ${maxConcurrency}`);
+    throw new RangeError(
+      `maxConcurrency must be a positive integer, got ${maxConcurrency}`,
+    );
   }
   return {
     capacity: Math.max(1, Math.floor(limits.capacity / maxConcurrency)),
@@ -74,7 +79,11 @@ export class InMemoryLimiter {
     }
     const decision = decide(state, nowMs, this.limits);
     if (!decision.allowed) {
-      return { allowed: false, retryAfter: decision.retryAfterMs, tokensRemaining: decision.tokens };
+      return {
+        allowed: false,
+        retryAfter: decision.retryAfterMs,
+        tokensRemaining: decision.tokens,
+      };
     }
     this.creators.delete(userId); // re-insert to keep the map in last-use order
     this.creators.set(userId, decision.state!);

@@ -1,6 +1,16 @@
 export { createRateLimiter, DEFAULT_MAX_BATCH_SIZE } from './redisRateLimiter';
-export type { RateLimiter, RateLimiterOptions, RateLimiterPeek } from './redisRateLimiter';
-export { DEFAULT_LIMITS, DEFAULT_KEY_PREFIX, idleTtlMs, limiterKey, validateLimits } from './limits';
+export type {
+  RateLimiter,
+  RateLimiterOptions,
+  RateLimiterPeek,
+} from './redisRateLimiter';
+export {
+  DEFAULT_LIMITS,
+  DEFAULT_KEY_PREFIX,
+  idleTtlMs,
+  limiterKey,
+  validateLimits,
+} from './limits';
 export type { RateLimits } from './limits';
 export { consumeScript, peekScript, decodeConsumeReply } from './scripts';
 export { decide } from './model';

@@ -27,7 +27,9 @@ export const DEFAULT_KEY_PREFIX = 'rate_limit:onlyfans';
 export function validateLimits(limits: RateLimits): RateLimits {
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || value <= 0) {
-      throw new RangeError(`rate limit ${name} must be a positive integer, got ${value}`);
+      throw new RangeError(
+        `rate limit ${name} must be a positive integer, got ${value}`,
+      );
     }
   }
   return limits;

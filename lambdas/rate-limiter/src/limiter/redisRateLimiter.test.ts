@@ -55,32 +55,51 @@ async function snapshot(userId: string) {
 
 /** How many commands Redis has answered with NOSCRIPT so far. */
 async function noscriptErrors() {
-  const stats = (await redis.info('errorstats')).match(/errorstat_NOSCRIPT:count=(\d+)/);
+  const stats = (await redis.info('errorstats')).match(
+    /errorstat_NOSCRIPT:count=(\d+)/,
+  );
   return stats ? Number(stats[1]) : 0;
 }
 
 /** The stored state: [tokens, refilled_at, send times oldest first], as written by the script. */
 function storedState(bucket: Buffer | null): number[] {
   if (!bucket) return [];
-  return Array.from({ length: bucket.length / 8 }, (_, i) => bucket.readDoubleLE(i * 8));
+  return Array.from({ length: bucket.length / 8 }, (_, i) =>
+    bucket.readDoubleLE(i * 8),
+  );
 }
 
 describe('Lua scripts', () => {
   it('load into a real Redis', async () => {
-    for (const script of [consumeScript(DEFAULT_LIMITS), peekScript(DEFAULT_LIMITS)]) {
-      await expect(redis.script('LOAD', script)).resolves.toMatch(/^[0-9a-f]{40}$/);
+    for (const script of [
+      consumeScript(DEFAULT_LIMITS),
+      peekScript(DEFAULT_LIMITS),
+    ]) {
+      await expect(redis.script('LOAD', script)).resolves.toMatch(
+        /^[0-9a-f]{40}$/,
+      );
     }
   });
 
   it('refuse limits whose denial would not fit in one integer reply', () => {
     expect(() =>
-      consumeScript({ ...DEFAULT_LIMITS, capacity: 2 ** 20, windowMs: 2 ** 40 }),
+      consumeScript({
+        ...DEFAULT_LIMITS,
+        capacity: 2 ** 20,
+        windowMs: 2 ** 40,
+      }),
     ).toThrow(RangeError);
   });
 
   it('encode a decision in one integer that decodes to the response', () => {
-    expect(decodeConsumeReply(2, 3)).toEqual({ allowed: true, tokensRemaining: 2 });
-    expect(decodeConsumeReply(0, 3)).toEqual({ allowed: true, tokensRemaining: 0 });
+    expect(decodeConsumeReply(2, 3)).toEqual({
+      allowed: true,
+      tokensRemaining: 2,
+    });
+    expect(decodeConsumeReply(0, 3)).toEqual({
+      allowed: true,
+      tokensRemaining: 0,
+    });
     // denied, retry after 6000 ms with 0 tokens: -(6000 × 4 + 0) - 1
     expect(decodeConsumeReply(-24_001, 3)).toEqual({
       allowed: false,
@@ -125,7 +144,12 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     await expect(limiter.peek('u1', T0 + 600_000)).resolves.toMatchObject({
       tokensAvailable: 3,
     });
-    const after = await consumeAll('u1', [T0 + 18_000, T0 + 18_000, T0 + 18_000, T0 + 18_000]);
+    const after = await consumeAll('u1', [
+      T0 + 18_000,
+      T0 + 18_000,
+      T0 + 18_000,
+      T0 + 18_000,
+    ]);
     expect(after.map(r => r.allowed)).toEqual([true, true, true, false]);
   });
 
@@ -239,15 +263,25 @@ describe('createRateLimiter conformance (fixed clock)', () => {
   it('keeps the window when the window limit is reconfigured', async () => {
     const times = [0, 0, 0, 6, 12, 18, 24, 30].map(s => T0 + s * 1000);
     await consumeAll('u1', times);
-    const smaller = createRateLimiter({ redis, keyPrefix: prefix, limits: { windowLimit: 8 } });
+    const smaller = createRateLimiter({
+      redis,
+      keyPrefix: prefix,
+      limits: { windowLimit: 8 },
+    });
     await expect(smaller.consume('u1', T0 + 36_000)).resolves.toEqual({
       allowed: false,
       retryAfter: 24_000,
       tokensRemaining: 1,
     });
-    await expect(smaller.peek('u1', T0 + 36_000)).resolves.toMatchObject({ sendsInWindow: 8 });
-    await expect(smaller.consume('u1', T0 + 60_000)).resolves.toMatchObject({ allowed: true });
-    await expect(limiter.consume('u1', T0 + 66_000)).resolves.toMatchObject({ allowed: true });
+    await expect(smaller.peek('u1', T0 + 36_000)).resolves.toMatchObject({
+      sendsInWindow: 8,
+    });
+    await expect(smaller.consume('u1', T0 + 60_000)).resolves.toMatchObject({
+      allowed: true,
+    });
+    await expect(limiter.consume('u1', T0 + 66_000)).resolves.toMatchObject({
+      allowed: true,
+    });
   });
 
   it('keeps working after SCRIPT FLUSH', async () => {
@@ -267,7 +301,9 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     // NOSCRIPT and re-sent with the script, and every decision is made once
     const [sameCreator, others] = await Promise.all([
       Promise.all(Array.from({ length: 5 }, () => limiter.consume('u1', T0))),
-      Promise.all(Array.from({ length: 5 }, (_, i) => limiter.consume(`v${i}`, T0))),
+      Promise.all(
+        Array.from({ length: 5 }, (_, i) => limiter.consume(`v${i}`, T0)),
+      ),
     ]);
     expect(await noscriptErrors()).toBeGreaterThan(noscriptBefore);
     // u1 had 2 tokens left: 2 more allowed, the rest denied, each decided once
@@ -275,23 +311,37 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     expect(sameCreator.filter(d => !d.allowed).map(d => d.retryAfter)).toEqual([
       6_000, 6_000, 6_000,
     ]);
-    expect(others).toEqual(Array(5).fill({ allowed: true, tokensRemaining: 2 }));
-    expect(storedState((await snapshot('u1')).bucket).slice(2)).toEqual([T0, T0, T0]);
+    expect(others).toEqual(
+      Array(5).fill({ allowed: true, tokensRemaining: 2 }),
+    );
+    expect(storedState((await snapshot('u1')).bucket).slice(2)).toEqual([
+      T0,
+      T0,
+      T0,
+    ]);
   });
 
   it('decides the sends asked for at once in one script call, in order per creator', async () => {
     const callsBefore = await scriptCalls(redis);
     const decisions = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => limiter.consume(i % 2 ? 'u1' : 'u2', T0)),
+      Array.from({ length: 10 }, (_, i) =>
+        limiter.consume(i % 2 ? 'u1' : 'u2', T0),
+      ),
     );
     expect(await scriptCalls(redis)).toBe(callsBefore + 1);
     for (const creator of [0, 1]) {
-      expect(decisions.filter((_, i) => i % 2 === creator)).toEqual(FIVE_AT_ONCE);
+      expect(decisions.filter((_, i) => i % 2 === creator)).toEqual(
+        FIVE_AT_ONCE,
+      );
     }
   });
 
   it('splits a large burst into calls of at most maxBatchSize decisions', async () => {
-    const small = createRateLimiter({ redis, keyPrefix: prefix, maxBatchSize: 4 });
+    const small = createRateLimiter({
+      redis,
+      keyPrefix: prefix,
+      maxBatchSize: 4,
+    });
     const callsBefore = await scriptCalls(redis);
     const decisions = await Promise.all(
       Array.from({ length: 10 }, (_, i) => small.consume(`burst-${i}`, T0)),
@@ -307,7 +357,9 @@ describe('createRateLimiter conformance (fixed clock)', () => {
       await scoped.consume('u1', T0);
       expect(await redis.exists(`tenant-a:${prefix}:{u1}`)).toBe(1);
       expect(await redis.exists(`${prefix}:{u1}`)).toBe(0);
-      await expect(scoped.peek('u1', T0)).resolves.toMatchObject({ tokensAvailable: 2 });
+      await expect(scoped.peek('u1', T0)).resolves.toMatchObject({
+        tokensAvailable: 2,
+      });
     } finally {
       prefixed.disconnect();
     }
@@ -317,7 +369,12 @@ describe('createRateLimiter conformance (fixed clock)', () => {
     const custom = createRateLimiter({
       redis,
       keyPrefix: prefix,
-      limits: { capacity: 1, refillIntervalMs: 1_000, windowLimit: 2, windowMs: 10_000 },
+      limits: {
+        capacity: 1,
+        refillIntervalMs: 1_000,
+        windowLimit: 2,
+        windowMs: 10_000,
+      },
     });
     const decisions = [];
     for (const t of [0, 0, 1_000, 2_000, 10_000]) {
@@ -343,8 +400,10 @@ function violations(sendTimes: number[], limits: RateLimits): string[] {
       if (span < limits.windowMs && count > limits.windowLimit) {
         found.push(`${count} sends within ${span} ms`);
       }
-      const bucketMax = limits.capacity + Math.floor(span / limits.refillIntervalMs);
-      if (count > bucketMax) found.push(`${count} sends within ${span} ms exceed the bucket`);
+      const bucketMax =
+        limits.capacity + Math.floor(span / limits.refillIntervalMs);
+      if (count > bucketMax)
+        found.push(`${count} sends within ${span} ms exceed the bucket`);
     }
   }
   return found;
@@ -359,7 +418,10 @@ describe('createRateLimiter properties (random traces)', () => {
         fc.integer({ min: 0, max: 2_000 }),
         fc.integer({ min: 0, max: 20_000 }),
       ),
-      clockSkewMs: fc.oneof(fc.constant(0), fc.integer({ min: -3_000, max: 0 })),
+      clockSkewMs: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: -3_000, max: 0 }),
+      ),
     }),
     { minLength: 1, maxLength: 300 },
   );
@@ -393,23 +455,43 @@ describe('createRateLimiter properties (random traces)', () => {
   });
 
   it('decides exactly like the reference model', async () => {
-    const limits = { capacity: 3, refillIntervalMs: 6_000, windowLimit: 10, windowMs: 60_000 };
+    const limits = {
+      capacity: 3,
+      refillIntervalMs: 6_000,
+      windowLimit: 10,
+      windowMs: 60_000,
+    };
     await fc.assert(
       fc.asyncProperty(trace, async arrivals => {
         const run = `m${++prefixCounter}`;
-        const propLimiter = createRateLimiter({ redis, keyPrefix: run, limits });
+        const propLimiter = createRateLimiter({
+          redis,
+          keyPrefix: run,
+          limits,
+        });
         const model = new Map<string, CreatorState | undefined>();
         let clock = T0;
         for (const a of arrivals) {
           clock += a.gapMs;
           const userId = `c${a.creator}`;
-          const expected = decide(model.get(userId), clock + a.clockSkewMs, limits);
+          const expected = decide(
+            model.get(userId),
+            clock + a.clockSkewMs,
+            limits,
+          );
           model.set(userId, expected.state);
-          const actual = await propLimiter.consume(userId, clock + a.clockSkewMs);
+          const actual = await propLimiter.consume(
+            userId,
+            clock + a.clockSkewMs,
+          );
           expect(actual).toEqual(
             expected.allowed
               ? { allowed: true, tokensRemaining: expected.tokens }
-              : { allowed: false, retryAfter: expected.retryAfterMs, tokensRemaining: expected.tokens },
+              : {
+                  allowed: false,
+                  retryAfter: expected.retryAfterMs,
+                  tokensRemaining: expected.tokens,
+                },
           );
         }
       }),

@@ -31,7 +31,11 @@ function build(warmupMs?: number) {
   const changes: ModeChange[] = [];
   const limiter = new ResilientRateLimiter({
     redisLimiter: createRateLimiter({ redis, keyPrefix: `r${Math.random()}` }),
-    fallback: new InMemoryLimiter({ limits: DEFAULT_LIMITS, maxConcurrency: 2, warmupMs }),
+    fallback: new InMemoryLimiter({
+      limits: DEFAULT_LIMITS,
+      maxConcurrency: 2,
+      warmupMs,
+    }),
     probe: () => redis.ping(),
     probeIntervalMs: 1_000,
     onModeChange: change => changes.push(change),
@@ -66,9 +70,15 @@ it('falls back when Redis stops, and returns to Redis when it is back', async ()
   const started = Date.now();
   const during = await limiter.consume('u1', T0 + 1_000);
   expect(Date.now() - started).toBeLessThan(1_000);
-  expect(during).toMatchObject({ allowed: false, source: 'fallback', retryAfter: 10_000 });
+  expect(during).toMatchObject({
+    allowed: false,
+    source: 'fallback',
+    retryAfter: 10_000,
+  });
   expect(limiter.mode).toBe('fallback');
-  expect(changes).toEqual([expect.objectContaining({ mode: 'fallback', atMs: T0 + 1_000 })]);
+  expect(changes).toEqual([
+    expect.objectContaining({ mode: 'fallback', atMs: T0 + 1_000 }),
+  ]);
 
   // after the warm-up the fallback allows this instance's share (1 burst, 5 / min)
   await expect(limiter.consume('u2', T0 + 11_000)).resolves.toMatchObject({
@@ -123,20 +133,30 @@ it('falls back within one command timeout when Redis hangs, on the auto-pipeline
   try {
     const changes: ModeChange[] = [];
     const limiter = new ResilientRateLimiter({
-      redisLimiter: createRateLimiter({ redis: lambdaRedis, keyPrefix: `h${Math.random()}` }),
-      fallback: new InMemoryLimiter({ limits: DEFAULT_LIMITS, maxConcurrency: 2 }),
+      redisLimiter: createRateLimiter({
+        redis: lambdaRedis,
+        keyPrefix: `h${Math.random()}`,
+      }),
+      fallback: new InMemoryLimiter({
+        limits: DEFAULT_LIMITS,
+        maxConcurrency: 2,
+      }),
       probe: () => lambdaRedis.ping(),
       probeIntervalMs: 1_000,
       onModeChange: change => changes.push(change),
     });
-    await expect(limiter.consume('u1', T0)).resolves.toMatchObject({ source: 'redis' });
+    await expect(limiter.consume('u1', T0)).resolves.toMatchObject({
+      source: 'redis',
+    });
 
     // Redis accepts the connection but answers nothing (as when it is overloaded)
     const pausedUntil = Date.now() + 1_500;
     await redis.client('PAUSE', 1_500, 'ALL');
     const timed = (userId: string) => {
       const started = Date.now();
-      return limiter.consume(userId, T0 + 1_000).then(d => ({ ...d, ms: Date.now() - started }));
+      return limiter
+        .consume(userId, T0 + 1_000)
+        .then(d => ({ ...d, ms: Date.now() - started }));
     };
     // a batch of 10 decided at once shares one script call; a second batch is
     // written at once too (it does not queue behind the first in ioredis'
@@ -149,7 +169,9 @@ it('falls back within one command timeout when Redis hangs, on the auto-pipeline
     expect(decisions.map(d => d.source)).toEqual(Array(20).fill('fallback'));
     expect(Math.max(...decisions.map(d => d.ms))).toBeLessThan(200 + 140);
     expect(changes).toEqual([expect.objectContaining({ mode: 'fallback' })]);
-    await new Promise(r => setTimeout(r, Math.max(0, pausedUntil - Date.now()) + 100));
+    await new Promise(r =>
+      setTimeout(r, Math.max(0, pausedUntil - Date.now()) + 100),
+    );
   } finally {
     lambdaRedis.disconnect();
   }

@@ -66,9 +66,13 @@ export class ResilientRateLimiter {
       if (!share.allowed) return { ...share, source: 'fallback' };
     }
     try {
-      return { ...(await redisLimiter.consume(userId, nowMs)), source: 'redis' };
+      return {
+        ...(await redisLimiter.consume(userId, nowMs)),
+        source: 'redis',
+      };
     } catch (error) {
-      if (error instanceof TypeError || error instanceof RangeError) throw error;
+      if (error instanceof TypeError || error instanceof RangeError)
+        throw error;
       this.enterFallback(nowMs, error);
       return { ...fallback.consume(userId, nowMs), source: 'fallback' };
     }
@@ -97,7 +101,10 @@ export class ResilientRateLimiter {
     }
     if (this.currentMode === 'fallback') {
       this.currentMode = 'redis';
-      this.gatedUntil = Math.max(this.gatedUntil, nowMs + this.options.redisLimiter.limits.windowMs);
+      this.gatedUntil = Math.max(
+        this.gatedUntil,
+        nowMs + this.options.redisLimiter.limits.windowMs,
+      );
       this.options.onModeChange?.({ mode: 'redis', atMs: nowMs });
     }
     return true;

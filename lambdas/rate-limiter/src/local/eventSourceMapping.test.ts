@@ -1,11 +1,22 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startMoto, startRedis, MotoServer, RedisServer } from '@prod-hardening/dev-stack';
+import {
+  startMoto,
+  startRedis,
+  MotoServer,
+  RedisServer,
+} from '@prod-hardening/dev-stack';
 import { createHandler } from '../handler';
 import { Dependencies } from '../dependencies';
 import { ensureQueues } from './queues';
 import { startStubApi, StubApi } from './stubApi';
 import { LocalEventSourceMapping } from './eventSourceMapping';
-import { awsClients, localConfig, localDependencies, message, receiveAll } from '../testUtils/localStack';
+import {
+  awsClients,
+  localConfig,
+  localDependencies,
+  message,
+  receiveAll,
+} from '../testUtils/localStack';
 
 jest.setTimeout(90_000);
 
@@ -15,7 +26,11 @@ let stub: StubApi;
 let sqs: SQSClient;
 
 beforeAll(async () => {
-  [moto, redisServer, stub] = await Promise.all([startMoto(), startRedis(), startStubApi()]);
+  [moto, redisServer, stub] = await Promise.all([
+    startMoto(),
+    startRedis(),
+    startStubApi(),
+  ]);
   sqs = awsClients(moto.endpoint).sqs;
 });
 
@@ -23,7 +38,10 @@ afterAll(async () => {
   await Promise.all([moto?.stop(), redisServer?.stop(), stub?.close()]);
 });
 
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number) {
+async function waitFor(
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -41,7 +59,10 @@ describe('LocalEventSourceMapping', () => {
   });
 
   async function run(name: string, env: Record<string, string> = {}) {
-    const queues = await ensureQueues(sqs, { name, visibilityTimeoutSeconds: 1 });
+    const queues = await ensureQueues(sqs, {
+      name,
+      visibilityTimeoutSeconds: 1,
+    });
     const config = localConfig({
       redisUrl: redisServer.url,
       motoEndpoint: moto.endpoint,
@@ -70,9 +91,17 @@ describe('LocalEventSourceMapping', () => {
     const queues = await run('esm-ok');
     const bodies = ['a', 'b', 'c', 'd'].map(u => message(`creator-${u}`));
     for (const body of bodies) {
-      await sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: JSON.stringify(body) }));
+      await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: queues.queueUrl,
+          MessageBody: JSON.stringify(body),
+        }),
+      );
     }
-    await waitFor(() => bodies.every(b => stub.attempts.get(b.messageId) === 1), 20_000);
+    await waitFor(
+      () => bodies.every(b => stub.attempts.get(b.messageId) === 1),
+      20_000,
+    );
     await mapping!.stop();
     expect(await receiveAll(sqs, queues.queueUrl)).toHaveLength(0);
   });
@@ -82,17 +111,28 @@ describe('LocalEventSourceMapping', () => {
     // keeps them from being deferred, so one SQS message is received 5 times
     const queues = await run('esm-5xx', { RATE_LIMIT_CAPACITY: '10' });
     const body = message('creator-5xx');
-    stub.setRespond(r => (r.idempotencyKey === body.messageId ? 503 : undefined));
-    await sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: JSON.stringify(body) }));
+    stub.setRespond(r =>
+      r.idempotencyKey === body.messageId ? 503 : undefined,
+    );
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: queues.queueUrl,
+        MessageBody: JSON.stringify(body),
+      }),
+    );
 
     let dead: Awaited<ReturnType<typeof receiveAll>> = [];
     await waitFor(async () => {
-      dead = dead.length ? dead : await receiveAll(sqs, queues.deadLetterQueueUrl);
+      dead = dead.length
+        ? dead
+        : await receiveAll(sqs, queues.deadLetterQueueUrl);
       return dead.length > 0;
     }, 40_000);
     expect(stub.attempts.get(body.messageId)).toBe(5);
     expect(dead).toHaveLength(1);
-    expect(dead[0].MessageAttributes?.['dlq-receive-count']?.StringValue).toBe('5');
+    expect(dead[0].MessageAttributes?.['dlq-receive-count']?.StringValue).toBe(
+      '5',
+    );
     expect(dead[0].MessageAttributes?.['dlq-reason']?.StringValue).toBe(
       'delivery failed 5 times, last: messaging API failed: HTTP 503',
     );

@@ -52,7 +52,9 @@ export class LocalEventSourceMapping {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loops = this.options.handlers.map((handler, instance) => this.poll(handler, instance));
+    this.loops = this.options.handlers.map((handler, instance) =>
+      this.poll(handler, instance),
+    );
   }
 
   /** Stops polling and waits for in-flight invocations to finish. */
@@ -91,14 +93,20 @@ export class LocalEventSourceMapping {
     }
   }
 
-  private async invoke(handler: SqsHandler, instance: number, messages: Message[]) {
+  private async invoke(
+    handler: SqsHandler,
+    instance: number,
+    messages: Message[],
+  ) {
     const { sqs, queueUrl } = this.options;
     const event: SQSEvent = { Records: messages.map(m => this.toRecord(m)) };
     const started = Date.now();
     let failedIds: Set<string>;
     try {
       const response = await handler(event, fakeContext(instance));
-      failedIds = new Set((response?.batchItemFailures ?? []).map(f => f.itemIdentifier));
+      failedIds = new Set(
+        (response?.batchItemFailures ?? []).map(f => f.itemIdentifier),
+      );
     } catch (error) {
       // a thrown handler fails the whole batch
       this.options.onError?.(error);
@@ -110,7 +118,10 @@ export class LocalEventSourceMapping {
         await sqs.send(
           new DeleteMessageBatchCommand({
             QueueUrl: queueUrl,
-            Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+            Entries: done.map((m, i) => ({
+              Id: String(i),
+              ReceiptHandle: m.ReceiptHandle!,
+            })),
           }),
         );
       } catch (error) {
@@ -165,7 +176,8 @@ function fakeContext(instance: number): Context {
     callbackWaitsForEmptyEventLoop: false,
     functionName: 'rate-limiter-local',
     functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:rate-limiter-local',
+    invokedFunctionArn:
+      'arn:aws:lambda:us-east-1:123456789012:function:rate-limiter-local',
     memoryLimitInMB: '256',
     awsRequestId: `local-${instance}-${Date.now()}`,
     logGroupName: '/aws/lambda/rate-limiter-local',

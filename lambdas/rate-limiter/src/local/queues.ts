@@ -60,7 +60,10 @@ export async function ensureQueues(
 
 async function arnOf(sqs: SQSClient, queueUrl: string): Promise<string> {
   const out = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['QueueArn'],
+    }),
   );
   return out.Attributes!.QueueArn!;
 }

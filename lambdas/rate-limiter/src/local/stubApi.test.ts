@@ -25,17 +25,27 @@ describe('stub messaging API', () => {
     const before = Date.now();
     expect((await send('u1', 'k1')).status).toBe(201);
     expect(stub.deliveries).toEqual([
-      { idempotencyKey: 'k1', userId: 'u1', fanId: 'f', arrivedAt: expect.any(Number) },
+      {
+        idempotencyKey: 'k1',
+        userId: 'u1',
+        fanId: 'f',
+        arrivedAt: expect.any(Number),
+      },
     ]);
     expect(stub.deliveries[0].arrivedAt).toBeGreaterThanOrEqual(before);
   });
 
   it('answers 429 and records a violation when a creator exceeds the burst', async () => {
     const statuses = [];
-    for (const key of ['k1', 'k2', 'k3', 'k4']) statuses.push((await send('u1', key)).status);
+    for (const key of ['k1', 'k2', 'k3', 'k4'])
+      statuses.push((await send('u1', key)).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
     expect(stub.violations).toEqual([
-      expect.objectContaining({ idempotencyKey: 'k4', userId: 'u1', rule: 'bucket' }),
+      expect.objectContaining({
+        idempotencyKey: 'k4',
+        userId: 'u1',
+        rule: 'bucket',
+      }),
     ]);
     expect((await send('u2', 'k5')).status).toBe(201);
   });
@@ -63,6 +73,9 @@ describe('stub messaging API', () => {
   it('exposes its state over HTTP', async () => {
     await send('u1', 'k1');
     const state = await (await fetch(`${stub.url}/_stub/state`)).json();
-    expect(state).toMatchObject({ deliveries: [{ idempotencyKey: 'k1' }], violations: [] });
+    expect(state).toMatchObject({
+      deliveries: [{ idempotencyKey: 'k1' }],
+      violations: [],
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DEFAULT_LIMITS, RateLimits } from '../limiter/limits';
 
@@ -75,7 +80,9 @@ const HISTORY_MS = 10 * 60_000;
  * `POST /v1/messages` sends; `GET /_stub/state` returns what was recorded;
  * `POST /_stub/reset` forgets it.
  */
-export async function startStubApi(options: StubApiOptions = {}): Promise<StubApi> {
+export async function startStubApi(
+  options: StubApiOptions = {},
+): Promise<StubApi> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const tolerance = options.toleranceMs ?? 500;
   let respond = options.respond;
@@ -88,25 +95,41 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
   let repeats: { idempotencyKey: string; arrivedAt: number }[] = [];
   let lastAuthorization: string | undefined;
 
-  function check(userId: string, now: number): Omit<StubViolation, 'idempotencyKey' | 'userId' | 'arrivedAt'> & { retryAfterMs: number } | undefined {
-    const history = (byCreator.get(userId) ?? []).filter(t => t > now - HISTORY_MS);
+  function check(
+    userId: string,
+    now: number,
+  ):
+    | (Omit<StubViolation, 'idempotencyKey' | 'userId' | 'arrivedAt'> & {
+        retryAfterMs: number;
+      })
+    | undefined {
+    const history = (byCreator.get(userId) ?? []).filter(
+      t => t > now - HISTORY_MS,
+    );
     byCreator.set(userId, history);
-    const inWindow = history.filter(t => t > now - (limits.windowMs - tolerance)).length;
+    const inWindow = history.filter(
+      t => t > now - (limits.windowMs - tolerance),
+    ).length;
     if (inWindow + 1 > limits.windowLimit) {
       return {
         rule: 'window',
-        detail: `${inWindow + 1} sends within ${limits.windowMs - tolerance} ms`,
+        detail: `${inWindow + 1} sends within ${
+          limits.windowMs - tolerance
+        } ms`,
         retryAfterMs: limits.refillIntervalMs,
       };
     }
     for (let i = 0; i < history.length; i++) {
       const count = history.length - i + 1;
       const span = now - history[i] + tolerance;
-      const allowed = limits.capacity + Math.floor(span / limits.refillIntervalMs);
+      const allowed =
+        limits.capacity + Math.floor(span / limits.refillIntervalMs);
       if (count > allowed) {
         return {
           rule: 'bucket',
-          detail: `${count} sends within ${now - history[i]} ms, bucket allows ${allowed}`,
+          detail: `${count} sends within ${
+            now - history[i]
+          } ms, bucket allows ${allowed}`,
           retryAfterMs: limits.refillIntervalMs,
         };
       }
@@ -115,12 +138,21 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const reply = (
+      status: number,
+      body: unknown,
+      headers: Record<string, string> = {},
+    ) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
     if (req.method === 'GET' && req.url === '/_stub/state') {
-      return reply(200, { deliveries, violations, duplicates, attempts: Object.fromEntries(attempts) });
+      return reply(200, {
+        deliveries,
+        violations,
+        duplicates,
+        attempts: Object.fromEntries(attempts),
+      });
     }
     if (req.method === 'POST' && req.url === '/_stub/reset') {
       api.reset();
@@ -135,7 +167,10 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
     if (options.delayMs) await new Promise(r => setTimeout(r, options.delayMs));
 
     lastAuthorization = req.headers.authorization;
-    if (options.token && req.headers.authorization !== `Bearer ${options.token}`) {
+    if (
+      options.token &&
+      req.headers.authorization !== `Bearer ${options.token}`
+    ) {
       return reply(401, { error: 'bad token' });
     }
     let body: { userId?: unknown; fanId?: unknown; text?: unknown };
@@ -148,13 +183,23 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
     if (typeof idempotencyKey !== 'string' || !idempotencyKey) {
       return reply(400, { error: 'Idempotency-Key header required' });
     }
-    if (typeof body.userId !== 'string' || typeof body.fanId !== 'string' || typeof body.text !== 'string') {
+    if (
+      typeof body.userId !== 'string' ||
+      typeof body.fanId !== 'string' ||
+      typeof body.text !== 'string'
+    ) {
       return reply(400, { error: 'userId, fanId and text are required' });
     }
     const attempt = (attempts.get(idempotencyKey) ?? 0) + 1;
     attempts.set(idempotencyKey, attempt);
-    const injected = respond?.({ idempotencyKey, userId: body.userId, fanId: body.fanId, attempt });
-    if (injected !== undefined) return reply(injected, { error: `injected ${injected}` });
+    const injected = respond?.({
+      idempotencyKey,
+      userId: body.userId,
+      fanId: body.fanId,
+      attempt,
+    });
+    if (injected !== undefined)
+      return reply(injected, { error: `injected ${injected}` });
 
     if (accepted.has(idempotencyKey)) {
       duplicates += 1;
@@ -164,14 +209,28 @@ export async function startStubApi(options: StubApiOptions = {}): Promise<StubAp
     const violation = check(body.userId, arrivedAt);
     if (violation) {
       const { retryAfterMs, ...rest } = violation;
-      violations.push({ idempotencyKey, userId: body.userId, arrivedAt, ...rest });
-      return reply(429, { error: 'rate limit exceeded' }, {
-        'retry-after': String(Math.ceil(retryAfterMs / 1000)),
+      violations.push({
+        idempotencyKey,
+        userId: body.userId,
+        arrivedAt,
+        ...rest,
       });
+      return reply(
+        429,
+        { error: 'rate limit exceeded' },
+        {
+          'retry-after': String(Math.ceil(retryAfterMs / 1000)),
+        },
+      );
     }
     accepted.add(idempotencyKey);
     byCreator.get(body.userId)!.push(arrivedAt);
-    deliveries.push({ idempotencyKey, userId: body.userId, fanId: body.fanId, arrivedAt });
+    deliveries.push({
+      idempotencyKey,
+      userId: body.userId,
+      fanId: body.fanId,
+      arrivedAt,
+    });
     return reply(201, { id: idempotencyKey });
   }
 

@@ -25,7 +25,9 @@ export type CounterName = (typeof COUNTERS)[number];
  * decision increments exactly one bucket field (`le_<bound>` or `le_inf`): the
  * buckets are not cumulative.
  */
-export const LATENCY_BUCKETS_MS = [0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000] as const;
+export const LATENCY_BUCKETS_MS = [
+  0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000,
+] as const;
 
 export function latencyField(latencyMs: number): string {
   const bound = LATENCY_BUCKETS_MS.find(b => latencyMs <= b);

@@ -6,7 +6,12 @@ import { MetricsRecorder } from './recorder';
 jest.setTimeout(30_000);
 
 const T0 = 1_795_000_000_000;
-const LIMITS = { capacity: 3, refill_interval_ms: 6000, window_limit: 10, window_ms: 60000 };
+const LIMITS = {
+  capacity: 3,
+  refill_interval_ms: 6000,
+  window_limit: 10,
+  window_ms: 60000,
+};
 
 describe('MetricsRecorder limits', () => {
   let server: RedisServer;
@@ -14,7 +19,10 @@ describe('MetricsRecorder limits', () => {
 
   beforeEach(async () => {
     server = await startRedis();
-    redis = new Redis(server.url, { maxRetriesPerRequest: 1, retryStrategy: () => 50 });
+    redis = new Redis(server.url, {
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => 50,
+    });
   });
 
   afterEach(async () => {
@@ -23,7 +31,11 @@ describe('MetricsRecorder limits', () => {
   });
 
   it('writes the limits again on the first flush after Redis restarted empty', async () => {
-    const recorder = new MetricsRecorder({ redis, prefix: 'restore', instanceId: 'i-1' });
+    const recorder = new MetricsRecorder({
+      redis,
+      prefix: 'restore',
+      instanceId: 'i-1',
+    });
     await recorder.writeLimits(LIMITS, T0);
 
     // A restart without persistence: a new, empty server on the same port.
@@ -31,7 +43,9 @@ describe('MetricsRecorder limits', () => {
     await server.stop();
     server = await startRedis({ port });
     await new Promise<void>(resolve =>
-      redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve()),
+      redis.status === 'ready'
+        ? resolve()
+        : redis.once('ready', () => resolve()),
     );
     expect(await redis.exists('restore:limits')).toBe(0);
 
@@ -47,7 +61,11 @@ describe('MetricsRecorder limits', () => {
   });
 
   it('costs one command per flush and leaves intact limits as they were written', async () => {
-    const recorder = new MetricsRecorder({ redis, prefix: 'intact', instanceId: 'i-1' });
+    const recorder = new MetricsRecorder({
+      redis,
+      prefix: 'intact',
+      instanceId: 'i-1',
+    });
     await recorder.writeLimits(LIMITS, T0);
     await redis.config('RESETSTAT');
 
@@ -61,14 +79,20 @@ describe('MetricsRecorder limits', () => {
   });
 
   it('records limits that could not be written at start-up on the first flush that can', async () => {
-    const recorder = new MetricsRecorder({ redis, prefix: 'late', instanceId: 'i-1' });
+    const recorder = new MetricsRecorder({
+      redis,
+      prefix: 'late',
+      instanceId: 'i-1',
+    });
     const { port } = server;
     await server.stop();
     await expect(recorder.writeLimits(LIMITS, T0)).rejects.toThrow();
 
     server = await startRedis({ port });
     await new Promise<void>(resolve =>
-      redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve()),
+      redis.status === 'ready'
+        ? resolve()
+        : redis.once('ready', () => resolve()),
     );
     recorder.count('allowed', T0 + 2_000);
     await recorder.flush(T0 + 2_000);

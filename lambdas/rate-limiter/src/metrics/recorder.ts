@@ -87,8 +87,10 @@ export class MetricsRecorder {
 
   /** Writes everything buffered. Never throws; returns false if Redis refused. */
   async flush(nowMs = Date.now()): Promise<boolean> {
-    if (this.options.isRedisAvailable && !this.options.isRedisAvailable()) return false;
-    if (this.buffers.size === 0 && this.fallbackChanges.length === 0) return true;
+    if (this.options.isRedisAvailable && !this.options.isRedisAvailable())
+      return false;
+    if (this.buffers.size === 0 && this.fallbackChanges.length === 0)
+      return true;
     const buffers = this.buffers;
     const changes = this.fallbackChanges;
     this.buffers = new Map();
@@ -99,9 +101,12 @@ export class MetricsRecorder {
       const counters = this.keys.counters(minute);
       const latency = this.keys.latency(minute);
       const creators = this.keys.creators(minute);
-      for (const [field, by] of buffer.counters) pipeline.hincrby(counters, field, by);
-      for (const [field, by] of buffer.latency) pipeline.hincrby(latency, field, by);
-      for (const [userId, by] of buffer.creators) pipeline.zincrby(creators, by, userId);
+      for (const [field, by] of buffer.counters)
+        pipeline.hincrby(counters, field, by);
+      for (const [field, by] of buffer.latency)
+        pipeline.hincrby(latency, field, by);
+      for (const [userId, by] of buffer.creators)
+        pipeline.zincrby(creators, by, userId);
       if (buffer.counters.size) pipeline.expire(counters, this.ttlSeconds);
       if (buffer.latency.size) pipeline.expire(latency, this.ttlSeconds);
       if (buffer.creators.size) pipeline.expire(creators, this.ttlSeconds);
@@ -121,13 +126,17 @@ export class MetricsRecorder {
       pipeline.hset(this.keys.fallback, fields);
     }
     if (this.limits) {
-      const fields = Object.entries({ ...this.limits, updated_at_ms: nowMs }).flat();
+      const fields = Object.entries({
+        ...this.limits,
+        updated_at_ms: nowMs,
+      }).flat();
       pipeline.eval(RESTORE_LIMITS_LUA, 1, this.keys.limits, ...fields);
     }
     try {
       const results = await pipeline.exec();
       // nothing applied (e.g. connection lost): keep it all for the next flush
-      if (!results || results.every(([error]) => error)) throw new Error('not written');
+      if (!results || results.every(([error]) => error))
+        throw new Error('not written');
       return true;
     } catch {
       this.restore(buffers, changes);
@@ -140,9 +149,15 @@ export class MetricsRecorder {
    * writes them again if they are missing (see `RESTORE_LIMITS_LUA`), so a Redis
    * that restarted empty shows them again after the next flush.
    */
-  async writeLimits(fields: Record<string, number>, nowMs = Date.now()): Promise<void> {
+  async writeLimits(
+    fields: Record<string, number>,
+    nowMs = Date.now(),
+  ): Promise<void> {
     this.limits = fields;
-    await this.options.redis.hset(this.keys.limits, { ...fields, updated_at_ms: nowMs });
+    await this.options.redis.hset(this.keys.limits, {
+      ...fields,
+      updated_at_ms: nowMs,
+    });
   }
 
   private buffer(nowMs: number): MinuteBuffer {

@@ -3,17 +3,30 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import { loadConfig, RateLimiterConfig } from '../config';
-import { createDependencies, Dependencies, DependencyOverrides } from '../dependencies';
+import {
+  createDependencies,
+  Dependencies,
+  DependencyOverrides,
+} from '../dependencies';
 import type { LocalQueues } from '../local/queues';
 
 export const testCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 export function awsClients(endpoint: string) {
-  const config = { region: 'us-east-1', endpoint, credentials: testCredentials, maxAttempts: 1 };
-  return { sqs: new SQSClient(config), secretsManager: new SecretsManagerClient(config) };
+  const config = {
+    region: 'us-east-1',
+    endpoint,
+    credentials: testCredentials,
+    maxAttempts: 1,
+  };
+  return {
+    sqs: new SQSClient(config),
+    secretsManager: new SecretsManagerClient(config),
+  };
 }
 
-export const silentLogger = () => new Logger({ serviceName: 'rate-limiter', logLevel: 'SILENT' });
+export const silentLogger = () =>
+  new Logger({ serviceName: 'rate-limiter', logLevel: 'SILENT' });
 
 /** A full configuration pointing at local servers, with env-style overrides. */
 export function localConfig(options: {
@@ -48,7 +61,11 @@ let sqsIds = 0;
 /** An SQS record as Lambda delivers it. */
 export function sqsRecord(
   body: unknown,
-  options: { receiveCount?: number; attributes?: Record<string, string>; id?: string } = {},
+  options: {
+    receiveCount?: number;
+    attributes?: Record<string, string>;
+    id?: string;
+  } = {},
 ): SQSRecord {
   const id = options.id ?? `sqs-${++sqsIds}`;
   return {
@@ -64,19 +81,28 @@ export function sqsRecord(
     messageAttributes: Object.fromEntries(
       Object.entries(options.attributes ?? {}).map(([k, v]) => [
         k,
-        { dataType: 'String', stringValue: v, stringListValues: [], binaryListValues: [] },
+        {
+          dataType: 'String',
+          stringValue: v,
+          stringListValues: [],
+          binaryListValues: [],
+        },
       ]),
     ),
     md5OfBody: '',
     eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:huntaze-rate-limiter-queue',
+    eventSourceARN:
+      'arn:aws:sqs:us-east-1:123456789012:huntaze-rate-limiter-queue',
     awsRegion: 'us-east-1',
   };
 }
 
 let producerIds = 0;
 
-export function message(userId: string, overrides: Record<string, unknown> = {}) {
+export function message(
+  userId: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     messageId: `msg-${++producerIds}`,
     userId,
@@ -88,7 +114,10 @@ export function message(userId: string, overrides: Record<string, unknown> = {})
 }
 
 /** Drains whatever is visible on a queue now. */
-export async function receiveAll(sqs: SQSClient, queueUrl: string): Promise<Message[]> {
+export async function receiveAll(
+  sqs: SQSClient,
+  queueUrl: string,
+): Promise<Message[]> {
   const all: Message[] = [];
   for (;;) {
     const out = await sqs.send(
@@ -98,8 +127,8 @@ export async function receiveAll(sqs: SQSClient, queueUrl: string): Promise<Mess
         WaitTimeSeconds: 0,
         MessageAttributeNames: ['All'],
         MessageSystemAttributeNames: ['All'],
-            // older SQS implementations (and moto) only read the deprecated name
-            AttributeNames: ['All'],
+        // older SQS implementations (and moto) only read the deprecated name
+        AttributeNames: ['All'],
         VisibilityTimeout: 60,
       }),
     );

@@ -1,7 +1,9 @@
 import type Redis from 'ioredis';
 
 /** Calls of each command Redis has run so far (since start or `CONFIG RESETSTAT`), from its command stats. */
-export async function commandCalls(redis: Redis): Promise<Record<string, number>> {
+export async function commandCalls(
+  redis: Redis,
+): Promise<Record<string, number>> {
   const stats = await redis.info('commandstats');
   const calls: Record<string, number> = {};
   for (const match of stats.matchAll(/^cmdstat_([\w|]+):calls=(\d+)/gm)) {
