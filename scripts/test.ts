@@ -1,11 +1,12 @@
 /**
  * `npm test`: every test of the repository in one run, ending with one summary line.
- *   0. a type check of the whole repository (counted as one test);
+ *   0. a type check of the whole repository and a Prettier check of every TypeScript
+ *      file (counted as one test each);
  *   1. unit and integration tests (Jest through the Backstage CLI, all workspaces);
  *      integration tests start their own moto_server / redis-server on free ports;
  *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal).
  *
- *   npm test -- [--skip-typecheck] [--skip-unit] [--skip-e2e]
+ *   npm test -- [--skip-typecheck] [--skip-format] [--skip-unit] [--skip-e2e]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +45,25 @@ function typecheckTally(): Tally {
   const status = run(process.execPath, [tsc, '--noEmit', '-p', '.']);
   return {
     runner: 'type check (tsc)',
+    passed: status === 0 ? 1 : 0,
+    failed: status === 0 ? 0 : 1,
+    skipped: 0,
+    broken: 0,
+  };
+}
+
+/** One code style for every TypeScript file: the repository's Prettier config. */
+function formatTally(): Tally {
+  const prettier = require.resolve('prettier/bin-prettier.js');
+  const status = run(process.execPath, [
+    prettier,
+    '--check',
+    '--loglevel',
+    'warn',
+    '**/*.{ts,tsx}',
+  ]);
+  return {
+    runner: 'format check (prettier)',
     passed: status === 0 ? 1 : 0,
     failed: status === 0 ? 0 : 1,
     skipped: 0,
@@ -128,6 +148,7 @@ function main() {
       'skip-e2e': { type: 'boolean', default: false },
       'skip-unit': { type: 'boolean', default: false },
       'skip-typecheck': { type: 'boolean', default: false },
+      'skip-format': { type: 'boolean', default: false },
     },
   });
   const missing = checkPrerequisites({ browser: !values['skip-e2e'] });
@@ -139,6 +160,7 @@ function main() {
 
   const tallies: Tally[] = [];
   if (!values['skip-typecheck']) tallies.push(typecheckTally());
+  if (!values['skip-format']) tallies.push(formatTally());
   if (!values['skip-unit']) tallies.push(jestTally());
   if (!values['skip-e2e']) tallies.push(playwrightTally());
 

@@ -97,7 +97,9 @@ describe('GET /success-metrics on the seeded account, with the limiter’s metri
     const list = await request(server).get('/api/prod-hardening/runbooks');
     expect(list.status).toBe(200);
     const ids = list.body.items.map((r: any) => r.id);
-    const res = await request(server).get('/api/prod-hardening/success-metrics');
+    const res = await request(server).get(
+      '/api/prod-hardening/success-metrics',
+    );
     for (const metric of res.body.metrics) {
       if (metric.runbookId) expect(ids).toContain(metric.runbookId);
     }

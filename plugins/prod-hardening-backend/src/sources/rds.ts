@@ -45,13 +45,11 @@ export class RdsSource {
   async getParameterGroupFamily(
     groupName: string,
   ): Promise<string | undefined> {
-    const out = await this.aws
-      .client(RDSClient)
-      .send(
-        new DescribeDBParameterGroupsCommand({
-          DBParameterGroupName: groupName,
-        }),
-      );
+    const out = await this.aws.client(RDSClient).send(
+      new DescribeDBParameterGroupsCommand({
+        DBParameterGroupName: groupName,
+      }),
+    );
     return out.DBParameterGroups?.[0]?.DBParameterGroupFamily;
   }
 

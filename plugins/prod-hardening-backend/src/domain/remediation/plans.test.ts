@@ -106,7 +106,11 @@ describe('remediation plans', () => {
 describe('planLogRetention', () => {
   it('raises short or missing retention to 30 days and never shortens a longer one', () => {
     const plan = planLogRetention({
-      groups: [{ name: 'forever' }, { name: 'week', retentionDays: 7 }, { name: 'year', retentionDays: 365 }],
+      groups: [
+        { name: 'forever' },
+        { name: 'week', retentionDays: 7 },
+        { name: 'year', retentionDays: 365 },
+      ],
     });
     expect(plan.calls.map(c => c.params)).toEqual([
       { logGroupName: 'forever', retentionInDays: 30 },

@@ -10,15 +10,13 @@ export class CloudTrailRemediation {
   constructor(private readonly aws: AwsClientFactory) {}
 
   async makeMultiRegionWithValidation(name: string): Promise<void> {
-    await this.aws
-      .client(CloudTrailClient, { access: 'remediate' })
-      .send(
-        new UpdateTrailCommand({
-          Name: name,
-          IsMultiRegionTrail: true,
-          EnableLogFileValidation: true,
-        }),
-      );
+    await this.aws.client(CloudTrailClient, { access: 'remediate' }).send(
+      new UpdateTrailCommand({
+        Name: name,
+        IsMultiRegionTrail: true,
+        EnableLogFileValidation: true,
+      }),
+    );
   }
 
   async startLogging(name: string): Promise<void> {

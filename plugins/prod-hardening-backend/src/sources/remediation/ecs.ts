@@ -7,13 +7,11 @@ export class EcsRemediation {
 
   /** UpdateCluster (not UpdateClusterSettings): same effect on AWS, one call shape everywhere. */
   async enableContainerInsights(cluster: string): Promise<void> {
-    await this.aws
-      .client(ECSClient, { access: 'remediate' })
-      .send(
-        new UpdateClusterCommand({
-          cluster,
-          settings: [{ name: 'containerInsights', value: 'enabled' }],
-        }),
-      );
+    await this.aws.client(ECSClient, { access: 'remediate' }).send(
+      new UpdateClusterCommand({
+        cluster,
+        settings: [{ name: 'containerInsights', value: 'enabled' }],
+      }),
+    );
   }
 }

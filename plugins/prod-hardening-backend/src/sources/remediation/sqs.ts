@@ -6,13 +6,11 @@ export class SqsRemediation {
   constructor(private readonly aws: AwsClientFactory) {}
 
   async enableManagedSse(queueUrl: string): Promise<void> {
-    await this.aws
-      .client(SQSClient, { access: 'remediate' })
-      .send(
-        new SetQueueAttributesCommand({
-          QueueUrl: queueUrl,
-          Attributes: { SqsManagedSseEnabled: 'true' },
-        }),
-      );
+    await this.aws.client(SQSClient, { access: 'remediate' }).send(
+      new SetQueueAttributesCommand({
+        QueueUrl: queueUrl,
+        Attributes: { SqsManagedSseEnabled: 'true' },
+      }),
+    );
   }
 }
