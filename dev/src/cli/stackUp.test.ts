@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { getFreePort } from '../stack';
 
-jest.setTimeout(45_000);
+// Seeding takes ~20 s on an idle machine and several times that on a loaded one;
+// the limit only catches a hang.
+jest.setTimeout(180_000);
 
 const TSX_CLI = require.resolve('tsx/cli');
 const STACK_UP = resolve(__dirname, 'stackUp.ts');
