@@ -36,8 +36,9 @@ export async function startCountingProxy(
   let fault: FaultRule | undefined;
   const server = http.createServer((req, res) => {
     if (!req.url?.startsWith('/moto-api')) {
-      const line =
-        `${req.method} ${req.url} ${req.headers['x-amz-target'] ?? ''}`.trim();
+      const line = `${req.method} ${req.url} ${
+        req.headers['x-amz-target'] ?? ''
+      }`.trim();
       const error = fault?.(line, log);
       log.push(line);
       if (error) {

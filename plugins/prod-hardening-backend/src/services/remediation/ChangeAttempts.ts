@@ -106,8 +106,9 @@ export class ChangeAttempts {
     start: { eventId: string; subject: AttemptSubject },
     error: Error,
   ): Promise<void> {
-    const attempt = await this.open(req, start);
-    await attempt.end(outcomeOfError(error), { message: error.message, error });
+    const outcome = outcomeOfError(error);
+    const attempt = await this.open(req, { ...start, meta: { outcome } });
+    await attempt.end(outcome, { message: error.message, error });
   }
 
   private async open(
