@@ -29,12 +29,40 @@ export interface RemediationPlan {
   expiresAt?: string;
 }
 
+/**
+ * How an attempt ended. `in-progress` is written before the first AWS call and
+ * replaced when the attempt ends, so a row left in progress marks a crashed attempt.
+ */
 export type RemediationOutcome =
+  | 'in-progress'
   | 'succeeded'
+  /** AWS refused a read or the change. */
   | 'failed'
+  /** The change was applied but the re-run check did not confirm it. */
+  | 'unverified'
+  /** Refused: not signed in, a service token, or no permission. */
   | 'denied'
+  /** Another attempt holds the resource, or the plan was already used or expired. */
   | 'conflict'
+  /** The resource changed since the preview. */
+  | 'stale'
+  /** The permission service or the remediation store could not answer. */
+  | 'unavailable'
+  /** Not a valid request (unknown plan, another user's plan, missing queue). */
   | 'rejected';
+
+/** Every outcome, in the order above (for schemas and exhaustive checks). */
+export const REMEDIATION_OUTCOMES: readonly RemediationOutcome[] = [
+  'in-progress',
+  'succeeded',
+  'failed',
+  'unverified',
+  'denied',
+  'conflict',
+  'stale',
+  'unavailable',
+  'rejected',
+];
 
 export interface RemediationResult {
   outcome: RemediationOutcome;
@@ -58,4 +86,8 @@ export interface RemediationHistoryEntry {
   durationMs: number;
   /** Status of the check after the attempt, when it was re-run. */
   verifiedStatus?: CheckResult['status'];
+  /** Why the user made the change, as they wrote it. */
+  reason?: string;
+  /** The preview's blockers the user chose to override. */
+  overriddenBlockers?: string[];
 }

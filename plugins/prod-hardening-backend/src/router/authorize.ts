@@ -1,8 +1,13 @@
 import type {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -50,28 +55,72 @@ export function principalRef(principal: unknown): string {
 }
 
 /**
- * Checks `prod-hardening.remediation.execute` for a signed-in user before anything
- * touches AWS. A denied attempt is first recorded by `onDenied` (audit event and
- * history row), then answered 403. Returns the user's entity ref.
+ * Lets a signed-in user with `prod-hardening.remediation.execute` make a change, before
+ * anything touches AWS. Every refusal is first recorded by `onRefused` (audit event
+ * and history row), then thrown: not signed in (401), a service token (403: changes
+ * are made by people), no permission (403), the permission service down (503).
+ * Returns the user's entity ref.
  */
 export async function authorizeChange(
   deps: AuthorizeDeps,
   req: Request,
   what: string,
-  onDenied: (actor: string, reason: string) => Promise<void>,
+  onRefused: (actor: string, error: Error) => Promise<void>,
 ): Promise<string> {
-  const credentials = await deps.httpAuth.credentials(req, {
-    allow: ['user'],
-  });
+  const refuse = async (actor: string, error: Error): Promise<never> => {
+    await onRefused(actor, error);
+    throw error;
+  };
+  let credentials: BackstageCredentials;
+  try {
+    // Any principal, so that the refusals below are recorded with who it was.
+    credentials = await deps.httpAuth.credentials(req);
+  } catch (err) {
+    return refuse('unknown', toError(err)); // an invalid or expired token: 401
+  }
   const actor = principalRef(credentials.principal);
-  const [decision] = await deps.permissions.authorize(
-    [{ permission: prodHardeningRemediationExecutePermission }],
-    { credentials },
-  );
+  const type = (credentials.principal as { type?: string }).type;
+  if (type === 'none') {
+    return refuse(
+      'unauthenticated',
+      new AuthenticationError(`Sign in to ${what}.`),
+    );
+  }
+  if (type !== 'user') {
+    return refuse(
+      actor,
+      new NotAllowedError(
+        `Only a signed-in person may ${what}; ${actor} is not a user.`,
+      ),
+    );
+  }
+  let decision;
+  try {
+    [decision] = await deps.permissions.authorize(
+      [{ permission: prodHardeningRemediationExecutePermission }],
+      { credentials },
+    );
+  } catch (err) {
+    return refuse(
+      actor,
+      new ServiceUnavailableError(
+        `The permission service is unavailable, so nothing was changed; try again later (${
+          toError(err).message
+        }).`,
+      ),
+    );
+  }
   if (decision.result !== AuthorizeResult.ALLOW) {
-    const reason = `You are not allowed to ${what} (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`;
-    await onDenied(actor, reason);
-    throw new NotAllowedError(reason);
+    return refuse(
+      actor,
+      new NotAllowedError(
+        `You are not allowed to ${what} (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`,
+      ),
+    );
   }
   return actor;
+}
+
+function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
 }

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Parses a request part with zod; on failure throws an InputError (400) that names
@@ -18,3 +18,6 @@ export function parseInput<T>(
   }
   return parsed.data;
 }
+
+/** Why the user makes a change (optional); stored with the attempt in the history. */
+export const changeReason = z.string().trim().min(1).max(1000).optional();

@@ -88,7 +88,7 @@ describe('remediation protocol against moto_server', () => {
     ]);
   });
 
-  it('turns the Block Public Access check from FAIL to PASS and records it; a second execute changes nothing', async () => {
+  it('turns the Block Public Access check from FAIL to PASS and records it; the plan cannot run twice', async () => {
     const { server } = await startTestBackend({
       features: [prodHardeningPlugin, config()],
     });
@@ -121,11 +121,10 @@ describe('remediation protocol against moto_server', () => {
     const again = await request(server)
       .post('/api/prod-hardening/remediations/execute')
       .send({ planId: plan.body.planId });
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({
-      outcome: 'succeeded',
-      message: 'Already applied; nothing changed.',
-    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(
+      /already used at .+ \(succeeded: Applied and verified/,
+    );
 
     const after = await request(server).get('/api/prod-hardening/posture');
     expect(
@@ -140,12 +139,13 @@ describe('remediation protocol against moto_server', () => {
     expect(
       history.body.items.map((h: any) => [h.outcome, h.verifiedStatus]),
     ).toEqual([
-      ['succeeded', 'PASS'],
+      ['conflict', undefined],
       ['succeeded', 'PASS'],
     ]);
     expect(history.body.items[1]).toMatchObject({
       actor: 'user:default/mock',
       calls: plan.body.calls,
+      overriddenBlockers: plan.body.blockers,
     });
   });
 
@@ -224,7 +224,7 @@ describe('remediation protocol against moto_server', () => {
       '/api/prod-hardening/remediations/history',
     );
     expect(history.body.items[0]).toMatchObject({
-      outcome: 'conflict',
+      outcome: 'stale',
       checkId: 'guardduty-enabled',
     });
   });

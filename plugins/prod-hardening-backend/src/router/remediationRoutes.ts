@@ -7,7 +7,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { RemediationService } from '../services/remediation/RemediationService';
 import { authorize, authorizeChange, principalRef } from './authorize';
-import { parseInput } from './parseInput';
+import { changeReason, parseInput } from './parseInput';
 
 const previewBody = z.object({
   checkId: z
@@ -17,7 +17,10 @@ const previewBody = z.object({
     .regex(/^[a-z0-9-]+$/),
   override: z.boolean().optional(),
 });
-const executeBody = z.object({ planId: z.string().uuid() });
+const executeBody = z.object({
+  planId: z.string().uuid(),
+  reason: changeReason,
+});
 const historyQuery = z.object({
   checkId: z
     .string()
@@ -35,7 +38,8 @@ export interface RemediationRouteDeps {
 
 /**
  * Preview is a read; execute needs prod-hardening.remediation.execute, checked before
- * anything touches AWS. A denied attempt is still audited and recorded.
+ * anything touches AWS. A refused attempt is still audited and recorded (the route
+ * lets unauthenticated calls through to record them; see plugin.ts).
  */
 export function addRemediationRoutes(
   router: Router,
@@ -65,10 +69,18 @@ export function addRemediationRoutes(
       deps,
       req,
       'run remediations',
-      (who, reason) =>
-        deps.remediation.recordDenied(req, who, body.planId, reason),
+      (who, error) =>
+        deps.remediation.recordRefused(
+          req,
+          who,
+          body.planId,
+          body.reason,
+          error,
+        ),
     );
-    res.json(await deps.remediation.execute(req, actor, body.planId));
+    res.json(
+      await deps.remediation.execute(req, actor, body.planId, body.reason),
+    );
   });
 
   router.get('/remediations/history', async (req, res) => {

@@ -127,7 +127,7 @@ describe('"Enable Security Hub + FSBP" remediation against moto_server', () => {
     await moto?.stop();
   });
 
-  it('turns the check from FAIL to PASS, and a second execute changes nothing', async () => {
+  it('turns the check from FAIL to PASS, and the plan cannot run a second time', async () => {
     const { server } = await backend();
     expect(await currentCheck(server)).toMatchObject({
       status: 'FAIL',
@@ -163,11 +163,8 @@ describe('"Enable Security Hub + FSBP" remediation against moto_server', () => {
     expect(subscribed).toEqual([FSBP]);
 
     const again = await execute(server, plan.body.planId);
-    expect(again.body).toMatchObject({
-      outcome: 'succeeded',
-      message: 'Already applied; nothing changed.',
-      check: { status: 'PASS' },
-    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/^This plan was already used/);
     expect(securityHub.commandCalls(EnableSecurityHubCommand)).toHaveLength(1);
     expect(securityHub.commandCalls(BatchEnableStandardsCommand)).toHaveLength(
       1,
@@ -180,7 +177,7 @@ describe('"Enable Security Hub + FSBP" remediation against moto_server', () => {
         h.calls.length,
       ]),
     ).toEqual([
-      ['succeeded', 'PASS', 0],
+      ['conflict', undefined, 0],
       ['succeeded', 'PASS', 2],
     ]);
   });

@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   GetQueueAttributesCommand,
@@ -32,6 +36,7 @@ import {
 import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
 import { pluginConfig, startSeededMoto } from '../testUtils/localAccount';
+import { recordingAuditor } from '../testUtils/recordingAuditor';
 
 jest.setTimeout(120_000);
 
@@ -237,7 +242,7 @@ describe('throttling against redis-server and moto_server', () => {
     });
     const res = await request(server)
       .post(`${API}/throttling/dlq/redrive`)
-      .send({});
+      .send({ reason: 'INC-7: limiter outage replay' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       outcome: 'succeeded',
@@ -259,6 +264,7 @@ describe('throttling against redis-server and moto_server', () => {
       outcome: 'succeeded',
       actor: 'user:default/mock',
       resourceId: resources.queues.rateLimiterDlq,
+      reason: 'INC-7: limiter outage replay',
     });
     expect(history.body.items[0].calls.map((c: any) => c.action)).toEqual([
       'ReceiveMessage',
@@ -282,8 +288,9 @@ describe('throttling against redis-server and moto_server', () => {
 
   it('answers 409 to a redrive while another one runs', async () => {
     await deadLetter(100, 'busy');
+    const auditor = recordingAuditor();
     const { server } = await startTestBackend({
-      features: [prodHardeningPlugin, config()],
+      features: [prodHardeningPlugin, config(), auditor.factory],
     });
     const [first, second] = await Promise.all([
       request(server)
@@ -304,6 +311,45 @@ describe('throttling against redis-server and moto_server', () => {
     expect(history.body.items.map((h: any) => h.outcome).sort()).toEqual([
       'conflict',
       'succeeded',
+    ]);
+    expect(
+      auditor.events
+        .filter(e => e.eventId === 'dlq-redrive')
+        .map(e => [e.status, e.endMeta?.outcome])
+        .sort(),
+    ).toEqual([
+      ['failed', 'conflict'],
+      ['succeeded', 'succeeded'],
+    ]);
+  });
+
+  it('refuses an unauthenticated redrive with 401, records it and moves nothing', async () => {
+    await deadLetter(2, 'anonymous');
+    const auditor = recordingAuditor();
+    const { server } = await startTestBackend({
+      features: [prodHardeningPlugin, config(), auditor.factory],
+    });
+    const res = await request(server)
+      .post(`${API}/throttling/dlq/redrive`)
+      .set('authorization', mockCredentials.none.header())
+      .send({});
+    expect(res.status).toBe(401);
+    expect(await depth(dlqUrl)).toBe(2);
+    const history = await request(server).get(
+      `${API}/remediations/history?checkId=sqs-dlq-redrive`,
+    );
+    expect(history.body.items).toEqual([
+      expect.objectContaining({
+        outcome: 'denied',
+        actor: 'unauthenticated',
+        calls: [],
+      }),
+    ]);
+    expect(auditor.events.filter(e => e.eventId === 'dlq-redrive')).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        endMeta: expect.objectContaining({ outcome: 'denied' }),
+      }),
     ]);
   });
 

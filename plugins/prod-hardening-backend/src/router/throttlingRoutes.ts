@@ -6,7 +6,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { ThrottlingFeature } from '../services/throttling';
 import { authorize, authorizeChange, AuthorizeDeps } from './authorize';
-import { parseInput } from './parseInput';
+import { changeReason, parseInput } from './parseInput';
 
 export interface ThrottlingRouteDeps extends AuthorizeDeps {
   throttling: ThrottlingFeature;
@@ -26,6 +26,7 @@ const redriveBody = z
       .min(1)
       .max(DLQ_REDRIVE_MAX_MESSAGES)
       .default(100),
+    reason: changeReason,
   })
   .strict();
 
@@ -47,10 +48,16 @@ export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
       deps,
       req,
       'redrive the dead-letter queue',
-      (who, reason) => deps.throttling.redrive.recordDenied(req, who, reason),
+      (who, error) =>
+        deps.throttling.redrive.recordRefused(req, who, body.reason, error),
     );
     res.json(
-      await deps.throttling.redrive.redrive(req, actor, body.maxMessages),
+      await deps.throttling.redrive.redrive(
+        req,
+        actor,
+        body.maxMessages,
+        body.reason,
+      ),
     );
   });
 }

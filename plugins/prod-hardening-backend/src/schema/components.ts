@@ -230,13 +230,26 @@ export const schemas = {
     ],
     additionalProperties: false,
   },
+  RemediationOutcome: {
+    type: 'string',
+    description:
+      'in-progress until the attempt ends; unverified: applied but the re-run check did not confirm it; stale: the resource changed since the preview; unavailable: the permission service or the remediation store could not answer.',
+    enum: [
+      'in-progress',
+      'succeeded',
+      'failed',
+      'unverified',
+      'denied',
+      'conflict',
+      'stale',
+      'unavailable',
+      'rejected',
+    ],
+  },
   RemediationResult: {
     type: 'object',
     properties: {
-      outcome: {
-        type: 'string',
-        enum: ['succeeded', 'failed', 'denied', 'conflict', 'rejected'],
-      },
+      outcome: { $ref: '#/components/schemas/RemediationOutcome' },
       message: { type: 'string' },
       check: { $ref: '#/components/schemas/CheckResult' },
       historyId: { type: 'string' },
@@ -252,10 +265,7 @@ export const schemas = {
       resourceId: { type: 'string' },
       planId: { type: 'string' },
       actor: { type: 'string' },
-      outcome: {
-        type: 'string',
-        enum: ['succeeded', 'failed', 'denied', 'conflict', 'rejected'],
-      },
+      outcome: { $ref: '#/components/schemas/RemediationOutcome' },
       message: { type: 'string' },
       calls: {
         type: 'array',
@@ -264,6 +274,12 @@ export const schemas = {
       startedAt: { type: 'string' },
       durationMs: { type: 'number' },
       verifiedStatus: { $ref: '#/components/schemas/CheckStatus' },
+      reason: { type: 'string', description: 'Why the user made the change.' },
+      overriddenBlockers: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'The preview blockers the user overrode.',
+      },
     },
     required: [
       'id',

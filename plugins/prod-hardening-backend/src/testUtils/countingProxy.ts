@@ -8,24 +8,49 @@ export interface CountingProxy {
   readonly count: number;
   /** The forwarded requests as "METHOD path target", for failure messages. */
   readonly log: readonly string[];
+  /**
+   * Answers the AWS requests `rule` picks with an AWS error instead of forwarding
+   * them (a fault the emulator cannot produce, e.g. throttling); undefined stops.
+   */
+  setFault(rule: FaultRule | undefined): void;
   stop(): Promise<void>;
 }
+
+/** Picks a request ("METHOD path target", and what was sent before) to fail. */
+export type FaultRule = (
+  request: string,
+  log: readonly string[],
+) => { status: number; code: string; message: string } | undefined;
 
 /**
  * A plain HTTP proxy in front of moto_server that counts what the backend sends to
  * AWS, so a test can prove a request made no AWS call at all (nothing of the SDK is
- * mocked: the calls that do happen reach the real emulator).
+ * mocked: the calls that do happen reach the real emulator). It can also answer
+ * chosen requests with an AWS error (setFault).
  */
 export async function startCountingProxy(
   target: string,
 ): Promise<CountingProxy> {
   const upstream = new URL(target);
   const log: string[] = [];
+  let fault: FaultRule | undefined;
   const server = http.createServer((req, res) => {
     if (!req.url?.startsWith('/moto-api')) {
-      log.push(
-        `${req.method} ${req.url} ${req.headers['x-amz-target'] ?? ''}`.trim(),
-      );
+      const line = `${req.method} ${req.url} ${
+        req.headers['x-amz-target'] ?? ''
+      }`.trim();
+      const error = fault?.(line, log);
+      log.push(line);
+      if (error) {
+        // The JSON protocols read the code from this header (and __type for awsJson).
+        req.resume();
+        res.writeHead(error.status, {
+          'content-type': 'application/json',
+          'x-amzn-errortype': error.code,
+        });
+        res.end(JSON.stringify({ __type: error.code, message: error.message }));
+        return;
+      }
     }
     const forward = http.request(
       {
@@ -54,6 +79,9 @@ export async function startCountingProxy(
       return log.length;
     },
     log,
+    setFault: rule => {
+      fault = rule;
+    },
     stop: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();

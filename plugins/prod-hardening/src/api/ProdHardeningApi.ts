@@ -40,7 +40,11 @@ export interface ProdHardeningApi {
     checkId: string,
     override: boolean,
   ): Promise<RemediationPlan>;
-  executeRemediation(planId: string): Promise<RemediationResult>;
+  /** `reason` (optional) is kept with the attempt in the remediation history. */
+  executeRemediation(
+    planId: string,
+    reason?: string,
+  ): Promise<RemediationResult>;
   /** The runbook of a guided remediation for one of the check's resources (default: the first failing). */
   getGuidedRemediation(
     checkId: string,

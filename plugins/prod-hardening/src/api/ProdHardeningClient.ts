@@ -77,8 +77,14 @@ export class ProdHardeningClient implements ProdHardeningApi {
     });
   }
 
-  executeRemediation(planId: string): Promise<RemediationResult> {
-    return this.post<RemediationResult>('/remediations/execute', { planId });
+  executeRemediation(
+    planId: string,
+    reason?: string,
+  ): Promise<RemediationResult> {
+    return this.post<RemediationResult>('/remediations/execute', {
+      planId,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   getGuidedRemediation(

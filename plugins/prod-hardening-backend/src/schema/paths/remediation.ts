@@ -71,6 +71,12 @@ export const remediationPaths = {
               type: 'object',
               properties: {
                 planId: { type: 'string', format: 'uuid' },
+                reason: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 1000,
+                  description: 'Why the change is made; kept in the history.',
+                },
               },
               required: ['planId'],
               additionalProperties: false,
@@ -95,8 +101,17 @@ export const remediationPaths = {
             },
           },
         },
+        '401': {
+          description: 'Not signed in (the attempt is recorded).',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
         '403': {
-          description: 'Not allowed to remediate.',
+          description:
+            'Not allowed to remediate, or a service token (the attempt is recorded).',
           content: {
             'application/json': {
               schema: { $ref: '#/components/schemas/Error' },
@@ -112,7 +127,17 @@ export const remediationPaths = {
           },
         },
         '409': {
-          description: 'Stale, expired or concurrent plan.',
+          description:
+            'Stale, expired or already used plan, or another remediation of the resource is running.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '503': {
+          description:
+            'The permission service or the remediation store is unavailable; nothing was changed.',
           content: {
             'application/json': {
               schema: { $ref: '#/components/schemas/Error' },

@@ -5,7 +5,6 @@ import type {
   CheckResult,
   PlannedCall,
   RemediationHistoryEntry,
-  RemediationOutcome,
   RemediationPlan,
   RemediationResult,
 } from '@prod-hardening/plugin-prod-hardening-common';
@@ -14,7 +13,8 @@ import { describeAwsError } from '../../aws';
 import { hashState } from '../../domain/remediation/stateHash';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
-import type { RemediationStore } from './RemediationStore';
+import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
 export const PLAN_TTL_MS = 5 * 60_000;
@@ -32,14 +32,21 @@ export interface RemediationServiceOptions {
 
 /**
  * The two-step protocol: `preview` reads the state and returns the exact plan, bound
- * to the user and a hash of that state; `execute` re-reads, refuses a changed state
- * (409), runs the calls and re-runs the check. Every attempt is audited and recorded.
+ * to the user and a hash of that state; `execute` runs it at most once: re-reads,
+ * refuses a changed state (409), runs the calls and re-runs the check. Every attempt
+ * is audited and recorded (see ChangeAttempts).
  */
 export class RemediationService {
   private readonly nowMs: () => number;
+  private readonly attempts: ChangeAttempts;
 
   constructor(private readonly options: RemediationServiceOptions) {
     this.nowMs = options.nowMs ?? Date.now;
+    this.attempts = new ChangeAttempts({
+      store: options.store,
+      auditor: options.auditor,
+      nowMs: this.nowMs,
+    });
   }
 
   /** Check ids that have an automated remediation. */
@@ -86,178 +93,148 @@ export class RemediationService {
   }
 
   /**
-   * Records an attempt that never reached AWS (denied by the permission policy).
-   * The router calls it before throwing the 403.
+   * Records an attempt refused before it started (not signed in, a service token, no
+   * permission, the permission service down). The router throws `error` afterwards.
    */
-  async recordDenied(
+  async recordRefused(
     req: Request,
     actor: string,
     planId: string,
-    reason: string,
+    reason: string | undefined,
+    error: Error,
   ): Promise<void> {
+    // Best effort: the refusal is recorded even when the plan cannot be read.
     const stored = await this.options.store
       .getPlan(planId)
       .catch(() => undefined);
-    const event = await this.options.auditor.createEvent({
-      eventId: 'remediation-execute',
-      severityLevel: 'high',
-      request: req,
-      meta: {
-        planId,
-        checkId: stored?.plan.checkId ?? null,
-        outcome: 'denied',
+    await this.attempts.refused(
+      req,
+      {
+        eventId: EXECUTE_EVENT,
+        subject: {
+          ...subjectOf(stored?.plan),
+          planId,
+          actor,
+          reason,
+        },
       },
-    });
-    await this.record({
-      checkId: stored?.plan.checkId ?? 'unknown',
-      resourceId: stored?.plan.resourceId ?? 'unknown',
-      planId,
-      actor,
-      outcome: 'denied',
-      message: reason,
-      calls: [],
-      started: this.nowMs(),
-    });
-    await event.fail({ error: new Error(reason) });
+      error,
+    );
   }
 
+  /**
+   * Runs a previewed plan once. Checked before any AWS call: the plan exists, is the
+   * caller's, has not expired and was never used (claimed by a conditional update,
+   * under the check+resource lock). Then the state is re-read and must hash as at the
+   * preview; the calls run and the check is re-run. Every outcome is recorded.
+   */
   async execute(
     req: Request,
     actor: string,
     planId: string,
+    reason?: string,
   ): Promise<RemediationResult> {
-    const started = this.nowMs();
-    const stored = await this.options.store.getPlan(planId);
-    const event = await this.options.auditor.createEvent({
-      eventId: 'remediation-execute',
-      severityLevel: 'high',
-      request: req,
-      meta: { planId, checkId: stored?.plan.checkId ?? null },
-    });
-    const fail = async (
-      outcome: RemediationOutcome,
-      error: Error,
-      calls: PlannedCall[] = [],
-    ) => {
-      const historyId = await this.record({
-        checkId: stored?.plan.checkId ?? 'unknown',
-        resourceId: stored?.plan.resourceId ?? 'unknown',
-        planId,
-        actor,
-        outcome,
-        message: error.message,
-        calls,
-        started,
-      });
-      await event.fail({ error, meta: { outcome, historyId } });
-      return historyId;
-    };
+    const { store } = this.options;
+    const subject = { ...subjectOf(undefined), planId, actor, reason };
+    return this.attempts.run(
+      req,
+      { eventId: EXECUTE_EVENT, subject },
+      async attempt => {
+        const stored = await store.getPlan(planId);
+        if (!stored) {
+          return attempt.refuse(
+            'rejected',
+            new NotFoundError(
+              `No remediation plan ${planId}: preview the remediation first.`,
+            ),
+          );
+        }
+        const { plan } = stored;
+        attempt.describe(subjectOf(plan));
+        if (stored.userRef !== actor) {
+          return attempt.refuse(
+            'rejected',
+            new ConflictError(
+              'This plan was previewed by another user: preview it yourself before executing.',
+            ),
+          );
+        }
+        if (stored.expiresAtMs < this.nowMs()) {
+          return attempt.refuse(
+            'conflict',
+            new ConflictError(
+              'This plan has expired: preview the remediation again.',
+            ),
+          );
+        }
+        if (stored.claimedBy) {
+          return attempt.refuse('conflict', await this.alreadyUsed(stored));
+        }
+        const definition = this.definition(plan.checkId);
 
-    if (!stored) {
-      const error = new NotFoundError(
-        `No remediation plan ${planId}: preview the remediation first.`,
-      );
-      await fail('rejected', error);
-      throw error;
-    }
-    const { plan } = stored;
-    if (stored.userRef !== actor) {
-      const error = new ConflictError(
-        'This plan was previewed by another user: preview it yourself before executing.',
-      );
-      await fail('rejected', error);
-      throw error;
-    }
-    if (stored.expiresAtMs < started) {
-      const error = new ConflictError(
-        'This plan has expired: preview the remediation again.',
-      );
-      await fail('conflict', error);
-      throw error;
-    }
+        return attempt.withLock(
+          'A remediation of this check and resource is already running.',
+          async () => {
+            // The claim, not the resource's state, is what stops a replay.
+            if (!(await store.claimPlan(planId, attempt.id, this.nowMs()))) {
+              const again = await store.getPlan(planId);
+              return attempt.refuse(
+                'conflict',
+                await this.alreadyUsed(again ?? stored),
+              );
+            }
+            await attempt.begin();
 
-    const definition = this.definition(plan.checkId);
-    if (
-      !(await this.options.store.tryLock(
-        plan.checkId,
-        plan.resourceId,
-        planId,
-        started,
-      ))
-    ) {
-      const error = new ConflictError(
-        'A remediation of this check and resource is already running.',
-      );
-      await fail('conflict', error);
-      throw error;
-    }
-    try {
-      const state = await definition.readState();
-      const body = definition.plan(state);
-      if (stored.executedAtMs !== undefined && body.alreadyCompliant) {
-        // Executing the same plan twice is safe: nothing to change the second time.
-        const check = await this.verify(plan.checkId);
-        const historyId = await this.record({
-          ...base(plan, actor, planId, started),
-          outcome: 'succeeded',
-          message: 'Already applied; nothing changed.',
-          calls: [],
-          verified: check,
-        });
-        await event.success({
-          meta: { outcome: 'succeeded', historyId, changed: false },
-        });
-        return {
-          outcome: 'succeeded',
-          message: 'Already applied; nothing changed.',
-          check,
-          historyId,
-        };
-      }
-      if (hashState(state) !== stored.stateHash) {
-        const error = new ConflictError(
-          'The resource changed since the preview: preview the remediation again to see the current plan.',
+            let state: unknown;
+            try {
+              state = await definition.readState();
+            } catch (err) {
+              return this.awsFailed(
+                attempt,
+                'Could not read the current state from AWS, nothing was changed',
+                err,
+                [],
+              );
+            }
+            if (hashState(state) !== stored.stateHash) {
+              return attempt.refuse(
+                'stale',
+                new ConflictError(
+                  'The resource changed since the preview: preview the remediation again to see the current plan.',
+                ),
+              );
+            }
+            try {
+              await definition.execute(state);
+            } catch (err) {
+              return this.awsFailed(
+                attempt,
+                'AWS refused the change',
+                err,
+                plan.calls,
+              );
+            }
+            this.options.onChanged?.();
+
+            let check: CheckResult | undefined;
+            let verifyError: string | undefined;
+            try {
+              check = await this.verify(plan.checkId);
+            } catch (err) {
+              verifyError = describeAwsError(err, this.options.endpoint);
+            }
+            const { outcome, message } = verdict(check, verifyError);
+            const historyId = await attempt.end(outcome, {
+              message,
+              calls: plan.calls,
+              verified: check,
+              meta: { verifiedStatus: check?.status ?? null },
+            });
+            return { outcome, message, check, historyId };
+          },
         );
-        await fail('conflict', error);
-        throw error;
-      }
-      try {
-        await definition.execute(state);
-      } catch (err) {
-        const message = `AWS refused the change: ${describeAwsError(
-          err,
-          this.options.endpoint,
-        )}`;
-        const historyId = await fail('failed', new Error(message), plan.calls);
-        return { outcome: 'failed', message, historyId };
-      }
-      await this.options.store.markExecuted(planId, this.nowMs());
-      this.options.onChanged?.();
-      const check = await this.verify(plan.checkId);
-      const message =
-        check?.status === 'PASS'
-          ? 'Applied and verified: the check passes.'
-          : `Applied, but the check is ${check?.status ?? 'unknown'}: ${
-              check?.summary ?? ''
-            }`;
-      const historyId = await this.record({
-        ...base(plan, actor, planId, started),
-        outcome: 'succeeded',
-        message,
-        calls: plan.calls,
-        verified: check,
-      });
-      await event.success({
-        meta: {
-          outcome: 'succeeded',
-          historyId,
-          verifiedStatus: check?.status ?? null,
-        },
-      });
-      return { outcome: 'succeeded', message, check, historyId };
-    } finally {
-      await this.options.store.unlock(plan.checkId, plan.resourceId);
-    }
+      },
+    );
   }
 
   history(
@@ -282,46 +259,73 @@ export class RemediationService {
     return report.checks[0];
   }
 
-  private async record(entry: {
-    checkId: string;
-    resourceId: string;
-    planId?: string;
-    actor: string;
-    outcome: RemediationOutcome;
-    message: string;
-    calls: PlannedCall[];
-    started: number;
-    verified?: CheckResult;
-  }): Promise<string> {
-    const id = randomUUID();
-    await this.options.store.addHistory({
-      id,
-      checkId: entry.checkId,
-      resourceId: entry.resourceId,
-      planId: entry.planId,
-      actor: entry.actor,
-      outcome: entry.outcome,
-      message: entry.message,
-      calls: entry.calls,
-      startedAt: new Date(entry.started).toISOString(),
-      durationMs: Math.max(0, this.nowMs() - entry.started),
-      verifiedStatus: entry.verified?.status,
-    });
-    return id;
+  /** The 409 for a plan already used, with what the first attempt did. */
+  private async alreadyUsed(stored: StoredPlan): Promise<ConflictError> {
+    const first = stored.claimedBy
+      ? await this.options.store.getHistory(stored.claimedBy)
+      : undefined;
+    return new ConflictError(
+      `This plan was already used${describeFirstAttempt(
+        first,
+      )}; preview the remediation again.`,
+    );
+  }
+
+  private async awsFailed(
+    attempt: ChangeAttempt,
+    what: string,
+    err: unknown,
+    calls: PlannedCall[],
+  ): Promise<RemediationResult> {
+    const message = `${what}: ${describeAwsError(err, this.options.endpoint)}`;
+    const historyId = await attempt.end('failed', { message, calls });
+    return { outcome: 'failed', message, historyId };
   }
 }
 
-function base(
-  plan: RemediationPlan,
-  actor: string,
-  planId: string,
-  started: number,
-) {
+const EXECUTE_EVENT = 'remediation-execute';
+
+/** The check, resource and overridden blockers of a plan, for its history rows. */
+function subjectOf(plan: RemediationPlan | undefined) {
   return {
-    checkId: plan.checkId,
-    resourceId: plan.resourceId,
-    planId,
-    actor,
-    started,
+    checkId: plan?.checkId ?? 'unknown',
+    resourceId: plan?.resourceId ?? 'unknown',
+    overriddenBlockers: plan?.overridden ? plan.blockers : undefined,
   };
+}
+
+/**
+ * The outcome of an applied change from the re-run check: PASS or WARN (a weakness
+ * the change cannot fix, e.g. CloudTrail log delivery) is a success; FAIL, ERROR or
+ * no check at all means the change could not be confirmed.
+ */
+export function verdict(
+  check: CheckResult | undefined,
+  verifyError?: string,
+): { outcome: 'succeeded' | 'unverified'; message: string } {
+  if (verifyError || !check) {
+    return {
+      outcome: 'unverified',
+      message: `Applied, but the check could not be re-run: ${
+        verifyError ?? 'no result'
+      }`,
+    };
+  }
+  if (check.status === 'PASS') {
+    return {
+      outcome: 'succeeded',
+      message: 'Applied and verified: the check passes.',
+    };
+  }
+  return {
+    outcome: check.status === 'WARN' ? 'succeeded' : 'unverified',
+    message: `Applied, but the check is ${check.status}: ${check.summary}`,
+  };
+}
+
+function describeFirstAttempt(first: RemediationHistoryEntry | undefined) {
+  if (!first) return '';
+  if (first.outcome === 'in-progress')
+    return ` by an attempt started at ${first.startedAt}, still in progress`;
+  return ` at ${first.startedAt} (${first.outcome}: ${first.message})`;
 }

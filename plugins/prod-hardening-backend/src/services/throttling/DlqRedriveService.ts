@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   DLQ_REDRIVE_HISTORY_ID,
   DlqRedriveMethod,
   DlqRedriveResult,
   PlannedCall,
-  RemediationOutcome,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
 import { describeAwsError, isApiUnavailable } from '../../aws';
@@ -15,6 +13,7 @@ import type {
   QueueRef,
   SqsMessageMove,
 } from '../../sources/remediation/sqsMessageMove';
+import { ChangeAttempt, ChangeAttempts } from '../remediation/ChangeAttempts';
 import type { RemediationStore } from '../remediation/RemediationStore';
 
 /** A bounded move stops after this long even below its bound, so the request stays short. */
@@ -56,115 +55,114 @@ interface MoveOutcome {
  */
 export class DlqRedriveService {
   private readonly nowMs: () => number;
+  private readonly attempts: ChangeAttempts;
 
   constructor(private readonly options: DlqRedriveServiceOptions) {
     this.nowMs = options.nowMs ?? Date.now;
+    this.attempts = new ChangeAttempts({
+      store: options.store,
+      auditor: options.auditor,
+      nowMs: this.nowMs,
+    });
   }
 
-  /** Records an attempt refused by the permission policy; no AWS call was made. */
-  async recordDenied(
+  /**
+   * Records an attempt refused before it started (not signed in, a service token, no
+   * permission, the permission service down); no AWS call was made.
+   */
+  async recordRefused(
     req: Request,
     actor: string,
-    reason: string,
+    reason: string | undefined,
+    error: Error,
   ): Promise<void> {
-    const event = await this.auditEvent(req, { outcome: 'denied' });
-    await this.record(actor, 'denied', reason, [], this.nowMs());
-    await event.fail({ error: new Error(reason) });
+    await this.attempts.refused(
+      req,
+      { eventId: REDRIVE_EVENT, subject: this.subject(actor, reason) },
+      error,
+    );
   }
 
   async redrive(
     req: Request,
     actor: string,
     maxMessages: number,
+    reason?: string,
   ): Promise<DlqRedriveResult> {
-    const started = this.nowMs();
-    const { store, deadLetterQueueName } = this.options;
-    const event = await this.auditEvent(req, { maxMessages });
-    const operationId = randomUUID();
-    if (
-      !(await store.tryLock(
-        DLQ_REDRIVE_HISTORY_ID,
-        deadLetterQueueName,
-        operationId,
-        started,
-      ))
-    ) {
-      const error = new ConflictError(
-        `A redrive of ${deadLetterQueueName} is already running; wait for it to finish.`,
-      );
-      await this.record(actor, 'conflict', error.message, [], started);
-      await event.fail({ error, meta: { outcome: 'conflict' } });
-      throw error;
-    }
-    try {
-      let dlq: QueueRef | undefined;
-      let queue: QueueRef | undefined;
-      try {
-        [dlq, queue] = await Promise.all([
-          this.options.writer.queue(deadLetterQueueName),
-          this.options.writer.queue(this.options.queueName),
-        ]);
-      } catch (err) {
-        return await this.failed(event, actor, started, err, 0);
-      }
-      const missing = !dlq
-        ? deadLetterQueueName
-        : !queue
-        ? this.options.queueName
-        : undefined;
-      if (missing || !dlq || !queue) {
-        const error = new NotFoundError(`Queue ${missing} does not exist.`);
-        await this.record(actor, 'rejected', error.message, [], started);
-        await event.fail({ error, meta: { outcome: 'rejected' } });
-        throw error;
-      }
+    const { deadLetterQueueName, queueName } = this.options;
+    return this.attempts.run(
+      req,
+      {
+        eventId: REDRIVE_EVENT,
+        subject: this.subject(actor, reason),
+        meta: {
+          queue: queueName,
+          deadLetterQueue: deadLetterQueueName,
+          maxMessages,
+        },
+      },
+      attempt =>
+        attempt.withLock(
+          `A redrive of ${deadLetterQueueName} is already running; wait for it to finish.`,
+          async () => {
+            await attempt.begin();
+            let dlq: QueueRef | undefined;
+            let queue: QueueRef | undefined;
+            try {
+              [dlq, queue] = await Promise.all([
+                this.options.writer.queue(deadLetterQueueName),
+                this.options.writer.queue(queueName),
+              ]);
+            } catch (err) {
+              return this.failed(attempt, err, 0);
+            }
+            if (!dlq || !queue) {
+              const missing = !dlq ? deadLetterQueueName : queueName;
+              return attempt.refuse(
+                'rejected',
+                new NotFoundError(`Queue ${missing} does not exist.`),
+              );
+            }
 
-      let outcome: MoveOutcome;
-      try {
-        outcome = await this.move(dlq, queue, maxMessages);
-      } catch (err) {
-        return await this.failed(event, actor, started, err, dlq.depth);
-      } finally {
-        this.options.onChanged?.();
-      }
-      const outcomeName = outcome.error ? 'failed' : 'succeeded';
-      const message = describeOutcome(
-        outcome,
-        dlq.depth,
-        deadLetterQueueName,
-        this.options.queueName,
-      );
-      const historyId = await this.record(
-        actor,
-        outcomeName,
-        message,
-        outcome.calls,
-        started,
-      );
-      const meta = {
-        outcome: outcomeName,
-        historyId,
-        method: outcome.method,
-        moved: outcome.moved,
-        notMoved: outcome.notMoved,
-        notDeleted: outcome.notDeleted,
-      };
-      if (outcome.error) await event.fail({ error: new Error(message), meta });
-      else await event.success({ meta });
-      return {
-        outcome: outcomeName,
-        method: outcome.method,
-        message,
-        depthBefore: dlq.depth,
-        moved: outcome.moved,
-        notMoved: outcome.notMoved,
-        notDeleted: outcome.notDeleted,
-        ...(outcome.taskHandle ? { taskHandle: outcome.taskHandle } : {}),
-        historyId,
-      };
-    } finally {
-      await store.unlock(DLQ_REDRIVE_HISTORY_ID, deadLetterQueueName);
-    }
+            let outcome: MoveOutcome;
+            try {
+              outcome = await this.move(dlq, queue, maxMessages);
+            } catch (err) {
+              return this.failed(attempt, err, dlq.depth);
+            } finally {
+              this.options.onChanged?.();
+            }
+            const outcomeName = outcome.error ? 'failed' : 'succeeded';
+            const message = describeOutcome(
+              outcome,
+              dlq.depth,
+              deadLetterQueueName,
+              queueName,
+            );
+            const historyId = await attempt.end(outcomeName, {
+              message,
+              calls: outcome.calls,
+              meta: {
+                method: outcome.method,
+                moved: outcome.moved,
+                notMoved: outcome.notMoved,
+                notDeleted: outcome.notDeleted,
+              },
+            });
+            return {
+              outcome: outcomeName,
+              method: outcome.method,
+              message,
+              depthBefore: dlq.depth,
+              moved: outcome.moved,
+              notMoved: outcome.notMoved,
+              notDeleted: outcome.notDeleted,
+              ...(outcome.taskHandle ? { taskHandle: outcome.taskHandle } : {}),
+              historyId,
+            };
+          },
+        ),
+    );
   }
 
   private async move(
@@ -261,9 +259,7 @@ export class DlqRedriveService {
   }
 
   private async failed(
-    event: Awaited<ReturnType<AuditorService['createEvent']>>,
-    actor: string,
-    started: number,
+    attempt: ChangeAttempt,
     err: unknown,
     depthBefore: number,
   ): Promise<DlqRedriveResult> {
@@ -271,11 +267,7 @@ export class DlqRedriveService {
       err,
       this.options.endpoint,
     )}`;
-    const historyId = await this.record(actor, 'failed', message, [], started);
-    await event.fail({
-      error: new Error(message),
-      meta: { outcome: 'failed', historyId },
-    });
+    const historyId = await attempt.end('failed', { message });
     return {
       outcome: 'failed',
       method: 'bounded-move',
@@ -288,41 +280,17 @@ export class DlqRedriveService {
     };
   }
 
-  private auditEvent(req: Request, meta: Record<string, unknown>) {
-    return this.options.auditor.createEvent({
-      eventId: 'dlq-redrive',
-      severityLevel: 'high',
-      request: req,
-      meta: {
-        queue: this.options.queueName,
-        deadLetterQueue: this.options.deadLetterQueueName,
-        ...meta,
-      },
-    });
-  }
-
-  private async record(
-    actor: string,
-    outcome: RemediationOutcome,
-    message: string,
-    calls: PlannedCall[],
-    started: number,
-  ): Promise<string> {
-    const id = randomUUID();
-    await this.options.store.addHistory({
-      id,
+  private subject(actor: string, reason: string | undefined) {
+    return {
       checkId: DLQ_REDRIVE_HISTORY_ID,
       resourceId: this.options.deadLetterQueueName,
       actor,
-      outcome,
-      message,
-      calls,
-      startedAt: new Date(started).toISOString(),
-      durationMs: Math.max(0, this.nowMs() - started),
-    });
-    return id;
+      reason,
+    };
   }
 }
+
+const REDRIVE_EVENT = 'dlq-redrive';
 
 function describeOutcome(
   outcome: MoveOutcome,
