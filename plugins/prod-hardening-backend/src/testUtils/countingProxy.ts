@@ -8,6 +8,8 @@ export interface CountingProxy {
   readonly count: number;
   /** The forwarded requests as "METHOD path target", for failure messages. */
   readonly log: readonly string[];
+  /** Requests signed for one AWS service (the SigV4 scope, e.g. "sts"), so far. */
+  countFor(service: string): number;
   stop(): Promise<void>;
 }
 
@@ -21,8 +23,10 @@ export async function startCountingProxy(
 ): Promise<CountingProxy> {
   const upstream = new URL(target);
   const log: string[] = [];
+  const services: string[] = [];
   const server = http.createServer((req, res) => {
     if (!req.url?.startsWith('/moto-api')) {
+      services.push(signingService(req.headers.authorization));
       log.push(
         `${req.method} ${req.url} ${req.headers['x-amz-target'] ?? ''}`.trim(),
       );
@@ -54,10 +58,20 @@ export async function startCountingProxy(
       return log.length;
     },
     log,
+    countFor: service => services.filter(s => s === service).length,
     stop: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** The service of a SigV4 Authorization header: Credential=KEY/date/region/SERVICE/aws4_request. */
+function signingService(authorization: string | undefined): string {
+  return (
+    /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+      authorization ?? '',
+    )?.[1] ?? ''
+  );
 }
