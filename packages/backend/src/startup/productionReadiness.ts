@@ -59,7 +59,7 @@ function signInProblems(config: Config): ProductionConfigProblem[] {
     problems.push({
       key: 'auth.providers.guest',
       problem:
-        'guest sign-in is configured; remove it (it belongs in app-config.local.yaml only) so nobody can enter without an identity provider',
+        'is set: guest sign-in lets anyone in without an identity provider; remove it (it belongs in app-config.development.yaml, for local runs only)',
     });
   }
   const realProviders = ids.filter(id => id !== 'guest');
@@ -67,7 +67,7 @@ function signInProblems(config: Config): ProductionConfigProblem[] {
     problems.push({
       key: 'auth.providers',
       problem:
-        'no sign-in provider is configured; set auth.providers.oidc (AUTH_OIDC_METADATA_URL, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET) or another provider, see docs/deploy.md',
+        'has no sign-in provider; set auth.providers.oidc (AUTH_OIDC_METADATA_URL, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET) or another provider, see docs/deploy.md',
     });
   }
   // Backstage reads a provider's settings under the auth environment's name; a provider
