@@ -6,8 +6,9 @@ import { isProductionRuntime } from './startup/productionReadiness';
 async function main() {
   const production = isProductionRuntime(process.env);
   if (production) {
-    // Fail closed: an unsafe production configuration stops here, before any plugin
-    // starts or any port listens, with one message naming every key to fix.
+    // Fail closed: an unsafe production configuration stops here, with one message
+    // naming every key to fix. Not in a plugin's init: the root HTTP server already
+    // listens by then (it answers readiness with 503 while plugins start).
     await checkProductionConfig(process.argv);
   }
 
