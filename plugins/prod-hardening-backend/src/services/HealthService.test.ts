@@ -100,6 +100,22 @@ describe('DefaultHealthService', () => {
     expect(probes).toBe(2);
   });
 
+  it('probes again after sourceChanged, within the window', async () => {
+    let probes = 0;
+    const service = new DefaultHealthService({
+      ...base,
+      identity: identity(async () => ({ account: '123456789012', arn: 'x' })),
+      redis: redis(async () => {
+        probes++;
+      }),
+    });
+    await service.check();
+    await service.check();
+    service.sourceChanged();
+    await service.check();
+    expect(probes).toBe(2);
+  });
+
   it('reuses a report with a source down too, so a failing AWS is not called per request', async () => {
     let probes = 0;
     const service = new DefaultHealthService({

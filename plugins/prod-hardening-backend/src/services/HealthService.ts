@@ -32,6 +32,11 @@ export const HEALTH_REUSE_MS = 30_000;
 export interface HealthService {
   /** The last report if it is recent enough, otherwise a new probe shared by all callers. */
   check(): Promise<HealthReport>;
+  /**
+   * A source is known to have changed (e.g. Redis connected or dropped): the next
+   * check probes again instead of serving the old report for the rest of the window.
+   */
+  sourceChanged(): void;
 }
 
 /**
@@ -56,6 +61,10 @@ export class DefaultHealthService implements HealthService {
 
   check(): Promise<HealthReport> {
     return this.lastReport.get(() => this.probeAll());
+  }
+
+  sourceChanged(): void {
+    this.lastReport.invalidate();
   }
 
   private async probeAll(): Promise<HealthReport> {
