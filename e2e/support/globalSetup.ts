@@ -71,6 +71,8 @@ export default async function globalSetup() {
         '--config',
         resolve(REPO_ROOT, 'app-config.yaml'),
         '--config',
+        resolve(REPO_ROOT, 'app-config.development.yaml'),
+        '--config',
         overrides,
       ],
       {

@@ -9,6 +9,12 @@ export const DEFAULT_APP_CONFIG = resolve(
   '../../../app-config.yaml',
 );
 
+/** Local-only settings added after app-config.yaml: the guest sign-in. */
+export const DEVELOPMENT_APP_CONFIG = resolve(
+  __dirname,
+  '../../../app-config.development.yaml',
+);
+
 export const DEFAULT_MOTO_PORT = 5055;
 export const DEFAULT_REDIS_PORT = 6390;
 

@@ -7,7 +7,12 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { failWith, signalled, startStackFromArgs } from './common';
+import {
+  DEVELOPMENT_APP_CONFIG,
+  failWith,
+  signalled,
+  startStackFromArgs,
+} from './common';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -29,6 +34,9 @@ async function main(): Promise<void> {
       'start',
       '--config',
       configPath,
+      // The local guest sign-in; app-config.yaml itself has no sign-in, see that file.
+      '--config',
+      DEVELOPMENT_APP_CONFIG,
     ],
     {
       cwd: REPO_ROOT,

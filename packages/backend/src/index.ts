@@ -1,17 +1,40 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
+import { checkProductionConfig } from './startup/checkProductionConfig';
+import { isProductionRuntime } from './startup/productionReadiness';
 
-const backend = createBackend();
+async function main() {
+  const production = isProductionRuntime(process.env);
+  if (production) {
+    // Fail closed: an unsafe production configuration stops here, with one message
+    // naming every key to fix. Not in a plugin's init: the root HTTP server already
+    // listens by then (it answers readiness with 503 while plugins start).
+    await checkProductionConfig(process.argv);
+  }
 
-// Serves the built frontend (packages/app) when it exists.
-backend.add(import('@backstage/plugin-app-backend'));
+  const backend = createBackend();
 
-backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  // Serves the built frontend (packages/app) when it exists.
+  backend.add(import('@backstage/plugin-app-backend'));
 
-backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(permissionPolicyModule);
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+  // Guest sign-in exists only outside production (NODE_ENV !== production); its
+  // settings are in app-config.development.yaml, which production never loads.
+  if (!production) {
+    backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  }
 
-backend.add(import('@prod-hardening/plugin-prod-hardening-backend'));
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(permissionPolicyModule);
 
-backend.start();
+  backend.add(import('@prod-hardening/plugin-prod-hardening-backend'));
+
+  await backend.start();
+}
+
+main().catch(error => {
+  // The message names config keys only, never their values.
+  process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
+  process.exit(1);
+});

@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import {
   startMoto,
   startRedis,
@@ -32,12 +36,15 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
       ],
     });
 
-  it('reports AWS (with the account) and Redis up, without authentication', async () => {
+  it('reports AWS (with the account) and Redis up to a signed-in user', async () => {
     const { server } = await startBackend(redis.url);
-    // The Redis client connects in the background; wait for the first successful probe.
+    // The Redis client connects in the background; its 'ready' makes /health probe
+    // again instead of reusing a first probe taken while it was still connecting.
     let body: any;
     for (let i = 0; i < 50; i++) {
-      const res = await request(server).get('/api/prod-hardening/health');
+      const res = await request(server)
+        .get('/api/prod-hardening/health')
+        .set('Authorization', mockCredentials.user.header());
       expect(res.status).toBe(200);
       body = res.body;
       if (body.status === 'ok') break;
@@ -65,6 +72,32 @@ describe('prod-hardening backend plugin (real moto_server and redis-server)', ()
       reason: 'connection refused (is redis-server running?)',
     });
     expect(res.body.sources.find((s: any) => s.id === 'aws').state).toBe('up');
+  });
+
+  it('reports Redis down as soon as it stops, without waiting for the 30 s reuse window', async () => {
+    const ownRedis = await startRedis();
+    try {
+      const { server } = await startBackend(ownRedis.url);
+      const health = async () =>
+        (await request(server).get('/api/prod-hardening/health')).body;
+      for (let i = 0; i < 50 && (await health()).status !== 'ok'; i++) {
+        await new Promise(r => setTimeout(r, 100));
+      }
+      expect((await health()).status).toBe('ok');
+
+      await ownRedis.stop();
+      let body: any;
+      for (let i = 0; i < 50; i++) {
+        body = await health();
+        if (body.status === 'degraded') break;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      expect(body.sources.find((s: any) => s.id === 'redis').state).toBe(
+        'down',
+      );
+    } finally {
+      await ownRedis.stop();
+    }
   });
 
   it('names AWS as down with a reason when the endpoint does not answer', async () => {

@@ -5,7 +5,7 @@ import {
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
 import { DefaultAwsClientFactory } from './aws';
 import { readProdHardeningConfig } from './config';
-import { createRedisConnection } from './redis';
+import { createRedisConnection, onReadinessChange } from './redis';
 import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
 import { createFinOpsFeature } from './services/finops';
@@ -77,6 +77,10 @@ export const prodHardeningPlugin = createBackendPlugin({
           region: config.aws.region,
           endpoint: config.aws.endpoint,
         });
+        // /health reuses one probe for 30 s; when Redis connects or drops, that report
+        // is wrong, so the next request probes again (once per transition, not per
+        // request or reconnect attempt).
+        onReadinessChange(redis.client, () => health.sourceChanged());
 
         const postureSources = createPostureSources(aws);
         const remediations = buildRemediations(

@@ -1,20 +1,82 @@
+import { OAuth2 } from '@backstage/core-app-api';
 import { SignInPage } from '@backstage/core-components';
-import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import {
+  BackstageIdentityApi,
+  configApiRef,
+  createApiRef,
+  discoveryApiRef,
+  oauthRequestApiRef,
+  OpenIdConnectApi,
+  ProfileInfoApi,
+  SessionApi,
+  SignInPageProps,
+  useApi,
+} from '@backstage/core-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendModule,
+} from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 
+/** The company's OpenID Connect sign-in (auth.providers.oidc in the backend). */
+export const oidcAuthApiRef = createApiRef<
+  OpenIdConnectApi & ProfileInfoApi & BackstageIdentityApi & SessionApi
+>({ id: 'internal.auth.oidc' });
+
+const oidcAuthApi = ApiBlueprint.make({
+  name: 'oidc',
+  params: defineParams =>
+    defineParams({
+      api: oidcAuthApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        oauthRequestApi: oauthRequestApiRef,
+        configApi: configApiRef,
+      },
+      factory: ({ discoveryApi, oauthRequestApi, configApi }) =>
+        OAuth2.create({
+          configApi,
+          discoveryApi,
+          oauthRequestApi,
+          provider: { id: 'oidc', title: 'Company SSO', icon: () => null },
+          environment: configApi.getOptionalString('auth.environment'),
+          defaultScopes: ['openid', 'profile', 'email', 'offline_access'],
+        }),
+    }),
+});
+
+const oidcProvider = {
+  id: 'oidc-auth-provider',
+  title: 'Company SSO',
+  message: 'Sign in with your company account',
+  apiRef: oidcAuthApiRef,
+};
+
 /**
- * Guest sign-in for local use. The guest's identity and group ownership come from
- * auth.providers.guest in app-config; production apps swap this for their real
- * identity provider.
+ * Production signs in through OIDC, local runs as the guest. auth.environment is the
+ * one setting the browser sees that tells them apart: app-config.production.yaml sets
+ * it to production, app-config.development.yaml (guest) to development.
  */
+function PortalSignInPage(props: SignInPageProps) {
+  const config = useApi(configApiRef);
+  const production =
+    config.getOptionalString('auth.environment') === 'production';
+  return (
+    <SignInPage
+      {...props}
+      auto
+      providers={production ? [oidcProvider] : ['guest']}
+    />
+  );
+}
+
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props =>
-      <SignInPage {...props} auto providers={['guest']} />,
+    loader: async () => props => <PortalSignInPage {...props} />,
   },
 });
 
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [signInPage],
+  extensions: [signInPage, oidcAuthApi],
 });

@@ -29,6 +29,19 @@ describe('TimedCache', () => {
     expect(await cache.get(load)).toBe(3);
   });
 
+  it('does not keep a read that was in flight when invalidated', async () => {
+    const cache = new TimedCache<number>(1000, () => nowMs);
+    let finishFirst!: (value: number) => void;
+    const first = cache.get(
+      () => new Promise<number>(resolve => (finishFirst = resolve)),
+    );
+    cache.invalidate();
+    finishFirst(41);
+    expect(await first).toBe(41);
+    expect(await cache.get(load)).toBe(1);
+    expect(await cache.get(load)).toBe(1);
+  });
+
   it('does not keep a failed read', async () => {
     const cache = new TimedCache<number>(1000, () => nowMs);
     await expect(

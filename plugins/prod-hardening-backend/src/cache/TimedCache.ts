@@ -1,11 +1,15 @@
 /**
  * A value read at most once per `ttlMs`. Concurrent callers share the read in flight;
  * a read that fails is not kept (the next caller tries again); `refresh` forces a read
- * and `invalidate` forgets the value, e.g. after a change to what it reflects.
+ * and `invalidate` forgets the value, e.g. after a change to what it reflects. A read
+ * in flight when `invalidate` is called still answers its callers but is not kept,
+ * since it may predate the change.
  */
 export class TimedCache<T> {
   private kept?: { value: T; atMs: number };
   private inFlight?: Promise<T>;
+  /** Bumped by invalidate, so a read started before it is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -20,19 +24,27 @@ export class TimedCache<T> {
     ) {
       return Promise.resolve(this.kept.value);
     }
-    this.inFlight ??= load()
-      .then(value => {
-        this.kept = { value, atMs: this.nowMs() };
-        return value;
-      })
-      .finally(() => {
-        this.inFlight = undefined;
-      });
+    if (!this.inFlight) {
+      const generation = this.generation;
+      const read: Promise<T> = load()
+        .then(value => {
+          if (generation === this.generation) {
+            this.kept = { value, atMs: this.nowMs() };
+          }
+          return value;
+        })
+        .finally(() => {
+          if (this.inFlight === read) this.inFlight = undefined;
+        });
+      this.inFlight = read;
+    }
     return this.inFlight;
   }
 
   invalidate(): void {
     this.kept = undefined;
+    this.inFlight = undefined;
+    this.generation++;
   }
 }
 

@@ -25,11 +25,9 @@ describe('app-config.production.yaml', () => {
   it('is a valid configuration for a real account: no endpoint override, separate roles, TLS Redis', async () => {
     const config = readProdHardeningConfig(await load());
     expect(config.aws.endpoint).toBeUndefined();
-    expect(config.aws.readRoleArn).toMatch(
-      /:role\/prod-hardening-portal-read$/,
-    );
+    expect(config.aws.readRoleArn).toMatch(/:role\/huntaze-portal-read$/);
     expect(config.aws.remediationRoleArn).toMatch(
-      /:role\/prod-hardening-portal-remediate$/,
+      /:role\/huntaze-portal-remediation$/,
     );
     expect(config.redis.url.startsWith('rediss://')).toBe(true);
   });

@@ -1,5 +1,6 @@
 export {
   createRedisConnection,
   describeRedisError,
+  onReadinessChange,
 } from './redisClientFactory';
 export type { RedisConnection } from './redisClientFactory';

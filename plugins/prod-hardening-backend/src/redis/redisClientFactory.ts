@@ -53,6 +53,24 @@ export function createRedisConnection(
   };
 }
 
+/**
+ * Calls `listener` when the client becomes ready or stops being ready: transitions
+ * only, not every reconnect attempt while Redis stays down.
+ */
+export function onReadinessChange(client: Redis, listener: () => void): void {
+  let ready = client.status === 'ready';
+  const update = () => {
+    const readyNow = client.status === 'ready';
+    if (readyNow !== ready) {
+      ready = readyNow;
+      listener();
+    }
+  };
+  client.on('ready', update);
+  client.on('close', update);
+  client.on('end', update);
+}
+
 export function describeRedisError(err: Error & { code?: string }): string {
   switch (err.code) {
     case 'ECONNREFUSED':

@@ -11,6 +11,7 @@ import { addGuidedRemediationRoutes } from './guidedRemediationRoutes';
 import { addFindingDetailRoutes } from './findingDetailRoutes';
 import { rejectDroppedQueryKeys } from './rejectDroppedQueryKeys';
 import { jsonBody } from './jsonBody';
+import { readHealth } from './healthRoute';
 import { addFinOpsRoutes } from './finopsRoutes';
 import { addThrottlingRoutes } from './throttlingRoutes';
 import { addSuccessMetricsRoutes } from './successMetricsRoutes';
@@ -42,8 +43,8 @@ export async function createRouter(
   });
   router.use(rejectDroppedQueryKeys);
 
-  router.get('/health', async (_req, res) => {
-    res.json(await options.health.check());
+  router.get('/health', async (req, res) => {
+    res.json(await readHealth(options, req));
   });
 
   router.get('/posture', async (req, res) => {

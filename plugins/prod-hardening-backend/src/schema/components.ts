@@ -11,8 +11,20 @@ export const schemas = {
     },
     required: ['error'],
   },
+  SourceStatus: {
+    type: 'object',
+    description: 'A source as anyone may see it: up or down.',
+    properties: {
+      id: { type: 'string', enum: ['aws', 'redis'] },
+      state: { type: 'string', enum: ['up', 'down'] },
+    },
+    required: ['id', 'state'],
+    additionalProperties: false,
+  },
   SourceHealth: {
     type: 'object',
+    description:
+      'A source as a signed-in user sees it: label, latency, reason when down, details (account, region, principal).',
     properties: {
       id: { type: 'string', enum: ['aws', 'redis'] },
       label: { type: 'string' },
@@ -294,8 +306,24 @@ export const schemas = {
     ],
     additionalProperties: false,
   },
+  HealthSummary: {
+    type: 'object',
+    description:
+      'GET /health without a signed-in user: status and up/down per source only.',
+    properties: {
+      status: { type: 'string', enum: ['ok', 'degraded'] },
+      checkedAt: { type: 'string', format: 'date-time' },
+      sources: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/SourceStatus' },
+      },
+    },
+    required: ['status', 'checkedAt', 'sources'],
+    additionalProperties: false,
+  },
   HealthReport: {
     type: 'object',
+    description: 'GET /health for a signed-in user: every source in detail.',
     properties: {
       status: { type: 'string', enum: ['ok', 'degraded'] },
       checkedAt: { type: 'string', format: 'date-time' },

@@ -1,8 +1,10 @@
 import type {
   HealthReport,
+  HealthSummary,
   SourceHealth,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../aws';
+import { TimedCache } from '../cache';
 import type { AccountIdentitySource } from '../sources/accountIdentity';
 import type { RedisPingSource } from '../sources/redisPing';
 
@@ -14,24 +16,58 @@ export interface HealthServiceOptions {
   endpoint?: string;
   /** Upper bound for each probe, so /health answers even when a source hangs. */
   probeTimeoutMs?: number;
+  /**
+   * How long one probe answers every caller. /health is public: without this bound
+   * each request would call STS and ping Redis. Default 30 s.
+   */
+  reuseForMs?: number;
+  /** Clock of the latency measurement (milliseconds, any origin). */
   now?: () => number;
+  /** Wall clock of the reuse window, epoch milliseconds. Default Date.now. */
+  nowMs?: () => number;
 }
+
+export const HEALTH_REUSE_MS = 30_000;
 
 export interface HealthService {
+  /** The last report if it is recent enough, otherwise a new probe shared by all callers. */
   check(): Promise<HealthReport>;
+  /**
+   * A source is known to have changed (e.g. Redis connected or dropped): the next
+   * check probes again instead of serving the old report for the rest of the window.
+   */
+  sourceChanged(): void;
 }
 
-/** Probes every source in parallel; never throws, a failing source is reported down. */
+/**
+ * Probes every source in parallel, at most once per reuse window whatever the traffic:
+ * concurrent callers share the probe in flight, later ones get its report. Never
+ * throws, a failing source is reported down (and that report is reused too, so a
+ * broken AWS endpoint is not hammered either).
+ */
 export class DefaultHealthService implements HealthService {
   private readonly now: () => number;
   private readonly probeTimeoutMs: number;
+  private readonly lastReport: TimedCache<HealthReport>;
 
   constructor(private readonly options: HealthServiceOptions) {
     this.now = options.now ?? (() => performance.now());
     this.probeTimeoutMs = options.probeTimeoutMs ?? 4000;
+    this.lastReport = new TimedCache(
+      options.reuseForMs ?? HEALTH_REUSE_MS,
+      options.nowMs,
+    );
   }
 
-  async check(): Promise<HealthReport> {
+  check(): Promise<HealthReport> {
+    return this.lastReport.get(() => this.probeAll());
+  }
+
+  sourceChanged(): void {
+    this.lastReport.invalidate();
+  }
+
+  private async probeAll(): Promise<HealthReport> {
     const sources = await Promise.all([this.checkAws(), this.checkRedis()]);
     return {
       status: sources.every(s => s.state === 'up') ? 'ok' : 'degraded',
@@ -111,4 +147,17 @@ export class DefaultHealthService implements HealthService {
   private elapsed(started: number) {
     return Math.round((this.now() - started) * 10) / 10;
   }
+}
+
+/**
+ * The anonymous view of a report: status and up/down per source. Built field by field
+ * (not by deleting from the report), so a field added to SourceHealth later stays
+ * private unless it is added here on purpose.
+ */
+export function summarizeHealth(report: HealthReport): HealthSummary {
+  return {
+    status: report.status,
+    checkedAt: report.checkedAt,
+    sources: report.sources.map(({ id, state }) => ({ id, state })),
+  };
 }

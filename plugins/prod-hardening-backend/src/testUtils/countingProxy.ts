@@ -13,6 +13,8 @@ export interface CountingProxy {
    * them (a fault the emulator cannot produce, e.g. throttling); undefined stops.
    */
   setFault(rule: FaultRule | undefined): void;
+  /** Requests signed for one AWS service (the SigV4 scope, e.g. "sts"), so far. */
+  countFor(service: string): number;
   stop(): Promise<void>;
 }
 
@@ -34,12 +36,14 @@ export async function startCountingProxy(
   const upstream = new URL(target);
   const log: string[] = [];
   let fault: FaultRule | undefined;
+  const services: string[] = [];
   const server = http.createServer((req, res) => {
     if (!req.url?.startsWith('/moto-api')) {
       const line = `${req.method} ${req.url} ${
         req.headers['x-amz-target'] ?? ''
       }`.trim();
       const error = fault?.(line, log);
+      services.push(signingService(req.headers.authorization));
       log.push(line);
       if (error) {
         // The JSON protocols read the code from this header (and __type for awsJson).
@@ -82,10 +86,20 @@ export async function startCountingProxy(
     setFault: rule => {
       fault = rule;
     },
+    countFor: service => services.filter(s => s === service).length,
     stop: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** The service of a SigV4 Authorization header: Credential=KEY/date/region/SERVICE/aws4_request. */
+function signingService(authorization: string | undefined): string {
+  return (
+    /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(
+      authorization ?? '',
+    )?.[1] ?? ''
+  );
 }

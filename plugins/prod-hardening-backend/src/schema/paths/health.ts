@@ -3,15 +3,21 @@ export const healthPaths = {
   '/health': {
     get: {
       operationId: 'getHealth',
-      summary: 'Reachability of every data source (no authentication).',
+      summary: 'Reachability of every data source (no authentication needed).',
       description:
-        'Always 200 while the backend serves; a source that is down is reported with a reason.',
+        'Always 200 while the backend serves. The sources are probed at most once per 30 s whatever the traffic (and again when the Redis connection comes up or drops). Without a signed-in user the answer is a HealthSummary (status, up/down per source); a signed-in user gets the HealthReport with reasons, account and latency. Load balancers should use /.backstage/health/v1/readiness and /liveness instead.',
       responses: {
         '200': {
-          description: 'Health of each source.',
+          description:
+            'HealthReport for a signed-in user, HealthSummary otherwise.',
           content: {
             'application/json': {
-              schema: { $ref: '#/components/schemas/HealthReport' },
+              schema: {
+                oneOf: [
+                  { $ref: '#/components/schemas/HealthReport' },
+                  { $ref: '#/components/schemas/HealthSummary' },
+                ],
+              },
             },
           },
         },
