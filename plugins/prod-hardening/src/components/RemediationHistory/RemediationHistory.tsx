@@ -6,6 +6,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../../api';
@@ -62,6 +63,16 @@ export function RemediationHistory({ version }: { version: number }) {
               {entry.verifiedStatus
                 ? ` (verified: ${entry.verifiedStatus})`
                 : ''}
+              {entry.reason && (
+                <Typography variant="body2" color="text.secondary">
+                  Reason: {entry.reason}
+                </Typography>
+              )}
+              {entry.overriddenBlockers?.length ? (
+                <Typography variant="body2" color="warning.main">
+                  Overrode: {entry.overriddenBlockers.join('; ')}
+                </Typography>
+              ) : null}
             </TableCell>
           </TableRow>
         ))}
