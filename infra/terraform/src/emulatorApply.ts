@@ -50,12 +50,12 @@ export const LEFT_OUT_RESOURCES: readonly LeftOut[] = [
   {
     address: `${MODULE}.aws_budgets_budget.monthly`,
     reason:
-      'the provider hung waiting on the emulator Budgets API (no error returned)',
+      "the provider hung on the emulator's Budgets API (no error returned)",
   },
   {
     address: `${MODULE}.aws_s3_account_public_access_block.this`,
     reason:
-      'the provider sends S3 Control requests to <account>.127.0.0.1, a host that does not resolve',
+      'the provider puts the account id in the S3 Control host: PutPublicAccessBlock to http://123456789012.127.0.0.1:<port> fails with "dial tcp: lookup 123456789012.127.0.0.1: no such host"',
   },
 ];
 
