@@ -6,3 +6,4 @@
 export { prodHardeningPlugin as default } from './plugin';
 export { readProdHardeningConfig, ProdHardeningConfigError } from './config';
 export type { ProdHardeningConfig } from './config';
+export { evaluateAccountPosture } from './services/posture/evaluateAccountPosture';
