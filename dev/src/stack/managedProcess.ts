@@ -39,11 +39,21 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    /** Run as another user (only root may): PostgreSQL refuses to run as root. */
+    uid?: number;
+    gid?: number;
+    /** The polite stop; e.g. PostgreSQL's SIGTERM waits for every client to leave. */
+    stopSignal?: NodeJS.Signals;
+  } = {},
 ): ManagedProcess {
   const child: ChildProcess = spawn(command, args, {
     env: options.env ?? process.env,
     cwd: options.cwd,
+    uid: options.uid,
+    gid: options.gid,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -90,7 +100,7 @@ export function startProcess(
           // already gone
         }
       };
-      signalGroup('SIGTERM');
+      signalGroup(options.stopSignal ?? 'SIGTERM');
       const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
