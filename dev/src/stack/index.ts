@@ -5,7 +5,11 @@ export { startMoto } from './moto';
 export type { MotoServer, MotoOptions } from './moto';
 export { startRedis, pingRedis } from './redis';
 export { startPostgres, findPostgresBinaries } from './postgres';
-export type { PostgresServer, PostgresConnection, PostgresOptions } from './postgres';
+export type {
+  PostgresServer,
+  PostgresConnection,
+  PostgresOptions,
+} from './postgres';
 export type { RedisServer, RedisOptions } from './redis';
 export { startDemoTraffic } from './demoTraffic';
 export type { DemoTraffic, DemoTrafficOptions } from './demoTraffic';
