@@ -292,7 +292,7 @@ export class EnhancedCostMonitoring {
    */
   async trackCost(input: CostEntryInput): Promise<CostLedgerEntry> {
     const entry = this.toEntry(input, '');
-    return this.enqueue([{ entry, named: isNamed(input) }])[0];
+    return this.enqueue([{ entry, named: this.isExactlyOnce(input) }])[0];
   }
 
   /**
@@ -304,9 +304,18 @@ export class EnhancedCostMonitoring {
   ): Promise<CostLedgerEntry[]> {
     const entries = inputs.map((input, i) => ({
       entry: this.toEntry(input, `entries[${i}].`),
-      named: isNamed(input),
+      named: this.isExactlyOnce(input),
     }));
     return Promise.all(this.enqueue(entries));
+  }
+
+  /**
+   * A named entry (the caller gave an entryId) is written exactly once when rollups are
+   * added per write. In `deferred` mode (bulk loads, backfills) rollups are rebuilt from
+   * the entries, so a plain put is enough, and a reload may overwrite an entry.
+   */
+  private isExactlyOnce(input: CostEntryInput): boolean {
+    return this.rollupMode === 'incremental' && isNamed(input);
   }
 
   /** Sends everything queued and waits for every write in flight. */

@@ -37,14 +37,18 @@ const entries = Array.from({ length: 25 }, () => ({
   amountMicros: 10,
 }));
 
-function monitor(client: ReturnType<typeof throttlingClient>, slept: number[]) {
+function monitor(
+  client: ReturnType<typeof throttlingClient>,
+  slept: number[],
+  rollups: 'deferred' | 'incremental' = 'deferred',
+) {
   return new EnhancedCostMonitoring({
     dynamoDb: client as never,
     tables: { aiCosts: 'ai-costs' },
     now: () => NOW,
     sleep: async ms => void slept.push(ms),
     random: () => 1,
-    rollups: 'deferred',
+    rollups,
     batching: { maxRetries: 3, baseDelayMs: 50 },
   });
 }
@@ -105,7 +109,11 @@ describe('named entries under contention', () => {
   it('sends the transaction again after a conflict, backing off', async () => {
     const client = contendedClient(2);
     const slept: number[] = [];
-    const stored = await monitor(client as never, slept).trackCosts(named);
+    const stored = await monitor(
+      client as never,
+      slept,
+      'incremental',
+    ).trackCosts(named);
     expect(stored).toHaveLength(25);
     expect(client.sent).toBe(3);
     expect(slept).toEqual([50, 100]);
@@ -114,7 +122,9 @@ describe('named entries under contention', () => {
   it('rejects with the entry ids once the retries are spent', async () => {
     const client = contendedClient(10);
     const slept: number[] = [];
-    const result = monitor(client as never, slept).trackCosts(named);
+    const result = monitor(client as never, slept, 'incremental').trackCosts(
+      named,
+    );
     await expect(result).rejects.toBeInstanceOf(CostLedgerWriteError);
     await expect(result).rejects.toMatchObject({
       unprocessedEntryIds: named.map(e => e.entryId),
