@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
 import { DefaultAwsClientFactory } from './aws';
+import { migrateDatabase } from './database';
 import { readProdHardeningConfig } from './config';
 import { createRedisConnection, onReadinessChange } from './redis';
 import { createRouter } from './router';
@@ -93,11 +94,14 @@ export const prodHardeningPlugin = createBackendPlugin({
           autoRemediable: new Set(remediations.map(r => r.checkId)),
         });
         const db = await database.getClient();
+        // Every replica runs this at start; they queue on a lock (see migrateDatabase).
+        if (!database.migrations?.skip) await migrateDatabase(db);
+        const remediationStore = new RemediationStore(db);
         const posture = new PostureService({
           engine,
           securityHub: postureSources.securityHub,
           endpoint: config.aws.endpoint,
-          snapshots: await PostureSnapshotStore.create(db),
+          snapshots: new PostureSnapshotStore(db),
         });
         // The scheduler runs each task on one replica at a time (database locks), so
         // several backends still write one snapshot per day.
@@ -115,7 +119,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         });
         const remediation = new RemediationService({
           definitions: remediations,
-          store: await RemediationStore.create(db),
+          store: remediationStore,
           engine,
           auditor,
           endpoint: config.aws.endpoint,
@@ -130,7 +134,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         const { finops, optimisation } = await createFinOpsFeature({
           config,
           aws,
-          database,
+          db,
           scheduler,
           logger,
         });
@@ -139,7 +143,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           config,
           aws,
           redis,
-          database,
+          store: remediationStore,
           auditor,
         });
 

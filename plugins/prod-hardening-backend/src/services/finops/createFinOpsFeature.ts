@@ -1,8 +1,8 @@
 import type {
-  DatabaseService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
 import type { AwsClientFactory } from '../../aws';
 import type { ProdHardeningConfig } from '../../config';
 import { AiLedgerSource } from '../../sources/aiLedger';
@@ -24,7 +24,8 @@ const HOUR_MS = 3_600_000;
 export interface FinOpsFeatureOptions {
   config: ProdHardeningConfig;
   aws: AwsClientFactory;
-  database: DatabaseService;
+  /** The plugin's database, migrated. */
+  db: Knex;
   scheduler: SchedulerService;
   logger: LoggerService;
   now?: () => Date;
@@ -43,8 +44,8 @@ export interface FinOpsFeature {
 export async function createFinOpsFeature(
   options: FinOpsFeatureOptions,
 ): Promise<FinOpsFeature> {
-  const { config, aws, database, scheduler, logger, now } = options;
-  const store = await FinOpsStore.create(await database.getClient());
+  const { config, aws, db, scheduler, logger, now } = options;
+  const store = new FinOpsStore(db);
   let service: FinOpsService | undefined;
   const costExplorer = new CostExplorerSource(aws, {
     onRequest: operation => service?.countRequest(operation),

@@ -27,63 +27,8 @@ export interface StoredPlan {
  * Every database error other than a taken lock is a ServiceUnavailableError (503).
  */
 export class RemediationStore {
-  private constructor(private readonly db: Knex) {}
-
-  static async create(db: Knex): Promise<RemediationStore> {
-    if (!(await db.schema.hasTable(PLANS))) {
-      await db.schema.createTable(PLANS, t => {
-        t.string('plan_id').primary();
-        t.string('user_ref').notNullable();
-        t.string('check_id').notNullable();
-        t.string('resource_id', 2048).notNullable();
-        t.string('state_hash').notNullable();
-        t.text('plan_json').notNullable();
-        t.bigInteger('expires_at_ms').notNullable();
-        // Written by earlier versions; plans are now claimed instead (claimed_*).
-        t.bigInteger('executed_at_ms').nullable();
-      });
-    }
-    if (!(await db.schema.hasColumn(PLANS, 'claimed_by'))) {
-      await db.schema.alterTable(PLANS, t => {
-        t.bigInteger('claimed_at_ms').nullable();
-        t.string('claimed_by').nullable();
-      });
-    }
-    if (!(await db.schema.hasTable(HISTORY))) {
-      await db.schema.createTable(HISTORY, t => {
-        t.string('id').primary();
-        t.string('check_id').notNullable().index();
-        t.string('resource_id', 2048).notNullable();
-        t.string('plan_id').nullable();
-        t.string('actor').notNullable();
-        t.string('outcome').notNullable();
-        t.text('message').notNullable();
-        t.text('calls_json').notNullable();
-        t.string('started_at').notNullable().index();
-        t.integer('duration_ms').notNullable();
-        t.string('verified_status').nullable();
-      });
-    }
-    if (!(await db.schema.hasColumn(HISTORY, 'reason'))) {
-      await db.schema.alterTable(HISTORY, t => {
-        t.text('reason').nullable();
-        t.text('overridden_blockers_json').nullable();
-      });
-    }
-    if (!(await db.schema.hasTable(LOCKS))) {
-      await db.schema.createTable(LOCKS, t => {
-        t.string('lock_key', 2100).primary();
-        t.string('plan_id').notNullable();
-        t.bigInteger('acquired_at_ms').notNullable();
-      });
-    }
-    if (!(await db.schema.hasColumn(LOCKS, 'owner'))) {
-      await db.schema.alterTable(LOCKS, t => {
-        t.string('owner').nullable();
-      });
-    }
-    return new RemediationStore(db);
-  }
+  /** `db` has the plugin's migrations applied (migrateDatabase). */
+  constructor(private readonly db: Knex) {}
 
   async savePlan(stored: StoredPlan): Promise<void> {
     await guard(
@@ -142,10 +87,8 @@ export class RemediationStore {
   ): Promise<boolean> {
     const lockKey = `${checkId}|${resourceId}`;
     try {
-      // plan_id is NOT NULL in the first schema; it holds the owner too.
       await this.db(LOCKS).insert({
         lock_key: lockKey,
-        plan_id: owner,
         owner,
         acquired_at_ms: nowMs,
       });
@@ -158,7 +101,7 @@ export class RemediationStore {
       this.db(LOCKS)
         .where({ lock_key: lockKey })
         .andWhere('acquired_at_ms', '<', nowMs - STALE_LOCK_MS)
-        .update({ plan_id: owner, owner, acquired_at_ms: nowMs }),
+        .update({ owner, acquired_at_ms: nowMs }),
     );
     return takenOver === 1;
   }
