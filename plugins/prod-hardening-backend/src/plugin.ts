@@ -103,10 +103,11 @@ export const prodHardeningPlugin = createBackendPlugin({
           endpoint: config.aws.endpoint,
           snapshots: new PostureSnapshotStore(db),
         });
-        // The scheduler runs each task on one replica at a time (database locks), so
-        // several backends still write one snapshot per day.
+        // A global task: one replica at a time runs it (database locks), so several
+        // backends still take one snapshot per period, start-up included.
         await scheduler.scheduleTask({
           id: 'prod-hardening-posture-snapshot',
+          scope: 'global',
           frequency: { hours: 6 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
