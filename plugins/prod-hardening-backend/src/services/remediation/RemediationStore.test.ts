@@ -103,7 +103,7 @@ describe('RemediationStore', () => {
       overriddenBlockers: ['bucket site is public'],
     };
     await store.addHistory(row);
-    await store.updateHistory({
+    await store.completeHistory({
       ...row,
       outcome: 'succeeded',
       message: 'Applied.',
