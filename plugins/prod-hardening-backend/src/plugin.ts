@@ -24,6 +24,7 @@ import { buildRemediations } from './services/remediation/definitions';
 import { RemediationService } from './services/remediation/RemediationService';
 import { GuidedRemediationService } from './services/remediation/GuidedRemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
+import { HistoryVerifier } from './services/remediation/HistoryVerifier';
 import { createRemediationWriters } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
@@ -121,6 +122,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         const remediation = new RemediationService({
           definitions: remediations,
           store: remediationStore,
+          verifier: new HistoryVerifier(db),
           engine,
           auditor,
           endpoint: config.aws.endpoint,
@@ -174,6 +176,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             runbooks,
             permissions,
             httpAuth,
+            auditor,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -3,6 +3,7 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   CheckResult,
+  HistoryVerification,
   PlannedCall,
   RemediationHistoryEntry,
   RemediationPlan,
@@ -14,6 +15,7 @@ import { hashState } from '../../domain/remediation/stateHash';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
@@ -22,6 +24,8 @@ export const PLAN_TTL_MS = 5 * 60_000;
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
   store: RemediationStore;
+  /** Checks the history's hash chain (GET /remediations/history/verify). */
+  verifier: HistoryVerifier;
   engine: PostureCheckEngine;
   auditor: AuditorService;
   endpoint?: string;
@@ -242,6 +246,10 @@ export class RemediationService {
     limit: number,
   ): Promise<RemediationHistoryEntry[]> {
     return this.options.store.listHistory({ checkId, limit });
+  }
+
+  verifyHistory(): Promise<HistoryVerification> {
+    return this.options.verifier.verify();
   }
 
   private definition(checkId: string): RemediationDefinition<any> {
