@@ -5,6 +5,7 @@ import {
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
 import { DefaultAwsClientFactory } from './aws';
 import { migrateDatabase } from './database';
+import { ChangeMark } from './services/changes/ChangeMark';
 import { readProdHardeningConfig } from './config';
 import { createRedisConnection, onReadinessChange } from './redis';
 import { createRouter } from './router';
@@ -98,11 +99,13 @@ export const prodHardeningPlugin = createBackendPlugin({
         // Every replica runs this at start; they queue on a lock (see migrateDatabase).
         if (!database.migrations?.skip) await migrateDatabase(db);
         const remediationStore = new RemediationStore(db);
+        const postureChanges = new ChangeMark(db, 'posture');
         const posture = new PostureService({
           engine,
           securityHub: postureSources.securityHub,
           endpoint: config.aws.endpoint,
           snapshots: new PostureSnapshotStore(db),
+          changes: postureChanges,
         });
         // A global task: one replica at a time runs it (database locks), so several
         // backends still take one snapshot per period, start-up included.
@@ -126,7 +129,10 @@ export const prodHardeningPlugin = createBackendPlugin({
           engine,
           auditor,
           endpoint: config.aws.endpoint,
-          onChanged: () => posture.invalidate(),
+          onChanged: async () => {
+            posture.invalidate();
+            await postureChanges.bump();
+          },
         });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),

@@ -29,8 +29,12 @@ export interface RemediationServiceOptions {
   engine: PostureCheckEngine;
   auditor: AuditorService;
   endpoint?: string;
-  /** Called after the account changed, e.g. to drop cached posture. */
-  onChanged?: () => void;
+  /**
+   * Called after the account changed, e.g. to drop cached posture on every replica;
+   * awaited before the answer, so a replica asked afterwards knows. Its failure does
+   * not change the attempt's outcome.
+   */
+  onChanged?: () => void | Promise<void>;
   nowMs?: () => number;
 }
 
@@ -211,6 +215,8 @@ export class RemediationService {
             try {
               await definition.execute(state);
             } catch (err) {
+              // Calls before the refused one may have been applied.
+              await this.changed();
               return this.awsFailed(
                 attempt,
                 'AWS refused the change',
@@ -218,7 +224,7 @@ export class RemediationService {
                 plan.calls,
               );
             }
-            this.options.onChanged?.();
+            await this.changed();
 
             let check: CheckResult | undefined;
             let verifyError: string | undefined;
@@ -260,6 +266,14 @@ export class RemediationService {
       throw new InputError(`Check ${checkId} has no automated remediation.`);
     }
     return definition;
+  }
+
+  private async changed(): Promise<void> {
+    try {
+      await this.options.onChanged?.();
+    } catch {
+      // Other replicas then see the change when their cache expires.
+    }
   }
 
   private async verify(checkId: string): Promise<CheckResult | undefined> {
