@@ -3,6 +3,7 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   CheckResult,
+  HistoryVerification,
   PlannedCall,
   RemediationHistoryEntry,
   RemediationPlan,
@@ -14,6 +15,7 @@ import { hashState } from '../../domain/remediation/stateHash';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
@@ -22,11 +24,17 @@ export const PLAN_TTL_MS = 5 * 60_000;
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
   store: RemediationStore;
+  /** Checks the history's hash chain (GET /remediations/history/verify). */
+  verifier: HistoryVerifier;
   engine: PostureCheckEngine;
   auditor: AuditorService;
   endpoint?: string;
-  /** Called after the account changed, e.g. to drop cached posture. */
-  onChanged?: () => void;
+  /**
+   * Called after the account changed, e.g. to drop cached posture on every replica;
+   * awaited before the answer, so a replica asked afterwards knows. Its failure does
+   * not change the attempt's outcome.
+   */
+  onChanged?: () => void | Promise<void>;
   nowMs?: () => number;
 }
 
@@ -207,6 +215,8 @@ export class RemediationService {
             try {
               await definition.execute(state);
             } catch (err) {
+              // Calls before the refused one may have been applied.
+              await this.changed();
               return this.awsFailed(
                 attempt,
                 'AWS refused the change',
@@ -214,7 +224,7 @@ export class RemediationService {
                 plan.calls,
               );
             }
-            this.options.onChanged?.();
+            await this.changed();
 
             let check: CheckResult | undefined;
             let verifyError: string | undefined;
@@ -244,6 +254,10 @@ export class RemediationService {
     return this.options.store.listHistory({ checkId, limit });
   }
 
+  verifyHistory(): Promise<HistoryVerification> {
+    return this.options.verifier.verify();
+  }
+
   private definition(checkId: string): RemediationDefinition<any> {
     const definition = this.options.definitions.find(
       d => d.checkId === checkId,
@@ -252,6 +266,14 @@ export class RemediationService {
       throw new InputError(`Check ${checkId} has no automated remediation.`);
     }
     return definition;
+  }
+
+  private async changed(): Promise<void> {
+    try {
+      await this.options.onChanged?.();
+    } catch {
+      // Other replicas then see the change when their cache expires.
+    }
   }
 
   private async verify(checkId: string): Promise<CheckResult | undefined> {
