@@ -105,11 +105,12 @@ export function buildRemediations(
     plan: planCloudTrail,
     async execute(state) {
       for (const call of planCloudTrail(state).calls) {
-        const name = String(call.params.Name);
         if (call.action === 'UpdateTrail')
-          await write.cloudTrail.makeMultiRegionWithValidation(name);
+          await write.cloudTrail.makeMultiRegionWithValidation(
+            call.params.Name,
+          );
         if (call.action === 'StartLogging')
-          await write.cloudTrail.startLogging(name);
+          await write.cloudTrail.startLogging(call.params.Name);
       }
     },
   };
@@ -124,7 +125,8 @@ export function buildRemediations(
     plan: planContainerInsights,
     async execute(state) {
       for (const call of planContainerInsights(state).calls) {
-        await write.ecs.enableContainerInsights(String(call.params.cluster));
+        if (call.action === 'UpdateCluster')
+          await write.ecs.enableContainerInsights(call.params.cluster);
       }
     },
   };
@@ -141,9 +143,8 @@ export function buildRemediations(
     plan: planPointInTimeRecovery,
     async execute(state) {
       for (const call of planPointInTimeRecovery(state).calls) {
-        await write.dynamoDb.enablePointInTimeRecovery(
-          String(call.params.TableName),
-        );
+        if (call.action === 'UpdateContinuousBackups')
+          await write.dynamoDb.enablePointInTimeRecovery(call.params.TableName);
       }
     },
   };
@@ -160,7 +161,8 @@ export function buildRemediations(
     plan: planQueueEncryption,
     async execute(state) {
       for (const call of planQueueEncryption(state).calls) {
-        await write.sqs.enableManagedSse(String(call.params.QueueUrl));
+        if (call.action === 'SetQueueAttributes')
+          await write.sqs.enableManagedSse(call.params.QueueUrl);
       }
     },
   };
@@ -178,10 +180,11 @@ export function buildRemediations(
     plan: state => planLogRetention(state),
     async execute(state) {
       for (const call of planLogRetention(state).calls) {
-        await write.cloudWatchLogs.setRetention(
-          String(call.params.logGroupName),
-          Number(call.params.retentionInDays),
-        );
+        if (call.action === 'PutRetentionPolicy')
+          await write.cloudWatchLogs.setRetention(
+            call.params.logGroupName,
+            call.params.retentionInDays,
+          );
       }
     },
   };
