@@ -26,7 +26,7 @@ import { RemediationService } from './services/remediation/RemediationService';
 import { GuidedRemediationService } from './services/remediation/GuidedRemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
 import { HistoryVerifier } from './services/remediation/HistoryVerifier';
-import { createRemediationWriters } from './sources/remediation';
+import { RemediationActionExecutor } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
@@ -88,7 +88,6 @@ export const prodHardeningPlugin = createBackendPlugin({
         const postureSources = createPostureSources(aws);
         const remediations = buildRemediations(
           { ...postureSources, s3: new S3Source(aws) },
-          createRemediationWriters(aws),
           config,
         );
         const engine = createPostureEngine(aws, config, {
@@ -124,6 +123,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         });
         const remediation = new RemediationService({
           definitions: remediations,
+          executor: new RemediationActionExecutor(aws),
           store: remediationStore,
           verifier: new HistoryVerifier(db),
           engine,

@@ -11,7 +11,12 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
 import { describeAwsError } from '../../aws';
+import {
+  parseRemediationActions,
+  RemediationAction,
+} from '../../domain/remediation/actions';
 import { hashState } from '../../domain/remediation/stateHash';
+import type { RemediationActionRunner } from '../../sources/remediation/actionExecutor';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
@@ -23,6 +28,8 @@ export const PLAN_TTL_MS = 5 * 60_000;
 
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
+  /** Runs a stored plan's actions, exactly as previewed (remediation role). */
+  executor: RemediationActionRunner;
   store: RemediationStore;
   /** Checks the history's hash chain (GET /remediations/history/verify). */
   verifier: HistoryVerifier;
@@ -178,6 +185,11 @@ export class RemediationService {
         if (stored.claimedBy) {
           return attempt.refuse('conflict', await this.alreadyUsed(stored));
         }
+        // What runs is the stored preview itself, read back with the action schemas.
+        const actions = readStoredActions(plan);
+        if (actions instanceof InputError) {
+          return attempt.refuse('rejected', actions);
+        }
         const definition = this.definition(plan.checkId);
 
         return attempt.withLock(
@@ -213,7 +225,7 @@ export class RemediationService {
               );
             }
             try {
-              await definition.execute(state);
+              await this.options.executor.run(actions);
             } catch (err) {
               // Calls before the refused one may have been applied.
               await this.changed();
@@ -221,7 +233,7 @@ export class RemediationService {
                 attempt,
                 'AWS refused the change',
                 err,
-                plan.calls,
+                actions,
               );
             }
             await this.changed();
@@ -236,7 +248,7 @@ export class RemediationService {
             const { outcome, message } = verdict(check, verifyError);
             const historyId = await attempt.end(outcome, {
               message,
-              calls: plan.calls,
+              calls: actions,
               verified: check,
               meta: { verifiedStatus: check?.status ?? null },
             });
@@ -306,6 +318,17 @@ export class RemediationService {
 }
 
 const EXECUTE_EVENT = 'remediation-execute';
+
+/** The stored plan's actions, or the 400 that says why they cannot run. */
+function readStoredActions(
+  plan: RemediationPlan,
+): RemediationAction[] | InputError {
+  const parsed = parseRemediationActions(plan.calls);
+  if (parsed.ok) return parsed.actions;
+  return new InputError(
+    `The stored plan holds an action that cannot run (${parsed.problem}); nothing was changed: preview the remediation again.`,
+  );
+}
 
 /** The check, resource and overridden blockers of a plan, for its history rows. */
 function subjectOf(plan: RemediationPlan | undefined) {
