@@ -15,3 +15,4 @@ export * from './optimisation';
 export * from './successMetrics';
 export * from './runbooks';
 export * from './permissions';
+export * from './entityAnnotations';
