@@ -27,6 +27,8 @@ import { createRemediationWriters } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { EntitySummaryService } from './services/entities/EntitySummaryService';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -47,6 +49,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         database: coreServices.database,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
       },
       async init({
         rootConfig,
@@ -59,6 +62,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         database,
         auditor,
         scheduler,
+        catalog,
       }) {
         const config = readProdHardeningConfig(rootConfig);
         const aws = DefaultAwsClientFactory.fromConfig(config);
@@ -167,6 +171,12 @@ export const prodHardeningPlugin = createBackendPlugin({
             optimisation,
             successMetrics,
             runbooks,
+            entities: new EntitySummaryService({
+              catalog,
+              posture,
+              finops,
+              throttling: throttling.throttling,
+            }),
             permissions,
             httpAuth,
           }),

@@ -16,3 +16,4 @@ export * from './successMetrics';
 export * from './runbooks';
 export * from './permissions';
 export * from './entityAnnotations';
+export * from './entities';

@@ -86,6 +86,11 @@ export class PostureService {
     return check ? { finding, check } : { finding };
   }
 
+  /** Every open finding from the same cache as the findings table (entity pages filter it). */
+  getOpenFindings(): Promise<{ list: Finding[]; unavailableReason?: string }> {
+    return this.loadFindings();
+  }
+
   private loadFindings() {
     return this.findings.get(() =>
       this.options.securityHub
