@@ -134,10 +134,12 @@ export class EntitySummaryService {
         if (key !== ref) found.set(key, e);
       }
     };
+    // The relation comes before the kinds in each filter: the catalog does not care, but
+    // the in-memory catalog of the tests stops at the first list-valued key.
     const partsOf = async (systemRef: string) =>
       (
         await this.sources.catalog.getEntities(
-          { filter: { kind: PART_KINDS, 'relations.partOf': systemRef } },
+          { filter: { 'relations.partOf': systemRef, kind: PART_KINDS } },
           { credentials },
         )
       ).items;
@@ -149,8 +151,8 @@ export class EntitySummaryService {
         await this.sources.catalog.getEntities(
           {
             filter: {
-              kind: [...PART_KINDS, 'System'],
               'relations.ownedBy': ref,
+              kind: [...PART_KINDS, 'System'],
             },
           },
           { credentials },
