@@ -1,6 +1,6 @@
 import {
   isMappingEmpty,
-  isProdHardeningAvailable,
+  hasProdHardeningAnnotations,
   resolveEntityAnnotations,
 } from './entityAnnotations';
 
@@ -127,27 +127,27 @@ describe('resolveEntityAnnotations', () => {
   });
 });
 
-describe('isProdHardeningAvailable', () => {
+describe('hasProdHardeningAnnotations', () => {
   it('is false without any of the annotations', () => {
-    expect(isProdHardeningAvailable(entity())).toBe(false);
+    expect(hasProdHardeningAnnotations(entity())).toBe(false);
     expect(
-      isProdHardeningAvailable(
+      hasProdHardeningAnnotations(
         entity({ 'backstage.io/techdocs-ref': 'dir:.' }),
       ),
     ).toBe(false);
     expect(
-      isProdHardeningAvailable(entity({ 'prod-hardening.io/aws-arns': ' ' })),
+      hasProdHardeningAnnotations(entity({ 'prod-hardening.io/aws-arns': ' ' })),
     ).toBe(false);
   });
 
   it('is true with any of ours or of AWS plugins, even malformed (the card shows why)', () => {
     expect(
-      isProdHardeningAvailable(
+      hasProdHardeningAnnotations(
         entity({ 'prod-hardening.io/aws-arns': 'not-an-arn' }),
       ),
     ).toBe(true);
     expect(
-      isProdHardeningAvailable(
+      hasProdHardeningAnnotations(
         entity({ 'aws.amazon.com/cost-insights-tags': 'owner=x' }),
       ),
     ).toBe(true);

@@ -90,7 +90,7 @@ const TAG_KEY_MAX = 128;
 const TAG_VALUE_MAX = 256;
 
 /** True when the entity carries any annotation this plugin reads (even a malformed one). */
-export function isProdHardeningAvailable(entity: AnnotatedEntity): boolean {
+export function hasProdHardeningAnnotations(entity: AnnotatedEntity): boolean {
   const annotations = entity.metadata.annotations ?? {};
   return ALL_ANNOTATIONS.some(name => (annotations[name] ?? '').trim() !== '');
 }
