@@ -136,7 +136,9 @@ describe('hasProdHardeningAnnotations', () => {
       ),
     ).toBe(false);
     expect(
-      hasProdHardeningAnnotations(entity({ 'prod-hardening.io/aws-arns': ' ' })),
+      hasProdHardeningAnnotations(
+        entity({ 'prod-hardening.io/aws-arns': ' ' }),
+      ),
     ).toBe(false);
   });
 
