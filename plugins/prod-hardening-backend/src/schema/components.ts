@@ -155,6 +155,10 @@ export const schemas = {
       remediationText: { type: 'string' },
       remediationUrl: { type: 'string' },
       description: { type: 'string' },
+      resourceTags: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      },
     },
     required: [
       'id',
