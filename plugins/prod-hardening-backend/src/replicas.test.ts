@@ -287,8 +287,19 @@ describe('replicas sharing PostgreSQL and Redis', () => {
       );
       expect(res.body.error.message).not.toMatch(/already running/);
     }
-    // Reading the posture does not need the database.
+    // Reading the posture does not need the database; what is stored there is a 503.
     expect((await request(b.server).get(`${API}/posture`)).status).toBe(200);
+    for (const [path, store] of [
+      ['/finops/overview', 'FinOps store'],
+      ['/posture/trend', 'posture trend store'],
+      ['/remediations/history', 'remediation store'],
+    ]) {
+      const res = await request(a.server).get(`${API}${path}`);
+      expect([path, res.status]).toEqual([path, 503]);
+      expect(res.body.error.message).toMatch(
+        new RegExp(`^The ${store} is unavailable: .+\\. Try again later\\.$`),
+      );
+    }
   });
 });
 
