@@ -51,6 +51,22 @@ export interface Config {
         /** User entity refs, e.g. user:default/jane.doe. */
         users?: string[];
       };
+      /**
+       * Who may change a resource: `remediators` (the remediators, any resource; the
+       * default), `owners` (members of the group that owns the resource in the
+       * catalog, nobody else), `remediators-or-owners` (both).
+       */
+      remediation?: {
+        scope?: 'remediators' | 'owners' | 'remediators-or-owners';
+      };
+      /**
+       * Who may read an entity's view (its summary on the entity page): `everyone`
+       * signed in (the default), or `owners` (the entity's owners, and the
+       * remediators and admins).
+       */
+      read?: {
+        scope?: 'everyone' | 'owners';
+      };
       /** Who may verify the remediation history's hash chain (prod-hardening.history.verify). */
       admins?: {
         /** Group entity refs, e.g. group:default/platform-admins. */

@@ -2,8 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { isResourcePermission } from '@backstage/plugin-permission-common';
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
-import { DefaultAwsClientFactory } from './aws';
+import { accountScopeOf, DefaultAwsClientFactory } from './aws';
 import { migrateDatabase } from './database';
 import { ChangeMark } from './services/changes/ChangeMark';
 import { readProdHardeningConfig } from './config';
@@ -32,6 +33,11 @@ import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { EntitySummaryService } from './services/entities/EntitySummaryService';
+import {
+  CatalogOwnershipResolver,
+  prodHardeningPermissionRules,
+  prodHardeningResourceRef,
+} from './permissions';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -49,6 +55,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         permissions: coreServices.permissions,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         database: coreServices.database,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
@@ -62,6 +69,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         permissionsRegistry,
         permissions,
         httpAuth,
+        auth,
         database,
         auditor,
         scheduler,
@@ -75,7 +83,21 @@ export const prodHardeningPlugin = createBackendPlugin({
           await redis.close();
         });
 
-        permissionsRegistry.addPermissions(prodHardeningPermissions);
+        // Ownership comes from the catalog: an AWS resource is owned by the owners of
+        // the entities whose annotations list its ARN. The permission backend loads
+        // resources through getResources to evaluate a policy's IS_RESOURCE_OWNER.
+        const ownership = new CatalogOwnershipResolver({ catalog, auth });
+        permissionsRegistry.addPermissions(
+          prodHardeningPermissions.filter(p => !isResourcePermission(p)),
+        );
+        permissionsRegistry.addResourceType({
+          resourceRef: prodHardeningResourceRef,
+          permissions: prodHardeningPermissions.filter(p =>
+            isResourcePermission(p),
+          ),
+          rules: prodHardeningPermissionRules,
+          getResources: refs => ownership.resolve(refs),
+        });
 
         const health = new DefaultHealthService({
           identity: new AccountIdentitySource(aws),
@@ -132,6 +154,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           verifier: new HistoryVerifier(db),
           engine,
           auditor,
+          account: accountScopeOf(config),
           endpoint: config.aws.endpoint,
           onChanged: async () => {
             posture.invalidate();
@@ -192,6 +215,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             }),
             permissions,
             httpAuth,
+            ownership,
             auditor,
           }),
         );

@@ -7,10 +7,33 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { decide, Members, PortalRoles } from './prodHardeningPolicy';
+import {
+  decide,
+  Members,
+  PortalRoles,
+  READ_SCOPES,
+  ReadScope,
+  REMEDIATION_SCOPES,
+  RemediationScope,
+} from './prodHardeningPolicy';
 
 const REMEDIATORS_KEY = 'prodHardening.permissions.remediators';
 const ADMINS_KEY = 'prodHardening.permissions.admins';
+const REMEDIATION_SCOPE_KEY = 'prodHardening.permissions.remediation.scope';
+const READ_SCOPE_KEY = 'prodHardening.permissions.read.scope';
+
+/** A scope from config, or the default; anything else stops the backend with the key. */
+function readScope<T extends string>(
+  value: string | undefined,
+  key: string,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new Error(`${key} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
 
 /** Installs the portal's permission policy into the permission backend. */
 export const permissionPolicyModule = createBackendModule({
@@ -32,9 +55,23 @@ export const permissionPolicyModule = createBackendModule({
         const roles: PortalRoles = {
           remediators: members(REMEDIATORS_KEY),
           admins: members(ADMINS_KEY),
+          remediationScope: readScope<RemediationScope>(
+            config.getOptionalString(REMEDIATION_SCOPE_KEY),
+            REMEDIATION_SCOPE_KEY,
+            REMEDIATION_SCOPES,
+          ),
+          readScope: readScope<ReadScope>(
+            config.getOptionalString(READ_SCOPE_KEY),
+            READ_SCOPE_KEY,
+            READ_SCOPES,
+          ),
         };
         const { remediators } = roles;
-        if (remediators.groups.length === 0 && remediators.users.length === 0) {
+        if (
+          roles.remediationScope !== 'owners' &&
+          remediators.groups.length === 0 &&
+          remediators.users.length === 0
+        ) {
           logger.warn(
             `No remediators configured (${REMEDIATORS_KEY}): nobody can remediate`,
           );

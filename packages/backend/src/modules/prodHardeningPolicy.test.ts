@@ -3,11 +3,13 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  prodHardeningEntityReadPermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
+  prodHardeningResourceRemediatePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import { decide } from './prodHardeningPolicy';
+import { decide, PortalRoles, RemediationScope } from './prodHardeningPolicy';
 
 const roles = {
   remediators: {
@@ -97,6 +99,93 @@ describe('prod-hardening permission policy', () => {
     expect(verify(user('user:default/alice'))).toBe(AuthorizeResult.DENY);
     expect(
       verify(user('user:default/carol', ['group:default/platform-oncall'])),
+    ).toBe(AuthorizeResult.DENY);
+  });
+});
+
+describe('ownership scopes', () => {
+  const wendy = user('user:default/wendy', ['group:default/team-web']);
+  const oncall = user('user:default/dana', ['group:default/platform-oncall']);
+  const scoped = (remediationScope: RemediationScope): PortalRoles => ({
+    ...roles,
+    remediationScope,
+  });
+  const ownedByWendy = {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'prod-hardening',
+    resourceType: 'prod-hardening-resource',
+    conditions: {
+      rule: 'IS_RESOURCE_OWNER',
+      resourceType: 'prod-hardening-resource',
+      params: {
+        claims: ['user:default/wendy', 'group:default/team-web'],
+      },
+    },
+  };
+
+  it('remediators (the default): the remediators change any resource, owners none', () => {
+    expect(
+      decide(prodHardeningResourceRemediatePermission, oncall, roles).result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      decide(prodHardeningRemediationExecutePermission, wendy, roles).result,
+    ).toBe(AuthorizeResult.DENY);
+    expect(
+      decide(prodHardeningResourceRemediatePermission, wendy, roles).result,
+    ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('owners: anyone may start, each resource is left to its owners, remediators included', () => {
+    expect(
+      decide(prodHardeningRemediationExecutePermission, wendy, scoped('owners'))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      decide(prodHardeningResourceRemediatePermission, wendy, scoped('owners')),
+    ).toEqual(ownedByWendy);
+    expect(
+      decide(prodHardeningResourceRemediatePermission, oncall, scoped('owners'))
+        .result,
+    ).toBe(AuthorizeResult.CONDITIONAL);
+  });
+
+  it('remediators-or-owners: remediators change anything, others what they own', () => {
+    const either = scoped('remediators-or-owners');
+    expect(
+      decide(prodHardeningResourceRemediatePermission, oncall, either).result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      decide(prodHardeningResourceRemediatePermission, wendy, either),
+    ).toEqual(ownedByWendy);
+  });
+
+  it('entity reads: everyone by default; with the owners scope, conditional except for remediators and admins', () => {
+    expect(decide(prodHardeningEntityReadPermission, wendy, roles).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    const owners: PortalRoles = { ...roles, readScope: 'owners' };
+    expect(decide(prodHardeningEntityReadPermission, wendy, owners)).toEqual({
+      ...ownedByWendy,
+    });
+    expect(
+      decide(prodHardeningEntityReadPermission, oncall, owners).result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      decide(
+        prodHardeningEntityReadPermission,
+        user('user:default/dora'),
+        owners,
+      ).result,
+    ).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('denies a service or anonymous caller whatever the scope', () => {
+    expect(
+      decide(
+        prodHardeningResourceRemediatePermission,
+        undefined,
+        scoped('owners'),
+      ).result,
     ).toBe(AuthorizeResult.DENY);
   });
 });

@@ -11,3 +11,4 @@ export type {
   AwsSdkClientConfig,
   AwsSdkClientConstructor,
 } from './clientFactory';
+export { accountScopeOf } from './accountScope';

@@ -11,13 +11,21 @@ import {
 import {
   AuthorizeResult,
   BasicPermission,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { prodHardeningRemediationExecutePermission } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  prodHardeningRemediationExecutePermission,
+  prodHardeningResourceRemediatePermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
+import { describeRefusedResources } from '../domain/ownership';
+import type { OwnershipResolver } from '../permissions';
 
 export interface AuthorizeDeps {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** Says who owns a refused resource; without it a refusal only names the resources. */
+  ownership?: OwnershipResolver;
 }
 
 /**
@@ -55,17 +63,60 @@ export function principalRef(principal: unknown): string {
 }
 
 /**
+ * The resource refs (of a resource permission) the caller is refused, in order. The
+ * permission backend evaluates a policy's conditions through the plugin's
+ * `getResources` (see plugin.ts), so one batch decides them all.
+ */
+export async function refusedResources(
+  deps: AuthorizeDeps,
+  credentials: BackstageCredentials,
+  permission: ResourcePermission,
+  resourceRefs: string[],
+): Promise<string[]> {
+  if (resourceRefs.length === 0) return [];
+  const decisions = await deps.permissions.authorize(
+    resourceRefs.map(resourceRef => ({ permission, resourceRef })),
+    { credentials },
+  );
+  return resourceRefs.filter(
+    (_, i) => decisions[i]?.result !== AuthorizeResult.ALLOW,
+  );
+}
+
+/** Who owns the refused resources, or their refs alone when that cannot be read. */
+export async function explainRefused(
+  deps: AuthorizeDeps,
+  refs: string[],
+): Promise<string> {
+  try {
+    const owned = await deps.ownership?.resolve(refs);
+    if (owned && owned.every(o => o !== undefined)) {
+      return describeRefusedResources(
+        owned as NonNullable<(typeof owned)[0]>[],
+      );
+    }
+  } catch {
+    // The refusal stands; only its explanation is shorter.
+  }
+  return `refused for ${refs.join(', ')}`;
+}
+
+/**
  * Lets a signed-in user with `prod-hardening.remediation.execute` make a change, before
- * anything touches AWS. Every refusal is first recorded by `onRefused` (audit event
- * and history row), then thrown: not signed in (401), a service token (403: changes
- * are made by people), no permission (403), the permission service down (503).
- * Returns the user's entity ref.
+ * anything touches AWS; then, when `affectedResources` is given, checks
+ * `prod-hardening.resource.remediate` on each resource the change touches (a policy
+ * may leave those to their owners). Every refusal is first recorded by `onRefused`
+ * (audit event and history row), then thrown: not signed in (401), a service token
+ * (403: changes are made by people), no permission or not the resources' owner (403,
+ * naming who owns them), the permission service down (503). Returns the user's
+ * entity ref.
  */
 export async function authorizeChange(
   deps: AuthorizeDeps,
   req: Request,
   what: string,
   onRefused: (actor: string, error: Error) => Promise<void>,
+  affectedResources?: () => Promise<string[]>,
 ): Promise<string> {
   const refuse = async (actor: string, error: Error): Promise<never> => {
     await onRefused(actor, error);
@@ -94,14 +145,8 @@ export async function authorizeChange(
       ),
     );
   }
-  let decision;
-  try {
-    [decision] = await deps.permissions.authorize(
-      [{ permission: prodHardeningRemediationExecutePermission }],
-      { credentials },
-    );
-  } catch (err) {
-    return refuse(
+  const unavailable = (err: unknown) =>
+    refuse(
       actor,
       new ServiceUnavailableError(
         `The permission service is unavailable, so nothing was changed; try again later (${
@@ -109,12 +154,51 @@ export async function authorizeChange(
         }).`,
       ),
     );
+  let decision;
+  try {
+    [decision] = await deps.permissions.authorize(
+      [{ permission: prodHardeningRemediationExecutePermission }],
+      { credentials },
+    );
+  } catch (err) {
+    return unavailable(err);
   }
   if (decision.result !== AuthorizeResult.ALLOW) {
     return refuse(
       actor,
       new NotAllowedError(
         `You are not allowed to ${what} (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`,
+      ),
+    );
+  }
+  if (!affectedResources) return actor;
+  let resources: string[];
+  try {
+    resources = await affectedResources();
+  } catch (err) {
+    return refuse(actor, toError(err));
+  }
+  let refused: string[];
+  try {
+    refused = await refusedResources(
+      deps,
+      credentials,
+      prodHardeningResourceRemediatePermission,
+      resources,
+    );
+  } catch (err) {
+    return unavailable(err);
+  }
+  if (refused.length > 0) {
+    return refuse(
+      actor,
+      new NotAllowedError(
+        `You are not allowed to ${what} on ${refused.join(', ')} (permission ${
+          prodHardeningResourceRemediatePermission.name
+        }): ${await explainRefused(
+          deps,
+          refused,
+        )}. Ask an owner or the platform on-call group.`,
       ),
     );
   }

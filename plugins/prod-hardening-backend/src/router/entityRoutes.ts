@@ -1,8 +1,14 @@
-import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  prodHardeningEntityReadPermission,
+  prodHardeningReadPermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { describeRefusedResources } from '../domain/ownership';
 import type { EntitySummaryService } from '../services/entities/EntitySummaryService';
-import { authorize, AuthorizeDeps } from './authorize';
+import { authorize, AuthorizeDeps, refusedResources } from './authorize';
 import { parseInput } from './parseInput';
 
 /** Catalog names: 1–63 letters or digits, separated by single "-", "_" or ".". */
@@ -29,8 +35,10 @@ export interface EntityRouteDeps extends AuthorizeDeps {
 
 /**
  * GET /entities/:kind/:namespace/:name/summary: the entity page's posture, cost and
- * throttling. Read permission first; the catalog is then read with the caller's
- * credentials, so an entity they may not see is a 404 like one that does not exist.
+ * throttling. Read permission first, then prod-hardening.entity.read on the entity (a
+ * policy may limit it to the entity's owners); the catalog is then read with the
+ * caller's credentials, so an entity they may not see is a 404 like one that does not
+ * exist.
  */
 export function addEntityRoutes(router: Router, deps: EntityRouteDeps) {
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
@@ -41,6 +49,29 @@ export function addEntityRoutes(router: Router, deps: EntityRouteDeps) {
       prodHardeningReadPermission,
       'read entity summaries',
     );
+    const entityRef = stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    const refused = await refusedResources(
+      deps,
+      credentials,
+      prodHardeningEntityReadPermission,
+      [entityRef],
+    );
+    if (refused.length > 0) {
+      // An entity that does not exist has no owner either: say so, as without the rule.
+      const [owned] = (await deps.ownership?.resolve([entityRef])) ?? [];
+      if (deps.ownership && !owned) {
+        throw new NotFoundError(
+          `There is no entity ${entityRef} in the catalog.`,
+        );
+      }
+      throw new NotAllowedError(
+        `You are not allowed to read the summary of ${entityRef} (permission ${
+          prodHardeningEntityReadPermission.name
+        })${
+          owned ? `: ${describeRefusedResources([owned])}` : ''
+        }. Ask a member of its owning group.`,
+      );
+    }
     res.json(await deps.entities.getSummary(ref, credentials));
   });
 }

@@ -1,8 +1,4 @@
-import type {
-  AuditorService,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import {
   prodHardeningHistoryVerifyPermission,
   prodHardeningReadPermission,
@@ -10,7 +6,12 @@ import {
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RemediationService } from '../services/remediation/RemediationService';
-import { authorize, authorizeChange, principalRef } from './authorize';
+import {
+  authorize,
+  authorizeChange,
+  AuthorizeDeps,
+  principalRef,
+} from './authorize';
 import { changeReason, parseInput } from './parseInput';
 
 const previewBody = z.object({
@@ -35,15 +36,14 @@ const historyQuery = z.object({
 });
 const verifyQuery = z.object({}).strict();
 
-export interface RemediationRouteDeps {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+export interface RemediationRouteDeps extends AuthorizeDeps {
   remediation: RemediationService;
   auditor: AuditorService;
 }
 
 /**
- * Preview is a read; execute needs prod-hardening.remediation.execute, checked before
+ * Preview is a read; execute needs prod-hardening.remediation.execute and
+ * prod-hardening.resource.remediate on every resource the plan changes, checked before
  * anything touches AWS. A refused attempt is still audited and recorded (the route
  * lets unauthenticated calls through to record them; see plugin.ts).
  */
@@ -83,6 +83,7 @@ export function addRemediationRoutes(
           body.reason,
           error,
         ),
+      () => deps.remediation.affectedResources(body.planId),
     );
     res.json(
       await deps.remediation.execute(req, actor, body.planId, body.reason),

@@ -50,6 +50,7 @@ export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
       'redrive the dead-letter queue',
       (who, error) =>
         deps.throttling.redrive.recordRefused(req, who, body.reason, error),
+      async () => deps.throttling.redrive.affectedResources(),
     );
     res.json(
       await deps.throttling.redrive.redrive(

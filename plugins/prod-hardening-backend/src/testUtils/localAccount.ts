@@ -57,10 +57,13 @@ export function pluginConfig(options: {
   resources?: ResourceNames;
   /** Backstage's own `backend` block, e.g. `{ database: ... }` for PostgreSQL. */
   backend?: JsonObject;
+  /** Backstage's `permission` block, e.g. `{ enabled: true }` for a real policy. */
+  permission?: JsonObject;
 }) {
   return mockServices.rootConfig.factory({
     data: {
       ...(options.backend ? { backend: options.backend } : {}),
+      ...(options.permission ? { permission: options.permission } : {}),
       prodHardening: {
         aws: {
           accountId: ACCOUNT_ID,

@@ -15,6 +15,10 @@ import {
   parseRemediationActions,
   RemediationAction,
 } from '../../domain/remediation/actions';
+import {
+  AccountScope,
+  affectedResourceArns,
+} from '../../domain/remediation/affectedResources';
 import { hashState } from '../../domain/remediation/stateHash';
 import type { RemediationActionRunner } from '../../sources/remediation/actionExecutor';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
@@ -35,6 +39,8 @@ export interface RemediationServiceOptions {
   verifier: HistoryVerifier;
   engine: PostureCheckEngine;
   auditor: AuditorService;
+  /** The account the plans change: how their resources are named as ARNs. */
+  account: AccountScope;
   endpoint?: string;
   /**
    * Called after the account changed, e.g. to drop cached posture on every replica;
@@ -105,6 +111,20 @@ export class RemediationService {
       expiresAtMs: createdAt + PLAN_TTL_MS,
     });
     return plan;
+  }
+
+  /**
+   * The ARNs a stored plan's actions change, which ownership is checked on before it
+   * runs. None for an unknown plan or one whose actions cannot be read: execute then
+   * refuses it (404 / 400) and records why.
+   */
+  async affectedResources(planId: string): Promise<string[]> {
+    const stored = await this.options.store.getPlan(planId);
+    if (!stored) return [];
+    const parsed = parseRemediationActions(stored.plan.calls);
+    return parsed.ok
+      ? affectedResourceArns(parsed.actions, this.options.account)
+      : [];
   }
 
   /**

@@ -107,6 +107,11 @@ describe('execute sends exactly the previewed actions', () => {
       verifier: new HistoryVerifier(db),
       engine: createPostureEngine(aws, config, { sources }),
       auditor: nobodyListens,
+      account: {
+        partition: 'aws',
+        accountId: '123456789012',
+        region: 'us-east-1',
+      },
       endpoint: moto.endpoint,
     });
     return { service, recorder, destroy: () => aws.destroy() };

@@ -15,6 +15,7 @@ import type {
 } from '../../sources/remediation/sqsMessageMove';
 import { ChangeAttempt, ChangeAttempts } from '../remediation/ChangeAttempts';
 import type { RemediationStore } from '../remediation/RemediationStore';
+import type { AccountScope } from '../../domain/remediation/affectedResources';
 
 /** A bounded move stops after this long even below its bound, so the request stays short. */
 const BOUNDED_MOVE_DEADLINE_MS = 20_000;
@@ -26,6 +27,8 @@ export interface DlqRedriveServiceOptions {
   auditor: AuditorService;
   queueName: string;
   deadLetterQueueName: string;
+  /** The queues' account: their ARNs, which ownership is checked on. */
+  account?: AccountScope;
   endpoint?: string;
   /** Called after messages may have moved (e.g. to drop a cached DLQ depth). */
   onChanged?: () => void;
@@ -70,6 +73,15 @@ export class DlqRedriveService {
    * Records an attempt refused before it started (not signed in, a service token, no
    * permission, the permission service down); no AWS call was made.
    */
+  /** The ARNs a redrive changes: the dead-letter queue and the queue it refills. */
+  affectedResources(): string[] {
+    const { account, deadLetterQueueName, queueName } = this.options;
+    if (!account) return [];
+    const arn = (name: string) =>
+      `arn:${account.partition}:sqs:${account.region}:${account.accountId}:${name}`;
+    return [arn(deadLetterQueueName), arn(queueName)];
+  }
+
   async recordRefused(
     req: Request,
     actor: string,

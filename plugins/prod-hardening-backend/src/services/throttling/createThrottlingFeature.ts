@@ -9,6 +9,7 @@ import { SqsSource } from '../../sources/sqs';
 import type { RemediationStore } from '../remediation/RemediationStore';
 import { DlqRedriveService } from './DlqRedriveService';
 import { ThrottlingService } from './ThrottlingService';
+import { accountScopeOf } from '../../aws';
 
 export interface ThrottlingFeature {
   throttling: ThrottlingService;
@@ -43,6 +44,7 @@ export async function createThrottlingFeature(options: {
     auditor,
     queueName: queues.rateLimiter,
     deadLetterQueueName: queues.rateLimiterDlq,
+    account: accountScopeOf(config),
     endpoint: config.aws.endpoint,
     onChanged: () => throttling.invalidateDeadLetterQueue(),
   });

@@ -1,0 +1,8 @@
+export {
+  describeRefusedResources,
+  entityAsResource,
+  isOwnedBy,
+  ownersOfArns,
+  ownersOfEntity,
+} from './owners';
+export type { OwnedResource } from './owners';
