@@ -193,7 +193,7 @@ export async function authorizeChange(
     return refuse(
       actor,
       new NotAllowedError(
-        `You are not allowed to ${what} on ${refused.join(', ')} (permission ${
+        `You are not allowed to ${what} on these resources (permission ${
           prodHardeningResourceRemediatePermission.name
         }): ${await explainRefused(
           deps,

@@ -280,6 +280,27 @@ describe('ownership in permissions (scope owners)', () => {
     });
   });
 
+  it("refuses a DLQ redrive to a team that does not own the rate limiter's queues", async () => {
+    const res = await request(server)
+      .post(`${API}/throttling/dlq/redrive`)
+      .set(as('user:default/wendy'))
+      .send({ maxMessages: 10 });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(
+      'arn:aws:sqs:us-east-1:123456789012:huntaze-rate-limiter-dlq is owned by group:default/platform-oncall',
+    );
+    expect(
+      proxy.log
+        .slice(since)
+        .filter(line => /ReceiveMessage|SendMessage|DeleteMessage/.test(line)),
+    ).toEqual([]);
+    expect(await latestHistory()).toMatchObject({
+      outcome: 'denied',
+      actor: 'user:default/wendy',
+      checkId: 'sqs-dlq-redrive',
+    });
+  });
+
   it('shows an entity summary to its owners only; a missing entity stays a 404', async () => {
     await request(server)
       .get(`${API}/entities/component/default/web/summary`)
