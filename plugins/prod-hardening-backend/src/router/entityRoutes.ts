@@ -57,13 +57,14 @@ export function addEntityRoutes(router: Router, deps: EntityRouteDeps) {
       [entityRef],
     );
     if (refused.length > 0) {
-      // An entity that does not exist has no owner either: say so, as without the rule.
-      const [owned] = (await deps.ownership?.resolve([entityRef])) ?? [];
-      if (deps.ownership && !owned) {
+      // Who owns it is only said about an entity the caller can see; any other is the
+      // 404 the summary would answer, so a refusal reveals nothing new.
+      if (!(await deps.entities.isVisible(ref, credentials))) {
         throw new NotFoundError(
           `There is no entity ${entityRef} in the catalog.`,
         );
       }
+      const [owned] = (await deps.ownership?.resolve([entityRef])) ?? [];
       throw new NotAllowedError(
         `You are not allowed to read the summary of ${entityRef} (permission ${
           prodHardeningEntityReadPermission.name

@@ -66,6 +66,16 @@ export class EntitySummaryService {
     this.now = sources.now ?? (() => new Date());
   }
 
+  /** True when the caller can see the entity in the catalog (their credentials). */
+  async isVisible(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    return Boolean(
+      await this.sources.catalog.getEntityByRef(ref, { credentials }),
+    );
+  }
+
   async getSummary(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
