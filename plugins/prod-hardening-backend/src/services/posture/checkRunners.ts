@@ -1,3 +1,12 @@
+import { cloudTrailCheck } from '../../checks/cloudTrail';
+import { guardDutyCheck } from '../../checks/guardDuty';
+import { containerInsightsCheck } from '../../checks/containerInsights';
+import { sqsEncryptionCheck } from '../../checks/sqsEncryption';
+import { logRetentionCheck } from '../../checks/logRetention';
+import { accountPublicAccessBlockCheck } from '../../checks/accountPublicAccessBlock';
+import { dynamoDbPitrCheck } from '../../checks/dynamoDbPitr';
+import { dynamoDbTtlCheck } from '../../checks/dynamoDbTtl';
+import { runnerOf } from '../../checks/PostureCheck';
 import type { ProdHardeningConfig } from '../../config';
 import { CHECKS, CheckMeta } from '../../domain/posture/catalog';
 import type { Evaluation } from '../../domain/posture/evaluation';
@@ -32,18 +41,6 @@ export function buildCheckRunners(
   config: ProdHardeningConfig,
 ): CheckRunner[] {
   const { aws, resources } = config;
-  const costTables = [resources.tables.aiCosts, resources.tables.costAlerts];
-  const seedQueues = [
-    resources.queues.workflows,
-    resources.queues.workflowsDlq,
-    resources.queues.rateLimiter,
-    resources.queues.rateLimiterDlq,
-  ];
-  // PITR and TTL both read every cost table: once per evaluation.
-  const tableProtection = (context: EvaluationContext) =>
-    context.once('dynamodb:cost-table-protection', () =>
-      Promise.all(costTables.map(t => sources.dynamoDb.getProtection(t))),
-    );
   const servicesByCluster = [
     ...new Set(resources.ecsServices.map(s => s.cluster)),
   ].map(cluster => ({
@@ -53,22 +50,8 @@ export function buildCheckRunners(
       .map(s => s.service),
   }));
   return [
-    {
-      meta: CHECKS.s3AccountPublicAccessBlock,
-      run: async () =>
-        evaluate.evaluateAccountPublicAccessBlock({
-          accountId: aws.accountId,
-          config: await sources.s3Control.getAccountPublicAccessBlock(),
-        }),
-    },
-    {
-      meta: CHECKS.guardDutyEnabled,
-      run: async () =>
-        evaluate.evaluateGuardDuty({
-          region: aws.region,
-          detectors: await sources.guardDuty.listDetectors(),
-        }),
-    },
+    runnerOf(accountPublicAccessBlockCheck, sources, config),
+    runnerOf(guardDutyCheck, sources, config),
     {
       meta: CHECKS.securityHubFsbp,
       run: async () =>
@@ -80,13 +63,7 @@ export function buildCheckRunners(
           ),
         ),
     },
-    {
-      meta: CHECKS.cloudTrailMultiRegion,
-      run: async () =>
-        evaluate.evaluateCloudTrail({
-          trails: await sources.cloudTrail.describeTrails(),
-        }),
-    },
+    runnerOf(cloudTrailCheck, sources, config),
     {
       meta: CHECKS.elastiCacheEncryption,
       run: async () =>
@@ -105,43 +82,11 @@ export function buildCheckRunners(
           ),
         }),
     },
-    {
-      meta: CHECKS.logRetention,
-      run: async () =>
-        evaluate.evaluateLogRetention({
-          groups: await sources.cloudWatchLogs.describeLogGroups(),
-        }),
-    },
-    {
-      meta: CHECKS.ecsContainerInsights,
-      run: async () =>
-        evaluate.evaluateContainerInsights({
-          clusters: await sources.ecs.describeClusters(resources.ecsClusters),
-        }),
-    },
-    {
-      meta: CHECKS.dynamoDbPitr,
-      run: async context =>
-        evaluate.evaluateDynamoDbPitr({
-          tables: await tableProtection(context),
-        }),
-    },
-    {
-      meta: CHECKS.dynamoDbTtl,
-      run: async context =>
-        evaluate.evaluateDynamoDbTtl({
-          tables: await tableProtection(context),
-        }),
-    },
-    {
-      meta: CHECKS.sqsEncryption,
-      run: async () =>
-        evaluate.evaluateSqsEncryption({
-          queues: await Promise.all(
-            seedQueues.map(q => sources.sqs.getEncryption(q)),
-          ),
-        }),
-    },
+    runnerOf(logRetentionCheck, sources, config),
+    runnerOf(containerInsightsCheck, sources, config),
+    runnerOf(dynamoDbPitrCheck, sources, config),
+    runnerOf(dynamoDbTtlCheck, sources, config),
+    runnerOf(sqsEncryptionCheck, sources, config),
     {
       meta: CHECKS.secretsRotation,
       run: async context =>
