@@ -6,6 +6,7 @@ import { logRetentionMeta } from '../../checks/logRetention/meta';
 import { accountPublicAccessBlockMeta } from '../../checks/accountPublicAccessBlock/meta';
 import { dynamoDbPitrMeta } from '../../checks/dynamoDbPitr/meta';
 import { dynamoDbTtlMeta } from '../../checks/dynamoDbTtl/meta';
+import { securityHubMeta } from '../../checks/securityHub/meta';
 import { guardDutyMeta } from '../../checks/guardDuty/meta';
 
 /** What a check is, independent of any evaluation. */
@@ -22,17 +23,7 @@ export type CheckMeta = Pick<
 export const CHECKS = {
   s3AccountPublicAccessBlock: accountPublicAccessBlockMeta,
   guardDutyEnabled: guardDutyMeta,
-  securityHubFsbp: {
-    id: 'securityhub-fsbp-enabled',
-    title: 'Security Hub is enabled with the FSBP standard',
-    pillar: 'security',
-    control: 'baseline',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'automated',
-      why: 'Enabling the hub and subscribing to a standard are reversible.',
-    },
-  },
+  securityHubFsbp: securityHubMeta,
   cloudTrailMultiRegion: cloudTrailMeta,
   elastiCacheEncryption: {
     id: 'elasticache-encryption',

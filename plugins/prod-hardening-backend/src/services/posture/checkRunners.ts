@@ -1,12 +1,15 @@
-import { cloudTrailCheck } from '../../checks/cloudTrail';
-import { guardDutyCheck } from '../../checks/guardDuty';
-import { containerInsightsCheck } from '../../checks/containerInsights';
-import { sqsEncryptionCheck } from '../../checks/sqsEncryption';
-import { logRetentionCheck } from '../../checks/logRetention';
-import { accountPublicAccessBlockCheck } from '../../checks/accountPublicAccessBlock';
-import { dynamoDbPitrCheck } from '../../checks/dynamoDbPitr';
-import { dynamoDbTtlCheck } from '../../checks/dynamoDbTtl';
-import { runnerOf } from '../../checks/PostureCheck';
+import {
+  accountPublicAccessBlockCheck,
+  cloudTrailCheck,
+  containerInsightsCheck,
+  dynamoDbPitrCheck,
+  dynamoDbTtlCheck,
+  guardDutyCheck,
+  logRetentionCheck,
+  runnerOf,
+  securityHubCheck,
+  sqsEncryptionCheck,
+} from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
 import { CHECKS, CheckMeta } from '../../domain/posture/catalog';
 import type { Evaluation } from '../../domain/posture/evaluation';
@@ -23,7 +26,6 @@ import { evaluateTopicEncryption } from '../../domain/posture/topicEncryption';
 import type { EvaluationContext } from './evaluationContext';
 import { readCostAnomalyFacts } from './readCostAnomalyDetection';
 import { readEcsServiceResilienceFacts } from './readEcsServiceResilience';
-import { readSecurityHubFacts } from './readSecurityHub';
 import type { PostureSources } from './sources';
 
 /** A check bound to its data: gather facts through the sources, then evaluate them. */
@@ -52,17 +54,7 @@ export function buildCheckRunners(
   return [
     runnerOf(accountPublicAccessBlockCheck, sources, config),
     runnerOf(guardDutyCheck, sources, config),
-    {
-      meta: CHECKS.securityHubFsbp,
-      run: async () =>
-        evaluate.evaluateSecurityHub(
-          await readSecurityHubFacts(
-            sources.securityHub,
-            aws.region,
-            aws.endpoint,
-          ),
-        ),
-    },
+    runnerOf(securityHubCheck, sources, config),
     runnerOf(cloudTrailCheck, sources, config),
     {
       meta: CHECKS.elastiCacheEncryption,

@@ -1,16 +1,8 @@
-import { cloudTrailCheck } from '../../checks/cloudTrail';
-import { guardDutyCheck } from '../../checks/guardDuty';
-import { containerInsightsCheck } from '../../checks/containerInsights';
-import { sqsEncryptionCheck } from '../../checks/sqsEncryption';
-import { logRetentionCheck } from '../../checks/logRetention';
-import { accountPublicAccessBlockCheck } from '../../checks/accountPublicAccessBlock';
-import { dynamoDbPitrCheck } from '../../checks/dynamoDbPitr';
-import { remediationOf } from '../../checks/PostureCheck';
+import { AUTOMATED_CHECKS, remediationOf } from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
 import type { PlanBody } from '../../domain/remediation/plans';
 import type { S3Source } from '../../sources/s3';
 import type { PostureSources } from '../posture/sources';
-import { securityHubRemediation } from './securityHubRemediation';
 
 /**
  * An automated remediation: read the state (read role) and plan from it (pure). The
@@ -28,14 +20,5 @@ export function buildRemediations(
   read: PostureSources & { s3: S3Source },
   config: ProdHardeningConfig,
 ): RemediationDefinition<any>[] {
-  return [
-    remediationOf(accountPublicAccessBlockCheck, read, config),
-    remediationOf(guardDutyCheck, read, config),
-    remediationOf(cloudTrailCheck, read, config),
-    remediationOf(containerInsightsCheck, read, config),
-    remediationOf(dynamoDbPitrCheck, read, config),
-    remediationOf(sqsEncryptionCheck, read, config),
-    remediationOf(logRetentionCheck, read, config),
-    securityHubRemediation(read, config.aws),
-  ];
+  return AUTOMATED_CHECKS.map(check => remediationOf(check, read, config));
 }
