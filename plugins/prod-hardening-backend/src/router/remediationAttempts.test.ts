@@ -12,10 +12,11 @@ import {
 } from '@aws-sdk/client-guardduty';
 import type { MotoServer, ResourceNames } from '@prod-hardening/dev-stack';
 import { prodHardeningRemediationExecutePermission } from '@prod-hardening/plugin-prod-hardening-common';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
 import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
 import { CountingProxy, startCountingProxy } from '../testUtils/countingProxy';
+import { migratedSqlite } from '../testUtils/database';
 import {
   pluginConfig,
   reseed,
@@ -337,12 +338,8 @@ describe('every remediation attempt on record', () => {
   describe('with a database the test can break', () => {
     let db: Knex;
 
-    beforeEach(() => {
-      db = knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: ':memory:' },
-        useNullAsDefault: true,
-      });
+    beforeEach(async () => {
+      db = await migratedSqlite();
     });
 
     afterEach(async () => {

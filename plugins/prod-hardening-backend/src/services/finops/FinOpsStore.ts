@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { guardQuery } from '../../database/unavailable';
 import type { ServiceDailyCost } from '@prod-hardening/plugin-prod-hardening-common';
 import type { CostExplorerOperation } from '../../sources/costExplorer';
 
@@ -16,55 +17,38 @@ const INSERT_CHUNK = 200;
  * number of requests sent per month and operation.
  */
 export class FinOpsStore {
-  private constructor(private readonly db: Knex) {}
+  /** `db` has the plugin's migrations applied (migrateDatabase). */
+  constructor(private readonly db: Knex) {}
 
-  static async create(db: Knex): Promise<FinOpsStore> {
-    if (!(await db.schema.hasTable(SERVICE_COSTS))) {
-      await db.schema.createTable(SERVICE_COSTS, t => {
-        t.string('day', 10).notNullable();
-        t.string('service', 512).notNullable();
-        t.bigInteger('amount_micros').notNullable();
-        t.primary(['day', 'service']);
-      });
-    }
-    if (!(await db.schema.hasTable(STATE))) {
-      await db.schema.createTable(STATE, t => {
-        t.string('state_key').primary();
-        t.text('value_json').notNullable();
-        t.string('updated_at').notNullable();
-      });
-    }
-    if (!(await db.schema.hasTable(REQUESTS))) {
-      await db.schema.createTable(REQUESTS, t => {
-        t.string('month', 7).notNullable();
-        t.string('operation', 64).notNullable();
-        t.integer('requests').notNullable();
-        t.primary(['month', 'operation']);
-      });
-    }
-    return new FinOpsStore(db);
+  /** A database error becomes a 503 that names this store. */
+  private guard<T>(query: PromiseLike<T>): Promise<T> {
+    return guardQuery('FinOps store', query);
   }
 
   /** Replaces every stored day × service row in one transaction. */
   async replaceServiceCosts(rows: readonly ServiceDailyCost[]): Promise<void> {
-    await this.db.transaction(async tx => {
-      await tx(SERVICE_COSTS).delete();
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx(SERVICE_COSTS).insert(
-          rows.slice(i, i + INSERT_CHUNK).map(r => ({
-            day: r.day,
-            service: r.service,
-            amount_micros: r.amountMicros,
-          })),
-        );
-      }
-    });
+    await this.guard(
+      this.db.transaction(async tx => {
+        await tx(SERVICE_COSTS).delete();
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          await tx(SERVICE_COSTS).insert(
+            rows.slice(i, i + INSERT_CHUNK).map(r => ({
+              day: r.day,
+              service: r.service,
+              amount_micros: r.amountMicros,
+            })),
+          );
+        }
+      }),
+    );
   }
 
   async getServiceCosts(): Promise<ServiceDailyCost[]> {
-    const rows = await this.db(SERVICE_COSTS)
-      .select('day', 'service', 'amount_micros')
-      .orderBy([{ column: 'day' }, { column: 'service' }]);
+    const rows = await this.guard(
+      this.db(SERVICE_COSTS)
+        .select('day', 'service', 'amount_micros')
+        .orderBy([{ column: 'day' }, { column: 'service' }]),
+    );
     return rows.map(r => ({
       day: r.day,
       service: r.service,
@@ -73,31 +57,39 @@ export class FinOpsStore {
   }
 
   async getState<T>(key: string): Promise<T | undefined> {
-    const row = await this.db(STATE).where({ state_key: key }).first();
+    const row = await this.guard(
+      this.db(STATE).where({ state_key: key }).first(),
+    );
     return row ? (JSON.parse(row.value_json) as T) : undefined;
   }
 
   async setState(key: string, value: unknown, now: Date): Promise<void> {
-    await this.db(STATE)
-      .insert({
-        state_key: key,
-        value_json: JSON.stringify(value),
-        updated_at: now.toISOString(),
-      })
-      .onConflict('state_key')
-      .merge();
+    await this.guard(
+      this.db(STATE)
+        .insert({
+          state_key: key,
+          value_json: JSON.stringify(value),
+          updated_at: now.toISOString(),
+        })
+        .onConflict('state_key')
+        .merge(),
+    );
   }
 
   /** Counts one billed request; atomic, so replicas refreshing at once add up. */
   async countRequest(month: string, operation: CostExplorerOperation) {
-    await this.db(REQUESTS)
-      .insert({ month, operation, requests: 1 })
-      .onConflict(['month', 'operation'])
-      .merge({ requests: this.db.raw('?? + 1', [`${REQUESTS}.requests`]) });
+    await this.guard(
+      this.db(REQUESTS)
+        .insert({ month, operation, requests: 1 })
+        .onConflict(['month', 'operation'])
+        .merge({ requests: this.db.raw('?? + 1', [`${REQUESTS}.requests`]) }),
+    );
   }
 
   async getRequests(month: string): Promise<number> {
-    const rows = await this.db(REQUESTS).where({ month }).select('requests');
+    const rows = await this.guard(
+      this.db(REQUESTS).where({ month }).select('requests'),
+    );
     return rows.reduce((sum, r) => sum + Number(r.requests), 0);
   }
 }

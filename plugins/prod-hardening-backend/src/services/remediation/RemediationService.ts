@@ -3,6 +3,7 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   CheckResult,
+  HistoryVerification,
   PlannedCall,
   RemediationHistoryEntry,
   RemediationPlan,
@@ -19,6 +20,7 @@ import type { RemediationActionRunner } from '../../sources/remediation/actionEx
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
@@ -29,11 +31,17 @@ export interface RemediationServiceOptions {
   /** Runs a stored plan's actions, exactly as previewed (remediation role). */
   executor: RemediationActionRunner;
   store: RemediationStore;
+  /** Checks the history's hash chain (GET /remediations/history/verify). */
+  verifier: HistoryVerifier;
   engine: PostureCheckEngine;
   auditor: AuditorService;
   endpoint?: string;
-  /** Called after the account changed, e.g. to drop cached posture. */
-  onChanged?: () => void;
+  /**
+   * Called after the account changed, e.g. to drop cached posture on every replica;
+   * awaited before the answer, so a replica asked afterwards knows. Its failure does
+   * not change the attempt's outcome.
+   */
+  onChanged?: () => void | Promise<void>;
   nowMs?: () => number;
 }
 
@@ -219,6 +227,8 @@ export class RemediationService {
             try {
               await this.options.executor.run(actions);
             } catch (err) {
+              // Calls before the refused one may have been applied.
+              await this.changed();
               return this.awsFailed(
                 attempt,
                 'AWS refused the change',
@@ -226,7 +236,7 @@ export class RemediationService {
                 actions,
               );
             }
-            this.options.onChanged?.();
+            await this.changed();
 
             let check: CheckResult | undefined;
             let verifyError: string | undefined;
@@ -256,6 +266,10 @@ export class RemediationService {
     return this.options.store.listHistory({ checkId, limit });
   }
 
+  verifyHistory(): Promise<HistoryVerification> {
+    return this.options.verifier.verify();
+  }
+
   private definition(checkId: string): RemediationDefinition<any> {
     const definition = this.options.definitions.find(
       d => d.checkId === checkId,
@@ -264,6 +278,14 @@ export class RemediationService {
       throw new InputError(`Check ${checkId} has no automated remediation.`);
     }
     return definition;
+  }
+
+  private async changed(): Promise<void> {
+    try {
+      await this.options.onChanged?.();
+    } catch {
+      // Other replicas then see the change when their cache expires.
+    }
   }
 
   private async verify(checkId: string): Promise<CheckResult | undefined> {

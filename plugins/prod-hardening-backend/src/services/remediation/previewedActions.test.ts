@@ -9,11 +9,12 @@ import type {
   RemediationResult,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
 import { DefaultAwsClientFactory } from '../../aws';
 import { RemediationActionExecutor } from '../../sources/remediation';
 import { S3Source } from '../../sources/s3';
 import { awsCallRecorder } from '../../testUtils/awsCallRecorder';
+import { migratedSqlite } from '../../testUtils/database';
 import {
   emulatorConfig,
   reseed,
@@ -24,6 +25,7 @@ import { createPostureSources } from '../posture/sources';
 import { buildRemediations } from './definitions';
 import { RemediationService } from './RemediationService';
 import { RemediationStore } from './RemediationStore';
+import { HistoryVerifier } from './HistoryVerifier';
 
 jest.setTimeout(180_000);
 
@@ -75,11 +77,7 @@ describe('execute sends exactly the previewed actions', () => {
   beforeEach(async () => {
     await moto.reset();
     await reseed(moto, resources);
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-    });
+    db = await migratedSqlite();
   });
 
   afterEach(async () => {
@@ -105,7 +103,8 @@ describe('execute sends exactly the previewed actions', () => {
     const service = new RemediationService({
       definitions,
       executor: new RemediationActionExecutor(aws),
-      store: await RemediationStore.create(db),
+      store: new RemediationStore(db),
+      verifier: new HistoryVerifier(db),
       engine: createPostureEngine(aws, config, { sources }),
       auditor: nobodyListens,
       endpoint: moto.endpoint,
