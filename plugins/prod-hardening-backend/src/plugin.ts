@@ -23,7 +23,6 @@ import { buildRemediations } from './services/remediation/definitions';
 import { RemediationService } from './services/remediation/RemediationService';
 import { GuidedRemediationService } from './services/remediation/GuidedRemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
-import { createRemediationWriters } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
@@ -85,7 +84,6 @@ export const prodHardeningPlugin = createBackendPlugin({
         const postureSources = createPostureSources(aws);
         const remediations = buildRemediations(
           { ...postureSources, s3: new S3Source(aws) },
-          createRemediationWriters(aws),
           config,
         );
         const engine = createPostureEngine(aws, config, {
@@ -115,6 +113,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         });
         const remediation = new RemediationService({
           definitions: remediations,
+          aws,
           store: await RemediationStore.create(db),
           engine,
           auditor,

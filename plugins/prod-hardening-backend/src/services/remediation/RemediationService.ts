@@ -9,7 +9,8 @@ import type {
   RemediationResult,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
-import { describeAwsError } from '../../aws';
+import { AwsClientFactory, describeAwsError } from '../../aws';
+import { createRemediationWriters } from '../../sources/remediation';
 import { hashState } from '../../domain/remediation/stateHash';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
@@ -21,6 +22,8 @@ export const PLAN_TTL_MS = 5 * 60_000;
 
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
+  /** Runs the writes as the executing user (CloudTrail's SourceIdentity). */
+  aws: Pick<AwsClientFactory, 'actingAs'>;
   store: RemediationStore;
   engine: PostureCheckEngine;
   auditor: AuditorService;
@@ -205,7 +208,9 @@ export class RemediationService {
               );
             }
             try {
-              await definition.execute(state);
+              await this.options.aws.actingAs({ userRef: actor, planId }, aws =>
+                definition.execute(state, createRemediationWriters(aws)),
+              );
             } catch (err) {
               return this.awsFailed(
                 attempt,

@@ -25,19 +25,20 @@ import { securityHubRemediation } from './securityHubRemediation';
 
 /**
  * An automated remediation: read the state (read role), plan from it (pure), and
- * execute the plan's calls (remediation role). `resourceId` names what it changes.
+ * execute the plan's calls with the writers it is given: the remediation role acting
+ * for the user who executes (AwsClientFactory.actingAs). `resourceId` names what it
+ * changes.
  */
 export interface RemediationDefinition<S = unknown> {
   checkId: string;
   resourceId: string;
   readState(): Promise<S>;
   plan(state: S): PlanBody;
-  execute(state: S): Promise<void>;
+  execute(state: S, write: RemediationWriters): Promise<void>;
 }
 
 export function buildRemediations(
   read: PostureSources & { s3: S3Source },
-  write: RemediationWriters,
   config: ProdHardeningConfig,
 ): RemediationDefinition<any>[] {
   const { accountId, region } = config.aws;
@@ -67,7 +68,7 @@ export function buildRemediations(
       };
     },
     plan: planAccountPublicAccessBlock,
-    async execute() {
+    async execute(_state, write) {
       await write.s3Control.putAccountPublicAccessBlock({
         blockPublicAcls: true,
         ignorePublicAcls: true,
@@ -83,7 +84,7 @@ export function buildRemediations(
       return { region, detectors: await read.guardDuty.listDetectors() };
     },
     plan: planEnableGuardDuty,
-    async execute(state) {
+    async execute(state, write) {
       if (state.detectors.length === 0) {
         await write.guardDuty.createDetector(GUARDDUTY_PUBLISHING_FREQUENCY);
         return;
@@ -103,7 +104,7 @@ export function buildRemediations(
       };
     },
     plan: planCloudTrail,
-    async execute(state) {
+    async execute(state, write) {
       for (const call of planCloudTrail(state).calls) {
         const name = String(call.params.Name);
         if (call.action === 'UpdateTrail')
@@ -122,7 +123,7 @@ export function buildRemediations(
       };
     },
     plan: planContainerInsights,
-    async execute(state) {
+    async execute(state, write) {
       for (const call of planContainerInsights(state).calls) {
         await write.ecs.enableContainerInsights(String(call.params.cluster));
       }
@@ -139,7 +140,7 @@ export function buildRemediations(
       };
     },
     plan: planPointInTimeRecovery,
-    async execute(state) {
+    async execute(state, write) {
       for (const call of planPointInTimeRecovery(state).calls) {
         await write.dynamoDb.enablePointInTimeRecovery(
           String(call.params.TableName),
@@ -158,7 +159,7 @@ export function buildRemediations(
       };
     },
     plan: planQueueEncryption,
-    async execute(state) {
+    async execute(state, write) {
       for (const call of planQueueEncryption(state).calls) {
         await write.sqs.enableManagedSse(String(call.params.QueueUrl));
       }
@@ -176,7 +177,7 @@ export function buildRemediations(
       };
     },
     plan: state => planLogRetention(state),
-    async execute(state) {
+    async execute(state, write) {
       for (const call of planLogRetention(state).calls) {
         await write.cloudWatchLogs.setRetention(
           String(call.params.logGroupName),
@@ -193,6 +194,6 @@ export function buildRemediations(
     pointInTimeRecovery,
     queueEncryption,
     logRetention,
-    securityHubRemediation(read, write, config.aws),
+    securityHubRemediation(read, config.aws),
   ];
 }

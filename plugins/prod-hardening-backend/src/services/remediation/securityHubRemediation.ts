@@ -12,7 +12,6 @@ import type { RemediationDefinition } from './definitions';
 /** "Enable Security Hub + FSBP": the hub first, then the standard, each only if missing. */
 export function securityHubRemediation(
   read: Pick<PostureSources, 'securityHub'>,
-  write: Pick<RemediationWriters, 'securityHub'>,
   aws: { region: string; endpoint?: string },
 ): RemediationDefinition<SecurityHubState> {
   return {
@@ -21,7 +20,7 @@ export function securityHubRemediation(
     readState: () =>
       readSecurityHubFacts(read.securityHub, aws.region, aws.endpoint),
     plan: planEnableSecurityHub,
-    async execute(state) {
+    async execute(state, write: Pick<RemediationWriters, 'securityHub'>) {
       for (const call of planEnableSecurityHub(state).calls) {
         if (call.action === 'EnableSecurityHub') {
           await write.securityHub.enableHub();

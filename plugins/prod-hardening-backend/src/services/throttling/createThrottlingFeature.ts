@@ -7,7 +7,6 @@ import type { ProdHardeningConfig } from '../../config';
 import type { RedisConnection } from '../../redis';
 import { CloudWatchSource } from '../../sources/cloudWatch';
 import { RateLimiterMetricsSource } from '../../sources/rateLimiterMetrics';
-import { SqsMessageMove } from '../../sources/remediation/sqsMessageMove';
 import { SqsSource } from '../../sources/sqs';
 import { RemediationStore } from '../remediation/RemediationStore';
 import { DlqRedriveService } from './DlqRedriveService';
@@ -40,7 +39,7 @@ export async function createThrottlingFeature(options: {
     endpoint: config.aws.endpoint,
   });
   const redrive = new DlqRedriveService({
-    writer: new SqsMessageMove(aws),
+    aws,
     // The remediation history and locks: a redrive is a change to the account like any other.
     store: await RemediationStore.create(await database.getClient()),
     auditor,

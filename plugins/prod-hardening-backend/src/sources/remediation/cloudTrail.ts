@@ -3,14 +3,14 @@ import {
   StartLoggingCommand,
   UpdateTrailCommand,
 } from '@aws-sdk/client-cloudtrail';
-import type { AwsClientFactory } from '../../aws';
+import type { RemediationAws } from '../../aws';
 
 /** CloudTrail trails, written with the remediation role. */
 export class CloudTrailRemediation {
-  constructor(private readonly aws: AwsClientFactory) {}
+  constructor(private readonly aws: RemediationAws) {}
 
   async makeMultiRegionWithValidation(name: string): Promise<void> {
-    await this.aws.client(CloudTrailClient, { access: 'remediate' }).send(
+    await this.aws.client(CloudTrailClient).send(
       new UpdateTrailCommand({
         Name: name,
         IsMultiRegionTrail: true,
@@ -21,7 +21,7 @@ export class CloudTrailRemediation {
 
   async startLogging(name: string): Promise<void> {
     await this.aws
-      .client(CloudTrailClient, { access: 'remediate' })
+      .client(CloudTrailClient)
       .send(new StartLoggingCommand({ Name: name }));
   }
 }

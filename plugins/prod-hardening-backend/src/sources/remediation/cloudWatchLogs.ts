@@ -2,18 +2,18 @@ import {
   CloudWatchLogsClient,
   PutRetentionPolicyCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import type { AwsClientFactory } from '../../aws';
+import type { RemediationAws } from '../../aws';
 
 /** Log group retention, written with the remediation role. */
 export class CloudWatchLogsRemediation {
-  constructor(private readonly aws: AwsClientFactory) {}
+  constructor(private readonly aws: RemediationAws) {}
 
   async setRetention(
     logGroupName: string,
     retentionInDays: number,
   ): Promise<void> {
     await this.aws
-      .client(CloudWatchLogsClient, { access: 'remediate' })
+      .client(CloudWatchLogsClient)
       .send(new PutRetentionPolicyCommand({ logGroupName, retentionInDays }));
   }
 }

@@ -2,14 +2,14 @@ import {
   DynamoDBClient,
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { AwsClientFactory } from '../../aws';
+import type { RemediationAws } from '../../aws';
 
 /** DynamoDB table protection, written with the remediation role. */
 export class DynamoDbRemediation {
-  constructor(private readonly aws: AwsClientFactory) {}
+  constructor(private readonly aws: RemediationAws) {}
 
   async enablePointInTimeRecovery(table: string): Promise<void> {
-    await this.aws.client(DynamoDBClient, { access: 'remediate' }).send(
+    await this.aws.client(DynamoDBClient).send(
       new UpdateContinuousBackupsCommand({
         TableName: table,
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

@@ -3,27 +3,25 @@ import {
   GuardDutyClient,
   UpdateDetectorCommand,
 } from '@aws-sdk/client-guardduty';
-import type { AwsClientFactory } from '../../aws';
+import type { RemediationAws } from '../../aws';
 
 /** GuardDuty detectors, written with the remediation role. */
 export class GuardDutyRemediation {
-  constructor(private readonly aws: AwsClientFactory) {}
+  constructor(private readonly aws: RemediationAws) {}
 
   async createDetector(findingPublishingFrequency: string): Promise<string> {
-    const out = await this.aws
-      .client(GuardDutyClient, { access: 'remediate' })
-      .send(
-        new CreateDetectorCommand({
-          Enable: true,
-          FindingPublishingFrequency: findingPublishingFrequency as any,
-        }),
-      );
+    const out = await this.aws.client(GuardDutyClient).send(
+      new CreateDetectorCommand({
+        Enable: true,
+        FindingPublishingFrequency: findingPublishingFrequency as any,
+      }),
+    );
     return out.DetectorId ?? '';
   }
 
   async enableDetector(detectorId: string): Promise<void> {
     await this.aws
-      .client(GuardDutyClient, { access: 'remediate' })
+      .client(GuardDutyClient)
       .send(
         new UpdateDetectorCommand({ DetectorId: detectorId, Enable: true }),
       );

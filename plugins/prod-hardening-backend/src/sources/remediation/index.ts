@@ -1,4 +1,4 @@
-import type { AwsClientFactory } from '../../aws';
+import type { RemediationAws } from '../../aws';
 import { CloudTrailRemediation } from './cloudTrail';
 import { CloudWatchLogsRemediation } from './cloudWatchLogs';
 import { DynamoDbRemediation } from './dynamoDb';
@@ -8,7 +8,10 @@ import { S3ControlRemediation } from './s3Control';
 import { SecurityHubRemediation } from './securityHub';
 import { SqsRemediation } from './sqs';
 
-/** Every write adapter; all of them use the remediation role. */
+/**
+ * Every write adapter; all of them use the remediation role, acting for one user: they
+ * exist only inside `AwsClientFactory.actingAs`.
+ */
 export interface RemediationWriters {
   s3Control: S3ControlRemediation;
   guardDuty: GuardDutyRemediation;
@@ -21,7 +24,7 @@ export interface RemediationWriters {
 }
 
 export function createRemediationWriters(
-  aws: AwsClientFactory,
+  aws: RemediationAws,
 ): RemediationWriters {
   return {
     s3Control: new S3ControlRemediation(aws),

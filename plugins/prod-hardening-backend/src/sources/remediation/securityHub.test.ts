@@ -4,7 +4,7 @@ import {
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { AwsClientFactory, AwsClientOptions } from '../../aws';
+import type { RemediationAws } from '../../aws';
 import { SecurityHubRemediation } from './securityHub';
 
 // moto_server has no standards API (BatchEnableStandards answers an HTML 404) and never
@@ -14,26 +14,22 @@ const hub = mockClient(SecurityHubClient);
 const FSBP =
   'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0';
 
-/** A factory that hands out one client and remembers which role was asked for. */
+/** A remediation session that hands out one (mocked) client. */
 function recordingFactory() {
-  const accesses: AwsClientOptions['access'][] = [];
   const client = new SecurityHubClient({ region: 'us-east-1' });
   const factory = {
     region: 'us-east-1',
     accountId: '123456789012',
-    client: (_ctor: unknown, options?: AwsClientOptions) => {
-      accesses.push(options?.access);
-      return client;
-    },
-    destroy: () => client.destroy(),
-  } as unknown as AwsClientFactory;
-  return { factory, accesses };
+    actor: { userRef: 'user:default/jane.doe', planId: 'plan-1' },
+    client: () => client,
+  } as unknown as RemediationAws;
+  return { factory };
 }
 
 describe('SecurityHubRemediation', () => {
   beforeEach(() => hub.reset());
 
-  it('subscribes to the standard with the remediation role', async () => {
+  it('subscribes to the standard', async () => {
     hub.on(BatchEnableStandardsCommand).resolves({
       StandardsSubscriptions: [
         {
@@ -44,12 +40,11 @@ describe('SecurityHubRemediation', () => {
         },
       ],
     });
-    const { factory, accesses } = recordingFactory();
+    const { factory } = recordingFactory();
     await new SecurityHubRemediation(factory).enableStandards([FSBP]);
     expect(
       hub.commandCalls(BatchEnableStandardsCommand)[0].args[0].input,
     ).toEqual({ StandardsSubscriptionRequests: [{ StandardsArn: FSBP }] });
-    expect(accesses).toEqual(['remediate']);
   });
 
   it('fails with the standard and the reason AWS gives when the subscription FAILED', async () => {

@@ -3,14 +3,14 @@ import {
   EnableSecurityHubCommand,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import type { AwsClientFactory } from '../../aws';
+import type { RemediationAws } from '../../aws';
 
 /** Security Hub and its standards, written with the remediation role. */
 export class SecurityHubRemediation {
-  constructor(private readonly aws: AwsClientFactory) {}
+  constructor(private readonly aws: RemediationAws) {}
 
   private client() {
-    return this.aws.client(SecurityHubClient, { access: 'remediate' });
+    return this.aws.client(SecurityHubClient);
   }
 
   /** Enables the hub; a hub enabled meanwhile (ResourceConflictException) is the goal too. */
