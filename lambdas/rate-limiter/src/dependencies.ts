@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -13,6 +13,10 @@ import { MessageQueues } from './delivery/queues';
 import { secretsManagerToken, staticToken } from './delivery/token';
 import { createLogger, Logger } from './logger';
 import type { RecordHandlerDeps } from './recordHandler';
+import { createRedisClient } from './redis';
+
+/** The Redis client exactly as the Lambda builds it (tests use it too). */
+export { createRedisClient };
 
 export interface Dependencies extends RecordHandlerDeps {
   limiter: ResilientRateLimiter;
@@ -28,17 +32,6 @@ export interface DependencyOverrides {
   secretsManager?: SecretsManagerClient;
   instanceId?: string;
   clock?: () => number;
-}
-
-/** Redis client settings that keep a decision from waiting on a dead Redis. */
-export function createRedisClient(config: RateLimiterConfig['redis']): Redis {
-  return new Redis(config.url, {
-    commandTimeout: config.commandTimeoutMs,
-    connectTimeout: config.connectTimeoutMs,
-    maxRetriesPerRequest: 1,
-    enableAutoPipelining: true,
-    retryStrategy: times => Math.min(100 * times, 1_000),
-  });
 }
 
 /** Builds everything one Lambda instance needs from its configuration. */

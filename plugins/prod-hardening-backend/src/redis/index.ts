@@ -2,5 +2,6 @@ export {
   createRedisConnection,
   describeRedisError,
   onReadinessChange,
+  reconnectOnReadOnly,
 } from './redisClientFactory';
 export type { RedisConnection } from './redisClientFactory';

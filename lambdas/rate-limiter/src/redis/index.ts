@@ -1,0 +1,1 @@
+export { createRedisClient, reconnectOnReadOnly } from './client';
