@@ -5,3 +5,4 @@ export {
   reconnectOnReadOnly,
 } from './redisClientFactory';
 export type { RedisConnection } from './redisClientFactory';
+export { PROBE_KEY_PREFIX } from './keys';
