@@ -23,9 +23,9 @@ export interface RedisFailoverPair {
 }
 
 export interface RedisFailoverOptions {
-  /** More `redis-server` arguments for both nodes (e.g. `--requirepass`). */
+  /** More `redis-server` arguments for both nodes. */
   args?: string[];
-  /** The AUTH password, when `args` sets one: the nodes' own commands need it. */
+  /** Both nodes require AUTH with this password (and the replica uses it to sync). */
   password?: string;
   syncTimeoutMs?: number;
 }
@@ -43,7 +43,10 @@ export async function startRedisFailoverPair(
   const node = (name: string) => {
     const nodeDir = join(dir, name);
     mkdirSync(nodeDir);
-    return startRedis({ args: [...args, '--dir', nodeDir] });
+    return startRedis({
+      args: [...args, '--dir', nodeDir],
+      password: options.password,
+    });
   };
   const stopNodes = async () => {
     await Promise.all(nodes.map(n => n.stop()));

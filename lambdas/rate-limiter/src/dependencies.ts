@@ -13,7 +13,7 @@ import { MessageQueues } from './delivery/queues';
 import { secretsManagerToken, staticToken } from './delivery/token';
 import { createLogger, Logger } from './logger';
 import type { RecordHandlerDeps } from './recordHandler';
-import { createRedisClient } from './redis';
+import { createRedisClient, readRedisAuthToken } from './redis';
 
 /** The Redis client exactly as the Lambda builds it (tests use it too). */
 export { createRedisClient };
@@ -47,15 +47,22 @@ export async function createDependencies(
     ...(config.aws.endpoint ? { endpoint: config.aws.endpoint } : {}),
   };
   const sqs = overrides.sqs ?? new SQSClient(awsClientConfig);
+  let secretsManager = overrides.secretsManager;
+  const secrets = () =>
+    (secretsManager ??= new SecretsManagerClient(awsClientConfig));
   const token = config.api.token
     ? staticToken(config.api.token)
     : secretsManagerToken({
-        client:
-          overrides.secretsManager ?? new SecretsManagerClient(awsClientConfig),
+        client: secrets(),
         secretId: config.api.tokenSecretId!,
       });
 
-  const redis = createRedisClient(config.redis);
+  const redis = createRedisClient(
+    config.redis,
+    config.redis.authTokenSecretId
+      ? await readRedisAuthToken(secrets(), config.redis.authTokenSecretId)
+      : undefined,
+  );
   // connection errors surface as failed commands (and the fallback); keep them out of stderr
   redis.on('error', (error: Error) =>
     logger.debug('Redis connection error', { error: error.message }),

@@ -1,9 +1,17 @@
 import Redis from 'ioredis';
 import type { RateLimiterConfig } from '../config';
 
-/** Redis client settings that keep a decision from waiting on a dead Redis. */
-export function createRedisClient(config: RateLimiterConfig['redis']): Redis {
+/**
+ * Redis client settings that keep a decision from waiting on a dead Redis. `authToken`
+ * is the AUTH password read from Secrets Manager (authToken.ts), never from the
+ * environment.
+ */
+export function createRedisClient(
+  config: RateLimiterConfig['redis'],
+  authToken?: string,
+): Redis {
   return new Redis(config.url, {
+    ...(authToken === undefined ? {} : { password: authToken }),
     commandTimeout: config.commandTimeoutMs,
     connectTimeout: config.connectTimeoutMs,
     maxRetriesPerRequest: 1,
