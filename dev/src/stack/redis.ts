@@ -19,10 +19,16 @@ export interface RedisOptions {
   readyTimeoutMs?: number;
   /** More `redis-server` arguments, e.g. to run a cluster node. */
   args?: string[];
+  /** Requires AUTH with this password (`--requirepass`); the health check sends it. */
+  password?: string;
 }
 
 /** Sends PING over a raw socket; avoids a client library in the stack tooling. */
-export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
+export function pingRedis(
+  port: number,
+  timeoutMs = 500,
+  password?: string,
+): Promise<boolean> {
   return new Promise(resolve => {
     const socket = connect({ host: '127.0.0.1', port });
     const done = (ok: boolean) => {
@@ -31,8 +37,15 @@ export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', data => done(data.toString().startsWith('+PONG')));
+    socket.once('connect', () =>
+      socket.write(`${password ? `AUTH ${password}\r\n` : ''}PING\r\n`),
+    );
+    let reply = '';
+    socket.on('data', data => {
+      reply += data.toString();
+      if (reply.startsWith('-')) done(false);
+      else if (reply.includes('+PONG')) done(true);
+    });
   });
 }
 
@@ -54,11 +67,12 @@ export async function startRedis(
     'no',
     '--protected-mode',
     'yes',
+    ...(options.password ? ['--requirepass', options.password] : []),
     ...(options.args ?? []),
   ]);
   await waitUntilHealthy(
     proc,
-    () => pingRedis(port),
+    () => pingRedis(port, 500, options.password),
     options.readyTimeoutMs ?? 10_000,
   );
   return {
