@@ -13,3 +13,5 @@ export type {
 export type { RedisServer, RedisOptions, RedisTlsFiles } from './redis';
 export { startDemoTraffic } from './demoTraffic';
 export type { DemoTraffic, DemoTrafficOptions } from './demoTraffic';
+export { startRedisFailoverPair, redisCommand } from './redisFailover';
+export type { RedisFailoverPair, RedisFailoverOptions } from './redisFailover';

@@ -33,7 +33,11 @@ export interface RedisTlsFiles {
 }
 
 /** Sends PING over a raw socket; avoids a client library in the stack tooling. */
-export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
+export function pingRedis(
+  port: number,
+  timeoutMs = 500,
+  password?: string,
+): Promise<boolean> {
   return new Promise(resolve => {
     const socket = connect({ host: '127.0.0.1', port });
     const done = (ok: boolean) => {
@@ -42,8 +46,15 @@ export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', data => done(data.toString().startsWith('+PONG')));
+    socket.once('connect', () =>
+      socket.write(`${password ? `AUTH ${password}\r\n` : ''}PING\r\n`),
+    );
+    let reply = '';
+    socket.on('data', data => {
+      reply += data.toString();
+      if (reply.startsWith('-')) done(false);
+      else if (reply.includes('+PONG')) done(true);
+    });
   });
 }
 

@@ -28,7 +28,10 @@ export const PLAN_TTL_MS = 5 * 60_000;
 
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
-  /** Runs a stored plan's actions, exactly as previewed (remediation role). */
+  /**
+   * Runs a stored plan's actions, exactly as previewed, with the remediation role
+   * acting for the executing user (CloudTrail's SourceIdentity and session tags).
+   */
   executor: RemediationActionRunner;
   store: RemediationStore;
   /** Checks the history's hash chain (GET /remediations/history/verify). */
@@ -225,7 +228,10 @@ export class RemediationService {
               );
             }
             try {
-              await this.options.executor.run(actions);
+              await this.options.executor.run(
+                { userRef: actor, planId },
+                actions,
+              );
             } catch (err) {
               // Calls before the refused one may have been applied.
               await this.changed();

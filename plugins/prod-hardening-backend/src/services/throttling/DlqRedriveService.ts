@@ -7,9 +7,13 @@ import {
   PlannedCall,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
-import { describeAwsError, isApiUnavailable } from '../../aws';
+import {
+  AwsClientFactory,
+  describeAwsError,
+  isApiUnavailable,
+} from '../../aws';
 import { nextBatchSize, planBoundedMove } from '../../domain/throttling';
-import type {
+import {
   QueueRef,
   SqsMessageMove,
 } from '../../sources/remediation/sqsMessageMove';
@@ -20,7 +24,8 @@ import type { RemediationStore } from '../remediation/RemediationStore';
 const BOUNDED_MOVE_DEADLINE_MS = 20_000;
 
 export interface DlqRedriveServiceOptions {
-  writer: SqsMessageMove;
+  /** The moves run with the remediation role acting for the user who asked. */
+  aws: Pick<AwsClientFactory, 'actingAs'>;
   /** Locks and history rows, shared with remediations (one place for every change). */
   store: RemediationStore;
   auditor: AuditorService;
@@ -106,66 +111,72 @@ export class DlqRedriveService {
           `A redrive of ${deadLetterQueueName} is already running; wait for it to finish.`,
           async () => {
             await attempt.begin();
-            let dlq: QueueRef | undefined;
-            let queue: QueueRef | undefined;
-            try {
-              [dlq, queue] = await Promise.all([
-                this.options.writer.queue(deadLetterQueueName),
-                this.options.writer.queue(queueName),
-              ]);
-            } catch (err) {
-              return this.failed(attempt, err, 0);
-            }
-            if (!dlq || !queue) {
-              const missing = !dlq ? deadLetterQueueName : queueName;
-              return attempt.refuse(
-                'rejected',
-                new NotFoundError(`Queue ${missing} does not exist.`),
-              );
-            }
+            return this.options.aws.actingAs({ userRef: actor }, async aws => {
+              const writer = new SqsMessageMove(aws);
+              let dlq: QueueRef | undefined;
+              let queue: QueueRef | undefined;
+              try {
+                [dlq, queue] = await Promise.all([
+                  writer.queue(deadLetterQueueName),
+                  writer.queue(queueName),
+                ]);
+              } catch (err) {
+                return this.failed(attempt, err, 0);
+              }
+              if (!dlq || !queue) {
+                const missing = !dlq ? deadLetterQueueName : queueName;
+                return attempt.refuse(
+                  'rejected',
+                  new NotFoundError(`Queue ${missing} does not exist.`),
+                );
+              }
 
-            let outcome: MoveOutcome;
-            try {
-              outcome = await this.move(dlq, queue, maxMessages);
-            } catch (err) {
-              return this.failed(attempt, err, dlq.depth);
-            } finally {
-              this.options.onChanged?.();
-            }
-            const outcomeName = outcome.error ? 'failed' : 'succeeded';
-            const message = describeOutcome(
-              outcome,
-              dlq.depth,
-              deadLetterQueueName,
-              queueName,
-            );
-            const historyId = await attempt.end(outcomeName, {
-              message,
-              calls: outcome.calls,
-              meta: {
+              let outcome: MoveOutcome;
+              try {
+                outcome = await this.move(writer, dlq, queue, maxMessages);
+              } catch (err) {
+                return this.failed(attempt, err, dlq.depth);
+              } finally {
+                this.options.onChanged?.();
+              }
+              const outcomeName = outcome.error ? 'failed' : 'succeeded';
+              const message = describeOutcome(
+                outcome,
+                dlq.depth,
+                deadLetterQueueName,
+                queueName,
+              );
+              const historyId = await attempt.end(outcomeName, {
+                message,
+                calls: outcome.calls,
+                meta: {
+                  method: outcome.method,
+                  moved: outcome.moved,
+                  notMoved: outcome.notMoved,
+                  notDeleted: outcome.notDeleted,
+                },
+              });
+              return {
+                outcome: outcomeName,
                 method: outcome.method,
+                message,
+                depthBefore: dlq.depth,
                 moved: outcome.moved,
                 notMoved: outcome.notMoved,
                 notDeleted: outcome.notDeleted,
-              },
+                ...(outcome.taskHandle
+                  ? { taskHandle: outcome.taskHandle }
+                  : {}),
+                historyId,
+              };
             });
-            return {
-              outcome: outcomeName,
-              method: outcome.method,
-              message,
-              depthBefore: dlq.depth,
-              moved: outcome.moved,
-              notMoved: outcome.notMoved,
-              notDeleted: outcome.notDeleted,
-              ...(outcome.taskHandle ? { taskHandle: outcome.taskHandle } : {}),
-              historyId,
-            };
           },
         ),
     );
   }
 
   private async move(
+    writer: SqsMessageMove,
     dlq: QueueRef,
     queue: QueueRef,
     maxMessages: number,
@@ -176,10 +187,7 @@ export class DlqRedriveService {
       params: { SourceArn: dlq.arn, DestinationArn: queue.arn },
     };
     try {
-      const taskHandle = await this.options.writer.startMessageMoveTask(
-        dlq.arn,
-        queue.arn,
-      );
+      const taskHandle = await writer.startMessageMoveTask(dlq.arn, queue.arn);
       return {
         method: 'message-move-task',
         moved: 0,
@@ -191,7 +199,12 @@ export class DlqRedriveService {
     } catch (err) {
       if (!isApiUnavailable(err)) throw err;
     }
-    const bounded = await this.boundedMove(dlq.url, queue.url, maxMessages);
+    const bounded = await this.boundedMove(
+      writer,
+      dlq.url,
+      queue.url,
+      maxMessages,
+    );
     return {
       ...bounded,
       note: 'StartMessageMoveTask is not available on this endpoint',
@@ -199,11 +212,11 @@ export class DlqRedriveService {
   }
 
   private async boundedMove(
+    writer: SqsMessageMove,
     dlqUrl: string,
     queueUrl: string,
     maxMessages: number,
   ): Promise<Omit<MoveOutcome, 'note'>> {
-    const { writer } = this.options;
     const deadline = this.nowMs() + BOUNDED_MOVE_DEADLINE_MS;
     let moved = 0;
     let notMoved = 0;

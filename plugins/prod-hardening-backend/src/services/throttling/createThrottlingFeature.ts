@@ -4,7 +4,6 @@ import type { ProdHardeningConfig } from '../../config';
 import type { RedisConnection } from '../../redis';
 import { CloudWatchSource } from '../../sources/cloudWatch';
 import { RateLimiterMetricsSource } from '../../sources/rateLimiterMetrics';
-import { SqsMessageMove } from '../../sources/remediation/sqsMessageMove';
 import { SqsSource } from '../../sources/sqs';
 import type { RemediationStore } from '../remediation/RemediationStore';
 import { DlqRedriveService } from './DlqRedriveService';
@@ -38,7 +37,7 @@ export async function createThrottlingFeature(options: {
     endpoint: config.aws.endpoint,
   });
   const redrive = new DlqRedriveService({
-    writer: new SqsMessageMove(aws),
+    aws,
     store,
     auditor,
     queueName: queues.rateLimiter,
