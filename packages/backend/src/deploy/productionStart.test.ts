@@ -291,7 +291,7 @@ async function waitForHttp200(
       ]);
       certs?.remove();
       if (work) rmSync(work, { recursive: true, force: true });
-    }, 120_000);
+    }, 10 * 60_000); // deleting the image's node_modules takes minutes on a busy disk
 
     const startBackend = (processEnv: Record<string, string>) => {
       const [command, ...args] = image.cmd;
