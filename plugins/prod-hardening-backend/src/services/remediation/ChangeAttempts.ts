@@ -83,14 +83,14 @@ export class ChangeAttempts {
     try {
       const result = await body(attempt);
       // A path that returned without ending would leave the event "initiated".
-      if (!attempt.ended) {
+      if (!attempt.ended && !attempt.continuing) {
         await attempt.end('failed', {
           message: 'The attempt ended without an outcome.',
         });
       }
       return result;
     } catch (err) {
-      if (!attempt.ended) {
+      if (!attempt.ended && !attempt.continuing) {
         await attempt.end(outcomeOfError(err), {
           message: err instanceof Error ? err.message : String(err),
           error: err instanceof Error ? err : undefined,
@@ -142,6 +142,8 @@ export class ChangeAttempt {
   private readonly startedMs: number;
   private begun = false;
   private endedFlag = false;
+  /** Work the attempt goes on with after its request was answered. */
+  private background?: Promise<void>;
 
   constructor(
     private readonly store: RemediationStore,
@@ -156,6 +158,44 @@ export class ChangeAttempt {
     return this.endedFlag;
   }
 
+  /** True when the attempt goes on after the request is answered (continueInBackground). */
+  get continuing(): boolean {
+    return this.background !== undefined;
+  }
+
+  /**
+   * Lets the attempt outlive its request (e.g. an SQS move task polled until it ends):
+   * `work` must end the attempt; if it throws or returns without ending it, the attempt
+   * ends with the error's outcome. The lock is held until `work` settles.
+   */
+  continueInBackground(work: Promise<unknown>): void {
+    this.background = work
+      .then(
+        async () => {
+          if (!this.ended) {
+            await this.end('failed', {
+              message: 'The attempt ended without an outcome.',
+            });
+          }
+        },
+        async err => {
+          if (!this.ended) {
+            await this.end(outcomeOfError(err), {
+              message: err instanceof Error ? err.message : String(err),
+              error: err instanceof Error ? err : undefined,
+            });
+          }
+        },
+      )
+      // end() records its own failures; nothing may escape as an unhandled rejection
+      .catch(() => undefined);
+  }
+
+  /** Settles when the attempt's background work (if any) has ended; for tests and shutdown. */
+  async settled(): Promise<void> {
+    await this.background;
+  }
+
   /** Adds what the attempt learned (the plan's check, resource and overridden blockers). */
   describe(more: Partial<AttemptSubject>): void {
     Object.assign(this.subject, more);
@@ -165,9 +205,9 @@ export class ChangeAttempt {
    * Writes the row "in progress" before the first AWS call, so a crash mid-change
    * still leaves a trace. If the store cannot write it, the 503 is thrown before AWS.
    */
-  async begin(): Promise<void> {
+  async begin(calls: PlannedCall[] = []): Promise<void> {
     await this.store.addHistory(
-      this.entry('in-progress', { message: 'In progress.' }),
+      this.entry('in-progress', { message: 'In progress.', calls }),
     );
     this.begun = true;
   }
@@ -185,13 +225,15 @@ export class ChangeAttempt {
       this.nowMs(),
     );
     if (!locked) return this.refuse('conflict', new ConflictError(busyMessage));
+    // A failed unlock must not replace the attempt's answer; the lock then goes stale.
+    const unlock = () =>
+      this.store.unlock(checkId, resourceId, this.id).catch(() => undefined);
     try {
       return await fn();
     } finally {
-      // A failed unlock must not replace the attempt's answer; the lock then goes stale.
-      await this.store
-        .unlock(checkId, resourceId, this.id)
-        .catch(() => undefined);
+      // Work that goes on after the answer keeps the lock until it ends.
+      if (this.background) void this.background.finally(unlock);
+      else await unlock();
     }
   }
 

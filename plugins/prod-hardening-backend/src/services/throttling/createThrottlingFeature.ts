@@ -28,19 +28,21 @@ export async function createThrottlingFeature(options: {
 }): Promise<ThrottlingFeature> {
   const { config, aws, redis, database, auditor } = options;
   const queues = config.resources.queues;
+  const sqs = new SqsSource(aws);
   const throttling = new ThrottlingService({
     metrics: new RateLimiterMetricsSource(redis, {
       metricsKeyPrefix: config.rateLimiter.metricsKeyPrefix,
       limiterKeyPrefix: config.rateLimiter.keyPrefix,
       connectWaitMs: config.redis.connectTimeoutMs,
     }),
-    sqs: new SqsSource(aws),
+    sqs,
     cloudWatch: new CloudWatchSource(aws),
     deadLetterQueueName: queues.rateLimiterDlq,
     endpoint: config.aws.endpoint,
   });
   const redrive = new DlqRedriveService({
     writer: new SqsMessageMove(aws),
+    reader: sqs,
     // The remediation history and locks: a redrive is a change to the account like any other.
     store: await RemediationStore.create(await database.getClient()),
     auditor,
