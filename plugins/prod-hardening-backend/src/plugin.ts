@@ -120,6 +120,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           auditor,
           endpoint: config.aws.endpoint,
           onChanged: () => posture.invalidate(),
+          deadlineMs: config.remediation.deadlineMs,
         });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),

@@ -155,9 +155,10 @@ export type DlqRedriveMethod =
 export interface DlqRedriveResult {
   /**
    * `running`: a move task was started and is still moving (see redrive-status);
-   * `succeeded`/`failed`: a bounded move ended.
+   * `succeeded`/`failed`: a bounded move ended; `timed-out`: AWS did not answer within
+   * the deadline, what moved is unknown until the history settles it.
    */
-  outcome: 'succeeded' | 'failed' | 'running';
+  outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
   method: DlqRedriveMethod;
   message: string;
   /** DLQ depth before the redrive. */
@@ -178,7 +179,7 @@ export interface DlqRedriveResult {
  * `running` while a bounded move or an SQS move task is under way, then how it ended.
  */
 export interface DlqRedriveStatus {
-  state: 'idle' | 'running' | 'completed' | 'failed';
+  state: 'idle' | 'running' | 'completed' | 'failed' | 'timed-out';
   queueName: string;
   /** The history row of the redrive. */
   historyId?: string;

@@ -65,7 +65,9 @@ export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
       body.maxMessages,
       body.reason,
     );
-    // A move task still running is accepted, not done.
-    res.status(result.outcome === 'running' ? 202 : 200).json(result);
+    // A move task still running, or a redrive past its deadline, is accepted, not done.
+    const accepted =
+      result.outcome === 'running' || result.outcome === 'timed-out';
+    res.status(accepted ? 202 : 200).json(result);
   });
 }

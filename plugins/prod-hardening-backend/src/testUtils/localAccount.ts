@@ -54,6 +54,10 @@ export function pluginConfig(options: {
   endpoint: string;
   redisUrl?: string;
   resources?: ResourceNames;
+  /** The change routes' deadline (prodHardening.remediation.deadlineMs). */
+  deadlineMs?: number;
+  /** Per-request AWS timeout, e.g. longer than a paused emulator in a deadline test. */
+  requestTimeoutMs?: number;
 }) {
   return mockServices.rootConfig.factory({
     data: {
@@ -63,7 +67,13 @@ export function pluginConfig(options: {
           region: REGION,
           endpoint: options.endpoint,
           maxAttempts: 1,
+          ...(options.requestTimeoutMs
+            ? { requestTimeoutMs: options.requestTimeoutMs }
+            : {}),
         },
+        ...(options.deadlineMs
+          ? { remediation: { deadlineMs: options.deadlineMs } }
+          : {}),
         redis: {
           url: options.redisUrl ?? UNREACHABLE,
           connectTimeoutMs: 500,

@@ -19,7 +19,10 @@ const unavailable = {
 const redriveResult = {
   type: 'object',
   properties: {
-    outcome: { type: 'string', enum: ['succeeded', 'failed', 'running'] },
+    outcome: {
+      type: 'string',
+      enum: ['succeeded', 'failed', 'running', 'timed-out'],
+    },
     method: {
       type: 'string',
       enum: ['message-move-task', 'bounded-move'],
@@ -157,7 +160,13 @@ export const throttlingPaths = {
                 properties: {
                   state: {
                     type: 'string',
-                    enum: ['idle', 'running', 'completed', 'failed'],
+                    enum: [
+                      'idle',
+                      'running',
+                      'completed',
+                      'failed',
+                      'timed-out',
+                    ],
                   },
                   queueName: { type: 'string' },
                   historyId: { type: 'string' },
@@ -221,7 +230,7 @@ export const throttlingPaths = {
         },
         '202': {
           description:
-            'A move task was started and is running (outcome running); follow it with GET /throttling/dlq/redrive-status.',
+            'A move task was started and is running (outcome running), or AWS did not answer within the deadline (outcome timed-out, state unknown until the history settles it); follow it with GET /throttling/dlq/redrive-status.',
           content: { 'application/json': { schema: redriveResult } },
         },
         '400': error('Invalid request.'),

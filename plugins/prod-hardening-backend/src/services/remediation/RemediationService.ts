@@ -14,6 +14,7 @@ import { hashState } from '../../domain/remediation/stateHash';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import { AttemptDeadline, DEFAULT_DEADLINE_MS } from './deadline';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
@@ -28,6 +29,8 @@ export interface RemediationServiceOptions {
   /** Called after the account changed, e.g. to drop cached posture. */
   onChanged?: () => void;
   nowMs?: () => number;
+  /** Execute answers within this many ms whatever AWS does (default 60 s). */
+  deadlineMs?: number;
 }
 
 /**
@@ -138,7 +141,7 @@ export class RemediationService {
     const subject = { ...subjectOf(undefined), planId, actor, reason };
     return this.attempts.run(
       req,
-      { eventId: EXECUTE_EVENT, subject },
+      { eventId: EXECUTE_EVENT, subject, deadline: this.deadline() },
       async attempt => {
         const stored = await store.getPlan(planId);
         if (!stored) {
@@ -204,6 +207,7 @@ export class RemediationService {
                 ),
               );
             }
+            attempt.assertInTime();
             try {
               await definition.execute(state);
             } catch (err) {
@@ -235,6 +239,18 @@ export class RemediationService {
         );
       },
     );
+  }
+
+  /** Past the deadline, execute answers "timed out" (202) and the history settles it later. */
+  private deadline(): AttemptDeadline<RemediationResult> {
+    return {
+      ms: this.options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+      answer: ({ historyId, message }) => ({
+        outcome: 'timed-out',
+        message,
+        historyId,
+      }),
+    };
   }
 
   history(

@@ -70,6 +70,11 @@ export class RemediationStore {
         t.text('overridden_blockers_json').nullable();
       });
     }
+    if (!(await db.schema.hasColumn(HISTORY, 'settles'))) {
+      await db.schema.alterTable(HISTORY, t => {
+        t.string('settles').nullable();
+      });
+    }
     if (!(await db.schema.hasTable(LOCKS))) {
       await db.schema.createTable(LOCKS, t => {
         t.string('lock_key', 2100).primary();
@@ -177,9 +182,17 @@ export class RemediationStore {
     await guard(this.db(HISTORY).insert({ id: entry.id, ...toRow(entry) }));
   }
 
-  /** Replaces the row of an attempt in progress with how it ended. */
+  /**
+   * Replaces the row of an attempt in progress with how it ended. Only a row still in
+   * progress is changed: a completed row is never rewritten (a later outcome is a new
+   * row, see `settles`).
+   */
   async updateHistory(entry: RemediationHistoryEntry): Promise<void> {
-    await guard(this.db(HISTORY).where({ id: entry.id }).update(toRow(entry)));
+    await guard(
+      this.db(HISTORY)
+        .where({ id: entry.id, outcome: 'in-progress' })
+        .update(toRow(entry)),
+    );
   }
 
   async getHistory(id: string): Promise<RemediationHistoryEntry | undefined> {
@@ -226,6 +239,7 @@ function toEntry(row: any): RemediationHistoryEntry {
     overriddenBlockers: row.overridden_blockers_json
       ? JSON.parse(row.overridden_blockers_json)
       : undefined,
+    settles: row.settles ?? undefined,
   };
 }
 
@@ -245,5 +259,6 @@ function toRow(entry: RemediationHistoryEntry) {
     overridden_blockers_json: entry.overriddenBlockers?.length
       ? JSON.stringify(entry.overriddenBlockers)
       : null,
+    settles: entry.settles ?? null,
   };
 }

@@ -23,6 +23,7 @@ import {
   SqsSource,
 } from '../../sources/sqs';
 import { ChangeAttempt, ChangeAttempts } from '../remediation/ChangeAttempts';
+import { DEFAULT_DEADLINE_MS } from '../remediation/deadline';
 import type { RemediationStore } from '../remediation/RemediationStore';
 
 /** A bounded move stops after this long even below its bound, so the request stays short. */
@@ -52,6 +53,8 @@ export interface DlqRedriveServiceOptions {
   moveTaskMessagesPerSecond?: number;
   /** Poll interval of a running move task; default 5 s. */
   movePollIntervalMs?: number;
+  /** A redrive answers within this many ms whatever AWS does (default 60 s). */
+  deadlineMs?: number;
 }
 
 interface MoveOutcome {
@@ -123,7 +126,7 @@ export class DlqRedriveService {
     reason?: string,
   ): Promise<DlqRedriveResult> {
     const { deadLetterQueueName, queueName } = this.options;
-    return this.attempts.run(
+    return this.attempts.run<DlqRedriveResult>(
       req,
       {
         eventId: REDRIVE_EVENT,
@@ -132,6 +135,20 @@ export class DlqRedriveService {
           queue: queueName,
           deadLetterQueue: deadLetterQueueName,
           maxMessages: maxMessages ?? null,
+        },
+        deadline: {
+          ms: this.options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+          answer: ({ historyId, message }) => ({
+            outcome: 'timed-out',
+            method:
+              maxMessages === undefined ? 'message-move-task' : 'bounded-move',
+            message,
+            depthBefore: 0,
+            moved: 0,
+            notMoved: 0,
+            notDeleted: 0,
+            historyId,
+          }),
         },
       },
       attempt =>
@@ -179,7 +196,9 @@ export class DlqRedriveService {
       checkId: DLQ_REDRIVE_HISTORY_ID,
       limit: 50,
     });
-    const last = rows.find(r => MOVE_OUTCOMES.has(r.outcome));
+    const latest = rows.find(r => MOVE_OUTCOMES.has(r.outcome));
+    // A timed-out redrive is superseded by the row that settles it (same start time).
+    const last = rows.find(r => latest && r.settles === latest.id) ?? latest;
     const status: DlqRedriveStatus = {
       state: last ? stateOf(last) : 'idle',
       queueName: deadLetterQueueName,
@@ -237,6 +256,7 @@ export class DlqRedriveService {
         MaxNumberOfMessagesPerSecond: rate,
       },
     };
+    attempt.assertInTime();
     let taskHandle: string | undefined;
     try {
       taskHandle = await this.options.writer.startMessageMoveTask(
@@ -342,7 +362,7 @@ export class DlqRedriveService {
   ): Promise<DlqRedriveResult> {
     let outcome: MoveOutcome;
     try {
-      outcome = await this.moveUpTo(dlq.url, queue.url, maxMessages);
+      outcome = await this.moveUpTo(attempt, dlq.url, queue.url, maxMessages);
     } finally {
       this.options.onChanged?.();
     }
@@ -377,6 +397,7 @@ export class DlqRedriveService {
   }
 
   private async moveUpTo(
+    attempt: ChangeAttempt,
     dlqUrl: string,
     queueUrl: string,
     maxMessages: number,
@@ -391,7 +412,9 @@ export class DlqRedriveService {
     try {
       for (;;) {
         const size = nextBatchSize(moved, notMoved, maxMessages);
-        if (size === 0 || this.nowMs() >= deadline) break;
+        // Past the request's deadline no new batch starts: the person was told "timed out".
+        if (size === 0 || this.nowMs() >= deadline || attempt.pastDeadline)
+          break;
         const messages = await writer.receive(dlqUrl, size);
         if (messages.length === 0) break;
         batches += 1;
@@ -472,10 +495,16 @@ export class DlqRedriveService {
 const REDRIVE_EVENT = 'dlq-redrive';
 
 /** History outcomes of redrives that ran (not refused before moving anything). */
-const MOVE_OUTCOMES = new Set<string>(['in-progress', 'succeeded', 'failed']);
+const MOVE_OUTCOMES = new Set<string>([
+  'in-progress',
+  'succeeded',
+  'failed',
+  'timed-out',
+]);
 
 function stateOf(row: RemediationHistoryEntry): DlqRedriveStatus['state'] {
   if (row.outcome === 'in-progress') return 'running';
+  if (row.outcome === 'timed-out') return 'timed-out';
   return row.outcome === 'succeeded' ? 'completed' : 'failed';
 }
 

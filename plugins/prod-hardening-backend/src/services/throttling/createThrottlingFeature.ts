@@ -50,6 +50,7 @@ export async function createThrottlingFeature(options: {
     deadLetterQueueName: queues.rateLimiterDlq,
     endpoint: config.aws.endpoint,
     onChanged: () => throttling.invalidateDeadLetterQueue(),
+    deadlineMs: config.remediation.deadlineMs,
   });
   return { throttling, redrive };
 }

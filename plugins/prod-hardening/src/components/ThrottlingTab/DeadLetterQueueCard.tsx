@@ -163,12 +163,14 @@ const RESULT_SEVERITY = {
   succeeded: 'success',
   running: 'info',
   failed: 'error',
+  'timed-out': 'warning',
 } as const;
 
 const STATUS_SEVERITY = {
   running: 'info',
   completed: 'success',
   failed: 'error',
+  'timed-out': 'warning',
 } as const;
 
 /** The latest redrive: a running move task's progress, or how the last one ended. */
