@@ -40,8 +40,10 @@ export function useRedriveStatus(version: number) {
     () => api.getDeadLetterQueueRedriveStatus(),
     [api, version],
   );
-  const running = state.value?.state === 'running';
-  useRefreshEvery(state.retry, running ? REDRIVE_STATUS_REFRESH_MS : NEVER_MS);
+  // A running move task, or a redrive past its deadline that the history will settle.
+  const waiting =
+    state.value?.state === 'running' || state.value?.state === 'timed-out';
+  useRefreshEvery(state.retry, waiting ? REDRIVE_STATUS_REFRESH_MS : NEVER_MS);
   return state;
 }
 

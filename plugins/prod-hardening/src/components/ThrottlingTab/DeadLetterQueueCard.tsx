@@ -166,6 +166,14 @@ const RESULT_SEVERITY = {
   'timed-out': 'warning',
 } as const;
 
+const STATUS_LABEL = {
+  running: 'Redrive running.',
+  completed: 'Last redrive completed:',
+  failed: 'Last redrive failed:',
+  'timed-out':
+    'Last redrive timed out; what moved is unknown until AWS answers (this updates by itself):',
+} as const;
+
 const STATUS_SEVERITY = {
   running: 'info',
   completed: 'success',
@@ -191,9 +199,7 @@ function RedriveStatusLine({ status }: { status: DlqRedriveStatus }) {
       aria-label="Redrive status"
       data-testid="redrive-status"
     >
-      {status.state === 'running'
-        ? 'Redrive running.'
-        : `Last redrive ${status.state}:`}
+      {STATUS_LABEL[status.state]}
       {progress} {status.state === 'running' ? '' : status.message}
       {status.state === 'running' && task?.toMove ? (
         <LinearProgress
@@ -245,7 +251,8 @@ function RedriveStatus(props: { version: number; onEnded: () => void }) {
   const { value } = useRedriveStatus(props.version);
   const [wasRunning, setWasRunning] = useState(false);
   const { onEnded } = props;
-  const running = value?.state === 'running';
+  // running, or timed out and waiting for the history to settle it
+  const running = value?.state === 'running' || value?.state === 'timed-out';
   useEffect(() => {
     if (running) setWasRunning(true);
     else if (wasRunning) {
