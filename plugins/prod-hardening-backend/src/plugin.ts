@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
 import { DefaultAwsClientFactory } from './aws';
+import { migrateDatabase } from './database';
+import { ChangeMark } from './services/changes/ChangeMark';
 import { readProdHardeningConfig } from './config';
 import { createRedisConnection, onReadinessChange } from './redis';
 import { createRouter } from './router';
@@ -23,7 +25,8 @@ import { buildRemediations } from './services/remediation/definitions';
 import { RemediationService } from './services/remediation/RemediationService';
 import { GuidedRemediationService } from './services/remediation/GuidedRemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
-import { createRemediationWriters } from './sources/remediation';
+import { HistoryVerifier } from './services/remediation/HistoryVerifier';
+import { RemediationActionExecutor } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
@@ -85,7 +88,6 @@ export const prodHardeningPlugin = createBackendPlugin({
         const postureSources = createPostureSources(aws);
         const remediations = buildRemediations(
           { ...postureSources, s3: new S3Source(aws) },
-          createRemediationWriters(aws),
           config,
         );
         const engine = createPostureEngine(aws, config, {
@@ -93,16 +95,22 @@ export const prodHardeningPlugin = createBackendPlugin({
           autoRemediable: new Set(remediations.map(r => r.checkId)),
         });
         const db = await database.getClient();
+        // Every replica runs this at start; they queue on a lock (see migrateDatabase).
+        if (!database.migrations?.skip) await migrateDatabase(db);
+        const remediationStore = new RemediationStore(db);
+        const postureChanges = new ChangeMark(db, 'posture');
         const posture = new PostureService({
           engine,
           securityHub: postureSources.securityHub,
           endpoint: config.aws.endpoint,
-          snapshots: await PostureSnapshotStore.create(db),
+          snapshots: new PostureSnapshotStore(db),
+          changes: postureChanges,
         });
-        // The scheduler runs each task on one replica at a time (database locks), so
-        // several backends still write one snapshot per day.
+        // A global task: one replica at a time runs it (database locks), so several
+        // backends still take one snapshot per period, start-up included.
         await scheduler.scheduleTask({
           id: 'prod-hardening-posture-snapshot',
+          scope: 'global',
           frequency: { hours: 6 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
@@ -115,11 +123,16 @@ export const prodHardeningPlugin = createBackendPlugin({
         });
         const remediation = new RemediationService({
           definitions: remediations,
-          store: await RemediationStore.create(db),
+          executor: new RemediationActionExecutor(aws),
+          store: remediationStore,
+          verifier: new HistoryVerifier(db),
           engine,
           auditor,
           endpoint: config.aws.endpoint,
-          onChanged: () => posture.invalidate(),
+          onChanged: async () => {
+            posture.invalidate();
+            await postureChanges.bump();
+          },
           deadlineMs: config.remediation.deadlineMs,
         });
         const guided = new GuidedRemediationService({
@@ -131,7 +144,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         const { finops, optimisation } = await createFinOpsFeature({
           config,
           aws,
-          database,
+          db,
           scheduler,
           logger,
         });
@@ -140,7 +153,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           config,
           aws,
           redis,
-          database,
+          store: remediationStore,
           auditor,
         });
 
@@ -170,6 +183,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             runbooks,
             permissions,
             httpAuth,
+            auditor,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startMoto, MotoServer } from '@prod-hardening/dev-stack';
+import { awsCallRecorder } from '../testUtils/awsCallRecorder';
 import { DefaultAwsClientFactory } from './clientFactory';
 
 jest.setTimeout(30_000);
@@ -45,6 +46,39 @@ describe('DefaultAwsClientFactory against moto_server', () => {
         .client(S3ControlClient, { accountIdInHost: true })
         .send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' })),
     ).rejects.toMatchObject({ name: 'NoSuchPublicAccessBlockConfiguration' });
+  });
+
+  it('adds the given middleware to every client it builds, whatever the access', async () => {
+    const recorder = awsCallRecorder();
+    const recorded = new DefaultAwsClientFactory(
+      {
+        accountId: '123456789012',
+        region: 'us-east-1',
+        endpoint: moto.endpoint,
+        connectTimeoutMs: 1000,
+        requestTimeoutMs: 5000,
+        maxAttempts: 1,
+      },
+      { plugins: [recorder.plugin] },
+    );
+    try {
+      await recorded.client(STSClient).send(new GetCallerIdentityCommand({}));
+      await recorded
+        .client(S3ControlClient, { access: 'remediate', accountIdInHost: true })
+        .send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' }))
+        .catch(() => undefined);
+    } finally {
+      recorded.destroy();
+    }
+    expect(recorder.calls).toEqual([
+      { client: 'STSClient', operation: 'GetCallerIdentity', input: {} },
+      {
+        client: 'S3ControlClient',
+        operation: 'GetPublicAccessBlock',
+        input: { AccountId: '123456789012' },
+      },
+    ]);
+    expect(recorder.writes()).toEqual([]);
   });
 
   it('reuses one client per service and access kind, separating read from remediation', () => {

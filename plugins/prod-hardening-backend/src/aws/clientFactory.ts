@@ -1,6 +1,6 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
 import type { ProdHardeningConfig } from '../config';
 
 /** What every AWS SDK v3 client constructor accepts and we set. */
@@ -19,6 +19,15 @@ export interface AwsSdkClientConfig {
 /** The parts of an SDK client the factory touches. */
 export interface AwsSdkClient {
   destroy(): void;
+  middlewareStack: { use(pluggable: Pluggable<any, any>): void };
+}
+
+export interface AwsClientFactoryOptions {
+  /**
+   * Middleware added to every client the factory builds, e.g. a test's recorder of
+   * the calls made (src/testUtils/awsCallRecorder.ts).
+   */
+  plugins?: Pluggable<any, any>[];
 }
 
 export type AwsSdkClientConstructor<C extends AwsSdkClient> = new (
@@ -69,11 +78,17 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     AwsCredentialIdentityProvider | undefined
   >;
 
-  static fromConfig(config: ProdHardeningConfig): DefaultAwsClientFactory {
-    return new DefaultAwsClientFactory(config.aws);
+  static fromConfig(
+    config: ProdHardeningConfig,
+    options?: AwsClientFactoryOptions,
+  ): DefaultAwsClientFactory {
+    return new DefaultAwsClientFactory(config.aws, options);
   }
 
-  constructor(private readonly aws: ProdHardeningConfig['aws']) {
+  constructor(
+    private readonly aws: ProdHardeningConfig['aws'],
+    private readonly options: AwsClientFactoryOptions = {},
+  ) {
     this.credentials = {
       read: this.assumedRole(aws.readRoleArn, 'prod-hardening-read'),
       remediate: this.assumedRole(
@@ -105,6 +120,9 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       config.endpointProvider = () => ({ url: new URL(endpoint) });
     }
     const client = new ctor(config);
+    for (const plugin of this.options.plugins ?? []) {
+      client.middlewareStack.use(plugin);
+    }
     this.clients.set(ctor, { ...byAccess, [access]: client });
     return client;
   }

@@ -4,6 +4,7 @@ export { DefaultAwsClientFactory } from './clientFactory';
 export { partitionOf } from './partition';
 export type {
   AwsClientFactory,
+  AwsClientFactoryOptions,
   AwsAccess,
   AwsClientOptions,
   AwsSdkClient,

@@ -1,4 +1,5 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type express from 'express';
 import { openApiSpec } from '../schema/openapi';
@@ -24,6 +25,7 @@ import type { RemediationService } from '../services/remediation/RemediationServ
 import type { GuidedRemediationService } from '../services/remediation/GuidedRemediationService';
 
 export interface RouterOptions extends AuthorizeDeps {
+  auditor: AuditorService;
   health: HealthService;
   posture: PostureService;
   remediation: RemediationService;

@@ -167,10 +167,21 @@ function hostileRequests(): HostileRequest[] {
       `/remediations/history?checkId=${enc(v)}`,
     );
   get('history unknown parameter', '/remediations/history?order=asc');
+
+  // History verification takes no parameters at all.
+  const verify = '/remediations/history/verify';
+  for (const p of ['limit', 'checkId', 'from', 'repair', '__proto__'])
+    get(`verify parameter ${p}`, `${verify}?${p}=1`);
+  for (const v of INJECTIONS.slice(0, 6))
+    get(
+      `verify injected parameter ${JSON.stringify(v)}`,
+      `${verify}?${enc(v)}=1`,
+    );
+  get('verify huge parameter', `${verify}?x=${'v'.repeat(3000)}`);
   return list;
 }
 
-describe('hostile requests to the posture and remediation routes', () => {
+describe('hostile requests to the posture, remediation and history routes', () => {
   let moto: MotoServer;
   let proxy: CountingProxy;
   let server: any;

@@ -12,7 +12,7 @@ import type {
   RemediationOutcome,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
-import type { RemediationStore } from './RemediationStore';
+import type { HistorySeal, RemediationStore } from './RemediationStore';
 import { AttemptDeadline, withinDeadline } from './deadline';
 
 export type FinalOutcome = Exclude<RemediationOutcome, 'in-progress'>;
@@ -159,7 +159,7 @@ export class ChangeAttempt {
   private readonly startedMs: number;
   private begun = false;
   /** The in-progress row being written, so a time-out meanwhile completes that row. */
-  private beginning?: Promise<void>;
+  private beginning?: Promise<unknown>;
   private endedFlag = false;
   /** Set when the attempt was answered "timed out"; its outcome then settles in a new row. */
   private timedOut = false;
@@ -322,13 +322,22 @@ export class ChangeAttempt {
     const end: AttemptEnd = { message, meta: { stateUnknown: true } };
     const entry = this.entry('timed-out', end);
     let recordError: string | undefined;
+    let seal: HistorySeal | undefined;
     try {
-      if (begun) await this.store.updateHistory(entry);
-      else await this.store.addHistory(entry);
+      seal = begun
+        ? await this.store.completeHistory(entry)
+        : await this.store.addHistory(entry);
     } catch (err) {
       recordError = err instanceof Error ? err.message : String(err);
     }
-    await this.complete(this.event, 'timed-out', end, this.id, recordError);
+    await this.complete(
+      this.event,
+      'timed-out',
+      end,
+      this.id,
+      seal,
+      recordError,
+    );
     return this.id;
   }
 
@@ -343,13 +352,15 @@ export class ChangeAttempt {
     this.endedFlag = true;
     const entry = this.entry(outcome, end);
     let recordError: string | undefined;
+    let seal: HistorySeal | undefined;
     try {
-      if (this.begun) await this.store.updateHistory(entry);
-      else await this.store.addHistory(entry);
+      seal = this.begun
+        ? await this.store.completeHistory(entry)
+        : await this.store.addHistory(entry);
     } catch (err) {
       recordError = err instanceof Error ? err.message : String(err);
     }
-    await this.complete(this.event, outcome, end, this.id, recordError);
+    await this.complete(this.event, outcome, end, this.id, seal, recordError);
     return this.id;
   }
 
@@ -365,8 +376,9 @@ export class ChangeAttempt {
       settles: this.id,
     };
     let recordError: string | undefined;
+    let seal: HistorySeal | undefined;
     try {
-      await this.store.addHistory(entry);
+      seal = await this.store.addHistory(entry);
     } catch (err) {
       recordError = err instanceof Error ? err.message : String(err);
     }
@@ -377,7 +389,7 @@ export class ChangeAttempt {
         planId: this.subject.planId ?? null,
         settles: this.id,
       });
-      await this.complete(event, outcome, end, entry.id, recordError);
+      await this.complete(event, outcome, end, entry.id, seal, recordError);
     } catch {
       // the auditor is down: the history row still says how it ended
     }
@@ -389,12 +401,16 @@ export class ChangeAttempt {
     outcome: FinalOutcome,
     end: AttemptEnd,
     historyId: string,
+    seal: HistorySeal | undefined,
     recordError: string | undefined,
   ) {
     const meta: JsonObject = {
       ...end.meta,
       outcome,
       historyId,
+      // The chain's end as of this row, in the audit log (a separate sink): a history
+      // rewritten from here on, hashes recomputed, no longer matches it.
+      ...(seal ? { historySeq: seal.seq, historyHash: seal.hash } : {}),
       ...(recordError ? { recordError } : {}),
     };
     if (outcome === 'succeeded') await event.success({ meta });

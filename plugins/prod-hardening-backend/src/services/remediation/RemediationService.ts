@@ -3,6 +3,7 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   CheckResult,
+  HistoryVerification,
   PlannedCall,
   RemediationHistoryEntry,
   RemediationPlan,
@@ -10,11 +11,17 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
 import { describeAwsError } from '../../aws';
+import {
+  parseRemediationActions,
+  RemediationAction,
+} from '../../domain/remediation/actions';
 import { hashState } from '../../domain/remediation/stateHash';
+import type { RemediationActionRunner } from '../../sources/remediation/actionExecutor';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
 import { AttemptDeadline, DEFAULT_DEADLINE_MS } from './deadline';
+import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
@@ -22,12 +29,20 @@ export const PLAN_TTL_MS = 5 * 60_000;
 
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
+  /** Runs a stored plan's actions, exactly as previewed (remediation role). */
+  executor: RemediationActionRunner;
   store: RemediationStore;
+  /** Checks the history's hash chain (GET /remediations/history/verify). */
+  verifier: HistoryVerifier;
   engine: PostureCheckEngine;
   auditor: AuditorService;
   endpoint?: string;
-  /** Called after the account changed, e.g. to drop cached posture. */
-  onChanged?: () => void;
+  /**
+   * Called after the account changed, e.g. to drop cached posture on every replica;
+   * awaited before the answer, so a replica asked afterwards knows. Its failure does
+   * not change the attempt's outcome.
+   */
+  onChanged?: () => void | Promise<void>;
   nowMs?: () => number;
   /** Execute answers within this many ms whatever AWS does (default 60 s). */
   deadlineMs?: number;
@@ -173,6 +188,11 @@ export class RemediationService {
         if (stored.claimedBy) {
           return attempt.refuse('conflict', await this.alreadyUsed(stored));
         }
+        // What runs is the stored preview itself, read back with the action schemas.
+        const actions = readStoredActions(plan);
+        if (actions instanceof InputError) {
+          return attempt.refuse('rejected', actions);
+        }
         const definition = this.definition(plan.checkId);
 
         return attempt.withLock(
@@ -209,16 +229,18 @@ export class RemediationService {
             }
             attempt.assertInTime();
             try {
-              await definition.execute(state);
+              await this.options.executor.run(actions);
             } catch (err) {
+              // Calls before the refused one may have been applied.
+              await this.changed();
               return this.awsFailed(
                 attempt,
                 'AWS refused the change',
                 err,
-                plan.calls,
+                actions,
               );
             }
-            this.options.onChanged?.();
+            await this.changed();
 
             let check: CheckResult | undefined;
             let verifyError: string | undefined;
@@ -230,7 +252,7 @@ export class RemediationService {
             const { outcome, message } = verdict(check, verifyError);
             const historyId = await attempt.end(outcome, {
               message,
-              calls: plan.calls,
+              calls: actions,
               verified: check,
               meta: { verifiedStatus: check?.status ?? null },
             });
@@ -260,6 +282,10 @@ export class RemediationService {
     return this.options.store.listHistory({ checkId, limit });
   }
 
+  verifyHistory(): Promise<HistoryVerification> {
+    return this.options.verifier.verify();
+  }
+
   private definition(checkId: string): RemediationDefinition<any> {
     const definition = this.options.definitions.find(
       d => d.checkId === checkId,
@@ -268,6 +294,14 @@ export class RemediationService {
       throw new InputError(`Check ${checkId} has no automated remediation.`);
     }
     return definition;
+  }
+
+  private async changed(): Promise<void> {
+    try {
+      await this.options.onChanged?.();
+    } catch {
+      // Other replicas then see the change when their cache expires.
+    }
   }
 
   private async verify(checkId: string): Promise<CheckResult | undefined> {
@@ -300,6 +334,17 @@ export class RemediationService {
 }
 
 const EXECUTE_EVENT = 'remediation-execute';
+
+/** The stored plan's actions, or the 400 that says why they cannot run. */
+function readStoredActions(
+  plan: RemediationPlan,
+): RemediationAction[] | InputError {
+  const parsed = parseRemediationActions(plan.calls);
+  if (parsed.ok) return parsed.actions;
+  return new InputError(
+    `The stored plan holds an action that cannot run (${parsed.problem}); nothing was changed: preview the remediation again.`,
+  );
+}
 
 /** The check, resource and overridden blockers of a plan, for its history rows. */
 function subjectOf(plan: RemediationPlan | undefined) {

@@ -1,5 +1,6 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
+import { migratedSqlite } from '../../testUtils/database';
 import { ChangeAttempts } from './ChangeAttempts';
 import { raceDeadline } from './deadline';
 import { RemediationStore } from './RemediationStore';
@@ -65,12 +66,8 @@ describe('an attempt past its deadline', () => {
   let store: RemediationStore;
 
   beforeEach(async () => {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-    });
-    store = await RemediationStore.create(db);
+    db = await migratedSqlite();
+    store = new RemediationStore(db);
   });
 
   afterEach(() => db.destroy());

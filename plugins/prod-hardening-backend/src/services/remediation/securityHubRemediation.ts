@@ -1,10 +1,8 @@
 import { CHECKS } from '../../domain/posture/catalog';
 import {
-  fsbpStandardArn,
   planEnableSecurityHub,
   SecurityHubState,
 } from '../../domain/remediation/securityHubPlan';
-import type { RemediationWriters } from '../../sources/remediation';
 import { readSecurityHubFacts } from '../posture/readSecurityHub';
 import type { PostureSources } from '../posture/sources';
 import type { RemediationDefinition } from './definitions';
@@ -12,7 +10,6 @@ import type { RemediationDefinition } from './definitions';
 /** "Enable Security Hub + FSBP": the hub first, then the standard, each only if missing. */
 export function securityHubRemediation(
   read: Pick<PostureSources, 'securityHub'>,
-  write: Pick<RemediationWriters, 'securityHub'>,
   aws: { region: string; endpoint?: string },
 ): RemediationDefinition<SecurityHubState> {
   return {
@@ -21,17 +18,5 @@ export function securityHubRemediation(
     readState: () =>
       readSecurityHubFacts(read.securityHub, aws.region, aws.endpoint),
     plan: planEnableSecurityHub,
-    async execute(state) {
-      for (const call of planEnableSecurityHub(state).calls) {
-        if (call.action === 'EnableSecurityHub') {
-          await write.securityHub.enableHub();
-        }
-        if (call.action === 'BatchEnableStandards') {
-          await write.securityHub.enableStandards([
-            fsbpStandardArn(aws.region),
-          ]);
-        }
-      }
-    },
   };
 }

@@ -1,7 +1,4 @@
-import type {
-  AuditorService,
-  DatabaseService,
-} from '@backstage/backend-plugin-api';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { AwsClientFactory } from '../../aws';
 import type { ProdHardeningConfig } from '../../config';
 import type { RedisConnection } from '../../redis';
@@ -9,7 +6,7 @@ import { CloudWatchSource } from '../../sources/cloudWatch';
 import { RateLimiterMetricsSource } from '../../sources/rateLimiterMetrics';
 import { SqsMessageMove } from '../../sources/remediation/sqsMessageMove';
 import { SqsSource } from '../../sources/sqs';
-import { RemediationStore } from '../remediation/RemediationStore';
+import type { RemediationStore } from '../remediation/RemediationStore';
 import { DlqRedriveService } from './DlqRedriveService';
 import { ThrottlingService } from './ThrottlingService';
 
@@ -23,10 +20,11 @@ export async function createThrottlingFeature(options: {
   config: ProdHardeningConfig;
   aws: AwsClientFactory;
   redis: RedisConnection;
-  database: DatabaseService;
+  /** The remediation history and locks: a redrive is a change to the account like any other. */
+  store: RemediationStore;
   auditor: AuditorService;
 }): Promise<ThrottlingFeature> {
-  const { config, aws, redis, database, auditor } = options;
+  const { config, aws, redis, store, auditor } = options;
   const queues = config.resources.queues;
   const sqs = new SqsSource(aws);
   const throttling = new ThrottlingService({
@@ -43,8 +41,7 @@ export async function createThrottlingFeature(options: {
   const redrive = new DlqRedriveService({
     writer: new SqsMessageMove(aws),
     reader: sqs,
-    // The remediation history and locks: a redrive is a change to the account like any other.
-    store: await RemediationStore.create(await database.getClient()),
+    store,
     auditor,
     queueName: queues.rateLimiter,
     deadLetterQueueName: queues.rateLimiterDlq,

@@ -5,14 +5,30 @@ import {
 } from '@aws-sdk/client-securityhub';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { AwsClientFactory, AwsClientOptions } from '../../aws';
-import { SecurityHubRemediation } from './securityHub';
+import type { RemediationAction } from '../../domain/remediation/actions';
+import { RemediationActionExecutor } from './actionExecutor';
 
 // moto_server has no standards API (BatchEnableStandards answers an HTML 404) and never
 // answers EnableSecurityHub with ResourceConflictException, so these AWS answers are
-// mocked; enabling the hub itself is verified against moto in router/securityHubRemediation.test.ts.
+// mocked; that each action sends its previewed parameters is checked against moto in
+// services/remediation/previewedActions.test.ts.
 const hub = mockClient(SecurityHubClient);
+
 const FSBP =
   'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0';
+const ENABLE_HUB: RemediationAction = {
+  service: 'securityhub',
+  action: 'EnableSecurityHub',
+  params: {
+    EnableDefaultStandards: false,
+    ControlFindingGenerator: 'SECURITY_CONTROL',
+  },
+};
+const SUBSCRIBE_FSBP: RemediationAction = {
+  service: 'securityhub',
+  action: 'BatchEnableStandards',
+  params: { StandardsSubscriptionRequests: [{ StandardsArn: FSBP }] },
+};
 
 /** A factory that hands out one client and remembers which role was asked for. */
 function recordingFactory() {
@@ -30,10 +46,11 @@ function recordingFactory() {
   return { factory, accesses };
 }
 
-describe('SecurityHubRemediation', () => {
+describe('RemediationActionExecutor', () => {
   beforeEach(() => hub.reset());
 
-  it('subscribes to the standard with the remediation role', async () => {
+  it('sends each action as previewed, in order, with the remediation role', async () => {
+    hub.on(EnableSecurityHubCommand).resolves({});
     hub.on(BatchEnableStandardsCommand).resolves({
       StandardsSubscriptions: [
         {
@@ -45,11 +62,15 @@ describe('SecurityHubRemediation', () => {
       ],
     });
     const { factory, accesses } = recordingFactory();
-    await new SecurityHubRemediation(factory).enableStandards([FSBP]);
-    expect(
-      hub.commandCalls(BatchEnableStandardsCommand)[0].args[0].input,
-    ).toEqual({ StandardsSubscriptionRequests: [{ StandardsArn: FSBP }] });
-    expect(accesses).toEqual(['remediate']);
+    await new RemediationActionExecutor(factory).run([
+      ENABLE_HUB,
+      SUBSCRIBE_FSBP,
+    ]);
+    expect(hub.calls().map(c => c.args[0].input)).toEqual([
+      ENABLE_HUB.params,
+      SUBSCRIBE_FSBP.params,
+    ]);
+    expect(accesses).toEqual(['remediate', 'remediate']);
   });
 
   it('fails with the standard and the reason AWS gives when the subscription FAILED', async () => {
@@ -68,37 +89,34 @@ describe('SecurityHubRemediation', () => {
     });
     const { factory } = recordingFactory();
     await expect(
-      new SecurityHubRemediation(factory).enableStandards([FSBP]),
+      new RemediationActionExecutor(factory).run([SUBSCRIBE_FSBP]),
     ).rejects.toThrow(
       `Security Hub could not subscribe to ${FSBP} (NO_AVAILABLE_CONFIGURATION_RECORDER)`,
     );
   });
 
-  it('enables the hub without default standards and takes "already subscribed" as done', async () => {
+  it('takes "already subscribed" as the hub enabled and goes on', async () => {
     const conflict = Object.assign(new Error('Account is already subscribed'), {
       name: 'ResourceConflictException',
     });
     hub.on(EnableSecurityHubCommand).rejects(conflict);
+    hub.on(BatchEnableStandardsCommand).resolves({});
     const { factory } = recordingFactory();
     await expect(
-      new SecurityHubRemediation(factory).enableHub(),
+      new RemediationActionExecutor(factory).run([ENABLE_HUB, SUBSCRIBE_FSBP]),
     ).resolves.toBeUndefined();
-    expect(hub.commandCalls(EnableSecurityHubCommand)[0].args[0].input).toEqual(
-      {
-        EnableDefaultStandards: false,
-        ControlFindingGenerator: 'SECURITY_CONTROL',
-      },
-    );
+    expect(hub.commandCalls(BatchEnableStandardsCommand)).toHaveLength(1);
   });
 
-  it('passes other refusals on (access denied)', async () => {
+  it('stops at the first refusal: later actions are not sent', async () => {
     const denied = Object.assign(new Error('not authorized'), {
       name: 'AccessDeniedException',
     });
     hub.on(EnableSecurityHubCommand).rejects(denied);
     const { factory } = recordingFactory();
     await expect(
-      new SecurityHubRemediation(factory).enableHub(),
+      new RemediationActionExecutor(factory).run([ENABLE_HUB, SUBSCRIBE_FSBP]),
     ).rejects.toThrow('not authorized');
+    expect(hub.commandCalls(BatchEnableStandardsCommand)).toHaveLength(0);
   });
 });
