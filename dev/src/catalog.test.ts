@@ -29,6 +29,7 @@ import {
 } from './seed/arns';
 import { loadResourceNames, ResourceNames } from './seed';
 import { storyBuckets } from './seed/steps/s3';
+import { LEDGER_AGENTS } from './seed/steps/aiCostLedger';
 
 /**
  * The seeded account's catalog (catalog/huntaze.yaml) is what a person sees as "who owns
@@ -185,6 +186,27 @@ describe('the seeded catalog (catalog/huntaze.yaml)', () => {
       .filter(arn => owners.get(arn)?.length !== 1)
       .map(arn => `${arn}: ${owners.get(arn)?.join(', ') ?? 'no entity'}`);
     expect(problems).toEqual([]);
+  });
+
+  it('the AI component maps exactly the agents of the seeded AI cost ledger', () => {
+    const agents = byRef
+      .get('component:default/ai')
+      ?.metadata.annotations?.['prod-hardening.io/ai-agent']?.split(',')
+      .map(agent => agent.trim());
+    expect([...(agents ?? [])].sort()).toEqual(
+      LEDGER_AGENTS.map(a => a.agent).sort(),
+    );
+  });
+
+  it('only the rate-limiter component is marked as the rate limiter', () => {
+    const marked = entities
+      .filter(
+        entity =>
+          entity.metadata.annotations?.['prod-hardening.io/rate-limiter'] ===
+          'true',
+      )
+      .map(refOf);
+    expect(marked).toEqual(['component:default/rate-limiter']);
   });
 
   it('the local guest is a member of every group that may remediate', () => {

@@ -30,6 +30,8 @@ import { RemediationActionExecutor } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { EntitySummaryService } from './services/entities/EntitySummaryService';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -50,6 +52,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         database: coreServices.database,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
       },
       async init({
         rootConfig,
@@ -62,6 +65,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         database,
         auditor,
         scheduler,
+        catalog,
       }) {
         const config = readProdHardeningConfig(rootConfig);
         const aws = DefaultAwsClientFactory.fromConfig(config);
@@ -181,6 +185,12 @@ export const prodHardeningPlugin = createBackendPlugin({
             optimisation,
             successMetrics,
             runbooks,
+            entities: new EntitySummaryService({
+              catalog,
+              posture,
+              finops,
+              throttling: throttling.throttling,
+            }),
             permissions,
             httpAuth,
             auditor,

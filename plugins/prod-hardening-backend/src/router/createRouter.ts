@@ -17,6 +17,8 @@ import { addFinOpsRoutes } from './finopsRoutes';
 import { addThrottlingRoutes } from './throttlingRoutes';
 import { addSuccessMetricsRoutes } from './successMetricsRoutes';
 import { addRunbookRoutes } from './runbookRoutes';
+import { addEntityRoutes } from './entityRoutes';
+import type { EntitySummaryService } from '../services/entities/EntitySummaryService';
 import type { RunbookLibrary } from '../services/runbooks/RunbookLibrary';
 import type { SuccessMetricsService } from '../services/successMetrics/SuccessMetricsService';
 import type { ThrottlingFeature } from '../services/throttling';
@@ -35,6 +37,7 @@ export interface RouterOptions extends AuthorizeDeps {
   successMetrics: SuccessMetricsService;
   runbooks: RunbookLibrary;
   optimisation: OptimisationService;
+  entities: EntitySummaryService;
 }
 
 export async function createRouter(
@@ -87,6 +90,7 @@ export async function createRouter(
   addThrottlingRoutes(router, options);
   addSuccessMetricsRoutes(router, options);
   addRunbookRoutes(router, options);
+  addEntityRoutes(router, options);
 
   return router;
 }

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import {
   loadResourceNames,
   MotoServer,
@@ -58,9 +59,12 @@ export function pluginConfig(options: {
   deadlineMs?: number;
   /** Per-request AWS timeout, e.g. longer than a paused emulator in a deadline test. */
   requestTimeoutMs?: number;
+  /** Backstage's own `backend` block, e.g. `{ database: ... }` for PostgreSQL. */
+  backend?: JsonObject;
 }) {
   return mockServices.rootConfig.factory({
     data: {
+      ...(options.backend ? { backend: options.backend } : {}),
       prodHardening: {
         aws: {
           accountId: ACCOUNT_ID,

@@ -116,6 +116,11 @@ export class PostureService {
     return check ? { finding, check } : { finding };
   }
 
+  /** Every open finding from the same cache as the findings table (entity pages filter it). */
+  getOpenFindings(): Promise<{ list: Finding[]; unavailableReason?: string }> {
+    return this.loadFindings();
+  }
+
   private async loadFindings() {
     await this.dropIfChangedElsewhere();
     return this.findings.get(() =>
