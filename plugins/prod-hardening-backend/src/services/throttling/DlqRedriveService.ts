@@ -85,8 +85,6 @@ interface MoveOutcome {
 export class DlqRedriveService {
   private readonly nowMs: () => number;
   private readonly attempts: ChangeAttempts;
-  /** The move task this replica follows, for tests and an orderly shutdown. */
-  private following?: ChangeAttempt;
 
   constructor(private readonly options: DlqRedriveServiceOptions) {
     this.nowMs = options.nowMs ?? Date.now;
@@ -112,11 +110,6 @@ export class DlqRedriveService {
       { eventId: REDRIVE_EVENT, subject: this.subject(actor, reason) },
       error,
     );
-  }
-
-  /** Resolves when the move task this replica follows (if any) has ended and been recorded. */
-  async idle(): Promise<void> {
-    await this.following?.settled();
   }
 
   async redrive(
@@ -280,7 +273,6 @@ export class DlqRedriveService {
     }
     this.options.onChanged?.();
     const calls = [{ ...start, params: { ...start.params, taskHandle } }];
-    this.following = attempt;
     attempt.continueInBackground(
       this.followMoveTask(attempt, dlq, taskHandle, calls),
     );
