@@ -52,6 +52,7 @@ locals {
     "sns:GetTopicAttributes",
     "sqs:GetQueueAttributes",
     "sqs:GetQueueUrl",
+    "sqs:ListMessageMoveTasks",
     "sqs:ReceiveMessage",
     "support:DescribeTrustedAdvisorCheckSummaries",
     "support:DescribeTrustedAdvisorChecks",

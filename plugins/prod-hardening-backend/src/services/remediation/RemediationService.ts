@@ -20,6 +20,7 @@ import type { RemediationActionRunner } from '../../sources/remediation/actionEx
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import { AttemptDeadline, DEFAULT_DEADLINE_MS } from './deadline';
 import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
@@ -46,6 +47,8 @@ export interface RemediationServiceOptions {
    */
   onChanged?: () => void | Promise<void>;
   nowMs?: () => number;
+  /** Execute answers within this many ms whatever AWS does (default 60 s). */
+  deadlineMs?: number;
 }
 
 /**
@@ -156,7 +159,7 @@ export class RemediationService {
     const subject = { ...subjectOf(undefined), planId, actor, reason };
     return this.attempts.run(
       req,
-      { eventId: EXECUTE_EVENT, subject },
+      { eventId: EXECUTE_EVENT, subject, deadline: this.deadline() },
       async attempt => {
         const stored = await store.getPlan(planId);
         if (!stored) {
@@ -227,6 +230,7 @@ export class RemediationService {
                 ),
               );
             }
+            attempt.assertInTime();
             try {
               await this.options.executor.run(
                 { userRef: actor, planId },
@@ -263,6 +267,18 @@ export class RemediationService {
         );
       },
     );
+  }
+
+  /** Past the deadline, execute answers "timed out" (202) and the history settles it later. */
+  private deadline(): AttemptDeadline<RemediationResult> {
+    return {
+      ms: this.options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+      answer: ({ historyId, message }) => ({
+        outcome: 'timed-out',
+        message,
+        historyId,
+      }),
+    };
   }
 
   history(

@@ -58,15 +58,20 @@ export class SqsMessageMove {
     };
   }
 
-  /** Starts SQS's asynchronous move of every message from `sourceArn` to `destinationArn`. */
+  /**
+   * Starts SQS's asynchronous move of every message from `sourceArn` to
+   * `destinationArn`, at most `maxPerSecond` messages a second.
+   */
   async startMessageMoveTask(
     sourceArn: string,
     destinationArn: string,
+    maxPerSecond: number,
   ): Promise<string | undefined> {
     const out = await this.client().send(
       new StartMessageMoveTaskCommand({
         SourceArn: sourceArn,
         DestinationArn: destinationArn,
+        MaxNumberOfMessagesPerSecond: maxPerSecond,
       }),
     );
     return out.TaskHandle;
