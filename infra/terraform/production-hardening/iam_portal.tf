@@ -24,6 +24,7 @@ locals {
     "cloudwatch:GetMetricData",
     "dynamodb:DescribeContinuousBackups",
     "dynamodb:DescribeTimeToLive",
+    "dynamodb:GetItem",
     "dynamodb:Query",
     "ec2:DescribeVpcEndpoints",
     "ec2:DescribeVpcs",
