@@ -8,7 +8,8 @@
 # The AUTH token is generated once and kept in Secrets Manager; later plans never
 # rotate it by accident (rotation is a runbook step, not a side effect of apply).
 # Unlike the other secrets (secrets.tf) its value passes through Terraform: ElastiCache
-# takes the token as a plain argument (provider 5 has no write-only variant). It is
+# takes it as a plain argument, the default user's password (elasticache_users.tf;
+# provider 5 has no write-only variant). It is
 # therefore in the state, never in a .tf or .tfvars file: keep the state in an
 # encrypted, access-controlled backend. The Lambda reads it from the secret at cold
 # start (lambda.tf); it is in no function's environment.
@@ -96,7 +97,9 @@ resource "aws_elasticache_replication_group" "redis" {
   at_rest_encryption_enabled = true
   kms_key_id                 = aws_kms_key.this.arn
   transit_encryption_enabled = true
-  auth_token                 = aws_secretsmanager_secret_version.redis_auth.secret_string
+  # Clients authenticate as RBAC users (elasticache_users.tf); the AUTH token is the
+  # default user's password.
+  user_group_ids = [aws_elasticache_user_group.redis.user_group_id]
 
   subnet_group_name  = aws_elasticache_subnet_group.redis.name
   security_group_ids = [aws_security_group.redis.id]

@@ -25,6 +25,8 @@ locals {
     rate_limiter_function   = "${var.name_prefix}-rate-limiter"
     rate_limiter_alias      = "live"
     redis_auth_secret       = "${var.name_prefix}/redis/auth-token"
+    redis_portal_secret     = "${var.name_prefix}/redis/portal-password"
+    redis_user_group        = "${var.name_prefix}-redis-users"
     messaging_api_secret    = "${var.name_prefix}/onlyfans/api-token"
     database_secret         = "${var.name_prefix}/postgres/password"
     cost_anomaly_monitor    = "${var.name_prefix}-aws-services"
