@@ -80,6 +80,25 @@ locals {
   redis_port = 6379
 }
 
+# The limiter's idempotency markers, buckets and metrics must not be evicted: an evicted
+# marker lets a message be sent twice, an evicted bucket hands a creator a full bucket.
+# Every key the Lambda writes has a TTL, so memory is bounded by traffic; when it is
+# full anyway, writes fail (OOM) and the limiter decides in its fallback instead of
+# silently forgetting. Caches that want eviction (the Backstage cache) use their own
+# Redis. README: "Redis: who may write what".
+resource "aws_elasticache_parameter_group" "redis" {
+  name        = local.names.redis_parameter_group
+  family      = "redis${split(".", var.redis_engine_version)[0]}"
+  description = "${local.names.redis_replication_group}: never evict (rate-limiter state and idempotency markers)"
+
+  parameter {
+    name  = "maxmemory-policy"
+    value = "noeviction"
+  }
+
+  tags = local.tags
+}
+
 resource "aws_elasticache_replication_group" "redis" {
   replication_group_id = local.names.redis_replication_group
   description          = "${var.name_prefix} Redis (rate limiter, caches), encrypted at rest and in transit"
@@ -87,7 +106,7 @@ resource "aws_elasticache_replication_group" "redis" {
   engine               = "redis"
   engine_version       = var.redis_engine_version
   node_type            = var.redis_node_type
-  parameter_group_name = var.redis_parameter_group_name
+  parameter_group_name = aws_elasticache_parameter_group.redis.name
   port                 = local.redis_port
   num_cache_clusters   = var.redis_num_cache_clusters
 

@@ -27,6 +27,7 @@ locals {
     redis_auth_secret       = "${var.name_prefix}/redis/auth-token"
     redis_portal_secret     = "${var.name_prefix}/redis/portal-password"
     redis_user_group        = "${var.name_prefix}-redis-users"
+    redis_parameter_group   = "${var.name_prefix}-redis-noeviction"
     messaging_api_secret    = "${var.name_prefix}/onlyfans/api-token"
     database_secret         = "${var.name_prefix}/postgres/password"
     cost_anomaly_monitor    = "${var.name_prefix}-aws-services"

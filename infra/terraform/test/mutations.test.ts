@@ -93,6 +93,13 @@ const mutations: Mutation[] = [
     expect: /not encrypted in transit/,
   },
   {
+    name: 'letting Redis evict the limiter state (volatile-lru)',
+    file: 'elasticache.tf',
+    change: replace('value = "noeviction"', 'value = "volatile-lru"'),
+    check: PROPERTY_CHECKS.redis,
+    expect: /may evict keys/,
+  },
+  {
     name: 'dropping the Redis user group (no AUTH at all)',
     file: 'elasticache.tf',
     change: replace(

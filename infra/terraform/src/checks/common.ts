@@ -12,6 +12,7 @@ const HOME: Record<string, string> = {
   aws_sns_topic: 'sns.tf',
   aws_budgets_budget: 'budgets.tf',
   aws_elasticache_replication_group: 'elasticache.tf',
+  aws_elasticache_parameter_group: 'elasticache.tf',
   aws_guardduty_detector: 'guardduty.tf',
   aws_securityhub_standards_subscription: 'security_hub.tf',
   aws_cloudtrail: 'cloudtrail.tf',

@@ -314,7 +314,7 @@ export function checkBudget(mod: TfModule, expectedUsd: number): Violation[] {
   });
 }
 
-/** Redis: encrypted at rest with KMS and in transit, AUTH token from Secrets Manager, failover, snapshots. */
+/** Redis: encrypted at rest with KMS and in transit, AUTH (token or RBAC users) from Secrets Manager, failover, snapshots, no eviction. */
 export function checkRedis(mod: TfModule): Violation[] {
   const groups = resources(mod, 'aws_elasticache_replication_group');
   if (groups.length === 0)
@@ -338,11 +338,39 @@ export function checkRedis(mod: TfModule): Violation[] {
     found.push(...checkRedisAuthentication(mod, g));
     if (!isTrue(mod, b.automatic_failover_enabled))
       found.push(violation(g, 'has no automatic failover'));
+    found.push(...checkNoEviction(mod, g));
     const retention = Number(value(mod, b.snapshot_retention_limit));
     if (!(retention >= 1))
       found.push(violation(g, 'keeps no snapshots (snapshot_retention_limit)'));
     return found;
   });
+}
+
+/**
+ * The limiter's state and idempotency markers must never be evicted: the group's
+ * parameter group is the module's own, with maxmemory-policy noeviction.
+ */
+function checkNoEviction(mod: TfModule, g: Block): Violation[] {
+  const name = referencedName(
+    g.body.parameter_group_name,
+    'aws_elasticache_parameter_group',
+  );
+  const group = name
+    ? findResource(mod, 'aws_elasticache_parameter_group', name)
+    : undefined;
+  const policy = group
+    ? expandBlocks(mod, group.body, 'parameter').find(
+        p => p.name === 'maxmemory-policy',
+      )?.value
+    : undefined;
+  return policy === 'noeviction'
+    ? []
+    : [
+        violation(
+          g,
+          'may evict keys: its parameter group must be an aws_elasticache_parameter_group with maxmemory-policy = noeviction',
+        ),
+      ];
 }
 
 /**
