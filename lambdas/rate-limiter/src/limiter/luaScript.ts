@@ -39,11 +39,15 @@ export class LuaScript {
     const suffix = this.options.readOnly ? '_ro' : '';
     const send = (name: 'evalsha' | 'eval', script: string) =>
       redis.sendCommand(
-        new Command(`${name}${suffix}`, [script, keys.length, ...keys, ...args], {
-          replyEncoding: 'utf8',
-          // the client's key prefix, as ioredis adds it to its own commands
-          keyPrefix: redis.options.keyPrefix,
-        }),
+        new Command(
+          `${name}${suffix}`,
+          [script, keys.length, ...keys, ...args],
+          {
+            replyEncoding: 'utf8',
+            // the client's key prefix, as ioredis adds it to its own commands
+            keyPrefix: redis.options.keyPrefix,
+          },
+        ),
       ) as Promise<Reply>;
     try {
       return await send('evalsha', this.sha);
