@@ -67,7 +67,10 @@ export async function ensureRedisUp() {
 export async function openPortal(page: Page, path: string) {
   await page.goto(`${portalState().baseUrl}${path}`);
   const enter = page.getByRole('button', { name: 'Enter' });
-  const signedIn = page.getByRole('heading', { name: 'Production hardening' });
+  // Our page has its heading; every other page (catalog, entity, search) the sidebar.
+  const signedIn = path.startsWith('/prod-hardening')
+    ? page.getByRole('heading', { name: 'Production hardening' })
+    : page.getByRole('link', { name: 'Prod hardening' });
   await enter.or(signedIn).first().waitFor();
   if (await enter.isVisible()) await enter.click();
   await signedIn.waitFor();

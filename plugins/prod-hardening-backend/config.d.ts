@@ -61,6 +61,13 @@ export interface Config {
         /** User entity refs, e.g. user:default/jane.doe. */
         users?: string[];
       };
+      /** Who may verify the remediation history's hash chain (prod-hardening.history.verify). */
+      admins?: {
+        /** Group entity refs, e.g. group:default/platform-admins. */
+        groups?: string[];
+        /** User entity refs. */
+        users?: string[];
+      };
     };
     resources?: {
       tables?: {

@@ -74,3 +74,8 @@ export const s3BucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
 /** How Security Hub names the account itself as a finding's resource. */
 export const accountResourceId = ({ accountId }: AccountScope) =>
   `AWS::::Account:${accountId}`;
+
+export const lambdaFunctionArn = (
+  { region, accountId }: AccountScope,
+  name: string,
+) => `arn:aws:lambda:${region}:${accountId}:function:${name}`;

@@ -201,3 +201,39 @@ output "rate_limiter_live_version" {
   description = "Published version the live alias runs"
   value       = aws_lambda_alias.rate_limiter_live.function_version
 }
+
+################################################################################
+# The portal's configuration
+################################################################################
+
+# Every ${PROD_HARDENING_<KEY>} that app-config.production.yaml reads, by key:
+# `npm run config:from-terraform -- outputs.json` turns `terraform output -json` into
+# those environment variables. No secret: the Redis AUTH token stays in Secrets Manager
+# (redis_auth_secret_arn). test/portalConfig.test.ts keeps the keys and the file equal.
+output "portal_config" {
+  description = "Names and ARNs the portal reads (app-config.production.yaml), for npm run config:from-terraform"
+  value = {
+    account_id                 = var.aws_account_id
+    region                     = var.aws_region
+    read_role_arn              = aws_iam_role.portal_read.arn
+    remediation_role_arn       = aws_iam_role.portal_remediation.arn
+    redis_host                 = aws_elasticache_replication_group.redis.primary_endpoint_address
+    redis_port                 = tostring(local.redis_port)
+    redis_replication_group_id = aws_elasticache_replication_group.redis.replication_group_id
+    ai_costs_table             = aws_dynamodb_table.ai_costs.name
+    cost_alerts_table          = aws_dynamodb_table.cost_alerts.name
+    workflows_queue            = aws_sqs_queue.workflows.name
+    workflows_dlq              = aws_sqs_queue.workflows_dlq.name
+    rate_limiter_queue         = aws_sqs_queue.rate_limiter.name
+    rate_limiter_dlq           = aws_sqs_queue.rate_limiter_dlq.name
+    cost_alerts_topic          = aws_sns_topic.cost_alerts.name
+    security_alerts_topic      = aws_sns_topic.security_alerts.name
+    ops_alerts_topic           = aws_sns_topic.ops_alerts.name
+    budget_name                = aws_budgets_budget.monthly.name
+    rds_parameter_group_name   = aws_db_parameter_group.postgres.name
+    cloudtrail_name            = aws_cloudtrail.this.name
+    rate_limiter_function_name = aws_lambda_function.rate_limiter.function_name
+    rate_limiter_alias         = aws_lambda_alias.rate_limiter_live.name
+    cost_anomaly_monitor_name  = aws_ce_anomaly_monitor.services.name
+  }
+}

@@ -1,8 +1,20 @@
 import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import searchPlugin from '@backstage/plugin-search/alpha';
 import prodHardeningPlugin from '@prod-hardening/plugin-prod-hardening/alpha';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
 export default createApp({
-  features: [prodHardeningPlugin, navModule, signInModule],
+  features: [
+    // The software catalog with its entity pages, the org pages (groups and
+    // users) and search: the developer portal the prod-hardening views live in.
+    catalogPlugin,
+    orgPlugin,
+    searchPlugin,
+    prodHardeningPlugin,
+    navModule,
+    signInModule,
+  ],
 });

@@ -25,6 +25,12 @@ async function main() {
     backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
   }
 
+  // The software catalog: who owns what. Entity pages, ownership and notifications
+  // start from it; the local stack registers catalog/huntaze.yaml.
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(import('@backstage/plugin-search-backend'));
+  backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(permissionPolicyModule);
 

@@ -1,7 +1,9 @@
 /**
  * Ledger benchmark against a local moto_server it starts itself:
  *   entries/s through trackCost, DynamoDB requests per 1,000 entries, query latency
- *   p50/p99 per query. Prints a table, then one JSON line.
+ *   p50/p99 per query. Prints a table, then one JSON line. Writes are measured twice:
+ *   unnamed entries (BatchWriteItem, the default path) and named entries (an entryId
+ *   the caller may resend: written exactly once, one transaction per batch).
  *
  *   npm run bench:ledger -- --entries 3000 --days 30 --queries 40
  *
@@ -20,11 +22,13 @@ import {
 const { values: args } = parseArgs({
   options: {
     entries: { type: 'string', default: '2000' },
+    'named-entries': { type: 'string', default: '500' },
     days: { type: 'string', default: '30' },
     queries: { type: 'string', default: '30' },
   },
 });
 const ENTRIES = Number(args.entries);
+const NAMED_ENTRIES = Number(args['named-entries']);
 const DAYS = Number(args.days);
 const QUERY_RUNS = Number(args.queries);
 const NOW = new Date('2026-11-16T23:00:00.000Z');
@@ -36,7 +40,7 @@ const MODELS = {
 };
 
 /** Entries arrive in time order, oldest day first, as a service records them. */
-function entryAt(i: number): CostEntryInput {
+function entryAt(i: number, named = false): CostEntryInput {
   const provider = PROVIDERS[i % 2];
   const day = DAYS - 1 - Math.floor((i * DAYS) / ENTRIES);
   return {
@@ -47,7 +51,7 @@ function entryAt(i: number): CostEntryInput {
     inputTokens: 500 + (i % 1000),
     outputTokens: 100 + (i % 300),
     timestamp: new Date(NOW.getTime() - day * 86_400_000 - (i % 3600) * 1000),
-    entryId: `bench-${i}`,
+    ...(named && { entryId: `bench-${i}` }),
   };
 }
 
@@ -130,6 +134,28 @@ async function main() {
     all.sort((a, b) => a - b);
     await costs.close();
 
+    // Named entries, exactly once, into tables of their own.
+    const namedTables = {
+      aiCosts: 'bench-named-ai-costs',
+      costAlerts: 'bench-named-cost-alerts',
+    };
+    await createCostTables(ddb, namedTables, { pollIntervalMs: 10 });
+    const named = new EnhancedCostMonitoring({
+      dynamoDb: ddb,
+      tables: namedTables,
+      now: () => NOW,
+    });
+    requests.clear();
+    const namedStarted = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: NAMED_ENTRIES }, (_, i) =>
+        named.trackCost(entryAt(i, true)),
+      ),
+    );
+    const namedSeconds = Number(process.hrtime.bigint() - namedStarted) / 1e9;
+    const namedRequests = [...requests.values()].reduce((a, b) => a + b, 0);
+    await named.close();
+
     const result = {
       target: `moto_server ${moto.endpoint}`,
       entries: ENTRIES,
@@ -145,6 +171,13 @@ async function main() {
           round((n / ENTRIES) * 1000),
         ]),
       ),
+      named: {
+        entries: NAMED_ENTRIES,
+        entriesPerSecond: round(NAMED_ENTRIES / namedSeconds),
+        dynamoDbRequestsPer1000Entries: round(
+          (namedRequests / NAMED_ENTRIES) * 1000,
+        ),
+      },
       queryLatency: {
         p50Ms: round(percentile(all, 50)),
         p99Ms: round(percentile(all, 99)),
@@ -162,6 +195,14 @@ async function main() {
       ...Object.entries(result.requestsByOperationPer1000Entries).map(
         ([op, n]) => [`  ${op} / 1,000 entries`, String(n)] as [string, string],
       ),
+      [
+        `named entries/s (exactly once, ${NAMED_ENTRIES})`,
+        String(result.named.entriesPerSecond),
+      ],
+      [
+        '  DynamoDB requests / 1,000 named entries',
+        String(result.named.dynamoDbRequestsPer1000Entries),
+      ],
       [
         'query latency p50 / p99 (ms)',
         `${result.queryLatency.p50Ms} / ${result.queryLatency.p99Ms}`,

@@ -211,7 +211,7 @@ describe('trackCost', () => {
     const tables = await freshTables();
     const m = monitor(tables);
     const entries = Array.from({ length: 60 }, (_, i) =>
-      entry({ entryId: `e${i}`, amountMicros: 1000 + i, amountUsd: undefined }),
+      entry({ amountMicros: 1000 + i, amountUsd: undefined }),
     );
     await m.trackCosts(entries);
     expect(count('BatchWriteItem')).toBe(3);
@@ -224,12 +224,23 @@ describe('trackCost', () => {
   it('coalesces concurrent trackCost calls into shared batches', async () => {
     const tables = await freshTables();
     const m = monitor(tables);
+    await Promise.all(Array.from({ length: 60 }, () => m.trackCost(entry())));
+    expect(count('BatchWriteItem')).toBe(3);
+    expect(count('TransactWriteItems')).toBe(0);
+    expect(await m.getDailyCosts('2026-11-16')).toBe(15);
+  });
+
+  it('writes named entries (with an entryId) in one transaction per batch of 25', async () => {
+    const tables = await freshTables();
+    const m = monitor(tables);
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         m.trackCost(entry({ entryId: `c${i}` })),
       ),
     );
-    expect(count('BatchWriteItem')).toBe(3);
+    expect(count('TransactWriteItems')).toBe(3);
+    expect(count('BatchWriteItem')).toBe(0);
+    expect(await m.getCostsByDate('2026-11-16')).toHaveLength(60);
     expect(await m.getDailyCosts('2026-11-16')).toBe(15);
   });
 
@@ -239,6 +250,79 @@ describe('trackCost', () => {
     await m.trackCosts([entry({ entryId: 'dup' }), entry({ entryId: 'dup' })]);
     await m.trackCost(entry({ entryId: 'dup' }));
     expect(await m.getCostsByDate('2026-11-16')).toHaveLength(1);
+    const [rollup] = await m.getDailyRollups({
+      from: '2026-11-16',
+      to: '2026-11-16',
+    });
+    expect(rollup).toMatchObject({ entryCount: 1, amountMicros: 250_000 });
+  });
+
+  it('a named entry sent three times, at three different times, is one item and one addition', async () => {
+    const tables = await freshTables();
+    let clock = NOW.getTime();
+    const m = monitor(tables, { now: () => new Date(clock) });
+    // No timestamp: each resend would default to its own "now".
+    const first = await m.trackCost(
+      entry({ entryId: 'req-42', timestamp: undefined }),
+    );
+    clock += 1_000;
+    const second = await m.trackCost(
+      entry({ entryId: 'req-42', timestamp: undefined }),
+    );
+    clock += 60_000;
+    const third = await m.trackCost(
+      entry({ entryId: 'req-42', timestamp: undefined }),
+    );
+
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    const { Items = [] } = await doc.send(
+      new ScanCommand({ TableName: tables.aiCosts }),
+    );
+    expect(Items.filter(i => i.recordType === 'ENTRY')).toHaveLength(1);
+    expect(Items.filter(i => i.recordType === 'ROLLUP')).toEqual([
+      expect.objectContaining({ entryCount: 1, amountMicros: 250_000 }),
+    ]);
+    expect(await m.getDailyCosts(first.date)).toBe(0.25);
+  });
+
+  it('two writers sending the same named entries at once record each once', async () => {
+    const tables = await freshTables();
+    const a = monitor(tables);
+    const b = monitor(tables);
+    const inputs = Array.from({ length: 20 }, (_, i) =>
+      entry({ entryId: `shared-${i}`, amountUsd: 0.5 }),
+    );
+    await Promise.all([
+      ...inputs.map(input => a.trackCost(input)),
+      ...inputs.map(input => b.trackCost(input)),
+    ]);
+    expect(await a.getCostsByDate('2026-11-16')).toHaveLength(20);
+    const [rollup] = await a.getDailyRollups({
+      from: '2026-11-16',
+      to: '2026-11-16',
+    });
+    expect(rollup).toMatchObject({ entryCount: 20, amountMicros: 10_000_000 });
+  });
+
+  it('a batch mixing new and already-recorded named entries records only the new ones', async () => {
+    const tables = await freshTables();
+    const m = monitor(tables);
+    await m.trackCosts([
+      entry({ entryId: 'old-1' }),
+      entry({ entryId: 'old-2' }),
+    ]);
+    await m.trackCosts([
+      entry({ entryId: 'old-1' }),
+      entry({ entryId: 'new-1' }),
+      entry({ entryId: 'old-2' }),
+    ]);
+    expect(await m.getCostsByDate('2026-11-16')).toHaveLength(3);
+    const [rollup] = await m.getDailyRollups({
+      from: '2026-11-16',
+      to: '2026-11-16',
+    });
+    expect(rollup).toMatchObject({ entryCount: 3, amountMicros: 750_000 });
   });
 
   it('writes nothing when one entry of a batch is invalid, and names the field', async () => {

@@ -5,11 +5,15 @@ import {
   BatchWriteCommandInput,
   BatchWriteCommandOutput,
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   QueryCommandInput,
+  TransactWriteCommand,
   UpdateCommand,
+  UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import {
   AI_PROVIDERS,
@@ -23,6 +27,7 @@ import {
   DEFAULT_TABLE_NAMES,
   INDEXES,
   MAX_BATCH_WRITE_ITEMS,
+  MAX_TRANSACT_ITEMS,
   RECORD_TYPES,
 } from './constants';
 import {
@@ -37,6 +42,7 @@ import { CostLedgerWriteError, CostValidationError } from './errors';
 import {
   alertPartitionKey,
   costEntryKey,
+  entryIdMarkerKey,
   prefixUpperBound,
   rollupGroupId,
   rollupKey,
@@ -201,6 +207,8 @@ export interface EnhancedCostMonitoringOptions {
 
 interface Pending {
   entry: CostLedgerEntry;
+  /** The caller named the entry (entryId): it is written exactly once, see writeNamed. */
+  named: boolean;
   resolve: (entry: CostLedgerEntry) => void;
   reject: (err: unknown) => void;
 }
@@ -243,6 +251,7 @@ export class EnhancedCostMonitoring {
     reject: (err: unknown) => void;
   }> = [];
   private rollupRunning?: Promise<void>;
+  private namedWrites: Promise<void> = Promise.resolve();
   private readonly slotWaiters: Array<() => void> = [];
 
   constructor(options: EnhancedCostMonitoringOptions) {
@@ -283,7 +292,7 @@ export class EnhancedCostMonitoring {
    */
   async trackCost(input: CostEntryInput): Promise<CostLedgerEntry> {
     const entry = this.toEntry(input, '');
-    return this.enqueue([entry])[0];
+    return this.enqueue([{ entry, named: this.isExactlyOnce(input) }])[0];
   }
 
   /**
@@ -293,10 +302,20 @@ export class EnhancedCostMonitoring {
   async trackCosts(
     inputs: readonly CostEntryInput[],
   ): Promise<CostLedgerEntry[]> {
-    const entries = inputs.map((input, i) =>
-      this.toEntry(input, `entries[${i}].`),
-    );
+    const entries = inputs.map((input, i) => ({
+      entry: this.toEntry(input, `entries[${i}].`),
+      named: this.isExactlyOnce(input),
+    }));
     return Promise.all(this.enqueue(entries));
+  }
+
+  /**
+   * A named entry (the caller gave an entryId) is written exactly once when rollups are
+   * added per write. In `deferred` mode (bulk loads, backfills) rollups are rebuilt from
+   * the entries, so a plain put is enough, and a reload may overwrite an entry.
+   */
+  private isExactlyOnce(input: CostEntryInput): boolean {
+    return this.rollupMode === 'incremental' && isNamed(input);
   }
 
   /** Sends everything queued and waits for every write in flight. */
@@ -357,11 +376,13 @@ export class EnhancedCostMonitoring {
     };
   }
 
-  private enqueue(entries: CostLedgerEntry[]): Promise<CostLedgerEntry>[] {
+  private enqueue(
+    entries: Array<{ entry: CostLedgerEntry; named: boolean }>,
+  ): Promise<CostLedgerEntry>[] {
     const promises = entries.map(
-      entry =>
+      ({ entry, named }) =>
         new Promise<CostLedgerEntry>((resolve, reject) => {
-          this.pending.push({ entry, resolve, reject });
+          this.pending.push({ entry, named, resolve, reject });
         }),
     );
     this.drain(false);
@@ -404,9 +425,160 @@ export class EnhancedCostMonitoring {
     this.slotWaiters.shift()?.();
   }
 
-  /** One BatchWriteItem (plus retries of UnprocessedItems), then the rollup increments. */
+  /**
+   * Writes one batch: named entries (the caller gave an entryId) exactly once in one
+   * transaction, the others by BatchWriteItem.
+   */
   private async writeBatch(batch: Pending[]): Promise<void> {
     await this.acquireSlot();
+    try {
+      await Promise.all([
+        this.writeNamed(batch.filter(p => p.named)),
+        this.writeUnnamed(batch.filter(p => !p.named)),
+      ]);
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  /**
+   * Entries with a caller-given entryId, which the caller may send again (a retry after
+   * a timeout, a redelivered message). One TransactWriteItems: per entry a marker keyed
+   * by the entryId alone, put only if absent, and the entry; then one ADD per rollup.
+   * If a marker exists, DynamoDB cancels the whole transaction and names it: that entry
+   * is already recorded (its stored copy is returned) and the rest is sent again. So a
+   * resend, or two writers of the same entry at once, leaves one item and one addition.
+   */
+  private writeNamed(batch: Pending[]): Promise<void> {
+    if (batch.length === 0) return Promise.resolve();
+    // One transaction in flight per instance: concurrent transactions that add to the
+    // same rollup item would cancel each other (TransactionConflict) and retry.
+    const run = this.namedWrites.then(() => this.writeNamedNow(batch));
+    this.namedWrites = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeNamedNow(batch: Pending[]): Promise<void> {
+    const byId = new Map<string, Pending[]>();
+    for (const p of batch) {
+      byId.set(p.entry.entryId, [...(byId.get(p.entry.entryId) ?? []), p]);
+    }
+    const settle = (entryId: string, outcome: (p: Pending) => void) =>
+      byId.get(entryId)!.forEach(outcome);
+    let left = [...byId.values()].map(ps => ps[0].entry);
+    const delays = backoffDelays({
+      attempts: this.writeRetry.maxRetries + 1,
+      baseDelayMs: this.writeRetry.baseDelayMs,
+      maxDelayMs: this.writeRetry.maxDelayMs,
+    });
+    let attempt = 0;
+    try {
+      while (left.length > 0) {
+        const cancelled = await this.sendNamedTransaction(left);
+        if (!cancelled) {
+          for (const e of left) settle(e.entryId, p => p.resolve(e));
+          return;
+        }
+        const recorded = left.filter(
+          (_, i) => cancelled[2 * i]?.Code === 'ConditionalCheckFailed',
+        );
+        if (recorded.length > 0) {
+          const stored = await Promise.all(
+            recorded.map(e => this.storedEntry(e)),
+          );
+          recorded.forEach((e, i) =>
+            settle(e.entryId, p => p.resolve(stored[i])),
+          );
+          left = left.filter(e => !recorded.includes(e));
+          continue;
+        }
+        // Contention (another writer of the same entry or rollup), throttling, or a
+        // server error (the transaction was not applied, or a resend finds its markers).
+        if (attempt >= this.writeRetry.maxRetries) {
+          throw new CostLedgerWriteError(
+            left.map(e => e.entryId),
+            attempt + 1,
+          );
+        }
+        await this.sleep(withJitter(delays[attempt], this.random));
+        attempt++;
+      }
+    } catch (err) {
+      for (const e of left) settle(e.entryId, p => p.reject(err));
+    }
+  }
+
+  /** Sends the transaction; returns DynamoDB's per-action reasons if it was cancelled. */
+  private async sendNamedTransaction(
+    entries: CostLedgerEntry[],
+  ): Promise<Array<{ Code?: string }> | undefined> {
+    const updatedAt = isoMillis(this.now());
+    const rollups =
+      this.rollupMode === 'incremental'
+        ? [...groupForRollup(entries).values()].map(g => ({
+            Update: this.rollupIncrement(g, updatedAt),
+          }))
+        : [];
+    const TransactItems = [
+      // Marker at 2i, entry at 2i + 1: the cancellation reasons are read by position.
+      ...entries.flatMap(entry => [
+        {
+          Put: {
+            TableName: this.tables.aiCosts,
+            Item: {
+              ...entryIdMarkerKey(entry.entryId),
+              recordType: RECORD_TYPES.entryIdMarker,
+              entryPk: entry.pk,
+              entrySk: entry.sk,
+              ttl: entry.ttl,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: { TableName: this.tables.aiCosts, Item: entry } },
+      ]),
+      ...rollups,
+    ];
+    // A batch holds at most 25 entries with one rollup each: 75 actions at most.
+    if (TransactItems.length > MAX_TRANSACT_ITEMS) {
+      throw new Error(`${TransactItems.length} actions in one transaction`);
+    }
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems }));
+      return undefined;
+    } catch (err) {
+      // By name: the document client may hold another copy of the SDK's classes.
+      if ((err as Error)?.name === 'TransactionCanceledException') {
+        return (err as TransactionCanceledException).CancellationReasons ?? [];
+      }
+      if (isServerError(err)) return [{ Code: 'InternalServerError' }];
+      throw err;
+    }
+  }
+
+  /** The copy of an already-recorded entry, as its first write stored it. */
+  private async storedEntry(entry: CostLedgerEntry): Promise<CostLedgerEntry> {
+    const { Item: marker } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tables.aiCosts,
+        Key: entryIdMarkerKey(entry.entryId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!marker) return entry;
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tables.aiCosts,
+        Key: { pk: marker.entryPk, sk: marker.entrySk },
+        ConsistentRead: true,
+      }),
+    );
+    return (Item as CostLedgerEntry | undefined) ?? entry;
+  }
+
+  /** One BatchWriteItem (plus retries of UnprocessedItems), then the rollup increments. */
+  private async writeUnnamed(batch: Pending[]): Promise<void> {
+    if (batch.length === 0) return;
     try {
       const keyOf = (e: { pk?: unknown; sk?: unknown }) => `${e.pk}|${e.sk}`;
       const unique = uniqueEntries(batch.map(p => p.entry));
@@ -431,8 +603,6 @@ export class EnhancedCostMonitoring {
       for (const p of written) p.resolve(p.entry);
     } catch (err) {
       for (const p of batch) p.reject(err);
-    } finally {
-      this.releaseSlot();
     }
   }
 
@@ -474,45 +644,51 @@ export class EnhancedCostMonitoring {
     const updatedAt = isoMillis(this.now());
     await Promise.all(
       [...groups.values()].map(g =>
-        this.doc.send(
-          new UpdateCommand({
-            TableName: this.tables.aiCosts,
-            Key: rollupKey(g),
-            UpdateExpression:
-              'ADD #amountMicros :amount, #inputTokens :in, #outputTokens :out, #tokens :tokens, #requests :requests, #entryCount :count ' +
-              'SET #recordType = :type, #date = :date, #provider = :provider, #agent = :agent, #model = :model, #updatedAt = :updatedAt',
-            ExpressionAttributeNames: names(
-              'amountMicros',
-              'inputTokens',
-              'outputTokens',
-              'tokens',
-              'requests',
-              'entryCount',
-              'recordType',
-              'date',
-              'provider',
-              'agent',
-              'model',
-              'updatedAt',
-            ),
-            ExpressionAttributeValues: {
-              ':amount': g.amountMicros,
-              ':in': g.inputTokens,
-              ':out': g.outputTokens,
-              ':tokens': g.tokens,
-              ':requests': g.requests,
-              ':count': g.entryCount,
-              ':type': RECORD_TYPES.rollup,
-              ':date': g.date,
-              ':provider': g.provider,
-              ':agent': g.agent,
-              ':model': g.model,
-              ':updatedAt': updatedAt,
-            },
-          }),
-        ),
+        this.doc.send(new UpdateCommand(this.rollupIncrement(g, updatedAt))),
       ),
     );
+  }
+
+  /** Adds one group's sums to its daily rollup item (created on the first addition). */
+  private rollupIncrement(
+    g: RollupSums,
+    updatedAt: string,
+  ): UpdateCommandInput & { UpdateExpression: string } {
+    return {
+      TableName: this.tables.aiCosts,
+      Key: rollupKey(g),
+      UpdateExpression:
+        'ADD #amountMicros :amount, #inputTokens :in, #outputTokens :out, #tokens :tokens, #requests :requests, #entryCount :count ' +
+        'SET #recordType = :type, #date = :date, #provider = :provider, #agent = :agent, #model = :model, #updatedAt = :updatedAt',
+      ExpressionAttributeNames: names(
+        'amountMicros',
+        'inputTokens',
+        'outputTokens',
+        'tokens',
+        'requests',
+        'entryCount',
+        'recordType',
+        'date',
+        'provider',
+        'agent',
+        'model',
+        'updatedAt',
+      ),
+      ExpressionAttributeValues: {
+        ':amount': g.amountMicros,
+        ':in': g.inputTokens,
+        ':out': g.outputTokens,
+        ':tokens': g.tokens,
+        ':requests': g.requests,
+        ':count': g.entryCount,
+        ':type': RECORD_TYPES.rollup,
+        ':date': g.date,
+        ':provider': g.provider,
+        ':agent': g.agent,
+        ':model': g.model,
+        ':updatedAt': updatedAt,
+      },
+    };
   }
 
   /**
@@ -1020,6 +1196,21 @@ export class EnhancedCostMonitoring {
 }
 
 /** `#name` placeholders for attribute names: many plain words (agent, date, ttl) are reserved. */
+/** A 5xx answer: DynamoDB's InternalServerError is retryable. */
+function isServerError(err: unknown): boolean {
+  const e = err as {
+    $metadata?: { httpStatusCode?: number };
+    $response?: { statusCode?: number };
+  };
+  const status = e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
+  return status !== undefined && status >= 500;
+}
+
+/** Whether the caller named the entry, and so may send it again. */
+function isNamed(input: CostEntryInput): boolean {
+  return typeof input?.entryId === 'string';
+}
+
 function names(...attributes: string[]): Record<string, string> {
   return Object.fromEntries(attributes.map(a => [`#${a}`, a]));
 }

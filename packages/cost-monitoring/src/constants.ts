@@ -57,4 +57,12 @@ export const INDEXES = {
 export const TTL_ATTRIBUTE = 'ttl';
 
 /** `recordType` values in the aiCosts table. */
-export const RECORD_TYPES = { entry: 'ENTRY', rollup: 'ROLLUP' } as const;
+export const RECORD_TYPES = {
+  entry: 'ENTRY',
+  rollup: 'ROLLUP',
+  /** Marks an entryId as recorded (see `entryIdMarkerKey`). */
+  entryIdMarker: 'ENTRY_ID',
+} as const;
+
+/** DynamoDB's limit of actions in one TransactWriteItems call. */
+export const MAX_TRANSACT_ITEMS = 100;

@@ -33,7 +33,7 @@ export class CostLedgerWriteError extends Error {
 
   constructor(unprocessedEntryIds: string[], attempts: number) {
     super(
-      `${unprocessedEntryIds.length} ledger entries still unprocessed after ${attempts} BatchWriteItem attempts`,
+      `${unprocessedEntryIds.length} ledger entries still unprocessed after ${attempts} write attempts`,
     );
     this.name = 'CostLedgerWriteError';
     this.unprocessedEntryIds = unprocessedEntryIds;

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 export const COST_PK_PREFIX = 'COST#';
 export const ROLLUP_PK = 'ROLLUP#DAY';
 export const ALERT_PK_PREFIX = 'ALERT#';
+export const ENTRY_ID_PK_PREFIX = 'ENTRY#';
 export const KEY_SEPARATOR = '#';
 
 export interface CostEntryKeyParts {
@@ -41,6 +42,15 @@ export function costEntryKey(p: CostEntryKeyParts): ItemKey {
     pk: costPartitionKey(p.date, p.provider),
     sk: `${agentModelPrefix(p.agent, p.model)}#${p.timestamp}#${p.entryId}`,
   };
+}
+
+/**
+ * The marker that an entryId was recorded: its key comes from the entryId alone, so a
+ * resend at another time (another default timestamp, even another day) still finds it.
+ * It carries no index attributes, so no query or index ever returns it.
+ */
+export function entryIdMarkerKey(entryId: string): ItemKey {
+  return { pk: `${ENTRY_ID_PK_PREFIX}${entryId}`, sk: 'ENTRY_ID' };
 }
 
 export interface RollupKeyParts {

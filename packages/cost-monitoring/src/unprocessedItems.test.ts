@@ -1,4 +1,5 @@
 import {
+  TransactWriteCommand,
   BatchWriteCommand,
   BatchWriteCommandInput,
   BatchWriteCommandOutput,
@@ -29,22 +30,25 @@ function throttlingClient(unprocessedPerCall: number[]) {
 }
 
 const NOW = new Date('2026-11-16T12:00:00Z');
-const entries = Array.from({ length: 25 }, (_, i) => ({
+const entries = Array.from({ length: 25 }, () => ({
   provider: 'openai' as const,
   agent: 'content',
   model: 'gpt-4o',
   amountMicros: 10,
-  entryId: `u${i}`,
 }));
 
-function monitor(client: ReturnType<typeof throttlingClient>, slept: number[]) {
+function monitor(
+  client: ReturnType<typeof throttlingClient>,
+  slept: number[],
+  rollups: 'deferred' | 'incremental' = 'deferred',
+) {
   return new EnhancedCostMonitoring({
     dynamoDb: client as never,
     tables: { aiCosts: 'ai-costs' },
     now: () => NOW,
     sleep: async ms => void slept.push(ms),
     random: () => 1,
-    rollups: 'deferred',
+    rollups,
     batching: { maxRetries: 3, baseDelayMs: 50 },
   });
 }
@@ -68,8 +72,63 @@ describe('UnprocessedItems', () => {
     expect(rejected).toHaveLength(2);
     const reason = (rejected[0] as PromiseRejectedResult).reason;
     expect(reason).toBeInstanceOf(CostLedgerWriteError);
-    expect(reason.unprocessedEntryIds).toEqual(['u23', 'u24']);
+    const lastSent = client.sent[3].map(r => r.PutRequest?.Item?.entryId);
+    expect(reason.unprocessedEntryIds).toEqual(lastSent);
     expect(client.sent).toHaveLength(4);
     expect(slept).toEqual([50, 100, 200]);
+  });
+});
+
+/** Cancels the first `conflicts` transactions as DynamoDB does under contention. */
+function contendedClient(conflicts: number) {
+  let sent = 0;
+  return {
+    get sent() {
+      return sent;
+    },
+    async send(command: unknown): Promise<unknown> {
+      if (!(command instanceof TransactWriteCommand)) return {};
+      sent++;
+      if (sent <= conflicts) {
+        const items = command.input.TransactItems ?? [];
+        throw Object.assign(new Error('Transaction cancelled'), {
+          name: 'TransactionCanceledException',
+          CancellationReasons: items.map((_, i) => ({
+            Code: i === items.length - 1 ? 'TransactionConflict' : 'None',
+          })),
+        });
+      }
+      return {};
+    },
+  };
+}
+
+describe('named entries under contention', () => {
+  const named = entries.map((e, i) => ({ ...e, entryId: `n${i}` }));
+
+  it('sends the transaction again after a conflict, backing off', async () => {
+    const client = contendedClient(2);
+    const slept: number[] = [];
+    const stored = await monitor(
+      client as never,
+      slept,
+      'incremental',
+    ).trackCosts(named);
+    expect(stored).toHaveLength(25);
+    expect(client.sent).toBe(3);
+    expect(slept).toEqual([50, 100]);
+  });
+
+  it('rejects with the entry ids once the retries are spent', async () => {
+    const client = contendedClient(10);
+    const slept: number[] = [];
+    const result = monitor(client as never, slept, 'incremental').trackCosts(
+      named,
+    );
+    await expect(result).rejects.toBeInstanceOf(CostLedgerWriteError);
+    await expect(result).rejects.toMatchObject({
+      unprocessedEntryIds: named.map(e => e.entryId),
+    });
+    expect(client.sent).toBe(4);
   });
 });

@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
 import { DefaultAwsClientFactory } from './aws';
+import { migrateDatabase } from './database';
+import { ChangeMark } from './services/changes/ChangeMark';
 import { readProdHardeningConfig } from './config';
 import { createRedisConnection, onReadinessChange } from './redis';
 import { createRouter } from './router';
@@ -23,9 +25,13 @@ import { buildRemediations } from './services/remediation/definitions';
 import { RemediationService } from './services/remediation/RemediationService';
 import { GuidedRemediationService } from './services/remediation/GuidedRemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
+import { HistoryVerifier } from './services/remediation/HistoryVerifier';
+import { RemediationActionExecutor } from './sources/remediation';
 import { S3Source } from './sources/s3';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { EntitySummaryService } from './services/entities/EntitySummaryService';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -46,6 +52,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         database: coreServices.database,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
       },
       async init({
         rootConfig,
@@ -58,6 +65,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         database,
         auditor,
         scheduler,
+        catalog,
       }) {
         const config = readProdHardeningConfig(rootConfig);
         const aws = DefaultAwsClientFactory.fromConfig(config);
@@ -91,16 +99,22 @@ export const prodHardeningPlugin = createBackendPlugin({
           autoRemediable: new Set(remediations.map(r => r.checkId)),
         });
         const db = await database.getClient();
+        // Every replica runs this at start; they queue on a lock (see migrateDatabase).
+        if (!database.migrations?.skip) await migrateDatabase(db);
+        const remediationStore = new RemediationStore(db);
+        const postureChanges = new ChangeMark(db, 'posture');
         const posture = new PostureService({
           engine,
           securityHub: postureSources.securityHub,
           endpoint: config.aws.endpoint,
-          snapshots: await PostureSnapshotStore.create(db),
+          snapshots: new PostureSnapshotStore(db),
+          changes: postureChanges,
         });
-        // The scheduler runs each task on one replica at a time (database locks), so
-        // several backends still write one snapshot per day.
+        // A global task: one replica at a time runs it (database locks), so several
+        // backends still take one snapshot per period, start-up included.
         await scheduler.scheduleTask({
           id: 'prod-hardening-posture-snapshot',
+          scope: 'global',
           frequency: { hours: 6 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
@@ -113,12 +127,16 @@ export const prodHardeningPlugin = createBackendPlugin({
         });
         const remediation = new RemediationService({
           definitions: remediations,
-          aws,
-          store: await RemediationStore.create(db),
+          executor: new RemediationActionExecutor(aws),
+          store: remediationStore,
+          verifier: new HistoryVerifier(db),
           engine,
           auditor,
           endpoint: config.aws.endpoint,
-          onChanged: () => posture.invalidate(),
+          onChanged: async () => {
+            posture.invalidate();
+            await postureChanges.bump();
+          },
         });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),
@@ -129,7 +147,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         const { finops, optimisation } = await createFinOpsFeature({
           config,
           aws,
-          database,
+          db,
           scheduler,
           logger,
         });
@@ -138,7 +156,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           config,
           aws,
           redis,
-          database,
+          store: remediationStore,
           auditor,
         });
 
@@ -166,8 +184,15 @@ export const prodHardeningPlugin = createBackendPlugin({
             optimisation,
             successMetrics,
             runbooks,
+            entities: new EntitySummaryService({
+              catalog,
+              posture,
+              finops,
+              throttling: throttling.throttling,
+            }),
             permissions,
             httpAuth,
+            auditor,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -15,3 +15,5 @@ export * from './optimisation';
 export * from './successMetrics';
 export * from './runbooks';
 export * from './permissions';
+export * from './entityAnnotations';
+export * from './entities';

@@ -15,7 +15,17 @@ export const prodHardeningRemediationExecutePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Verifying the remediation history's hash chain (GET /remediations/history/verify):
+ * for the portal's administrators, who answer for the record's integrity.
+ */
+export const prodHardeningHistoryVerifyPermission = createPermission({
+  name: 'prod-hardening.history.verify',
+  attributes: { action: 'read' },
+});
+
 export const prodHardeningPermissions = [
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
+  prodHardeningHistoryVerifyPermission,
 ];

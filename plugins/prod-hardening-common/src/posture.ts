@@ -79,6 +79,8 @@ export interface Finding {
   remediationUrl?: string;
   /** The finding's own explanation (ASFF Description). */
   description?: string;
+  /** The tags Security Hub reports on the finding's resource (ASFF Resources[0].Tags). */
+  resourceTags?: Record<string, string>;
 }
 
 export interface FindingsPage {

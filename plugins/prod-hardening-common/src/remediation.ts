@@ -91,3 +91,30 @@ export interface RemediationHistoryEntry {
   /** The preview's blockers the user chose to override. */
   overriddenBlockers?: string[];
 }
+
+/** A broken link of the remediation history's hash chain. */
+export interface HistoryChainBreak {
+  /** The position in the chain where the problem shows (absent for an unsealed row). */
+  seq?: number;
+  /** The history row's id. */
+  id: string;
+  /** What is wrong, in a sentence. */
+  problem: string;
+}
+
+/**
+ * GET /remediations/history/verify (permission prod-hardening.history.verify) and
+ * `npm run history:verify`: every completed history row is sealed into a hash chain;
+ * the first broken link, if any.
+ */
+export interface HistoryVerification {
+  ok: boolean;
+  /** Sealed rows checked, in chain order, up to the first break. */
+  checkedRows: number;
+  /** The last sealed row: compare with the `historySeq` / `historyHash` of the latest audit event. */
+  head?: { seq: number; hash: string };
+  firstBreak?: HistoryChainBreak;
+  /** Attempts still in progress: not sealed yet, so not in the chain. */
+  inProgress: number;
+  verifiedAt: string;
+}

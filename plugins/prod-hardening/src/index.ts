@@ -4,6 +4,12 @@
  *
  * @packageDocumentation
  */
-export { prodHardeningPlugin, ProdHardeningPage } from './plugin';
+export {
+  prodHardeningPlugin,
+  ProdHardeningPage,
+  EntityProdHardeningCard,
+  EntityProdHardeningContent,
+} from './plugin';
+export { isProdHardeningAvailable } from './utils/entities';
 export { prodHardeningApiRef, ProdHardeningClient } from './api';
-export type { ProdHardeningApi } from './api';
+export type { EntityReference, ProdHardeningApi } from './api';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -28,5 +29,29 @@ export const ProdHardeningPage = prodHardeningPlugin.provide(
     component: () =>
       import('./components/ProdHardeningPage').then(m => m.ProdHardeningPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/** The entity overview card (legacy system): wrap in `<EntitySwitch.Case if={isProdHardeningAvailable}>`. */
+export const EntityProdHardeningCard = prodHardeningPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProdHardeningCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityViews').then(m => m.EntityProdHardeningCard),
+    },
+  }),
+);
+
+/** The entity tab (legacy system): `<EntityLayout.Route path="/prod-hardening" ...>`. */
+export const EntityProdHardeningContent = prodHardeningPlugin.provide(
+  createComponentExtension({
+    name: 'EntityProdHardeningContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityViews').then(
+          m => m.EntityProdHardeningContent,
+        ),
+    },
   }),
 );

@@ -7,9 +7,10 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { decide, Remediators } from './prodHardeningPolicy';
+import { decide, Members, PortalRoles } from './prodHardeningPolicy';
 
 const REMEDIATORS_KEY = 'prodHardening.permissions.remediators';
+const ADMINS_KEY = 'prodHardening.permissions.admins';
 
 /** Installs the portal's permission policy into the permission backend. */
 export const permissionPolicyModule = createBackendModule({
@@ -24,12 +25,15 @@ export const permissionPolicyModule = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ config, userInfo, policy, logger }) {
-        const remediators: Remediators = {
-          groups:
-            config.getOptionalStringArray(`${REMEDIATORS_KEY}.groups`) ?? [],
-          users:
-            config.getOptionalStringArray(`${REMEDIATORS_KEY}.users`) ?? [],
+        const members = (key: string): Members => ({
+          groups: config.getOptionalStringArray(`${key}.groups`) ?? [],
+          users: config.getOptionalStringArray(`${key}.users`) ?? [],
+        });
+        const roles: PortalRoles = {
+          remediators: members(REMEDIATORS_KEY),
+          admins: members(ADMINS_KEY),
         };
+        const { remediators } = roles;
         if (remediators.groups.length === 0 && remediators.users.length === 0) {
           logger.warn(
             `No remediators configured (${REMEDIATORS_KEY}): nobody can remediate`,
@@ -40,7 +44,7 @@ export const permissionPolicyModule = createBackendModule({
             const info = user
               ? await userInfo.getUserInfo(user.credentials)
               : undefined;
-            return decide(request.permission, info, remediators);
+            return decide(request.permission, info, roles);
           },
         });
       },

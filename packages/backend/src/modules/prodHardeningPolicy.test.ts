@@ -3,14 +3,21 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  prodHardeningHistoryVerifyPermission,
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { decide } from './prodHardeningPolicy';
 
-const remediators = {
-  groups: ['group:default/platform-oncall'],
-  users: ['user:default/alice'],
+const roles = {
+  remediators: {
+    groups: ['group:default/platform-oncall'],
+    users: ['user:default/alice'],
+  },
+  admins: {
+    groups: ['group:default/platform-admins'],
+    users: ['user:default/dora'],
+  },
 };
 
 const user = (userEntityRef: string, groups: string[] = []) => ({
@@ -21,7 +28,7 @@ const user = (userEntityRef: string, groups: string[] = []) => ({
 describe('prod-hardening permission policy', () => {
   it('lets every signed-in user read', () => {
     expect(
-      decide(prodHardeningReadPermission, user('user:default/bob'), remediators)
+      decide(prodHardeningReadPermission, user('user:default/bob'), roles)
         .result,
     ).toBe(AuthorizeResult.ALLOW);
   });
@@ -31,8 +38,7 @@ describe('prod-hardening permission policy', () => {
       'group:default/platform-oncall',
     ]);
     expect(
-      decide(prodHardeningRemediationExecutePermission, oncall, remediators)
-        .result,
+      decide(prodHardeningRemediationExecutePermission, oncall, roles).result,
     ).toBe(AuthorizeResult.ALLOW);
   });
 
@@ -41,7 +47,7 @@ describe('prod-hardening permission policy', () => {
       decide(
         prodHardeningRemediationExecutePermission,
         user('user:default/alice'),
-        remediators,
+        roles,
       ).result,
     ).toBe(AuthorizeResult.ALLOW);
   });
@@ -49,8 +55,7 @@ describe('prod-hardening permission policy', () => {
   it('denies remediation to anyone else', () => {
     const other = user('user:default/bob', ['group:default/frontend']);
     expect(
-      decide(prodHardeningRemediationExecutePermission, other, remediators)
-        .result,
+      decide(prodHardeningRemediationExecutePermission, other, roles).result,
     ).toBe(AuthorizeResult.DENY);
   });
 
@@ -60,16 +65,16 @@ describe('prod-hardening permission policy', () => {
     ]);
     expect(
       decide(prodHardeningRemediationExecutePermission, oncall, {
-        groups: [],
-        users: [],
+        ...roles,
+        remediators: { groups: [], users: [] },
       }).result,
     ).toBe(AuthorizeResult.DENY);
   });
 
   it('denies any request without a signed-in user', () => {
-    expect(
-      decide(prodHardeningReadPermission, undefined, remediators).result,
-    ).toBe(AuthorizeResult.DENY);
+    expect(decide(prodHardeningReadPermission, undefined, roles).result).toBe(
+      AuthorizeResult.DENY,
+    );
   });
 
   it('matches the remediation permission by name, not by object identity', () => {
@@ -77,8 +82,21 @@ describe('prod-hardening permission policy', () => {
       name: 'prod-hardening.remediation.execute',
       attributes: { action: 'update' },
     });
-    expect(decide(sameName, user('user:default/bob'), remediators).result).toBe(
+    expect(decide(sameName, user('user:default/bob'), roles).result).toBe(
       AuthorizeResult.DENY,
     );
+  });
+
+  it('lets only admins verify the history, remediators included in the refusal', () => {
+    const verify = (who: ReturnType<typeof user>) =>
+      decide(prodHardeningHistoryVerifyPermission, who, roles).result;
+    expect(verify(user('user:default/dora'))).toBe(AuthorizeResult.ALLOW);
+    expect(
+      verify(user('user:default/erin', ['group:default/platform-admins'])),
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(verify(user('user:default/alice'))).toBe(AuthorizeResult.DENY);
+    expect(
+      verify(user('user:default/carol', ['group:default/platform-oncall'])),
+    ).toBe(AuthorizeResult.DENY);
   });
 });

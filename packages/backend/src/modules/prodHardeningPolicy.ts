@@ -5,33 +5,56 @@ import {
   PolicyDecision,
   Permission,
 } from '@backstage/plugin-permission-common';
-import { prodHardeningRemediationExecutePermission } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  prodHardeningHistoryVerifyPermission,
+  prodHardeningRemediationExecutePermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
 
-export interface Remediators {
-  /** Group entity refs whose members may remediate. */
+/** Who holds a role: listed users, and members of listed groups. */
+export interface Members {
+  /** Group entity refs whose members hold the role. */
   groups: string[];
-  /** User entity refs that may remediate. */
+  /** User entity refs that hold the role. */
   users: string[];
+}
+
+export interface PortalRoles {
+  /** May change the account (remediation, DLQ redrive). */
+  remediators: Members;
+  /** May verify the remediation history's hash chain. */
+  admins: Members;
 }
 
 /**
  * The portal's authorization rule, as a pure function:
  * - changing the account (remediation, DLQ redrive) is reserved to the configured
- *   users and to members of the configured groups;
+ *   remediators (users, and members of groups);
+ * - verifying the remediation history is reserved to the configured admins;
  * - everything else is open to every signed-in user;
  * - a request without a signed-in user is denied.
  */
 export function decide(
   permission: Permission,
   user: BackstageUserInfo | undefined,
-  remediators: Remediators,
+  roles: PortalRoles,
 ): PolicyDecision {
   if (!user) return { result: AuthorizeResult.DENY };
   if (isPermission(permission, prodHardeningRemediationExecutePermission)) {
-    const allowed =
-      remediators.users.includes(user.userEntityRef) ||
-      user.ownershipEntityRefs.some(ref => remediators.groups.includes(ref));
-    return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    return allowIf(isMember(user, roles.remediators));
+  }
+  if (isPermission(permission, prodHardeningHistoryVerifyPermission)) {
+    return allowIf(isMember(user, roles.admins));
   }
   return { result: AuthorizeResult.ALLOW };
+}
+
+function isMember(user: BackstageUserInfo, members: Members): boolean {
+  return (
+    members.users.includes(user.userEntityRef) ||
+    user.ownershipEntityRefs.some(ref => members.groups.includes(ref))
+  );
+}
+
+function allowIf(allowed: boolean): PolicyDecision {
+  return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
 }

@@ -27,7 +27,40 @@ const PRODUCTION_ENV: Record<string, string> = {
   AUTH_OIDC_CLIENT_ID: 'portal',
   AUTH_OIDC_CLIENT_SECRET: 'dummy-client-secret',
   RATE_LIMITER_REDIS_PORTAL_PASSWORD: 'dummy-redis-password',
-  RATE_LIMITER_REDIS_HOST: 'redis.internal',
+  // What `npm run config:from-terraform` writes from the Terraform outputs.
+  ...Object.fromEntries(
+    [
+      'ACCOUNT_ID',
+      'REGION',
+      'READ_ROLE_ARN',
+      'REMEDIATION_ROLE_ARN',
+      'REDIS_HOST',
+      'REDIS_PORT',
+      'REDIS_REPLICATION_GROUP_ID',
+      'AI_COSTS_TABLE',
+      'COST_ALERTS_TABLE',
+      'WORKFLOWS_QUEUE',
+      'WORKFLOWS_DLQ',
+      'RATE_LIMITER_QUEUE',
+      'RATE_LIMITER_DLQ',
+      'COST_ALERTS_TOPIC',
+      'SECURITY_ALERTS_TOPIC',
+      'OPS_ALERTS_TOPIC',
+      'BUDGET_NAME',
+      'RDS_PARAMETER_GROUP_NAME',
+      'CLOUDTRAIL_NAME',
+      'RATE_LIMITER_FUNCTION_NAME',
+      'RATE_LIMITER_ALIAS',
+      'COST_ANOMALY_MONITOR_NAME',
+    ].map(key => [`PROD_HARDENING_${key}`, `terraform-${key.toLowerCase()}`]),
+  ),
+  PROD_HARDENING_ACCOUNT_ID: '317805897534',
+  PROD_HARDENING_REGION: 'us-east-1',
+  PROD_HARDENING_READ_ROLE_ARN:
+    'arn:aws:iam::317805897534:role/huntaze-portal-read',
+  PROD_HARDENING_REMEDIATION_ROLE_ARN:
+    'arn:aws:iam::317805897534:role/huntaze-portal-remediation',
+  PROD_HARDENING_REDIS_PORT: '6379',
 };
 
 /** Loads the files with Backstage's own loader, as `node packages/backend --config ...` does. */

@@ -9,6 +9,7 @@ import {
   sessionTagsIn,
   startRecordingProxy,
 } from '../testUtils/recordingProxy';
+import { awsCallRecorder } from '../testUtils/awsCallRecorder';
 import { DefaultAwsClientFactory, RemediationAws } from './clientFactory';
 
 const JANE = { userRef: 'user:default/jane.doe', planId: 'plan-1' };
@@ -52,6 +53,41 @@ describe('DefaultAwsClientFactory against moto_server', () => {
         .client(S3ControlClient, { accountIdInHost: true })
         .send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' })),
     ).rejects.toMatchObject({ name: 'NoSuchPublicAccessBlockConfiguration' });
+  });
+
+  it('adds the given middleware to every client it builds, read and remediation alike', async () => {
+    const recorder = awsCallRecorder();
+    const recorded = new DefaultAwsClientFactory(
+      {
+        accountId: '123456789012',
+        region: 'us-east-1',
+        endpoint: moto.endpoint,
+        connectTimeoutMs: 1000,
+        requestTimeoutMs: 5000,
+        maxAttempts: 1,
+      },
+      { plugins: [recorder.plugin] },
+    );
+    try {
+      await recorded.client(STSClient).send(new GetCallerIdentityCommand({}));
+      await recorded.actingAs(JANE, aws =>
+        aws
+          .client(S3ControlClient, { accountIdInHost: true })
+          .send(new GetPublicAccessBlockCommand({ AccountId: '123456789012' }))
+          .catch(() => undefined),
+      );
+    } finally {
+      recorded.destroy();
+    }
+    expect(recorder.calls).toEqual([
+      { client: 'STSClient', operation: 'GetCallerIdentity', input: {} },
+      {
+        client: 'S3ControlClient',
+        operation: 'GetPublicAccessBlock',
+        input: { AccountId: '123456789012' },
+      },
+    ]);
+    expect(recorder.writes()).toEqual([]);
   });
 
   it('reuses one read client per service', () => {

@@ -1,6 +1,6 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
 import type { ProdHardeningConfig } from '../config';
 import type { ActingUser } from './actingUser';
 import { RemediationCredentials } from './remediationCredentials';
@@ -21,6 +21,15 @@ export interface AwsSdkClientConfig {
 /** The parts of an SDK client the factory touches. */
 export interface AwsSdkClient {
   destroy(): void;
+  middlewareStack: { use(pluggable: Pluggable<any, any>): void };
+}
+
+export interface AwsClientFactoryOptions {
+  /**
+   * Middleware added to every client the factory builds, e.g. a test's recorder of
+   * the calls made (src/testUtils/awsCallRecorder.ts).
+   */
+  plugins?: Pluggable<any, any>[];
 }
 
 export type AwsSdkClientConstructor<C extends AwsSdkClient> = new (
@@ -83,11 +92,17 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   /** Unset without a role to assume: remediations then use the default chain too. */
   private readonly remediationCredentials?: RemediationCredentials;
 
-  static fromConfig(config: ProdHardeningConfig): DefaultAwsClientFactory {
-    return new DefaultAwsClientFactory(config.aws);
+  static fromConfig(
+    config: ProdHardeningConfig,
+    options?: AwsClientFactoryOptions,
+  ): DefaultAwsClientFactory {
+    return new DefaultAwsClientFactory(config.aws, options);
   }
 
-  constructor(private readonly aws: ProdHardeningConfig['aws']) {
+  constructor(
+    private readonly aws: ProdHardeningConfig['aws'],
+    private readonly options: AwsClientFactoryOptions = {},
+  ) {
     if (aws.readRoleArn) {
       this.readCredentials = fromTemporaryCredentials({
         params: {
@@ -123,7 +138,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   ): C {
     const cached = this.clients.get(ctor);
     if (cached) return cached as C;
-    const client = new ctor(this.clientConfig(this.readCredentials, options));
+    const client = this.build(ctor, this.readCredentials, options);
     this.clients.set(ctor, client);
     return client;
   }
@@ -147,7 +162,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
         }
         const cached = clients.get(ctor);
         if (cached) return cached as any;
-        const client = new ctor(this.clientConfig(credentials, options));
+        const client = this.build(ctor, credentials, options);
         clients.set(ctor, client);
         return client;
       },
@@ -163,6 +178,19 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   destroy() {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();
+  }
+
+  /** A client with the factory's plugins (e.g. a test's call recorder) on its stack. */
+  private build<C extends AwsSdkClient>(
+    ctor: AwsSdkClientConstructor<C>,
+    credentials: AwsCredentialIdentityProvider | undefined,
+    options: AwsClientOptions,
+  ): C {
+    const client = new ctor(this.clientConfig(credentials, options));
+    for (const plugin of this.options.plugins ?? []) {
+      client.middlewareStack.use(plugin);
+    }
+    return client;
   }
 
   private clientConfig(

@@ -10,6 +10,7 @@ export {
 export type { ActingUser } from './actingUser';
 export type {
   AwsClientFactory,
+  AwsClientFactoryOptions,
   AwsClientOptions,
   AwsClients,
   AwsSdkClient,

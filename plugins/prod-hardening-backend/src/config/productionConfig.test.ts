@@ -5,6 +5,18 @@ import { readProdHardeningConfig } from './readConfig';
 
 const ROOT = resolve(__dirname, '../../../..');
 
+/** What `npm run config:from-terraform` writes for the module's default names. */
+const TERRAFORM_ENV: Record<string, string> = {
+  PROD_HARDENING_ACCOUNT_ID: '317805897534',
+  PROD_HARDENING_REGION: 'us-east-1',
+  PROD_HARDENING_READ_ROLE_ARN:
+    'arn:aws:iam::317805897534:role/huntaze-portal-read',
+  PROD_HARDENING_REMEDIATION_ROLE_ARN:
+    'arn:aws:iam::317805897534:role/huntaze-portal-remediation',
+  PROD_HARDENING_REDIS_HOST: 'master.huntaze-redis.use1.cache.amazonaws.com',
+  PROD_HARDENING_REDIS_PORT: '6379',
+};
+
 describe('app-config.production.yaml', () => {
   const load = () =>
     ConfigSources.toConfig(
@@ -16,9 +28,10 @@ describe('app-config.production.yaml', () => {
           '--config',
           resolve(ROOT, 'app-config.production.yaml'),
         ],
-        // Values a deployment provides through the environment.
+        // Values a deployment provides through the environment: the Terraform
+        // outputs (npm run config:from-terraform) and the secrets.
         substitutionFunc: async name =>
-          `env-${name.toLowerCase().replace(/_/g, '-')}`,
+          TERRAFORM_ENV[name] ?? `env-${name.toLowerCase().replace(/_/g, '-')}`,
       }),
     );
 

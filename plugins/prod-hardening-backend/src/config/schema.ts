@@ -137,6 +137,12 @@ export const prodHardeningConfigSchema = z.object({
           users: z.array(entityRef('user')).default([]),
         })
         .default({}),
+      admins: z
+        .object({
+          groups: z.array(entityRef('group')).default([]),
+          users: z.array(entityRef('user')).default([]),
+        })
+        .default({}),
     })
     .default({}),
   resources: z

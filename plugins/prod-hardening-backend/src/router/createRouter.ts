@@ -1,4 +1,5 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type express from 'express';
 import { openApiSpec } from '../schema/openapi';
@@ -16,6 +17,8 @@ import { addFinOpsRoutes } from './finopsRoutes';
 import { addThrottlingRoutes } from './throttlingRoutes';
 import { addSuccessMetricsRoutes } from './successMetricsRoutes';
 import { addRunbookRoutes } from './runbookRoutes';
+import { addEntityRoutes } from './entityRoutes';
+import type { EntitySummaryService } from '../services/entities/EntitySummaryService';
 import type { RunbookLibrary } from '../services/runbooks/RunbookLibrary';
 import type { SuccessMetricsService } from '../services/successMetrics/SuccessMetricsService';
 import type { ThrottlingFeature } from '../services/throttling';
@@ -24,6 +27,7 @@ import type { RemediationService } from '../services/remediation/RemediationServ
 import type { GuidedRemediationService } from '../services/remediation/GuidedRemediationService';
 
 export interface RouterOptions extends AuthorizeDeps {
+  auditor: AuditorService;
   health: HealthService;
   posture: PostureService;
   remediation: RemediationService;
@@ -33,6 +37,7 @@ export interface RouterOptions extends AuthorizeDeps {
   successMetrics: SuccessMetricsService;
   runbooks: RunbookLibrary;
   optimisation: OptimisationService;
+  entities: EntitySummaryService;
 }
 
 export async function createRouter(
@@ -85,6 +90,7 @@ export async function createRouter(
   addThrottlingRoutes(router, options);
   addSuccessMetricsRoutes(router, options);
   addRunbookRoutes(router, options);
+  addEntityRoutes(router, options);
 
   return router;
 }

@@ -4,6 +4,8 @@ import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
 import { CountingProxy, startCountingProxy } from '../testUtils/countingProxy';
 import { pluginConfig, startSeededMoto } from '../testUtils/localAccount';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { seededCatalogEntities } from '../testUtils/seededCatalog';
 
 jest.setTimeout(180_000);
 
@@ -167,10 +169,45 @@ function hostileRequests(): HostileRequest[] {
       `/remediations/history?checkId=${enc(v)}`,
     );
   get('history unknown parameter', '/remediations/history?order=asc');
+
+  // History verification takes no parameters at all.
+  const verify = '/remediations/history/verify';
+  for (const p of ['limit', 'checkId', 'from', 'repair', '__proto__'])
+    get(`verify parameter ${p}`, `${verify}?${p}=1`);
+  for (const v of INJECTIONS.slice(0, 6))
+    get(
+      `verify injected parameter ${JSON.stringify(v)}`,
+      `${verify}?${enc(v)}=1`,
+    );
+  get('verify huge parameter', `${verify}?x=${'v'.repeat(3000)}`);
+
+  // Entity summaries: references that are not catalog names (400), unknown ones (404).
+  const summary = (kind: string, namespace: string, name: string) =>
+    `/entities/${enc(kind)}/${enc(namespace)}/${enc(name)}/summary`;
+  for (const v of INJECTIONS) {
+    get(`entity name ${JSON.stringify(v)}`, summary('component', 'default', v));
+    get(`entity kind ${JSON.stringify(v)}`, summary(v, 'default', 'web'));
+    get(
+      `entity namespace ${JSON.stringify(v)}`,
+      summary('component', v, 'web'),
+    );
+  }
+  get('entity name too long', summary('component', 'default', 'n'.repeat(64)));
+  get('entity name huge', summary('component', 'default', 'n'.repeat(3000)));
+  get('entity kind with a dash', summary('comp-onent', 'default', 'web'));
+  get('entity name with a double dot', summary('component', 'default', 'a..b'));
+  for (const name of ['nope', 'web-2', 'huntaze'])
+    get(`entity unknown ${name}`, summary('component', 'default', name));
+  get('entity unknown namespace', summary('component', 'other', 'web'));
+  get('entity unknown kind', summary('template', 'default', 'web'));
+  get(
+    'entity unknown parameter',
+    `${summary('component', 'default', 'web')}?x=1`,
+  );
   return list;
 }
 
-describe('hostile requests to the posture and remediation routes', () => {
+describe('hostile requests to the posture, remediation and history routes', () => {
   let moto: MotoServer;
   let proxy: CountingProxy;
   let server: any;
@@ -183,6 +220,7 @@ describe('hostile requests to the posture and remediation routes', () => {
       features: [
         prodHardeningPlugin,
         pluginConfig({ endpoint: proxy.endpoint, resources: seeded.resources }),
+        catalogServiceMock.factory({ entities: seededCatalogEntities() }),
       ],
     }));
   });

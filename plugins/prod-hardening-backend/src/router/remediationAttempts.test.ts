@@ -12,10 +12,11 @@ import {
 } from '@aws-sdk/client-guardduty';
 import type { MotoServer, ResourceNames } from '@prod-hardening/dev-stack';
 import { prodHardeningRemediationExecutePermission } from '@prod-hardening/plugin-prod-hardening-common';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
 import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
 import { CountingProxy, startCountingProxy } from '../testUtils/countingProxy';
+import { migratedSqlite } from '../testUtils/database';
 import {
   pluginConfig,
   reseed,
@@ -337,12 +338,8 @@ describe('every remediation attempt on record', () => {
   describe('with a database the test can break', () => {
     let db: Knex;
 
-    beforeEach(() => {
-      db = knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: ':memory:' },
-        useNullAsDefault: true,
-      });
+    beforeEach(async () => {
+      db = await migratedSqlite();
     });
 
     afterEach(async () => {
@@ -368,6 +365,53 @@ describe('every remediation attempt on record', () => {
       expectAudited(events, 'unavailable');
       expect(creates()).toBe(0);
     });
+
+    it.each([
+      [
+        'an action no remediation makes',
+        {
+          service: 'guardduty',
+          action: 'DeleteDetector',
+          params: { DetectorId: 'abc' },
+        },
+        /0\.action: Invalid discriminator value/,
+      ],
+      [
+        'a previewed action with a parameter changed',
+        {
+          service: 'guardduty',
+          action: 'CreateDetector',
+          params: { Enable: false, FindingPublishingFrequency: 'ONE_HOUR' },
+        },
+        /0\.params\.Enable/,
+      ],
+    ])(
+      'rejected: a stored plan holding %s is a 400, recorded, no AWS call',
+      async (_what, action, problem) => {
+        const { server, events } = await backend(
+          mockServices.database.factory({ knex: db }),
+        );
+        const plan = await preview(server);
+        await db('prod_hardening_remediation_plans')
+          .where({ plan_id: plan.planId })
+          .update({ plan_json: JSON.stringify({ ...plan, calls: [action] }) });
+        const requestsBefore = proxy.log.length;
+
+        const res = await execute(server, plan.planId);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(
+          /^The stored plan holds an action that cannot run/,
+        );
+        expect(res.body.error.message).toMatch(problem);
+        expect((await history(server))[0]).toMatchObject({
+          outcome: 'rejected',
+          planId: plan.planId,
+          checkId: 'guardduty-enabled',
+        });
+        expectAudited(events, 'rejected');
+        expect(proxy.log.length).toBe(requestsBefore);
+      },
+    );
 
     it('completes the audit event even when no history row can be written', async () => {
       const { server, events } = await backend(

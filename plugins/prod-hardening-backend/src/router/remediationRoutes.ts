@@ -1,8 +1,12 @@
 import type {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  prodHardeningHistoryVerifyPermission,
+  prodHardeningReadPermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RemediationService } from '../services/remediation/RemediationService';
@@ -29,11 +33,13 @@ const historyQuery = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+const verifyQuery = z.object({}).strict();
 
 export interface RemediationRouteDeps {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   remediation: RemediationService;
+  auditor: AuditorService;
 }
 
 /**
@@ -94,5 +100,36 @@ export function addRemediationRoutes(
     res.json({
       items: await deps.remediation.history(query.checkId, query.limit),
     });
+  });
+
+  // Walks the whole chain: for administrators (prod-hardening.history.verify), and
+  // audited, since it is how a tampered record would be found.
+  router.get('/remediations/history/verify', async (req, res) => {
+    parseInput(verifyQuery, req.query, 'query');
+    await authorize(
+      deps,
+      req,
+      prodHardeningHistoryVerifyPermission,
+      'verify the remediation history',
+    );
+    const event = await deps.auditor.createEvent({
+      eventId: 'history-verify',
+      severityLevel: 'medium',
+      request: req,
+    });
+    try {
+      const result = await deps.remediation.verifyHistory();
+      await event.success({
+        meta: {
+          ok: result.ok,
+          checkedRows: result.checkedRows,
+          firstBreakId: result.firstBreak?.id ?? null,
+        },
+      });
+      res.json(result);
+    } catch (err) {
+      await event.fail({ error: err as Error });
+      throw err;
+    }
   });
 }

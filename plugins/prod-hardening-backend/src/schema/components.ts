@@ -155,6 +155,10 @@ export const schemas = {
       remediationText: { type: 'string' },
       remediationUrl: { type: 'string' },
       description: { type: 'string' },
+      resourceTags: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      },
     },
     required: [
       'id',
@@ -304,6 +308,38 @@ export const schemas = {
       'startedAt',
       'durationMs',
     ],
+    additionalProperties: false,
+  },
+  HistoryVerification: {
+    type: 'object',
+    properties: {
+      ok: { type: 'boolean' },
+      checkedRows: { type: 'integer' },
+      head: {
+        type: 'object',
+        description:
+          'The last sealed row: compare with historySeq/historyHash of the latest audit event.',
+        properties: {
+          seq: { type: 'integer' },
+          hash: { type: 'string' },
+        },
+        required: ['seq', 'hash'],
+        additionalProperties: false,
+      },
+      firstBreak: {
+        type: 'object',
+        properties: {
+          seq: { type: 'integer' },
+          id: { type: 'string' },
+          problem: { type: 'string' },
+        },
+        required: ['id', 'problem'],
+        additionalProperties: false,
+      },
+      inProgress: { type: 'integer' },
+      verifiedAt: { type: 'string' },
+    },
+    required: ['ok', 'checkedRows', 'inProgress', 'verifiedAt'],
     additionalProperties: false,
   },
   HealthSummary: {

@@ -5,6 +5,7 @@
  * GET /api/prod-hardening/openapi.json.
  */
 import { schemas } from './components';
+import { entityPaths } from './paths/entities';
 import { finopsPaths } from './paths/finops';
 import { healthPaths } from './paths/health';
 import { posturePaths } from './paths/posture';
@@ -37,5 +38,6 @@ export const openApiSpec = {
     ...throttlingPaths,
     ...successMetricsPaths,
     ...runbookPaths,
+    ...entityPaths,
   },
 } as const;

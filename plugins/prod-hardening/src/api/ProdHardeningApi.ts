@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  EntitySummary,
   Runbook,
   RunbookSummary,
   SuccessMetricsReport,
@@ -19,6 +20,13 @@ import type {
   DlqRedriveResult,
   WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
+
+/** A catalog entity by kind, namespace and name. */
+export interface EntityReference {
+  kind: string;
+  namespace: string;
+  name: string;
+}
 
 export interface FindingsRequest {
   severity?: Severity[];
@@ -60,6 +68,8 @@ export interface ProdHardeningApi {
   getWeeklyReview(): Promise<WeeklyReviewReport>;
   /** The seed's success metrics, each with its target and status. */
   getSuccessMetrics(): Promise<SuccessMetricsReport>;
+  /** One catalog entity's posture, cost and throttling (Systems and Groups roll up). */
+  getEntitySummary(entity: EntityReference): Promise<EntitySummary>;
   listRunbooks(): Promise<RunbookSummary[]>;
   getRunbook(id: string): Promise<Runbook>;
   /** Limiter counters, latency, busiest creators, fallback, limits (Redis) and the DLQ (SQS). */

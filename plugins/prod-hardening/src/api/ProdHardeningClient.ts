@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  EntitySummary,
   FinOpsOptimisation,
   Runbook,
   RunbookSummary,
@@ -22,6 +23,7 @@ import type {
 import { PROD_HARDENING_PLUGIN_ID } from '@prod-hardening/plugin-prod-hardening-common';
 import type {
   DownloadedFile,
+  EntityReference,
   FindingsRequest,
   ProdHardeningApi,
   WeeklyReviewDownloadFormat,
@@ -131,6 +133,15 @@ export class ProdHardeningClient implements ProdHardeningApi {
     return this.post<DlqRedriveResult>(
       '/throttling/dlq/redrive',
       maxMessages === undefined ? {} : { maxMessages },
+    );
+  }
+
+  getEntitySummary(entity: EntityReference): Promise<EntitySummary> {
+    const part = (value: string) => encodeURIComponent(value.toLowerCase());
+    return this.get<EntitySummary>(
+      `/entities/${part(entity.kind)}/${part(
+        entity.namespace,
+      )}/${encodeURIComponent(entity.name)}/summary`,
     );
   }
 

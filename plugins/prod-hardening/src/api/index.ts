@@ -1,6 +1,7 @@
 export { prodHardeningApiRef } from './ProdHardeningApi';
 export type {
   DownloadedFile,
+  EntityReference,
   FindingsRequest,
   ProdHardeningApi,
   WeeklyReviewDownloadFormat,

@@ -19,6 +19,7 @@ export function fakeApi(
     getFinOpsOverview: () => never(),
     getFinOpsOptimisation: () => never(),
     getSuccessMetrics: () => never(),
+    getEntitySummary: () => never(),
     listRunbooks: async () => [],
     getRunbook: () => never(),
     getWeeklyReview: () => never(),

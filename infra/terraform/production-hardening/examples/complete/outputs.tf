@@ -20,3 +20,8 @@ output "secret_arns" {
   description = "Secrets whose values are set out of band, and the Redis AUTH token"
   value       = module.production_hardening.secret_arns
 }
+
+output "portal_config" {
+  description = "What the portal reads: npm run config:from-terraform -- outputs.json"
+  value       = module.production_hardening.portal_config
+}

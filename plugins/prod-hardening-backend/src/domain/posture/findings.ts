@@ -21,7 +21,12 @@ export interface AsffFinding {
   Severity?: { Label?: string; Normalized?: number; Product?: number };
   Compliance?: { Status?: string; SecurityControlId?: string };
   Workflow?: { Status?: string };
-  Resources?: Array<{ Type?: string; Id?: string; Region?: string }>;
+  Resources?: Array<{
+    Type?: string;
+    Id?: string;
+    Region?: string;
+    Tags?: Record<string, string>;
+  }>;
   Remediation?: { Recommendation?: { Text?: string; Url?: string } };
 }
 
@@ -82,6 +87,10 @@ export function normalizeFinding(f: AsffFinding): Finding {
     remediationText: f.Remediation?.Recommendation?.Text,
     remediationUrl: f.Remediation?.Recommendation?.Url,
     description: f.Description,
+    // Kept so an entity's findings can be selected by its resource tags.
+    ...(resource.Tags && Object.keys(resource.Tags).length > 0
+      ? { resourceTags: resource.Tags }
+      : {}),
   };
 }
 

@@ -83,7 +83,16 @@ describe('remediation plans', () => {
         { name: 'c', containerInsights: 'disabled', found: true },
       ],
     });
-    expect(plan.calls.map(c => c.params.cluster)).toEqual(['c']);
+    expect(plan.calls).toEqual([
+      {
+        service: 'ecs',
+        action: 'UpdateCluster',
+        params: {
+          cluster: 'c',
+          settings: [{ name: 'containerInsights', value: 'enabled' }],
+        },
+      },
+    ]);
   });
 
   it('keeps KMS-encrypted queues as they are', () => {
@@ -99,7 +108,16 @@ describe('remediation plans', () => {
         { name: 'plain', url: 'u2', found: true, sqsManagedSse: false },
       ],
     });
-    expect(plan.calls.map(c => c.params.QueueUrl)).toEqual(['u2']);
+    expect(plan.calls).toEqual([
+      {
+        service: 'sqs',
+        action: 'SetQueueAttributes',
+        params: {
+          QueueUrl: 'u2',
+          Attributes: { SqsManagedSseEnabled: 'true' },
+        },
+      },
+    ]);
   });
 });
 

@@ -1,9 +1,10 @@
-import type { PlannedCall } from '@prod-hardening/plugin-prod-hardening-common';
+import type { RemediationAction } from './actions';
 
 /** What a planner decides from the state it read: pure data, no I/O. */
 export interface PlanBody {
   title: string;
-  calls: PlannedCall[];
+  /** The AWS writes, in order: what the preview shows, what is stored, what execute runs. */
+  calls: RemediationAction[];
   current: Record<string, unknown>;
   expected: Record<string, unknown>;
   risk: string;
@@ -82,7 +83,7 @@ export const GUARDDUTY_PUBLISHING_FREQUENCY = 'FIFTEEN_MINUTES';
 export function planEnableGuardDuty(state: GuardDutyState): PlanBody {
   const disabled = state.detectors.filter(d => d.status !== 'ENABLED');
   const alreadyCompliant = state.detectors.some(d => d.status === 'ENABLED');
-  const calls: PlannedCall[] = alreadyCompliant
+  const calls: RemediationAction[] = alreadyCompliant
     ? []
     : state.detectors.length === 0
     ? [
@@ -95,11 +96,13 @@ export function planEnableGuardDuty(state: GuardDutyState): PlanBody {
           },
         },
       ]
-    : disabled.map(d => ({
-        service: 'guardduty',
-        action: 'UpdateDetector',
-        params: { DetectorId: d.detectorId, Enable: true },
-      }));
+    : disabled.map(
+        (d): RemediationAction => ({
+          service: 'guardduty',
+          action: 'UpdateDetector',
+          params: { DetectorId: d.detectorId, Enable: true },
+        }),
+      );
   return {
     title: `Enable GuardDuty in ${state.region}`,
     calls,
@@ -272,7 +275,8 @@ export interface QueuesState {
 
 export function planQueueEncryption(state: QueuesState): PlanBody {
   const off = state.queues.filter(
-    q => q.found && q.url && !q.sqsManagedSse && !q.kmsKeyId,
+    (q): q is QueuesState['queues'][number] & { url: string } =>
+      q.found && Boolean(q.url) && !q.sqsManagedSse && !q.kmsKeyId,
   );
   return {
     title: 'Encrypt the seed queues at rest (SQS-managed SSE)',

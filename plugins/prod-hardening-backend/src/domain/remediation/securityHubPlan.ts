@@ -1,9 +1,9 @@
-import type { PlannedCall } from '@prod-hardening/plugin-prod-hardening-common';
 import { partitionOf } from '../../aws/partition';
 import {
   FSBP_STANDARD_MARKER,
   type SecurityHubFacts,
 } from '../posture/evaluators';
+import type { RemediationAction } from './actions';
 import type { PlanBody } from './plans';
 
 /** The state the plan is made from: what the Security Hub check reads. */
@@ -28,7 +28,7 @@ export function planEnableSecurityHub(state: SecurityHubState): PlanBody {
   const standards = state.enabledStandardsArns;
   const fsbpOn =
     standards?.some(arn => arn.includes(FSBP_STANDARD_MARKER)) ?? false;
-  const calls: PlannedCall[] = [];
+  const calls: RemediationAction[] = [];
   if (!state.hubEnabled) {
     calls.push({
       service: 'securityhub',

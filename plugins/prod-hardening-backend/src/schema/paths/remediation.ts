@@ -205,4 +205,46 @@ export const remediationPaths = {
       },
     },
   },
+  '/remediations/history/verify': {
+    get: {
+      operationId: 'verifyRemediationHistory',
+      summary:
+        'Walks the history hash chain and reports the first broken link (permission prod-hardening.history.verify).',
+      responses: {
+        '200': {
+          description:
+            'The verification; ok is false with firstBreak when the chain is broken.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/HistoryVerification' },
+            },
+          },
+        },
+        '400': {
+          description: 'Invalid query.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '403': {
+          description: 'Not allowed.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+        '503': {
+          description: 'The remediation store is unavailable.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Error' },
+            },
+          },
+        },
+      },
+    },
+  },
 } as const;

@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
+import { migratedSqlite } from '../../testUtils/database';
 import type { AwsClientFactory } from '../../aws';
 import { AiLedgerSource } from '../../sources/aiLedger';
 import { BudgetsSource } from '../../sources/budgets';
@@ -82,11 +83,7 @@ describe('FinOpsService when Cost Explorer forecasts and detects anomalies', () 
         },
       ],
     });
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-    });
+    db = await migratedSqlite();
     const aws = factory();
     service = new FinOpsService({
       budgets: new BudgetsSource(aws),
@@ -96,7 +93,7 @@ describe('FinOpsService when Cost Explorer forecasts and detects anomalies', () 
         { aiCosts: 'costs', costAlerts: 'alerts' },
         () => now,
       ),
-      store: await FinOpsStore.create(db),
+      store: new FinOpsStore(db),
       budgetName: 'huntaze-monthly-budget',
       monthlyBudgetUsd: 500,
       refreshEveryHours: 6,

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
+  AiDailyCost,
   AiLedgerRow,
   AwsCostAnomaly,
   AwsCostForecast,
@@ -252,6 +253,20 @@ export class FinOpsService {
       ledger: live.ledger.state === 'ok' ? live.ledger.value : [],
       openAlerts: live.alerts.state === 'ok' ? live.alerts.value : [],
     });
+  }
+
+  /**
+   * The AI ledger's last 30 complete days by provider and agent, from the same short
+   * cache as the tab (for entity pages: no extra AWS read per view).
+   */
+  async getAiDailyCosts(): Promise<
+    | { state: 'ok'; daily: AiDailyCost[] }
+    | { state: 'unavailable'; reason: string }
+  > {
+    const { ledger } = await this.liveData();
+    return ledger.state === 'ok'
+      ? { state: 'ok', daily: aiDaily(ledger.value) }
+      : ledger;
   }
 
   private liveData(): Promise<LiveData> {

@@ -16,34 +16,8 @@ const INSERT_CHUNK = 200;
  * number of requests sent per month and operation.
  */
 export class FinOpsStore {
-  private constructor(private readonly db: Knex) {}
-
-  static async create(db: Knex): Promise<FinOpsStore> {
-    if (!(await db.schema.hasTable(SERVICE_COSTS))) {
-      await db.schema.createTable(SERVICE_COSTS, t => {
-        t.string('day', 10).notNullable();
-        t.string('service', 512).notNullable();
-        t.bigInteger('amount_micros').notNullable();
-        t.primary(['day', 'service']);
-      });
-    }
-    if (!(await db.schema.hasTable(STATE))) {
-      await db.schema.createTable(STATE, t => {
-        t.string('state_key').primary();
-        t.text('value_json').notNullable();
-        t.string('updated_at').notNullable();
-      });
-    }
-    if (!(await db.schema.hasTable(REQUESTS))) {
-      await db.schema.createTable(REQUESTS, t => {
-        t.string('month', 7).notNullable();
-        t.string('operation', 64).notNullable();
-        t.integer('requests').notNullable();
-        t.primary(['month', 'operation']);
-      });
-    }
-    return new FinOpsStore(db);
-  }
+  /** `db` has the plugin's migrations applied (migrateDatabase). */
+  constructor(private readonly db: Knex) {}
 
   /** Replaces every stored day × service row in one transaction. */
   async replaceServiceCosts(rows: readonly ServiceDailyCost[]): Promise<void> {

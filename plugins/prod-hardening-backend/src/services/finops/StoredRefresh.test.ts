@@ -1,4 +1,5 @@
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
+import { migratedSqlite } from '../../testUtils/database';
 import { FinOpsStore } from './FinOpsStore';
 import { StoredRefresh } from './StoredRefresh';
 
@@ -10,12 +11,8 @@ describe('StoredRefresh', () => {
   let refresher: StoredRefresh;
 
   beforeEach(async () => {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-    });
-    store = await FinOpsStore.create(db);
+    db = await migratedSqlite();
+    store = new FinOpsStore(db);
     nowMs = Date.parse('2026-11-28T06:00:00Z');
     runs = 0;
     refresher = new StoredRefresh({

@@ -1,8 +1,8 @@
 import type {
-  DatabaseService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
 import type { AwsClientFactory } from '../../aws';
 import type { ProdHardeningConfig } from '../../config';
 import { AiLedgerSource } from '../../sources/aiLedger';
@@ -19,32 +19,39 @@ import { OptimisationService } from './OptimisationService';
  */
 export const REFRESH_EVERY_HOURS = 6;
 export const OPTIMISATION_REFRESH_EVERY_HOURS = 24;
+export const COST_EXPLORER_TASK_ID =
+  'prod-hardening-finops-cost-explorer-refresh';
 const HOUR_MS = 3_600_000;
 
 export interface FinOpsFeatureOptions {
   config: ProdHardeningConfig;
   aws: AwsClientFactory;
-  database: DatabaseService;
+  /** The plugin's database, migrated. */
+  db: Knex;
   scheduler: SchedulerService;
   logger: LoggerService;
   now?: () => Date;
 }
 
-/**
- * Builds the FinOps service and schedules its Cost Explorer refresh: once at start-up
- * (unless a replica or a previous run refreshed within the period) and then every
- * REFRESH_EVERY_HOURS hours, shared by all replicas through the scheduler.
- */
 export interface FinOpsFeature {
   finops: FinOpsService;
   optimisation: OptimisationService;
 }
 
+/**
+ * Builds the FinOps service and schedules its Cost Explorer reads as one global
+ * scheduler task: across replicas it runs on one at a time, and at start-up only on
+ * the first replica that registers it (the scheduler keeps the next run time stored in
+ * the database, so a replica starting later adds no request). Each run refreshes the
+ * costs when older than the period, then the savings and Trusted Advisor figures when
+ * older than a day: one after the other, so they never compete for Cost Explorer's
+ * rate limit.
+ */
 export async function createFinOpsFeature(
   options: FinOpsFeatureOptions,
 ): Promise<FinOpsFeature> {
-  const { config, aws, database, scheduler, logger, now } = options;
-  const store = await FinOpsStore.create(await database.getClient());
+  const { config, aws, db, scheduler, logger, now } = options;
+  const store = new FinOpsStore(db);
   let service: FinOpsService | undefined;
   const costExplorer = new CostExplorerSource(aws, {
     onRequest: operation => service?.countRequest(operation),
@@ -82,28 +89,23 @@ export async function createFinOpsFeature(
       logger.warn(`FinOps: Cost Explorer refresh failed: ${err}`);
     }
   };
-  const refreshOptimisation = async (after?: Promise<unknown>) => {
+  const refreshOptimisation = async () => {
     try {
-      await optimisation.refreshIfStale(optimisationMaxAgeMs, after);
+      await optimisation.refreshIfStale(optimisationMaxAgeMs);
     } catch (err) {
       logger.warn(`FinOps: savings and Trusted Advisor refresh failed: ${err}`);
     }
   };
-  // One after the other: the start-up reads never compete for Cost Explorer's rate limit.
-  void refreshOptimisation(refresh());
   await scheduler.scheduleTask({
-    id: 'prod-hardening-finops-cost-explorer-refresh',
+    id: COST_EXPLORER_TASK_ID,
+    scope: 'global',
     frequency: { hours: REFRESH_EVERY_HOURS },
-    timeout: { minutes: 10 },
-    initialDelay: { hours: REFRESH_EVERY_HOURS },
-    fn: refresh,
-  });
-  await scheduler.scheduleTask({
-    id: 'prod-hardening-finops-optimisation-refresh',
-    frequency: { hours: OPTIMISATION_REFRESH_EVERY_HOURS },
-    timeout: { minutes: 10 },
-    initialDelay: { hours: OPTIMISATION_REFRESH_EVERY_HOURS },
-    fn: () => refreshOptimisation(),
+    timeout: { minutes: 20 },
+    // No initial delay: a new deployment reads once at start-up, on one replica.
+    fn: async () => {
+      await refresh();
+      await refreshOptimisation();
+    },
   });
   return { finops, optimisation };
 }

@@ -17,6 +17,7 @@ import {
 import type { Finding } from '@prod-hardening/plugin-prod-hardening-common';
 import { checkForFinding } from '../../domain/posture/findingChecks';
 import type { SecurityHubSource } from '../../sources/securityHub';
+import type { ChangeMark } from '../changes/ChangeMark';
 import type { PostureCheckEngine } from './PostureCheckEngine';
 import { PostureSnapshotStore, trendStartDay } from './PostureSnapshotStore';
 
@@ -25,6 +26,12 @@ export interface PostureServiceOptions {
   securityHub: SecurityHubSource;
   endpoint?: string;
   snapshots: PostureSnapshotStore;
+  /**
+   * Bumped by whichever replica changes the account; read before serving the cache, so
+   * another replica's remediation is seen at the next request. Unset: this replica's
+   * own changes only (invalidate) and the cache's TTL.
+   */
+  changes?: ChangeMark;
   /** How long a posture report and the findings list are reused. */
   cacheTtlMs?: number;
   nowMs?: () => number;
@@ -41,6 +48,8 @@ export class PostureService {
     unavailableReason?: string;
   }>;
   private readonly nowMs: () => number;
+  /** The change mark's version the cache was filled under. */
+  private seenChange: number | undefined;
 
   constructor(private readonly options: PostureServiceOptions) {
     this.nowMs = options.nowMs ?? Date.now;
@@ -49,7 +58,8 @@ export class PostureService {
     this.findings = new TimedCache(ttl, this.nowMs);
   }
 
-  getReport(opts: { refresh?: boolean } = {}): Promise<PostureReport> {
+  async getReport(opts: { refresh?: boolean } = {}): Promise<PostureReport> {
+    await this.dropIfChangedElsewhere();
     return this.report.get(() => this.options.engine.evaluate(), opts);
   }
 
@@ -57,6 +67,26 @@ export class PostureService {
   invalidate() {
     this.report.invalidate();
     this.findings.invalidate();
+  }
+
+  /**
+   * Drops this replica's cache when another replica changed the account since it was
+   * filled. A database that cannot be read leaves the cache as is: the posture still
+   * answers, and the TTL bounds how stale it gets.
+   */
+  private async dropIfChangedElsewhere(): Promise<void> {
+    const { changes } = this.options;
+    if (!changes) return;
+    let version: number;
+    try {
+      version = await changes.read();
+    } catch {
+      return;
+    }
+    if (this.seenChange !== undefined && version !== this.seenChange) {
+      this.invalidate();
+    }
+    this.seenChange = version;
   }
 
   /** Evaluates now and stores the day's snapshot; run by the scheduler. */
@@ -86,7 +116,13 @@ export class PostureService {
     return check ? { finding, check } : { finding };
   }
 
-  private loadFindings() {
+  /** Every open finding from the same cache as the findings table (entity pages filter it). */
+  getOpenFindings(): Promise<{ list: Finding[]; unavailableReason?: string }> {
+    return this.loadFindings();
+  }
+
+  private async loadFindings() {
+    await this.dropIfChangedElsewhere();
     return this.findings.get(() =>
       this.options.securityHub
         .getFindings(OPEN_FINDINGS_FILTERS)

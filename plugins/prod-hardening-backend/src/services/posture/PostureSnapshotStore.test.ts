@@ -1,4 +1,5 @@
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
+import { migratedSqlite } from '../../testUtils/database';
 import type { PostureReport } from '@prod-hardening/plugin-prod-hardening-common';
 import { PostureSnapshotStore, trendStartDay } from './PostureSnapshotStore';
 
@@ -20,12 +21,8 @@ const report = (evaluatedAt: string, failed: number): PostureReport => ({
 describe('PostureSnapshotStore', () => {
   let db: Knex;
 
-  beforeEach(() => {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
-    });
+  beforeEach(async () => {
+    db = await migratedSqlite();
   });
 
   afterEach(async () => {
@@ -33,7 +30,7 @@ describe('PostureSnapshotStore', () => {
   });
 
   it('keeps one snapshot per day, the latest of the day winning', async () => {
-    const store = await PostureSnapshotStore.create(db);
+    const store = new PostureSnapshotStore(db);
     await store.save(report('2026-11-20T01:00:00.000Z', 9));
     await store.save(report('2026-11-20T13:00:00.000Z', 7));
     await store.save(report('2026-11-21T01:00:00.000Z', 5));
@@ -54,13 +51,13 @@ describe('PostureSnapshotStore', () => {
     expect(await store.since('2026-11-21')).toHaveLength(1);
   });
 
-  it('creates its table once and keeps data across instances', async () => {
-    await (
-      await PostureSnapshotStore.create(db)
-    ).save(report('2026-11-20T01:00:00.000Z', 1));
-    expect(
-      await (await PostureSnapshotStore.create(db)).since('2026-01-01'),
-    ).toHaveLength(1);
+  it('keeps data across instances', async () => {
+    await new PostureSnapshotStore(db).save(
+      report('2026-11-20T01:00:00.000Z', 1),
+    );
+    expect(await new PostureSnapshotStore(db).since('2026-01-01')).toHaveLength(
+      1,
+    );
   });
 
   it('starts a 7-day window six days before today (UTC)', () => {

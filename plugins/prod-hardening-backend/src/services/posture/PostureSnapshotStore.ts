@@ -8,24 +8,8 @@ const SNAPSHOTS = 'prod_hardening_posture_snapshots';
 
 /** One row per UTC day: the day's latest posture scores, for the 7/30/90-day trend. */
 export class PostureSnapshotStore {
-  private constructor(private readonly db: Knex) {}
-
-  static async create(db: Knex): Promise<PostureSnapshotStore> {
-    if (!(await db.schema.hasTable(SNAPSHOTS))) {
-      await db.schema.createTable(SNAPSHOTS, t => {
-        t.string('day').primary();
-        t.string('taken_at').notNullable();
-        t.float('security_hub_percent').nullable();
-        t.float('severity_weighted_percent').nullable();
-        t.integer('passed').notNullable();
-        t.integer('failed').notNullable();
-        t.integer('warned').notNullable();
-        t.integer('errored').notNullable();
-        t.text('statuses_json').notNullable();
-      });
-    }
-    return new PostureSnapshotStore(db);
-  }
+  /** `db` has the plugin's migrations applied (migrateDatabase). */
+  constructor(private readonly db: Knex) {}
 
   async save(report: PostureReport): Promise<PostureTrendPoint> {
     const point: PostureTrendPoint = {

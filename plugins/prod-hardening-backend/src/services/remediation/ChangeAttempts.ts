@@ -12,7 +12,7 @@ import type {
   RemediationOutcome,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
-import type { RemediationStore } from './RemediationStore';
+import type { HistorySeal, RemediationStore } from './RemediationStore';
 
 export type FinalOutcome = Exclude<RemediationOutcome, 'in-progress'>;
 
@@ -210,9 +210,11 @@ export class ChangeAttempt {
     this.endedFlag = true;
     const entry = this.entry(outcome, end);
     let recordError: string | undefined;
+    let seal: HistorySeal | undefined;
     try {
-      if (this.begun) await this.store.updateHistory(entry);
-      else await this.store.addHistory(entry);
+      seal = this.begun
+        ? await this.store.completeHistory(entry)
+        : await this.store.addHistory(entry);
     } catch (err) {
       recordError = err instanceof Error ? err.message : String(err);
     }
@@ -220,6 +222,9 @@ export class ChangeAttempt {
       ...end.meta,
       outcome,
       historyId: this.id,
+      // The chain's end as of this row, in the audit log (a separate sink): a history
+      // rewritten from here on, hashes recomputed, no longer matches it.
+      ...(seal ? { historySeq: seal.seq, historyHash: seal.hash } : {}),
       ...(recordError ? { recordError } : {}),
     };
     if (outcome === 'succeeded') await this.event.success({ meta });

@@ -3,18 +3,24 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   CheckResult,
+  HistoryVerification,
   PlannedCall,
   RemediationHistoryEntry,
   RemediationPlan,
   RemediationResult,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
-import { AwsClientFactory, describeAwsError } from '../../aws';
-import { createRemediationWriters } from '../../sources/remediation';
+import { describeAwsError } from '../../aws';
+import {
+  parseRemediationActions,
+  RemediationAction,
+} from '../../domain/remediation/actions';
 import { hashState } from '../../domain/remediation/stateHash';
+import type { RemediationActionRunner } from '../../sources/remediation/actionExecutor';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
@@ -22,14 +28,20 @@ export const PLAN_TTL_MS = 5 * 60_000;
 
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
-  /** Runs the writes as the executing user (CloudTrail's SourceIdentity). */
-  aws: Pick<AwsClientFactory, 'actingAs'>;
+  /** Runs a stored plan's actions, exactly as previewed (remediation role). */
+  executor: RemediationActionRunner;
   store: RemediationStore;
+  /** Checks the history's hash chain (GET /remediations/history/verify). */
+  verifier: HistoryVerifier;
   engine: PostureCheckEngine;
   auditor: AuditorService;
   endpoint?: string;
-  /** Called after the account changed, e.g. to drop cached posture. */
-  onChanged?: () => void;
+  /**
+   * Called after the account changed, e.g. to drop cached posture on every replica;
+   * awaited before the answer, so a replica asked afterwards knows. Its failure does
+   * not change the attempt's outcome.
+   */
+  onChanged?: () => void | Promise<void>;
   nowMs?: () => number;
 }
 
@@ -173,6 +185,11 @@ export class RemediationService {
         if (stored.claimedBy) {
           return attempt.refuse('conflict', await this.alreadyUsed(stored));
         }
+        // What runs is the stored preview itself, read back with the action schemas.
+        const actions = readStoredActions(plan);
+        if (actions instanceof InputError) {
+          return attempt.refuse('rejected', actions);
+        }
         const definition = this.definition(plan.checkId);
 
         return attempt.withLock(
@@ -208,18 +225,21 @@ export class RemediationService {
               );
             }
             try {
-              await this.options.aws.actingAs({ userRef: actor, planId }, aws =>
-                definition.execute(state, createRemediationWriters(aws)),
+              await this.options.executor.run(
+                { userRef: actor, planId },
+                actions,
               );
             } catch (err) {
+              // Calls before the refused one may have been applied.
+              await this.changed();
               return this.awsFailed(
                 attempt,
                 'AWS refused the change',
                 err,
-                plan.calls,
+                actions,
               );
             }
-            this.options.onChanged?.();
+            await this.changed();
 
             let check: CheckResult | undefined;
             let verifyError: string | undefined;
@@ -231,7 +251,7 @@ export class RemediationService {
             const { outcome, message } = verdict(check, verifyError);
             const historyId = await attempt.end(outcome, {
               message,
-              calls: plan.calls,
+              calls: actions,
               verified: check,
               meta: { verifiedStatus: check?.status ?? null },
             });
@@ -249,6 +269,10 @@ export class RemediationService {
     return this.options.store.listHistory({ checkId, limit });
   }
 
+  verifyHistory(): Promise<HistoryVerification> {
+    return this.options.verifier.verify();
+  }
+
   private definition(checkId: string): RemediationDefinition<any> {
     const definition = this.options.definitions.find(
       d => d.checkId === checkId,
@@ -257,6 +281,14 @@ export class RemediationService {
       throw new InputError(`Check ${checkId} has no automated remediation.`);
     }
     return definition;
+  }
+
+  private async changed(): Promise<void> {
+    try {
+      await this.options.onChanged?.();
+    } catch {
+      // Other replicas then see the change when their cache expires.
+    }
   }
 
   private async verify(checkId: string): Promise<CheckResult | undefined> {
@@ -289,6 +321,17 @@ export class RemediationService {
 }
 
 const EXECUTE_EVENT = 'remediation-execute';
+
+/** The stored plan's actions, or the 400 that says why they cannot run. */
+function readStoredActions(
+  plan: RemediationPlan,
+): RemediationAction[] | InputError {
+  const parsed = parseRemediationActions(plan.calls);
+  if (parsed.ok) return parsed.actions;
+  return new InputError(
+    `The stored plan holds an action that cannot run (${parsed.problem}); nothing was changed: preview the remediation again.`,
+  );
+}
 
 /** The check, resource and overridden blockers of a plan, for its history rows. */
 function subjectOf(plan: RemediationPlan | undefined) {

@@ -1,19 +1,12 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import knexFactory, { Knex } from 'knex';
+import type { Knex } from 'knex';
+import { migratedSqlite } from '../../testUtils/database';
 import { RemediationStore, STALE_LOCK_MS } from './RemediationStore';
 import { isUniqueViolation, storeUnavailable } from './storeErrors';
 
 const CHECK = 'guardduty-enabled';
 const RESOURCE = 'guardduty/us-east-1';
 const T0 = Date.parse('2026-12-01T10:00:00Z');
-
-function sqlite(): Knex {
-  return knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-}
 
 async function savedPlan(store: RemediationStore, planId: string) {
   await store.savePlan({
@@ -44,8 +37,8 @@ describe('RemediationStore', () => {
   let store: RemediationStore;
 
   beforeEach(async () => {
-    db = sqlite();
-    store = await RemediationStore.create(db);
+    db = await migratedSqlite();
+    store = new RemediationStore(db);
   });
 
   afterEach(async () => {
@@ -110,7 +103,7 @@ describe('RemediationStore', () => {
       overriddenBlockers: ['bucket site is public'],
     };
     await store.addHistory(row);
-    await store.updateHistory({
+    await store.completeHistory({
       ...row,
       outcome: 'succeeded',
       message: 'Applied.',
@@ -136,42 +129,6 @@ describe('RemediationStore', () => {
     await expect(attempt).rejects.toThrow(
       /^The remediation store is unavailable: .*no such table/,
     );
-  });
-
-  it('adds the new columns to tables created by the previous version', async () => {
-    const old = sqlite();
-    await old.schema.createTable('prod_hardening_remediation_history', t => {
-      t.string('id').primary();
-      t.string('check_id').notNullable();
-      t.string('resource_id', 2048).notNullable();
-      t.string('plan_id').nullable();
-      t.string('actor').notNullable();
-      t.string('outcome').notNullable();
-      t.text('message').notNullable();
-      t.text('calls_json').notNullable();
-      t.string('started_at').notNullable();
-      t.integer('duration_ms').notNullable();
-      t.string('verified_status').nullable();
-    });
-    await old.schema.createTable('prod_hardening_remediation_locks', t => {
-      t.string('lock_key', 2100).primary();
-      t.string('plan_id').notNullable();
-      t.bigInteger('acquired_at_ms').notNullable();
-    });
-    try {
-      const upgraded = await RemediationStore.create(old);
-      expect(await upgraded.tryLock(CHECK, RESOURCE, 'a', T0)).toBe(true);
-      for (const column of ['reason', 'overridden_blockers_json']) {
-        expect(
-          await old.schema.hasColumn(
-            'prod_hardening_remediation_history',
-            column,
-          ),
-        ).toBe(true);
-      }
-    } finally {
-      await old.destroy();
-    }
   });
 });
 

@@ -3,14 +3,31 @@ import type {
   RemediationHistoryEntry,
   RemediationPlan,
 } from '@prod-hardening/plugin-prod-hardening-common';
+import { ConflictError } from '@backstage/errors';
+import { sealAfter } from '../../domain/history/chain';
+import {
+  chainContentOf,
+  HISTORY_TABLE,
+  sealColumns,
+  toHistoryEntry,
+  toHistoryRow,
+} from './historyRows';
 import { isUniqueViolation, storeUnavailable } from './storeErrors';
 
 const PLANS = 'prod_hardening_remediation_plans';
-const HISTORY = 'prod_hardening_remediation_history';
+const HISTORY = HISTORY_TABLE;
+/** Concurrent completions each lose a race at most a few times. */
+const MAX_SEAL_ATTEMPTS = 20;
 const LOCKS = 'prod_hardening_remediation_locks';
 
 /** A lock older than this is from a crashed replica and may be taken over. */
 export const STALE_LOCK_MS = 10 * 60_000;
+
+/** Where a completed history row sits in the hash chain. */
+export interface HistorySeal {
+  seq: number;
+  hash: string;
+}
 
 export interface StoredPlan {
   plan: RemediationPlan;
@@ -27,63 +44,8 @@ export interface StoredPlan {
  * Every database error other than a taken lock is a ServiceUnavailableError (503).
  */
 export class RemediationStore {
-  private constructor(private readonly db: Knex) {}
-
-  static async create(db: Knex): Promise<RemediationStore> {
-    if (!(await db.schema.hasTable(PLANS))) {
-      await db.schema.createTable(PLANS, t => {
-        t.string('plan_id').primary();
-        t.string('user_ref').notNullable();
-        t.string('check_id').notNullable();
-        t.string('resource_id', 2048).notNullable();
-        t.string('state_hash').notNullable();
-        t.text('plan_json').notNullable();
-        t.bigInteger('expires_at_ms').notNullable();
-        // Written by earlier versions; plans are now claimed instead (claimed_*).
-        t.bigInteger('executed_at_ms').nullable();
-      });
-    }
-    if (!(await db.schema.hasColumn(PLANS, 'claimed_by'))) {
-      await db.schema.alterTable(PLANS, t => {
-        t.bigInteger('claimed_at_ms').nullable();
-        t.string('claimed_by').nullable();
-      });
-    }
-    if (!(await db.schema.hasTable(HISTORY))) {
-      await db.schema.createTable(HISTORY, t => {
-        t.string('id').primary();
-        t.string('check_id').notNullable().index();
-        t.string('resource_id', 2048).notNullable();
-        t.string('plan_id').nullable();
-        t.string('actor').notNullable();
-        t.string('outcome').notNullable();
-        t.text('message').notNullable();
-        t.text('calls_json').notNullable();
-        t.string('started_at').notNullable().index();
-        t.integer('duration_ms').notNullable();
-        t.string('verified_status').nullable();
-      });
-    }
-    if (!(await db.schema.hasColumn(HISTORY, 'reason'))) {
-      await db.schema.alterTable(HISTORY, t => {
-        t.text('reason').nullable();
-        t.text('overridden_blockers_json').nullable();
-      });
-    }
-    if (!(await db.schema.hasTable(LOCKS))) {
-      await db.schema.createTable(LOCKS, t => {
-        t.string('lock_key', 2100).primary();
-        t.string('plan_id').notNullable();
-        t.bigInteger('acquired_at_ms').notNullable();
-      });
-    }
-    if (!(await db.schema.hasColumn(LOCKS, 'owner'))) {
-      await db.schema.alterTable(LOCKS, t => {
-        t.string('owner').nullable();
-      });
-    }
-    return new RemediationStore(db);
-  }
+  /** `db` has the plugin's migrations applied (migrateDatabase). */
+  constructor(private readonly db: Knex) {}
 
   async savePlan(stored: StoredPlan): Promise<void> {
     await guard(
@@ -142,10 +104,8 @@ export class RemediationStore {
   ): Promise<boolean> {
     const lockKey = `${checkId}|${resourceId}`;
     try {
-      // plan_id is NOT NULL in the first schema; it holds the owner too.
       await this.db(LOCKS).insert({
         lock_key: lockKey,
-        plan_id: owner,
         owner,
         acquired_at_ms: nowMs,
       });
@@ -158,7 +118,7 @@ export class RemediationStore {
       this.db(LOCKS)
         .where({ lock_key: lockKey })
         .andWhere('acquired_at_ms', '<', nowMs - STALE_LOCK_MS)
-        .update({ plan_id: owner, owner, acquired_at_ms: nowMs }),
+        .update({ owner, acquired_at_ms: nowMs }),
     );
     return takenOver === 1;
   }
@@ -172,19 +132,79 @@ export class RemediationStore {
     );
   }
 
-  /** Writes a history row: an attempt in progress, or one that ended at once. */
-  async addHistory(entry: RemediationHistoryEntry): Promise<void> {
-    await guard(this.db(HISTORY).insert({ id: entry.id, ...toRow(entry) }));
+  /**
+   * Writes a history row: an attempt in progress (not sealed yet), or one that ended
+   * at once (sealed into the chain). Returns the seal of a completed row.
+   */
+  async addHistory(
+    entry: RemediationHistoryEntry,
+  ): Promise<HistorySeal | undefined> {
+    const row = toHistoryRow(entry);
+    if (entry.outcome === 'in-progress') {
+      await guard(this.db(HISTORY).insert({ id: entry.id, ...row }));
+      return undefined;
+    }
+    return this.sealed(entry.id, row, async seal => {
+      await this.db(HISTORY).insert({ id: entry.id, ...row, ...seal });
+    });
   }
 
-  /** Replaces the row of an attempt in progress with how it ended. */
-  async updateHistory(entry: RemediationHistoryEntry): Promise<void> {
-    await guard(this.db(HISTORY).where({ id: entry.id }).update(toRow(entry)));
+  /**
+   * Completes an attempt in progress with its outcome, sealing its row. The history is
+   * append-only: a row already completed is never changed (ConflictError; the database
+   * refuses it too), and nothing deletes rows.
+   */
+  async completeHistory(entry: RemediationHistoryEntry): Promise<HistorySeal> {
+    const row = toHistoryRow(entry);
+    return this.sealed(entry.id, row, async seal => {
+      const updated = await this.db(HISTORY)
+        .where({ id: entry.id })
+        .whereNull('row_hash')
+        .update({ ...row, ...seal });
+      if (updated !== 1) {
+        throw new ConflictError(
+          `History row ${entry.id} is not an attempt in progress: completed rows cannot be changed.`,
+        );
+      }
+    });
+  }
+
+  /**
+   * Seals a row after the last sealed one. Two replicas sealing at once compute the
+   * same position; the unique seal_seq lets one write win and the other retries after
+   * the new end of the chain.
+   */
+  private async sealed(
+    id: string,
+    row: ReturnType<typeof toHistoryRow>,
+    write: (seal: ReturnType<typeof sealColumns>) => Promise<void>,
+  ): Promise<HistorySeal> {
+    for (let attempt = 1; ; attempt++) {
+      const last = await guard(
+        this.db(HISTORY)
+          .whereNotNull('seal_seq')
+          .orderBy('seal_seq', 'desc')
+          .first('seal_seq', 'row_hash'),
+      );
+      const sealed = sealAfter(
+        last ? { seq: Number(last.seal_seq), hash: last.row_hash } : undefined,
+        chainContentOf(id, row),
+      );
+      try {
+        await write(sealColumns(sealed));
+        return { seq: sealed.seq, hash: sealed.rowHash };
+      } catch (err) {
+        if (err instanceof ConflictError) throw err;
+        if (!isUniqueViolation(err) || attempt >= MAX_SEAL_ATTEMPTS) {
+          throw storeUnavailable(err);
+        }
+      }
+    }
   }
 
   async getHistory(id: string): Promise<RemediationHistoryEntry | undefined> {
     const row = await guard(this.db(HISTORY).where({ id }).first());
-    return row ? toEntry(row) : undefined;
+    return row ? toHistoryEntry(row) : undefined;
   }
 
   async listHistory(options: {
@@ -196,7 +216,7 @@ export class RemediationStore {
       .limit(options.limit);
     if (options.checkId) query.where({ check_id: options.checkId });
     const rows = await guard(query);
-    return rows.map(toEntry);
+    return rows.map(toHistoryEntry);
   }
 }
 
@@ -207,43 +227,4 @@ async function guard<T>(query: PromiseLike<T>): Promise<T> {
   } catch (err) {
     throw storeUnavailable(err);
   }
-}
-
-function toEntry(row: any): RemediationHistoryEntry {
-  return {
-    id: row.id,
-    checkId: row.check_id,
-    resourceId: row.resource_id,
-    planId: row.plan_id ?? undefined,
-    actor: row.actor,
-    outcome: row.outcome,
-    message: row.message,
-    calls: JSON.parse(row.calls_json),
-    startedAt: row.started_at,
-    durationMs: Number(row.duration_ms),
-    verifiedStatus: row.verified_status ?? undefined,
-    reason: row.reason ?? undefined,
-    overriddenBlockers: row.overridden_blockers_json
-      ? JSON.parse(row.overridden_blockers_json)
-      : undefined,
-  };
-}
-
-function toRow(entry: RemediationHistoryEntry) {
-  return {
-    check_id: entry.checkId,
-    resource_id: entry.resourceId,
-    plan_id: entry.planId ?? null,
-    actor: entry.actor,
-    outcome: entry.outcome,
-    message: entry.message,
-    calls_json: JSON.stringify(entry.calls),
-    started_at: entry.startedAt,
-    duration_ms: entry.durationMs,
-    verified_status: entry.verifiedStatus ?? null,
-    reason: entry.reason ?? null,
-    overridden_blockers_json: entry.overriddenBlockers?.length
-      ? JSON.stringify(entry.overriddenBlockers)
-      : null,
-  };
 }

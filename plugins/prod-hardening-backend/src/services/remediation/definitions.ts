@@ -16,25 +16,21 @@ import {
   QueuesState,
   TablesState,
   TrailState,
-  GUARDDUTY_PUBLISHING_FREQUENCY,
 } from '../../domain/remediation/plans';
-import type { RemediationWriters } from '../../sources/remediation';
 import type { S3Source } from '../../sources/s3';
 import type { PostureSources } from '../posture/sources';
 import { securityHubRemediation } from './securityHubRemediation';
 
 /**
- * An automated remediation: read the state (read role), plan from it (pure), and
- * execute the plan's calls with the writers it is given: the remediation role acting
- * for the user who executes (AwsClientFactory.actingAs). `resourceId` names what it
- * changes.
+ * An automated remediation: read the state (read role) and plan from it (pure). The
+ * plan's typed actions are what the preview shows and what the generic executor runs
+ * (remediation role); `resourceId` names what it changes.
  */
 export interface RemediationDefinition<S = unknown> {
   checkId: string;
   resourceId: string;
   readState(): Promise<S>;
   plan(state: S): PlanBody;
-  execute(state: S, write: RemediationWriters): Promise<void>;
 }
 
 export function buildRemediations(
@@ -68,14 +64,6 @@ export function buildRemediations(
       };
     },
     plan: planAccountPublicAccessBlock,
-    async execute(_state, write) {
-      await write.s3Control.putAccountPublicAccessBlock({
-        blockPublicAcls: true,
-        ignorePublicAcls: true,
-        blockPublicPolicy: true,
-        restrictPublicBuckets: true,
-      });
-    },
   };
   const guardDuty: RemediationDefinition<GuardDutyState> = {
     checkId: CHECKS.guardDutyEnabled.id,
@@ -84,15 +72,6 @@ export function buildRemediations(
       return { region, detectors: await read.guardDuty.listDetectors() };
     },
     plan: planEnableGuardDuty,
-    async execute(state, write) {
-      if (state.detectors.length === 0) {
-        await write.guardDuty.createDetector(GUARDDUTY_PUBLISHING_FREQUENCY);
-        return;
-      }
-      for (const d of state.detectors.filter(x => x.status !== 'ENABLED')) {
-        await write.guardDuty.enableDetector(d.detectorId);
-      }
-    },
   };
   const cloudTrail: RemediationDefinition<TrailState> = {
     checkId: CHECKS.cloudTrailMultiRegion.id,
@@ -104,15 +83,6 @@ export function buildRemediations(
       };
     },
     plan: planCloudTrail,
-    async execute(state, write) {
-      for (const call of planCloudTrail(state).calls) {
-        const name = String(call.params.Name);
-        if (call.action === 'UpdateTrail')
-          await write.cloudTrail.makeMultiRegionWithValidation(name);
-        if (call.action === 'StartLogging')
-          await write.cloudTrail.startLogging(name);
-      }
-    },
   };
   const containerInsights: RemediationDefinition<ClustersState> = {
     checkId: CHECKS.ecsContainerInsights.id,
@@ -123,11 +93,6 @@ export function buildRemediations(
       };
     },
     plan: planContainerInsights,
-    async execute(state, write) {
-      for (const call of planContainerInsights(state).calls) {
-        await write.ecs.enableContainerInsights(String(call.params.cluster));
-      }
-    },
   };
   const pointInTimeRecovery: RemediationDefinition<TablesState> = {
     checkId: CHECKS.dynamoDbPitr.id,
@@ -140,13 +105,6 @@ export function buildRemediations(
       };
     },
     plan: planPointInTimeRecovery,
-    async execute(state, write) {
-      for (const call of planPointInTimeRecovery(state).calls) {
-        await write.dynamoDb.enablePointInTimeRecovery(
-          String(call.params.TableName),
-        );
-      }
-    },
   };
   const queueEncryption: RemediationDefinition<QueuesState> = {
     checkId: CHECKS.sqsEncryption.id,
@@ -159,11 +117,6 @@ export function buildRemediations(
       };
     },
     plan: planQueueEncryption,
-    async execute(state, write) {
-      for (const call of planQueueEncryption(state).calls) {
-        await write.sqs.enableManagedSse(String(call.params.QueueUrl));
-      }
-    },
   };
   const logRetention: RemediationDefinition<LogGroupsState> = {
     checkId: CHECKS.logRetention.id,
@@ -177,14 +130,6 @@ export function buildRemediations(
       };
     },
     plan: state => planLogRetention(state),
-    async execute(state, write) {
-      for (const call of planLogRetention(state).calls) {
-        await write.cloudWatchLogs.setRetention(
-          String(call.params.logGroupName),
-          Number(call.params.retentionInDays),
-        );
-      }
-    },
   };
   return [
     accountBpa,

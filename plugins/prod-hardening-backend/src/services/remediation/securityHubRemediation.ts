@@ -1,10 +1,8 @@
 import { CHECKS } from '../../domain/posture/catalog';
 import {
-  fsbpStandardArn,
   planEnableSecurityHub,
   SecurityHubState,
 } from '../../domain/remediation/securityHubPlan';
-import type { RemediationWriters } from '../../sources/remediation';
 import { readSecurityHubFacts } from '../posture/readSecurityHub';
 import type { PostureSources } from '../posture/sources';
 import type { RemediationDefinition } from './definitions';
@@ -20,17 +18,5 @@ export function securityHubRemediation(
     readState: () =>
       readSecurityHubFacts(read.securityHub, aws.region, aws.endpoint),
     plan: planEnableSecurityHub,
-    async execute(state, write: Pick<RemediationWriters, 'securityHub'>) {
-      for (const call of planEnableSecurityHub(state).calls) {
-        if (call.action === 'EnableSecurityHub') {
-          await write.securityHub.enableHub();
-        }
-        if (call.action === 'BatchEnableStandards') {
-          await write.securityHub.enableStandards([
-            fsbpStandardArn(aws.region),
-          ]);
-        }
-      }
-    },
   };
 }

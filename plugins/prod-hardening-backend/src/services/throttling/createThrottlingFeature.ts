@@ -1,14 +1,11 @@
-import type {
-  AuditorService,
-  DatabaseService,
-} from '@backstage/backend-plugin-api';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { AwsClientFactory } from '../../aws';
 import type { ProdHardeningConfig } from '../../config';
 import type { RedisConnection } from '../../redis';
 import { CloudWatchSource } from '../../sources/cloudWatch';
 import { RateLimiterMetricsSource } from '../../sources/rateLimiterMetrics';
 import { SqsSource } from '../../sources/sqs';
-import { RemediationStore } from '../remediation/RemediationStore';
+import type { RemediationStore } from '../remediation/RemediationStore';
 import { DlqRedriveService } from './DlqRedriveService';
 import { ThrottlingService } from './ThrottlingService';
 
@@ -22,10 +19,11 @@ export async function createThrottlingFeature(options: {
   config: ProdHardeningConfig;
   aws: AwsClientFactory;
   redis: RedisConnection;
-  database: DatabaseService;
+  /** The remediation history and locks: a redrive is a change to the account like any other. */
+  store: RemediationStore;
   auditor: AuditorService;
 }): Promise<ThrottlingFeature> {
-  const { config, aws, redis, database, auditor } = options;
+  const { config, aws, redis, store, auditor } = options;
   const queues = config.resources.queues;
   const throttling = new ThrottlingService({
     metrics: new RateLimiterMetricsSource(redis, {
@@ -40,8 +38,7 @@ export async function createThrottlingFeature(options: {
   });
   const redrive = new DlqRedriveService({
     aws,
-    // The remediation history and locks: a redrive is a change to the account like any other.
-    store: await RemediationStore.create(await database.getClient()),
+    store,
     auditor,
     queueName: queues.rateLimiter,
     deadLetterQueueName: queues.rateLimiterDlq,

@@ -1,0 +1,1 @@
+export { migrateDatabase, isPostgres } from './migrateDatabase';

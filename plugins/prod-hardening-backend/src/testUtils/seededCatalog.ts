@@ -1,0 +1,46 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+export const CATALOG_FILE = resolve(
+  __dirname,
+  '../../../../catalog/huntaze.yaml',
+);
+
+/**
+ * The seeded account's catalog (catalog/huntaze.yaml) as the catalog serves it: with the
+ * ownedBy and partOf relations its processors derive from spec.owner and spec.system,
+ * which the in-memory catalog of the tests does not compute. `extra` entities are added
+ * as written (plus the same relations).
+ */
+export function seededCatalogEntities(extra: Entity[] = []): Entity[] {
+  const written = parseAllDocuments(readFileSync(CATALOG_FILE, 'utf8')).map(
+    doc => doc.toJS() as Entity,
+  );
+  return [...written, ...extra].map(withRelations);
+}
+
+function withRelations(entity: Entity): Entity {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const spec = (entity.spec ?? {}) as { owner?: string; system?: string };
+  const relation = (type: string, ref: string, defaultKind: string) => ({
+    type,
+    targetRef: stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace: namespace }),
+    ),
+  });
+  const relations = [
+    ...(spec.owner ? [relation('ownedBy', spec.owner, 'group')] : []),
+    ...(spec.system ? [relation('partOf', spec.system, 'system')] : []),
+  ];
+  return {
+    ...entity,
+    metadata: { ...entity.metadata, namespace },
+    relations,
+  };
+}

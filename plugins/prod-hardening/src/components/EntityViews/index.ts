@@ -1,0 +1,2 @@
+export { EntityProdHardeningCard } from './EntityProdHardeningCard';
+export { EntityProdHardeningContent } from './EntityProdHardeningContent';
