@@ -73,5 +73,6 @@ export async function openPortal(page: Page, path: string) {
     : page.getByRole('link', { name: 'Prod hardening' });
   await enter.or(signedIn).first().waitFor();
   if (await enter.isVisible()) await enter.click();
-  await signedIn.waitFor();
+  // An entity page also has a "Prod hardening" tab link beside the sidebar's.
+  await signedIn.first().waitFor();
 }

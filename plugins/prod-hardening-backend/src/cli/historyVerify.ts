@@ -42,6 +42,11 @@ export async function runHistoryVerify(
     argv: configPaths.flatMap(path => ['--config', resolve(path)]),
   });
   const config = await ConfigSources.toConfig(source);
+  if (isInMemory(config.getOptional('backend.database.connection'))) {
+    throw new Error(
+      'backend.database is an in-memory SQLite database (the local default): the history lives only inside the running backend; ask it with GET /api/prod-hardening/remediations/history/verify, or pass the production configuration with --config',
+    );
+  }
   const shutdownHooks: Array<() => void | Promise<void>> = [];
   const database = DatabaseManager.fromConfig(config).forPlugin(PLUGIN_ID, {
     logger: silentLogger,
@@ -88,6 +93,13 @@ export function describeVerification(result: HistoryVerification): string {
   return `History BROKEN at ${where}: ${result.firstBreak!.problem}. The ${
     result.checkedRows
   } row(s) before it are intact (${head}).`;
+}
+
+function isInMemory(connection: unknown): boolean {
+  return (
+    connection === ':memory:' ||
+    (connection as { filename?: unknown } | undefined)?.filename === ':memory:'
+  );
 }
 
 const silentLogger: LoggerService = {

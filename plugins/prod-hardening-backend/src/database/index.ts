@@ -1,1 +1,2 @@
 export { migrateDatabase, isPostgres } from './migrateDatabase';
+export { databaseUnavailable, guardQuery } from './unavailable';

@@ -481,4 +481,88 @@ export const schemas = {
       'openAlerts',
     ],
   },
+  EntitySummary: {
+    type: 'object',
+    description:
+      'See EntitySummary in @prod-hardening/plugin-prod-hardening-common: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars.',
+    properties: {
+      entityRef: { type: 'string' },
+      kind: { type: 'string' },
+      generatedAt: { type: 'string' },
+      rollup: { type: 'boolean' },
+      members: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            entityRef: { type: 'string' },
+            title: { type: 'string' },
+            mapped: { type: 'boolean' },
+          },
+          required: ['entityRef', 'mapped'],
+          additionalProperties: false,
+        },
+      },
+      arns: { type: 'array', items: { type: 'string' } },
+      posture: {
+        type: ['object', 'null'],
+        properties: {
+          score: { type: 'object' },
+          checks: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/CheckResult' },
+          },
+          findings: {
+            type: 'object',
+            properties: {
+              total: { type: 'integer' },
+              bySeverity: { type: 'object' },
+              items: {
+                type: 'array',
+                items: { $ref: '#/components/schemas/Finding' },
+              },
+            },
+            required: ['total', 'bySeverity', 'items'],
+          },
+          unavailableReason: { type: 'string' },
+        },
+        required: ['score', 'checks', 'findings'],
+      },
+      cost: {
+        type: 'object',
+        properties: {
+          tags: { type: ['object', 'null'] },
+          ai: { type: ['object', 'null'] },
+        },
+        required: ['tags', 'ai'],
+      },
+      throttling: { type: ['object', 'null'] },
+      problems: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            entityRef: { type: 'string' },
+            annotation: { type: 'string' },
+            value: { type: 'string' },
+            reason: { type: 'string' },
+          },
+          required: ['entityRef', 'annotation', 'value', 'reason'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: [
+      'entityRef',
+      'kind',
+      'generatedAt',
+      'rollup',
+      'members',
+      'arns',
+      'posture',
+      'cost',
+      'throttling',
+      'problems',
+    ],
+  },
 } as const;

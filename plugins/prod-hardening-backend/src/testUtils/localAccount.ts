@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import {
   loadResourceNames,
   MotoServer,
@@ -54,9 +55,12 @@ export function pluginConfig(options: {
   endpoint: string;
   redisUrl?: string;
   resources?: ResourceNames;
+  /** Backstage's own `backend` block, e.g. `{ database: ... }` for PostgreSQL. */
+  backend?: JsonObject;
 }) {
   return mockServices.rootConfig.factory({
     data: {
+      ...(options.backend ? { backend: options.backend } : {}),
       prodHardening: {
         aws: {
           accountId: ACCOUNT_ID,

@@ -33,7 +33,7 @@ export const entityPaths = {
             'The entity summary (EntitySummary in the common package).',
           content: {
             'application/json': {
-              schema: { type: 'object' },
+              schema: { $ref: '#/components/schemas/EntitySummary' },
             },
           },
         },

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
+import { guardQuery } from '../../database/unavailable';
 import type {
   PostureReport,
   PostureTrendPoint,
 } from '@prod-hardening/plugin-prod-hardening-common';
 
 const SNAPSHOTS = 'prod_hardening_posture_snapshots';
+const STORE = 'posture trend store';
 
 /** One row per UTC day: the day's latest posture scores, for the 7/30/90-day trend. */
 export class PostureSnapshotStore {
@@ -31,15 +33,19 @@ export class PostureSnapshotStore {
         Object.fromEntries(report.checks.map(c => [c.id, c.status])),
       ),
     };
-    await this.db(SNAPSHOTS).insert(row).onConflict('day').merge();
+    await guardQuery(
+      STORE,
+      this.db(SNAPSHOTS).insert(row).onConflict('day').merge(),
+    );
     return point;
   }
 
   /** Snapshots from `fromDay` (inclusive, YYYY-MM-DD), oldest first. */
   async since(fromDay: string): Promise<PostureTrendPoint[]> {
-    const rows = await this.db(SNAPSHOTS)
-      .where('day', '>=', fromDay)
-      .orderBy('day', 'asc');
+    const rows = await guardQuery(
+      STORE,
+      this.db(SNAPSHOTS).where('day', '>=', fromDay).orderBy('day', 'asc'),
+    );
     return rows.map((r: any) => ({
       day: r.day,
       securityHubPercent: r.security_hub_percent,

@@ -1,4 +1,5 @@
-import { ServiceUnavailableError } from '@backstage/errors';
+import type { ServiceUnavailableError } from '@backstage/errors';
+import { databaseUnavailable } from '../../database/unavailable';
 
 /**
  * True for a unique or primary-key violation: the only database error that means
@@ -18,20 +19,7 @@ export function isUniqueViolation(err: unknown): boolean {
   );
 }
 
-/**
- * The 503 for any other database error. Knex prefixes the driver's message with the
- * SQL and its bound values (reasons, user refs), so only the driver's part is kept,
- * with anything that looks like a connection URL's credentials removed.
- */
+/** The 503 for any other database error (see databaseUnavailable). */
 export function storeUnavailable(err: unknown): ServiceUnavailableError {
-  const raw = err instanceof Error ? err.message : String(err);
-  const driverPart = raw.includes(' - ')
-    ? raw.slice(raw.lastIndexOf(' - ') + 3)
-    : raw;
-  const cleaned = driverPart
-    .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, '//***@')
-    .slice(0, 200);
-  return new ServiceUnavailableError(
-    `The remediation store is unavailable: ${cleaned}. Try again later.`,
-  );
+  return databaseUnavailable('remediation store', err);
 }
