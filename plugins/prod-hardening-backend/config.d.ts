@@ -31,6 +31,16 @@ export interface Config {
        * @visibility secret
        */
       url: string;
+      /**
+       * ACL user to authenticate as (ElastiCache RBAC): the portal's read-only user,
+       * `prod-hardening-portal` in the Terraform. Needs `password`.
+       */
+      username?: string;
+      /**
+       * That user's password, from the environment.
+       * @visibility secret
+       */
+      password?: string;
       /** Connect timeout, milliseconds. Default 1000. */
       connectTimeoutMs?: number;
       /** Per-command timeout, milliseconds. Default 1000. */
@@ -123,6 +133,14 @@ export interface Config {
        * DynamoDB TTL). The 30 days before it are the baseline of the savings targets.
        */
       savingsChangeDay?: string;
+    };
+    remediation?: {
+      /**
+       * How long a remediation execute or a DLQ redrive may wait for AWS before it
+       * answers "timed out, state unknown" (202); the history settles the outcome when
+       * AWS answers. Milliseconds, 1000–300000. Default 60000.
+       */
+      deadlineMs?: number;
     };
     runbooks?: {
       /**

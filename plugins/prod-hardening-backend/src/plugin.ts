@@ -160,6 +160,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             posture.invalidate();
             await postureChanges.bump();
           },
+          deadlineMs: config.remediation.deadlineMs,
         });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),
