@@ -34,9 +34,9 @@ import {
   DEFAULT_MAX_BATCH_SIZE,
 } from '../src/limiter/redisRateLimiter';
 import { consumeScript } from '../src/limiter/scripts';
-import { DEFAULT_LIMITS } from '../src/limiter/limits';
-import { percentile, round, table } from './stats';
-import { scriptCalls } from '../src/testUtils/scriptCalls';
+import { DEFAULT_LIMITS } from '../src/contract';
+import { percentile, round, table } from '@prod-hardening/dev-stack/bench';
+import { scriptCalls } from '../testUtils/scriptCalls';
 
 const CONCURRENCY = [1, 16, 256];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);

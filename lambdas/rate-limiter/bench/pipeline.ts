@@ -21,11 +21,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { loadConfig } from '../src/config';
 import { createDependencies, Dependencies } from '../src/dependencies';
 import { createHandler } from '../src/handler';
-import { ensureQueues } from '../src/local/queues';
-import { startStubApi } from '../src/local/stubApi';
-import { LocalEventSourceMapping } from '../src/local/eventSourceMapping';
-import { receiveAll } from '../src/testUtils/localStack';
-import { percentile, round } from './stats';
+import { ensureQueues } from '../local/queues';
+import { startStubApi } from '../local/stubApi';
+import { LocalEventSourceMapping } from '../local/eventSourceMapping';
+import { receiveAll } from '../testUtils/localStack';
+import { percentile, round } from '@prod-hardening/dev-stack/bench';
 import { performance } from 'node:perf_hooks';
 
 const quick = process.argv.includes('--quick');

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { startRedis, RedisServer } from '@prod-hardening/dev-stack';
 import { createRateLimiter, RateLimiter } from './redisRateLimiter';
 import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
-import { DEFAULT_LIMITS, RateLimits } from './limits';
+import { DEFAULT_LIMITS, RateLimits } from '../contract';
 import { CreatorState, decide } from './model';
-import { scriptCalls } from '../testUtils/scriptCalls';
+import { scriptCalls } from '../../testUtils/scriptCalls';
 
 jest.setTimeout(60_000);
 

@@ -6,7 +6,7 @@ import {
   RateLimits,
   limiterKey,
   validateLimits,
-} from './limits';
+} from '../contract';
 import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
 import { DecisionBatcher } from './decisionBatcher';
 import { LuaScript } from './luaScript';

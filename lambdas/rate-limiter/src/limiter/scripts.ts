@@ -1,5 +1,4 @@
-import type { RateLimits } from './limits';
-import { idleTtlMs } from './limits';
+import { idleTtlMs, RateLimits } from '../contract';
 import type { RateLimiterResponse } from '../schemas';
 
 /**
