@@ -9,7 +9,7 @@ export type {
   RateLimiterOptions,
   RateLimiterPeek,
 } from './redisRateLimiter';
-export { consumeScript, peekScript, decodeConsumeReply } from './scripts';
+export { decodeConsumeReply, LIMITER_SCRIPT, scriptArguments } from './scripts';
 export { decide } from './model';
 export type { CreatorState, ModelDecision } from './model';
 export { InMemoryLimiter, fallbackLimits } from './fallback';
