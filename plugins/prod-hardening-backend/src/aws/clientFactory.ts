@@ -107,11 +107,11 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   }
 
   client<C extends AwsSdkClient>(
-    ctor: AwsSdkClientConstructor<C>,
+    Client: AwsSdkClientConstructor<C>,
     options: AwsClientOptions = {},
   ): C {
     const access = options.access ?? 'read';
-    const byAccess = this.clients.get(ctor) ?? {};
+    const byAccess = this.clients.get(Client) ?? {};
     const cached = byAccess[access];
     if (cached) return cached as C;
     const config = this.clientConfig(access);
@@ -119,11 +119,11 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     if (endpoint && options.accountIdInHost) {
       config.endpointProvider = () => ({ url: new URL(endpoint) });
     }
-    const client = new ctor(config);
+    const client = new Client(config);
     for (const plugin of this.options.plugins ?? []) {
       client.middlewareStack.use(plugin);
     }
-    this.clients.set(ctor, { ...byAccess, [access]: client });
+    this.clients.set(Client, { ...byAccess, [access]: client });
     return client;
   }
 
