@@ -5,9 +5,12 @@
  *      scripts/eslintConfig.js), counted as one test each;
  *   1. unit and integration tests (Jest through the Backstage CLI, all workspaces);
  *      integration tests start their own moto_server / redis-server on free ports;
- *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal).
+ *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal);
+ *   3. the production build: packages/backend/Dockerfile's steps performed in a temp
+ *      directory and the result started in production mode (minutes).
  *
  *   npm test -- [--skip-typecheck] [--skip-format] [--skip-lint] [--skip-unit] [--skip-e2e]
+ *               [--skip-deploy]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -76,20 +79,29 @@ function lintTally(): Tally {
   return checkTally('lint (eslint)', [cli, 'repo', 'lint']);
 }
 
-function jestTally(): Tally {
+function jestTally(
+  runner = 'unit + integration (jest)',
+  paths: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Tally {
   const dir = mkdtempSync(join(tmpdir(), 'ph-jest-'));
   const outputFile = join(dir, 'results.json');
   const cli = require.resolve('@backstage/cli/bin/backstage-cli');
-  const status = run(process.execPath, [
-    cli,
-    'repo',
-    'test',
-    '--ci',
-    '--json',
-    `--outputFile=${outputFile}`,
-  ]);
+  const status = run(
+    process.execPath,
+    [
+      cli,
+      'repo',
+      'test',
+      '--ci',
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...paths,
+    ],
+    env,
+  );
   const tally: Tally = {
-    runner: 'unit + integration (jest)',
+    runner,
     passed: 0,
     failed: 0,
     skipped: 0,
@@ -155,6 +167,7 @@ function main() {
       'skip-typecheck': { type: 'boolean', default: false },
       'skip-format': { type: 'boolean', default: false },
       'skip-lint': { type: 'boolean', default: false },
+      'skip-deploy': { type: 'boolean', default: false },
     },
   });
   const missing = checkPrerequisites({ browser: !values['skip-e2e'] });
@@ -170,6 +183,14 @@ function main() {
   if (!values['skip-lint']) tallies.push(lintTally());
   if (!values['skip-unit']) tallies.push(jestTally());
   if (!values['skip-e2e']) tallies.push(playwrightTally());
+  if (!values['skip-deploy'])
+    tallies.push(
+      jestTally(
+        'production build started (jest)',
+        ['packages/backend/src/deploy/productionStart.test.ts'],
+        { PROD_HARDENING_DEPLOY_TEST: '1' },
+      ),
+    );
 
   process.stdout.write('\nSummary\n');
   for (const t of tallies) {

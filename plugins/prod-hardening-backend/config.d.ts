@@ -108,6 +108,14 @@ export interface Config {
        */
       savingsChangeDay?: string;
     };
+    remediation?: {
+      /**
+       * How long a remediation execute or a DLQ redrive may wait for AWS before it
+       * answers "timed out, state unknown" (202); the history settles the outcome when
+       * AWS answers. Milliseconds, 1000–300000. Default 60000.
+       */
+      deadlineMs?: number;
+    };
     runbooks?: {
       /**
        * Folder of the on-call runbooks (Markdown files). Default: the first

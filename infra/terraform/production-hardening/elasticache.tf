@@ -8,9 +8,10 @@
 # The AUTH token is generated once and kept in Secrets Manager; later plans never
 # rotate it by accident (rotation is a runbook step, not a side effect of apply).
 # Unlike the other secrets (secrets.tf) its value passes through Terraform: ElastiCache
-# takes the token as a plain argument (provider 5 has no write-only variant) and the
-# Lambda gets it inside REDIS_URL. It is therefore in the state, never in a .tf or
-# .tfvars file: keep the state in an encrypted, access-controlled backend.
+# takes the token as a plain argument (provider 5 has no write-only variant). It is
+# therefore in the state, never in a .tf or .tfvars file: keep the state in an
+# encrypted, access-controlled backend. The Lambda reads it from the secret at cold
+# start (lambda.tf); it is in no function's environment.
 data "aws_secretsmanager_random_password" "redis_auth" {
   password_length     = 64
   exclude_punctuation = true

@@ -137,6 +137,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             posture.invalidate();
             await postureChanges.bump();
           },
+          deadlineMs: config.remediation.deadlineMs,
         });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),

@@ -22,6 +22,20 @@ describe('readProdHardeningConfig', () => {
     expect(config.permissions.remediators).toEqual({ groups: [], users: [] });
   });
 
+  it('gives changes a 60 s deadline by default and accepts 1 s to 5 min', () => {
+    expect(read(valid).remediation.deadlineMs).toBe(60_000);
+    expect(
+      read({ ...valid, remediation: { deadlineMs: 1_000 } }).remediation
+        .deadlineMs,
+    ).toBe(1_000);
+    expect(() => read({ ...valid, remediation: { deadlineMs: 999 } })).toThrow(
+      /prodHardening\.remediation\.deadlineMs/,
+    );
+    expect(() =>
+      read({ ...valid, remediation: { deadlineMs: 300_001 } }),
+    ).toThrow(/prodHardening\.remediation\.deadlineMs/);
+  });
+
   it('keeps a zero-free explicit value rather than the default', () => {
     expect(
       read({ ...valid, aws: { ...valid.aws, maxAttempts: 1 } }).aws.maxAttempts,

@@ -203,6 +203,15 @@ export const prodHardeningConfigSchema = z.object({
       savingsChangeDay: isoDay.optional(),
     })
     .default({}),
+  remediation: z
+    .object({
+      /**
+       * Execute and redrive answer within this deadline whatever AWS does; past it the
+       * attempt is "timed out, state unknown" until the history settles it.
+       */
+      deadlineMs: z.number().int().min(1_000).max(300_000).default(60_000),
+    })
+    .default({}),
   runbooks: z
     .object({
       /** Folder of the on-call runbooks (Markdown); default: docs/runbooks above the working directory. */
