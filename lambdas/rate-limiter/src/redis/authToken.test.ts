@@ -11,7 +11,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { loadConfig, RateLimiterConfig } from '../config';
 import { createDependencies, Dependencies } from '../dependencies';
-import { awsClients, silentLogger } from '../testUtils/localStack';
+import { awsClients, silentLogger } from '../../testUtils/localStack';
 
 jest.setTimeout(60_000);
 
