@@ -31,6 +31,16 @@ export interface Config {
        * @visibility secret
        */
       url: string;
+      /**
+       * ACL user to authenticate as (ElastiCache RBAC): the portal's read-only user,
+       * `prod-hardening-portal` in the Terraform. Needs `password`.
+       */
+      username?: string;
+      /**
+       * That user's password, from the environment.
+       * @visibility secret
+       */
+      password?: string;
       /** Connect timeout, milliseconds. Default 1000. */
       connectTimeoutMs?: number;
       /** Per-command timeout, milliseconds. Default 1000. */

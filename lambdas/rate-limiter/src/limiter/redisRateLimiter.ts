@@ -48,8 +48,14 @@ export interface RateLimiter {
   peek(userId: string, nowMs: number): Promise<RateLimiterPeek>;
 }
 
-/** One script for every limiter and configuration: the limits travel in ARGV. */
-const script = new LuaScript(LIMITER_SCRIPT);
+/**
+ * One script text for every limiter and configuration (the limits travel in ARGV).
+ * A peek goes by EVALSHA_RO: it never writes, and a read-only Redis user may run it.
+ */
+const scripts = {
+  consume: new LuaScript(LIMITER_SCRIPT),
+  peek: new LuaScript(LIMITER_SCRIPT, { readOnly: true }),
+};
 
 /** Keys of one Redis Cluster slot may share a script call; any keys on a single Redis. */
 function slotGrouping(
@@ -80,7 +86,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const peekArguments = scriptArguments('peek', limits);
   const batcher = new DecisionBatcher({
     send: (keys, nowsMs) =>
-      script.run<number[]>(redis, keys, [...consumeArguments, ...nowsMs]),
+      scripts.consume.run<number[]>(redis, keys, [
+        ...consumeArguments,
+        ...nowsMs,
+      ]),
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
     groupOf: slotGrouping(redis),
   });
@@ -97,9 +106,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     async peek(userId, nowMs) {
       checkArguments(userId, nowMs);
-      const [[tokensAvailable, retryAfter, sendsInWindow]] = await script.run<
-        [[number, number, number]]
-      >(redis, [limiterKey(prefix, userId)], [...peekArguments, nowMs]);
+      const [[tokensAvailable, retryAfter, sendsInWindow]] =
+        await scripts.peek.run<[[number, number, number]]>(
+          redis,
+          [limiterKey(prefix, userId)],
+          [...peekArguments, nowMs],
+        );
       return { tokensAvailable, retryAfter, sendsInWindow };
     },
   };

@@ -23,6 +23,9 @@ export function createRedisConnection(
   logger: LoggerService,
 ): RedisConnection {
   const client = new Redis(config.url, {
+    // The portal's read-only ACL user in production (redis/portalAcl.ts).
+    ...(config.username ? { username: config.username } : {}),
+    ...(config.password ? { password: config.password } : {}),
     lazyConnect: true,
     connectTimeout: config.connectTimeoutMs,
     commandTimeout: config.commandTimeoutMs,

@@ -11,6 +11,7 @@ describe('posture evaluators', () => {
       atRestEncryption: true,
       transitEncryption: true,
       authTokenEnabled: true,
+      userGroupIds: [],
     };
     expect(evaluateElastiCacheEncryption({ groups: [g] }).status).toBe('PASS');
     expect(
@@ -21,6 +22,32 @@ describe('posture evaluators', () => {
     expect(
       evaluateElastiCacheEncryption({
         groups: [{ ...g, transitEncryption: false }],
+      }).status,
+    ).toBe('FAIL');
+  });
+
+  it('passes Redis with RBAC users, which report AuthTokenEnabled=false', () => {
+    const rbac = {
+      id: 'huntaze-redis',
+      arn: 'arn',
+      atRestEncryption: true,
+      transitEncryption: true,
+      authTokenEnabled: false,
+      userGroupIds: ['huntaze-redis-users'],
+    };
+    const result = evaluateElastiCacheEncryption({ groups: [rbac] });
+    expect(result.status).toBe('PASS');
+    expect(result.resources[0].evidence).toContain(
+      'AuthTokenEnabled=false, UserGroupIds=huntaze-redis-users',
+    );
+    expect(
+      evaluateElastiCacheEncryption({
+        groups: [{ ...rbac, userGroupIds: [] }],
+      }).status,
+    ).toBe('WARN');
+    expect(
+      evaluateElastiCacheEncryption({
+        groups: [{ ...rbac, atRestEncryption: false }],
       }).status,
     ).toBe('FAIL');
   });

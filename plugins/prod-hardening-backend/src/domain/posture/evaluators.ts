@@ -11,6 +11,11 @@ export interface ElastiCacheFacts {
     atRestEncryption: boolean;
     transitEncryption: boolean;
     authTokenEnabled: boolean;
+    /**
+     * RBAC user groups. A group with RBAC reports AuthTokenEnabled=false (ElastiCache
+     * takes a token or user groups, not both), yet every client must authenticate.
+     */
+    userGroupIds: string[];
   }>;
 }
 
@@ -28,10 +33,14 @@ export function evaluateElastiCacheEncryption(f: ElastiCacheFacts): Evaluation {
     status:
       !g.atRestEncryption || !g.transitEncryption
         ? 'FAIL'
-        : g.authTokenEnabled
+        : g.authTokenEnabled || g.userGroupIds.length > 0
         ? 'PASS'
         : 'WARN',
-    evidence: `AtRestEncryptionEnabled=${g.atRestEncryption}, TransitEncryptionEnabled=${g.transitEncryption}, AuthTokenEnabled=${g.authTokenEnabled}`,
+    evidence: `AtRestEncryptionEnabled=${
+      g.atRestEncryption
+    }, TransitEncryptionEnabled=${g.transitEncryption}, AuthTokenEnabled=${
+      g.authTokenEnabled
+    }, UserGroupIds=${g.userGroupIds.join(',') || 'none'}`,
   }));
   const status = worstStatus(resources.map(r => r.status));
   const failing = countBy(resources, 'FAIL');
@@ -39,9 +48,9 @@ export function evaluateElastiCacheEncryption(f: ElastiCacheFacts): Evaluation {
     status,
     summary:
       status === 'PASS'
-        ? 'Every Redis replication group is encrypted at rest and in transit, with AUTH.'
+        ? 'Every Redis replication group is encrypted at rest and in transit, with AUTH (a token or RBAC users).'
         : status === 'WARN'
-        ? 'Redis is encrypted but AUTH is off on some replication groups.'
+        ? 'Redis is encrypted but some replication groups take clients without AUTH (no token, no RBAC user group).'
         : `${failing} of ${resources.length} Redis replication groups are not fully encrypted.`,
     resources,
   };
