@@ -48,14 +48,13 @@ export interface RateLimiter {
   peek(userId: string, nowMs: number): Promise<RateLimiterPeek>;
 }
 
+/** One script for every limiter and configuration: the limits travel in ARGV. */
+const script = new LuaScript(LIMITER_SCRIPT);
 /**
- * One script text for every limiter and configuration (the limits travel in ARGV).
- * A peek goes by EVALSHA_RO: it never writes, and a read-only Redis user may run it.
+ * The same script for a peek, sent read-only (EVALSHA_RO): the portal's Redis user may
+ * only read the limiter's keys, and a peek writes nothing.
  */
-const scripts = {
-  consume: new LuaScript(LIMITER_SCRIPT),
-  peek: new LuaScript(LIMITER_SCRIPT, { readOnly: true }),
-};
+const peekScript = new LuaScript(LIMITER_SCRIPT, { readOnly: true });
 
 /** Keys of one Redis Cluster slot may share a script call; any keys on a single Redis. */
 function slotGrouping(
@@ -86,10 +85,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const peekArguments = scriptArguments('peek', limits);
   const batcher = new DecisionBatcher({
     send: (keys, nowsMs) =>
-      scripts.consume.run<number[]>(redis, keys, [
-        ...consumeArguments,
-        ...nowsMs,
-      ]),
+      script.run<number[]>(redis, keys, [...consumeArguments, ...nowsMs]),
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
     groupOf: slotGrouping(redis),
   });
@@ -107,7 +103,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     async peek(userId, nowMs) {
       checkArguments(userId, nowMs);
       const [[tokensAvailable, retryAfter, sendsInWindow]] =
-        await scripts.peek.run<[[number, number, number]]>(
+        await peekScript.run<[[number, number, number]]>(
           redis,
           [limiterKey(prefix, userId)],
           [...peekArguments, nowMs],
