@@ -364,8 +364,8 @@ async function waitForHttp200(
       let timer: NodeJS.Timeout | undefined;
       const code = await Promise.race([
         backend.exited,
-        new Promise(resolve => {
-          timer = setTimeout(() => resolve('still running'), 120_000);
+        new Promise(settle => {
+          timer = setTimeout(() => settle('still running'), 120_000);
         }),
       ]);
       clearTimeout(timer);
