@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -288,8 +289,20 @@ describe('trackCost', () => {
 
   it('two writers sending the same named entries at once record each once', async () => {
     const tables = await freshTables();
-    const a = monitor(tables);
-    const b = monitor(tables);
+    // The emulator's transactions are not atomic under concurrency (it snapshots and
+    // restores whole tables from several threads), so the two writers' requests reach
+    // it one at a time: interleaved as DynamoDB would serialise them, not lost by it.
+    const oneAtATime = new DynamoDBClient({
+      endpoint: moto.endpoint,
+      region: REGION,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+      requestHandler: {
+        httpAgent: new Agent({ keepAlive: true, maxSockets: 1 }),
+      },
+    });
+    const a = monitor(tables, { dynamoDb: oneAtATime });
+    const b = monitor(tables, { dynamoDb: oneAtATime });
     const inputs = Array.from({ length: 20 }, (_, i) =>
       entry({ entryId: `shared-${i}`, amountUsd: 0.5 }),
     );
@@ -303,6 +316,7 @@ describe('trackCost', () => {
       to: '2026-11-16',
     });
     expect(rollup).toMatchObject({ entryCount: 20, amountMicros: 10_000_000 });
+    oneAtATime.destroy();
   });
 
   it('a batch mixing new and already-recorded named entries records only the new ones', async () => {
