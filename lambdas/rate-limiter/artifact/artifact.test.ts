@@ -59,6 +59,9 @@ let stub: StubApi;
 let sqs: SQSClient;
 let queues: LocalQueues;
 let secretArn: string;
+let redisTokenSecretArn: string;
+/** Redis requires AUTH, as ElastiCache with an auth token does; the Lambda reads it from Secrets Manager. */
+const redisAuthToken = `redis-${randomUUID()}`;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'rate-limiter-artifact-'));
@@ -68,7 +71,7 @@ beforeAll(async () => {
       bundleDir: join(workDir, 'bundle'),
     }),
     startMoto(),
-    startRedis(),
+    startRedis({ password: redisAuthToken }),
     // the only stand-in: the third-party messaging API, which checks the token
     startStubApi({ token: apiToken }),
   ]);
@@ -83,6 +86,13 @@ beforeAll(async () => {
     }),
   );
   secretArn = secret.ARN!;
+  const redisSecret = await clients.secretsManager.send(
+    new CreateSecretCommand({
+      Name: 'huntaze/redis/auth-token',
+      SecretString: redisAuthToken,
+    }),
+  );
+  redisTokenSecretArn = redisSecret.ARN!;
 
   // what Lambda does with the zip: extract it into an empty task root
   taskRoot = join(workDir, 'task');
@@ -103,7 +113,9 @@ afterAll(async () => {
 /** The variables lambda.tf sets, with local values in place of the AWS resources. */
 function terraformEnvironment(): Record<string, string> {
   return {
-    REDIS_URL: redisServer.url,
+    // No token in the environment: only the secret that holds it.
+    REDIS_URL: `redis://127.0.0.1:${redisServer.port}`,
+    REDIS_AUTH_TOKEN_SECRET_ID: redisTokenSecretArn,
     QUEUE_URL: queues.queueUrl,
     DLQ_URL: queues.deadLetterQueueUrl,
     MAX_RECEIVES: '5',
