@@ -32,6 +32,9 @@ import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { EntitySummaryService } from './services/entities/EntitySummaryService';
+import { ExemptionService } from './services/exemptions/ExemptionService';
+import { ExemptionStore } from './services/exemptions/ExemptionStore';
+import { SecurityHubWorkflowSource } from './sources/securityHubWorkflow';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -125,6 +128,31 @@ export const prodHardeningPlugin = createBackendPlugin({
             );
           },
         });
+        const exemptions = new ExemptionService({
+          store: new ExemptionStore(db),
+          history: remediationStore,
+          auditor,
+          workflow: new SecurityHubWorkflowSource(aws),
+          posture,
+          maxDays: config.exemptions.maxDays,
+          endpoint: config.aws.endpoint,
+          onChanged: () => postureChanges.bump(),
+        });
+        // Puts back the workflow status of findings whose exemption ended; global, so
+        // one replica at a time restores each finding.
+        await scheduler.scheduleTask({
+          id: 'prod-hardening-exemption-expiry',
+          scope: 'global',
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const restored = await exemptions.restorePending();
+            if (restored > 0) {
+              logger.info(`Exemptions ended: ${restored} findings restored`);
+            }
+          },
+        });
         const remediation = new RemediationService({
           definitions: remediations,
           executor: new RemediationActionExecutor(aws),
@@ -137,6 +165,8 @@ export const prodHardeningPlugin = createBackendPlugin({
             posture.invalidate();
             await postureChanges.bump();
           },
+          exemptionConflict: (checkId, resourceId) =>
+            exemptions.remediationConflict(checkId, resourceId),
         });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),
@@ -190,6 +220,7 @@ export const prodHardeningPlugin = createBackendPlugin({
               finops,
               throttling: throttling.throttling,
             }),
+            exemptions,
             permissions,
             httpAuth,
             auditor,
@@ -205,6 +236,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         for (const path of [
           '/remediations/execute',
           '/throttling/dlq/redrive',
+          '/exemptions',
         ]) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

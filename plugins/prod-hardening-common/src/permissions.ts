@@ -24,8 +24,18 @@ export const prodHardeningHistoryVerifyPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Accepting a risk: creating or revoking an exemption of a check on a resource or of
+ * a Security Hub finding (default: the security group).
+ */
+export const prodHardeningExemptionCreatePermission = createPermission({
+  name: 'prod-hardening.exemption.create',
+  attributes: { action: 'create' },
+});
+
 export const prodHardeningPermissions = [
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
   prodHardeningHistoryVerifyPermission,
+  prodHardeningExemptionCreatePermission,
 ];

@@ -11,6 +11,9 @@ import { decide, Members, PortalRoles } from './prodHardeningPolicy';
 
 const REMEDIATORS_KEY = 'prodHardening.permissions.remediators';
 const ADMINS_KEY = 'prodHardening.permissions.admins';
+const EXEMPTIONS_KEY = 'prodHardening.permissions.exemptions';
+/** Who may accept a risk when nothing is configured. */
+const DEFAULT_EXEMPTION_GROUPS = ['group:default/security'];
 
 /** Installs the portal's permission policy into the permission backend. */
 export const permissionPolicyModule = createBackendModule({
@@ -32,6 +35,9 @@ export const permissionPolicyModule = createBackendModule({
         const roles: PortalRoles = {
           remediators: members(REMEDIATORS_KEY),
           admins: members(ADMINS_KEY),
+          exemptions: config.has(EXEMPTIONS_KEY)
+            ? members(EXEMPTIONS_KEY)
+            : { groups: DEFAULT_EXEMPTION_GROUPS, users: [] },
         };
         const { remediators } = roles;
         if (remediators.groups.length === 0 && remediators.users.length === 0) {

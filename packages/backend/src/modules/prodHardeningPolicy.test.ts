@@ -3,6 +3,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  prodHardeningExemptionCreatePermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
@@ -17,6 +18,10 @@ const roles = {
   admins: {
     groups: ['group:default/platform-admins'],
     users: ['user:default/dora'],
+  },
+  exemptions: {
+    groups: ['group:default/security'],
+    users: [],
   },
 };
 
@@ -98,5 +103,16 @@ describe('prod-hardening permission policy', () => {
     expect(
       verify(user('user:default/carol', ['group:default/platform-oncall'])),
     ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets only the exemption role create or revoke exemptions', () => {
+    const exempt = (who: ReturnType<typeof user>) =>
+      decide(prodHardeningExemptionCreatePermission, who, roles).result;
+    expect(exempt(user('user:default/wendy', ['group:default/security']))).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    // Remediators and admins do not accept risks by default.
+    expect(exempt(user('user:default/alice'))).toBe(AuthorizeResult.DENY);
+    expect(exempt(user('user:default/dora'))).toBe(AuthorizeResult.DENY);
   });
 });

@@ -6,6 +6,7 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import {
+  prodHardeningExemptionCreatePermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningRemediationExecutePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
@@ -23,6 +24,8 @@ export interface PortalRoles {
   remediators: Members;
   /** May verify the remediation history's hash chain. */
   admins: Members;
+  /** May create and revoke exemptions (accepted risk); default the security group. */
+  exemptions: Members;
 }
 
 /**
@@ -30,6 +33,7 @@ export interface PortalRoles {
  * - changing the account (remediation, DLQ redrive) is reserved to the configured
  *   remediators (users, and members of groups);
  * - verifying the remediation history is reserved to the configured admins;
+ * - creating and revoking exemptions is reserved to the configured exemption role;
  * - everything else is open to every signed-in user;
  * - a request without a signed-in user is denied.
  */
@@ -44,6 +48,9 @@ export function decide(
   }
   if (isPermission(permission, prodHardeningHistoryVerifyPermission)) {
     return allowIf(isMember(user, roles.admins));
+  }
+  if (isPermission(permission, prodHardeningExemptionCreatePermission)) {
+    return allowIf(isMember(user, roles.exemptions));
   }
   return { result: AuthorizeResult.ALLOW };
 }

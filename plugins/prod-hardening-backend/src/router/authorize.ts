@@ -55,7 +55,8 @@ export function principalRef(principal: unknown): string {
 }
 
 /**
- * Lets a signed-in user with `prod-hardening.remediation.execute` make a change, before
+ * Lets a signed-in user with `prod-hardening.remediation.execute` (or the `guard`
+ * permission, e.g. exemptions) make a change, before
  * anything touches AWS. Every refusal is first recorded by `onRefused` (audit event
  * and history row), then thrown: not signed in (401), a service token (403: changes
  * are made by people), no permission (403), the permission service down (503).
@@ -66,6 +67,10 @@ export async function authorizeChange(
   req: Request,
   what: string,
   onRefused: (actor: string, error: Error) => Promise<void>,
+  guard: { permission: BasicPermission; whoToAsk: string } = {
+    permission: prodHardeningRemediationExecutePermission,
+    whoToAsk: 'the platform on-call group',
+  },
 ): Promise<string> {
   const refuse = async (actor: string, error: Error): Promise<never> => {
     await onRefused(actor, error);
@@ -97,7 +102,7 @@ export async function authorizeChange(
   let decision;
   try {
     [decision] = await deps.permissions.authorize(
-      [{ permission: prodHardeningRemediationExecutePermission }],
+      [{ permission: guard.permission }],
       { credentials },
     );
   } catch (err) {
@@ -114,7 +119,7 @@ export async function authorizeChange(
     return refuse(
       actor,
       new NotAllowedError(
-        `You are not allowed to ${what} (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`,
+        `You are not allowed to ${what} (permission ${guard.permission.name}); ask ${guard.whoToAsk}.`,
       ),
     );
   }

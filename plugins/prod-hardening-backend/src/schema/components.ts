@@ -1,5 +1,8 @@
 /** Schemas shared by every route (referenced as #/components/schemas/...). */
+import { exemptionSchema } from './paths/exemptions';
+
 export const schemas = {
+  Exemption: exemptionSchema,
   Error: {
     type: 'object',
     properties: {

@@ -75,7 +75,7 @@ export class ChangeAttempts {
    * ends the attempt with the error's outcome and is re-thrown for the router.
    */
   async run<T>(
-    req: Request,
+    req: Request | undefined,
     start: { eventId: string; subject: AttemptSubject; meta?: JsonObject },
     body: (attempt: ChangeAttempt) => Promise<T>,
   ): Promise<T> {
@@ -112,7 +112,7 @@ export class ChangeAttempts {
   }
 
   private async open(
-    req: Request,
+    req: Request | undefined,
     start: { eventId: string; subject: AttemptSubject; meta?: JsonObject },
   ): Promise<ChangeAttempt> {
     const { subject } = start;
