@@ -24,9 +24,18 @@ exports.up = async function up(knex) {
     t.string('previous_workflow_status', 16).nullable();
     t.string('workflow_restored_at').nullable();
   });
+  // The trend keeps the score with exemptions beside the raw one.
+  await knex.schema.alterTable('prod_hardening_posture_snapshots', t => {
+    t.float('security_hub_percent_with_exemptions').nullable();
+    t.float('severity_weighted_percent_with_exemptions').nullable();
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('prod_hardening_posture_snapshots', t => {
+    t.dropColumn('security_hub_percent_with_exemptions');
+    t.dropColumn('severity_weighted_percent_with_exemptions');
+  });
   await knex.schema.dropTable('prod_hardening_exemptions');
 };

@@ -105,6 +105,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         // Every replica runs this at start; they queue on a lock (see migrateDatabase).
         if (!database.migrations?.skip) await migrateDatabase(db);
         const remediationStore = new RemediationStore(db);
+        const exemptionStore = new ExemptionStore(db);
         const postureChanges = new ChangeMark(db, 'posture');
         const posture = new PostureService({
           engine,
@@ -112,6 +113,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           endpoint: config.aws.endpoint,
           snapshots: new PostureSnapshotStore(db),
           changes: postureChanges,
+          exemptions: exemptionStore,
         });
         // A global task: one replica at a time runs it (database locks), so several
         // backends still take one snapshot per period, start-up included.
@@ -129,14 +131,18 @@ export const prodHardeningPlugin = createBackendPlugin({
           },
         });
         const exemptions = new ExemptionService({
-          store: new ExemptionStore(db),
+          store: exemptionStore,
           history: remediationStore,
           auditor,
           workflow: new SecurityHubWorkflowSource(aws),
           posture,
           maxDays: config.exemptions.maxDays,
           endpoint: config.aws.endpoint,
-          onChanged: () => postureChanges.bump(),
+          // A suppressed finding leaves the open findings on every replica.
+          onChanged: async () => {
+            posture.invalidate();
+            await postureChanges.bump();
+          },
         });
         // Puts back the workflow status of findings whose exemption ended; global, so
         // one replica at a time restores each finding.

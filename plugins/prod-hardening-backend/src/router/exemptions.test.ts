@@ -105,6 +105,18 @@ describe('exemptions against moto_server', () => {
     });
     const id = created.body.id;
 
+    // The score with exemptions leaves the check out; the raw score still counts it.
+    const posture = (await request(server).get('/api/prod-hardening/posture'))
+      .body;
+    expect(posture.scoreWithExemptions).toMatchObject({
+      exempted: 1,
+      failed: posture.score.failed - 1,
+      passed: posture.score.passed,
+    });
+    expect(posture.scoreWithExemptions.securityHubPercent).toBeGreaterThan(
+      posture.score.securityHubPercent,
+    );
+
     const preview = await request(server)
       .post('/api/prod-hardening/remediations/preview')
       .send({ checkId: 'guardduty-enabled' });

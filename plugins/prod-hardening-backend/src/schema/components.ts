@@ -125,6 +125,28 @@ export const schemas = {
         ],
         additionalProperties: false,
       },
+      scoreWithExemptions: {
+        type: 'object',
+        properties: {
+          securityHubPercent: { type: ['number', 'null'] },
+          severityWeightedPercent: { type: ['number', 'null'] },
+          passed: { type: 'integer' },
+          failed: { type: 'integer' },
+          warned: { type: 'integer' },
+          errored: { type: 'integer' },
+          exempted: { type: 'integer' },
+        },
+        required: [
+          'securityHubPercent',
+          'severityWeightedPercent',
+          'passed',
+          'failed',
+          'warned',
+          'errored',
+          'exempted',
+        ],
+        additionalProperties: false,
+      },
       checks: {
         type: 'array',
         items: { $ref: '#/components/schemas/CheckResult' },

@@ -122,7 +122,7 @@ export class ExemptionService {
   }
 
   async create(
-    req: Request,
+    req: Request | undefined,
     actor: string,
     input: CreateExemptionRequest,
   ): Promise<Exemption> {
@@ -206,7 +206,11 @@ export class ExemptionService {
     );
   }
 
-  async revoke(req: Request, actor: string, id: string): Promise<Exemption> {
+  async revoke(
+    req: Request | undefined,
+    actor: string,
+    id: string,
+  ): Promise<Exemption> {
     const found = await this.options.store.get(id);
     const subject = {
       checkId: found?.checkId ?? FINDING_EXEMPTION_CHECK_ID,
