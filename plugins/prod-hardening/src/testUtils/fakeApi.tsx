@@ -26,6 +26,10 @@ export function fakeApi(
     getThrottlingOverview: () => never(),
     redriveDeadLetterQueue: () => never(),
     downloadWeeklyReview: () => never(),
+    listExemptions: async () => [],
+    createExemption: () => never(),
+    revokeExemption: () => never(),
+    downloadExemptions: () => never(),
     ...overrides,
   };
 }

@@ -14,6 +14,7 @@ import { groupByPillar, severityColor, statusColor } from '../../utils/status';
 import { EvidenceTable } from '../EvidenceTable';
 import { RemediationEntry } from '../RemediationButtons';
 import { RunbookLink } from '../Runbooks';
+import { ExemptButton } from '../Exemptions';
 
 const REMEDIATION_LABELS = {
   automated: 'Automated remediation',
@@ -31,6 +32,10 @@ function CheckRow({
   // A runbook applies while the check is not passing.
   const runbook =
     check.status === 'PASS' ? undefined : runbookFor({ checkId: check.id });
+  // Only a resource the check did not pass on carries a risk to accept.
+  const exemptable = check.resources
+    .filter(r => r.status === 'FAIL' || r.status === 'WARN')
+    .map(r => r.resourceId);
   return (
     <Accordion
       disableGutters
@@ -74,6 +79,17 @@ function CheckRow({
             {check.remediation.why}
           </Typography>
           {runbook && <RunbookLink runbookId={runbook} />}
+          {exemptable.length > 0 && (
+            <ExemptButton
+              target={{
+                kind: 'check',
+                checkId: check.id,
+                title: check.title,
+                resourceIds: exemptable,
+              }}
+              onExempted={onRemediated}
+            />
+          )}
           <RemediationEntry check={check} onRemediated={onRemediated} />
         </Stack>
         <EvidenceTable check={check} />

@@ -10,6 +10,7 @@ import { FindingsTable } from '../FindingsTable';
 import { CheckList } from './CheckList';
 import { ScoreSummary } from './ScoreSummary';
 import { ScoreTrend } from './ScoreTrend';
+import { ExemptionsList } from '../Exemptions';
 
 /** Security posture: scores, the checks by pillar, and the open findings. */
 export function PostureTab() {
@@ -42,6 +43,10 @@ export function PostureTab() {
         Open findings
       </Typography>
       <FindingsTable onRemediated={onRemediated} />
+      <Typography variant="h6" component="h3">
+        Exemptions
+      </Typography>
+      <ExemptionsList version={historyVersion} onChanged={onRemediated} />
       <Typography variant="h6" component="h3">
         Remediation history
       </Typography>
