@@ -15,6 +15,7 @@ import { fakeApi } from '../../testUtils/fakeApi';
 import { ExemptDialog } from './ExemptDialog';
 import { ExemptionsList } from './ExemptionsList';
 import { ScoreSummary } from '../PostureTab/ScoreSummary';
+import { CheckList } from '../PostureTab/CheckList';
 import { report } from '../../testUtils/postureFixtures';
 
 const TODAY = new Date('2026-12-05T10:00:00Z');
@@ -237,5 +238,59 @@ describe('ScoreSummary', () => {
   it('shows only the raw scores when the exemptions could not be read', async () => {
     await renderInTestApp(<ScoreSummary report={report} />);
     expect(screen.queryByLabelText('Score with exemptions')).toBeNull();
+  });
+});
+
+describe('CheckList with exemptions', () => {
+  it('marks an exempted check and offers Exempt only for a failing check not yet exempted', async () => {
+    const failing = report.checks.find(c => c.status === 'FAIL')!;
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [prodHardeningApiRef, fakeApi()],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
+        <CheckList
+          checks={report.checks}
+          onRemediated={() => {}}
+          exemptions={[
+            exemption({
+              checkId: failing.id,
+              resourceId: failing.resources[0].resourceId,
+            }),
+          ]}
+        />
+      </TestApiProvider>,
+    );
+    const row = screen.getByTestId(`check-${failing.id}`);
+    expect(within(row).getByText('Exempted (1)')).toBeInTheDocument();
+    // Its only failing resource is exempted: nothing left to exempt.
+    expect(within(row).queryByRole('button', { name: 'Exempt…' })).toBeNull();
+  });
+
+  it('offers Exempt on a failing check to a user with the permission', async () => {
+    const failing = report.checks.find(c => c.status === 'FAIL')!;
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [prodHardeningApiRef, fakeApi()],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
+        <CheckList checks={report.checks} onRemediated={() => {}} />
+      </TestApiProvider>,
+    );
+    const row = screen.getByTestId(`check-${failing.id}`);
+    fireEvent.click(within(row).getByText(failing.title));
+    await waitFor(() =>
+      expect(
+        within(row).getByRole('button', { name: 'Exempt…' }),
+      ).toBeEnabled(),
+    );
+    fireEvent.click(within(row).getByRole('button', { name: 'Exempt…' }));
+    expect(
+      await screen.findByRole('dialog', { name: `Exempt: ${failing.title}` }),
+    ).toBeInTheDocument();
   });
 });
