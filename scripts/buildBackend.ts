@@ -90,7 +90,10 @@ export async function buildBackendArtifacts(options: {
     .map(t => {
       const role = t.packageJson.backstage?.role;
       if (!role) throw new Error(`${t.name} has no backstage.role`);
-      const outputs = getOutputsForRole(role);
+      // The backend role's output is "bundle" (these archives): its own code is
+      // CommonJS, as buildBackend builds it.
+      const outputs =
+        t.name === BACKEND ? new Set([Output.cjs]) : getOutputsForRole(role);
       outputs.delete(Output.types);
       return {
         targetDir: t.dir,

@@ -4,9 +4,11 @@
  *      file (counted as one test each);
  *   1. unit and integration tests (Jest through the Backstage CLI, all workspaces);
  *      integration tests start their own moto_server / redis-server on free ports;
- *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal).
+ *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal);
+ *   3. the production build: packages/backend/Dockerfile's steps performed in a temp
+ *      directory and the result started in production mode (minutes).
  *
- *   npm test -- [--skip-typecheck] [--skip-format] [--skip-unit] [--skip-e2e]
+ *   npm test -- [--skip-typecheck] [--skip-format] [--skip-unit] [--skip-e2e] [--skip-deploy]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,20 +73,29 @@ function formatTally(): Tally {
   };
 }
 
-function jestTally(): Tally {
+function jestTally(
+  runner = 'unit + integration (jest)',
+  paths: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Tally {
   const dir = mkdtempSync(join(tmpdir(), 'ph-jest-'));
   const outputFile = join(dir, 'results.json');
   const cli = require.resolve('@backstage/cli/bin/backstage-cli');
-  const status = run(process.execPath, [
-    cli,
-    'repo',
-    'test',
-    '--ci',
-    '--json',
-    `--outputFile=${outputFile}`,
-  ]);
+  const status = run(
+    process.execPath,
+    [
+      cli,
+      'repo',
+      'test',
+      '--ci',
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...paths,
+    ],
+    env,
+  );
   const tally: Tally = {
-    runner: 'unit + integration (jest)',
+    runner,
     passed: 0,
     failed: 0,
     skipped: 0,
@@ -149,6 +160,7 @@ function main() {
       'skip-unit': { type: 'boolean', default: false },
       'skip-typecheck': { type: 'boolean', default: false },
       'skip-format': { type: 'boolean', default: false },
+      'skip-deploy': { type: 'boolean', default: false },
     },
   });
   const missing = checkPrerequisites({ browser: !values['skip-e2e'] });
@@ -163,6 +175,14 @@ function main() {
   if (!values['skip-format']) tallies.push(formatTally());
   if (!values['skip-unit']) tallies.push(jestTally());
   if (!values['skip-e2e']) tallies.push(playwrightTally());
+  if (!values['skip-deploy'])
+    tallies.push(
+      jestTally(
+        'production build started (jest)',
+        ['packages/backend/src/deploy/productionStart.test.ts'],
+        { PROD_HARDENING_DEPLOY_TEST: '1' },
+      ),
+    );
 
   process.stdout.write('\nSummary\n');
   for (const t of tallies) {

@@ -9,9 +9,14 @@ const CATALOG_INGESTED_WITHIN_MS = 45_000;
 
 test.describe('the catalog of the seeded account', () => {
   test('lists the seeded services with their owners', async ({ page }) => {
-    await openPortal(page, '/catalog');
-    // The catalog opens on what the signed-in user owns; the guest owns no component.
-    await page.getByRole('menuitem', { name: /^All/ }).click();
+    // The catalog opens on what the signed-in user owns; its URL filters ask for all.
+    await openPortal(
+      page,
+      '/catalog?filters[kind]=component&filters[user]=all',
+    );
+    await expect(
+      page.getByRole('heading', { name: /^All Components/ }).first(),
+    ).toBeVisible({ timeout: CATALOG_INGESTED_WITHIN_MS });
     const rows = page.getByRole('row');
     await expect(rows.filter({ hasText: 'Web team' }).first()).toBeVisible({
       timeout: CATALOG_INGESTED_WITHIN_MS,

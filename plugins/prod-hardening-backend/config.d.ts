@@ -31,6 +31,16 @@ export interface Config {
        * @visibility secret
        */
       url: string;
+      /**
+       * ACL user to authenticate as (ElastiCache RBAC): the portal's read-only user,
+       * `prod-hardening-portal` in the Terraform. Needs `password`.
+       */
+      username?: string;
+      /**
+       * That user's password, from the environment.
+       * @visibility secret
+       */
+      password?: string;
       /** Connect timeout, milliseconds. Default 1000. */
       connectTimeoutMs?: number;
       /** Per-command timeout, milliseconds. Default 1000. */
@@ -121,6 +131,14 @@ export interface Config {
     exemptions?: {
       /** The longest an exemption may last, in days (1-365). Default 90. */
       maxDays?: number;
+    };
+    remediation?: {
+      /**
+       * How long a remediation execute or a DLQ redrive may wait for AWS before it
+       * answers "timed out, state unknown" (202); the history settles the outcome when
+       * AWS answers. Milliseconds, 1000–300000. Default 60000.
+       */
+      deadlineMs?: number;
     };
     runbooks?: {
       /**

@@ -10,6 +10,8 @@ export type {
   PostgresConnection,
   PostgresOptions,
 } from './postgres';
-export type { RedisServer, RedisOptions } from './redis';
+export type { RedisServer, RedisOptions, RedisTlsFiles } from './redis';
 export { startDemoTraffic } from './demoTraffic';
 export type { DemoTraffic, DemoTrafficOptions } from './demoTraffic';
+export { startRedisFailoverPair, redisCommand } from './redisFailover';
+export type { RedisFailoverPair, RedisFailoverOptions } from './redisFailover';

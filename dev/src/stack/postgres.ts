@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   chownSync,
+  copyFileSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -43,6 +45,11 @@ export interface PostgresOptions {
   /** Folder holding `initdb` and `postgres`; found on PATH or in /usr/lib/postgresql otherwise. */
   binDir?: string;
   readyTimeoutMs?: number;
+  /**
+   * Serve TLS with this certificate (PEM), as a managed PostgreSQL does; clients that
+   * verify it must trust its CA (e.g. NODE_EXTRA_CA_CERTS).
+   */
+  ssl?: { certFile: string; keyFile: string };
 }
 
 const SUPERUSER = 'postgres';
@@ -114,6 +121,27 @@ export async function startPostgres(
     chownSync(passwordFile, runAs.uid, runAs.gid);
   }
   const removeRoot = () => rmSync(root, { recursive: true, force: true });
+  // PostgreSQL reads the key only if the server user owns it and nobody else can.
+  const sslArgs: string[] = [];
+  if (options.ssl) {
+    const certFile = join(root, 'server.crt');
+    const keyFile = join(root, 'server.key');
+    copyFileSync(options.ssl.certFile, certFile);
+    copyFileSync(options.ssl.keyFile, keyFile);
+    chmodSync(keyFile, 0o600);
+    if (runAs) {
+      chownSync(certFile, runAs.uid, runAs.gid);
+      chownSync(keyFile, runAs.uid, runAs.gid);
+    }
+    sslArgs.push(
+      '-c',
+      'ssl=on',
+      '-c',
+      `ssl_cert_file=${certFile}`,
+      '-c',
+      `ssl_key_file=${keyFile}`,
+    );
+  }
 
   try {
     execFileSync(
@@ -157,6 +185,7 @@ export async function startPostgres(
       'synchronous_commit=off',
       '-c',
       'full_page_writes=off',
+      ...sslArgs,
     ],
     // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect.
     { ...(runAs ?? {}), stopSignal: 'SIGINT' },

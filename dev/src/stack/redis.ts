@@ -19,10 +19,25 @@ export interface RedisOptions {
   readyTimeoutMs?: number;
   /** More `redis-server` arguments, e.g. to run a cluster node. */
   args?: string[];
+  /** AUTH password (`--requirepass`), put in `url` as production's `rediss://:token@` does. */
+  password?: string;
+  /** TLS only (no plain port), as ElastiCache with in-transit encryption; `url` is `rediss://`. */
+  tls?: RedisTlsFiles;
+}
+
+/** PEM files; clients must trust `caFile` (e.g. NODE_EXTRA_CA_CERTS). */
+export interface RedisTlsFiles {
+  certFile: string;
+  keyFile: string;
+  caFile: string;
 }
 
 /** Sends PING over a raw socket; avoids a client library in the stack tooling. */
-export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
+export function pingRedis(
+  port: number,
+  timeoutMs = 500,
+  password?: string,
+): Promise<boolean> {
   return new Promise(resolve => {
     const socket = connect({ host: '127.0.0.1', port });
     const done = (ok: boolean) => {
@@ -31,8 +46,15 @@ export function pingRedis(port: number, timeoutMs = 500): Promise<boolean> {
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', data => done(data.toString().startsWith('+PONG')));
+    socket.once('connect', () =>
+      socket.write(`${password ? `AUTH ${password}\r\n` : ''}PING\r\n`),
+    );
+    let reply = '';
+    socket.on('data', data => {
+      reply += data.toString();
+      if (reply.startsWith('-')) done(false);
+      else if (reply.includes('+PONG')) done(true);
+    });
   });
 }
 
@@ -54,15 +76,36 @@ export async function startRedis(
     'no',
     '--protected-mode',
     'yes',
+    ...(options.password ? ['--requirepass', options.password] : []),
+    ...(options.tls
+      ? [
+          '--port',
+          '0',
+          '--tls-port',
+          String(port),
+          '--tls-cert-file',
+          options.tls.certFile,
+          '--tls-key-file',
+          options.tls.keyFile,
+          '--tls-ca-cert-file',
+          options.tls.caFile,
+          '--tls-auth-clients',
+          'no',
+        ]
+      : []),
     ...(options.args ?? []),
   ]);
-  await waitUntilHealthy(
-    proc,
-    () => pingRedis(port),
-    options.readyTimeoutMs ?? 10_000,
-  );
+  // With TLS or AUTH a plain PING gets no +PONG: the server's own log says it is ready.
+  const ready =
+    options.tls || options.password
+      ? async () => proc.output().includes('Ready to accept connections')
+      : () => pingRedis(port);
+  await waitUntilHealthy(proc, ready, options.readyTimeoutMs ?? 10_000);
+  const auth = options.password
+    ? `:${encodeURIComponent(options.password)}@`
+    : '';
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: `${options.tls ? 'rediss' : 'redis'}://${auth}127.0.0.1:${port}`,
     port,
     process: proc,
     stop: () => proc.stop(),

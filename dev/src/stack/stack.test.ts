@@ -1,4 +1,5 @@
 import { createServer, Server } from 'node:net';
+import Redis from 'ioredis';
 import { getFreePort } from './freePort';
 import { startMoto } from './moto';
 import { pingRedis, startRedis } from './redis';
@@ -44,6 +45,22 @@ describe('startRedis', () => {
     }
     expect(isAlive(redis.process.pid)).toBe(false);
     expect(await pingRedis(redis.port)).toBe(false);
+  });
+
+  it('is ready with --requirepass and puts the password in its URL, as production does', async () => {
+    const redis = await startRedis({ password: 'p@ss word' });
+    const client = new Redis(redis.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    try {
+      expect(redis.url).toBe(`redis://:p%40ss%20word@127.0.0.1:${redis.port}`);
+      await client.connect();
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      client.disconnect();
+      await redis.stop();
+    }
   });
 
   it('refuses a fixed port that something else already listens on', async () => {

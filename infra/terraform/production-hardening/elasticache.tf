@@ -8,9 +8,11 @@
 # The AUTH token is generated once and kept in Secrets Manager; later plans never
 # rotate it by accident (rotation is a runbook step, not a side effect of apply).
 # Unlike the other secrets (secrets.tf) its value passes through Terraform: ElastiCache
-# takes the token as a plain argument (provider 5 has no write-only variant) and the
-# Lambda gets it inside REDIS_URL. It is therefore in the state, never in a .tf or
-# .tfvars file: keep the state in an encrypted, access-controlled backend.
+# takes it as a plain argument, the default user's password (elasticache_users.tf;
+# provider 5 has no write-only variant). It is
+# therefore in the state, never in a .tf or .tfvars file: keep the state in an
+# encrypted, access-controlled backend. The Lambda reads it from the secret at cold
+# start (lambda.tf); it is in no function's environment.
 data "aws_secretsmanager_random_password" "redis_auth" {
   password_length     = 64
   exclude_punctuation = true
@@ -78,6 +80,25 @@ locals {
   redis_port = 6379
 }
 
+# The limiter's idempotency markers, buckets and metrics must not be evicted: an evicted
+# marker lets a message be sent twice, an evicted bucket hands a creator a full bucket.
+# Every key the Lambda writes has a TTL, so memory is bounded by traffic; when it is
+# full anyway, writes fail (OOM) and the limiter decides in its fallback instead of
+# silently forgetting. Caches that want eviction (the Backstage cache) use their own
+# Redis. README: "Redis: who may write what".
+resource "aws_elasticache_parameter_group" "redis" {
+  name        = local.names.redis_parameter_group
+  family      = "redis${split(".", var.redis_engine_version)[0]}"
+  description = "${local.names.redis_replication_group}: never evict (rate-limiter state and idempotency markers)"
+
+  parameter {
+    name  = "maxmemory-policy"
+    value = "noeviction"
+  }
+
+  tags = local.tags
+}
+
 resource "aws_elasticache_replication_group" "redis" {
   replication_group_id = local.names.redis_replication_group
   description          = "${var.name_prefix} Redis (rate limiter, caches), encrypted at rest and in transit"
@@ -85,7 +106,7 @@ resource "aws_elasticache_replication_group" "redis" {
   engine               = "redis"
   engine_version       = var.redis_engine_version
   node_type            = var.redis_node_type
-  parameter_group_name = var.redis_parameter_group_name
+  parameter_group_name = aws_elasticache_parameter_group.redis.name
   port                 = local.redis_port
   num_cache_clusters   = var.redis_num_cache_clusters
 
@@ -95,7 +116,9 @@ resource "aws_elasticache_replication_group" "redis" {
   at_rest_encryption_enabled = true
   kms_key_id                 = aws_kms_key.this.arn
   transit_encryption_enabled = true
-  auth_token                 = aws_secretsmanager_secret_version.redis_auth.secret_string
+  # Clients authenticate as RBAC users (elasticache_users.tf); the AUTH token is the
+  # default user's password.
+  user_group_ids = [aws_elasticache_user_group.redis.user_group_id]
 
   subnet_group_name  = aws_elasticache_subnet_group.redis.name
   security_group_ids = [aws_security_group.redis.id]

@@ -24,6 +24,7 @@ locals {
     "cloudwatch:GetMetricData",
     "dynamodb:DescribeContinuousBackups",
     "dynamodb:DescribeTimeToLive",
+    "dynamodb:GetItem",
     "dynamodb:Query",
     "ec2:DescribeVpcEndpoints",
     "ec2:DescribeVpcs",
@@ -52,6 +53,7 @@ locals {
     "sns:GetTopicAttributes",
     "sqs:GetQueueAttributes",
     "sqs:GetQueueUrl",
+    "sqs:ListMessageMoveTasks",
     "sqs:ReceiveMessage",
     "support:DescribeTrustedAdvisorCheckSummaries",
     "support:DescribeTrustedAdvisorChecks",
@@ -99,6 +101,44 @@ data "aws_iam_policy_document" "portal_assume" {
   }
 }
 
+# The remediation role is assumed per portal user: the backend sets the user as the
+# session's SourceIdentity and tags the session with the user and the plan
+# (plugins/prod-hardening-backend/src/aws/actingUser.ts), so CloudTrail names the person
+# behind every change. Without a SourceIdentity the role cannot be assumed at all, and
+# only the portal's two tag keys may be set.
+data "aws_iam_policy_document" "portal_remediation_assume" {
+  statement {
+    actions = ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"]
+
+    principals {
+      type        = "AWS"
+      identifiers = length(var.portal_trusted_principal_arns) > 0 ? var.portal_trusted_principal_arns : ["arn:${local.partition}:iam::${local.account}:root"]
+    }
+
+    condition {
+      test     = "Null"
+      variable = "sts:SourceIdentity"
+      values   = ["false"]
+    }
+
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "aws:TagKeys"
+      values   = ["prod-hardening:user", "prod-hardening:plan-id"]
+    }
+
+    dynamic "condition" {
+      for_each = var.portal_external_id == null ? [] : [var.portal_external_id]
+
+      content {
+        test     = "StringEquals"
+        variable = "sts:ExternalId"
+        values   = [condition.value]
+      }
+    }
+  }
+}
+
 resource "aws_iam_role" "portal_read" {
   name                 = "${var.name_prefix}-portal-read"
   description          = "Production-hardening portal: read-only posture, FinOps and throttling data"
@@ -111,7 +151,7 @@ resource "aws_iam_role" "portal_read" {
 resource "aws_iam_role" "portal_remediation" {
   name                 = "${var.name_prefix}-portal-remediation"
   description          = "Production-hardening portal: the write calls of guarded remediations"
-  assume_role_policy   = data.aws_iam_policy_document.portal_assume.json
+  assume_role_policy   = data.aws_iam_policy_document.portal_remediation_assume.json
   max_session_duration = 3600
 
   tags = local.tags

@@ -12,10 +12,12 @@
 
 locals {
   # Variable names as lambdas/rate-limiter/src/config.ts reads them (test/names.test.ts).
-  # The Lambda takes the Redis AUTH token inside REDIS_URL; Lambda encrypts its
-  # environment at rest. The token is alphanumeric, so it needs no URL encoding.
+  # No secret in the environment: the function reads the Redis AUTH token from Secrets
+  # Manager at cold start (REDIS_AUTH_TOKEN_SECRET_ID), so it is not visible to anyone
+  # who can read the function's configuration.
   rate_limiter_environment = {
-    REDIS_URL                     = "rediss://:${aws_secretsmanager_secret_version.redis_auth.secret_string}@${aws_elasticache_replication_group.redis.primary_endpoint_address}:${local.redis_port}"
+    REDIS_URL                     = "rediss://${aws_elasticache_replication_group.redis.primary_endpoint_address}:${local.redis_port}"
+    REDIS_AUTH_TOKEN_SECRET_ID    = aws_secretsmanager_secret.redis_auth.arn
     QUEUE_URL                     = aws_sqs_queue.rate_limiter.url
     DLQ_URL                       = aws_sqs_queue.rate_limiter_dlq.url
     MAX_RECEIVES                  = tostring(local.max_receive_count)
@@ -109,10 +111,16 @@ data "aws_iam_policy_document" "rate_limiter" {
     resources = [aws_secretsmanager_secret.this["messaging_api"].arn]
   }
 
-  # The token secret is encrypted with the module's key; only Secrets Manager may use it
-  # on the function's behalf.
   statement {
-    sid       = "DecryptMessagingApiToken"
+    sid       = "ReadRedisAuthToken"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.redis_auth.arn]
+  }
+
+  # The token secrets are encrypted with the module's key; only Secrets Manager may use
+  # it on the function's behalf.
+  statement {
+    sid       = "DecryptTokenSecrets"
     actions   = ["kms:Decrypt"]
     resources = [aws_kms_key.this.arn]
 

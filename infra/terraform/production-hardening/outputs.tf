@@ -86,6 +86,11 @@ output "redis_auth_secret_arn" {
   value       = aws_secretsmanager_secret.redis_auth.arn
 }
 
+output "redis_portal_password_secret_arn" {
+  description = "Secrets Manager secret holding the password of the portal's read-only Redis user (prodHardening.redis.password)"
+  value       = aws_secretsmanager_secret.redis_portal.arn
+}
+
 output "redis_security_group_id" {
   description = "Security group of Redis"
   value       = aws_security_group.redis.id
@@ -183,11 +188,12 @@ output "cost_anomaly_subscription_arn" {
 }
 
 output "secret_arns" {
-  description = "ARNs of the secrets: messaging_api and database (values set out of band), redis_auth"
+  description = "ARNs of the secrets: messaging_api and database (values set out of band), redis_auth, redis_portal"
   value = {
     messaging_api = aws_secretsmanager_secret.this["messaging_api"].arn
     database      = aws_secretsmanager_secret.this["database"].arn
     redis_auth    = aws_secretsmanager_secret.redis_auth.arn
+    redis_portal  = aws_secretsmanager_secret.redis_portal.arn
   }
 }
 

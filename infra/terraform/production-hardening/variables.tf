@@ -358,15 +358,14 @@ variable "redis_node_type" {
 }
 
 variable "redis_engine_version" {
-  description = "Redis engine version"
+  description = "Redis engine version (7.0 or later: the portal's read-only user needs Redis 7 ACL key permissions and EVALSHA_RO)"
   type        = string
   default     = "7.1"
-}
 
-variable "redis_parameter_group_name" {
-  description = "ElastiCache parameter group of the replication group"
-  type        = string
-  default     = "default.redis7"
+  validation {
+    condition     = can(regex("^([7-9]|[1-9][0-9])\\.", var.redis_engine_version))
+    error_message = "redis_engine_version must be 7.0 or later: the portal's read-only Redis user needs %R~ key permissions and EVALSHA_RO."
+  }
 }
 
 variable "redis_num_cache_clusters" {

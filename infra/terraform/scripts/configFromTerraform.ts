@@ -52,12 +52,12 @@ function main(): number {
     fs.readFileSync(PRODUCTION_CONFIG, 'utf8'),
   );
   const env = portalEnvFromOutputs(outputs, required);
-  const secretArn = stringOutput(outputs, 'redis_auth_secret_arn');
+  const secretArn = stringOutput(outputs, 'redis_portal_password_secret_arn');
   const text = renderEnvFile(env, [
-    'Also set the secrets (docs/deploy.md, Environment); RATE_LIMITER_REDIS_AUTH_TOKEN is',
+    'Also set the secrets (docs/deploy.md, Environment); RATE_LIMITER_REDIS_PORTAL_PASSWORD is',
     secretArn
       ? `the value of ${secretArn}.`
-      : 'the value of the redis_auth_secret_arn output.',
+      : 'the value of the redis_portal_password_secret_arn output.',
   ]);
   if (values.out) {
     fs.writeFileSync(values.out, text);

@@ -43,7 +43,7 @@ describe('IAM', () => {
     assertNoViolations(checkNoWildcardGrants(await allStatements(mod)));
   });
 
-  it('gives the rate-limiter Lambda only its queues, its token secret (and key), and its log group', async () => {
+  it('gives the rate-limiter Lambda only its queues, its two token secrets (and key), and its log group', async () => {
     const statements = await roleStatements(mod, 'rate_limiter');
     expect(statements.length).toBeGreaterThan(0);
     assertNoViolations(
@@ -51,10 +51,20 @@ describe('IAM', () => {
         'aws_sqs_queue.rate_limiter.arn',
         'aws_sqs_queue.rate_limiter_dlq.arn',
         'aws_secretsmanager_secret.this["messaging_api"].arn',
+        'aws_secretsmanager_secret.redis_auth.arn',
         'aws_kms_key.this.arn',
         'aws_cloudwatch_log_group.rate_limiter.arn',
       ]),
     );
+  });
+
+  it('lets the rate-limiter Lambda read the Redis AUTH token secret and nothing else of it', async () => {
+    const reads = (await roleStatements(mod, 'rate_limiter')).filter(s =>
+      s.resources.includes('${aws_secretsmanager_secret.redis_auth.arn}'),
+    );
+    expect(reads.map(s => [s.effect, s.actions])).toEqual([
+      ['Allow', ['secretsmanager:GetSecretValue']],
+    ]);
   });
 
   it('gives the ECS task execution role only image pulls, its log groups, the database and Redis secrets and the named ones', async () => {
@@ -81,7 +91,7 @@ describe('IAM', () => {
       ...(await roleStatements(mod, 'ecs_task_execution')),
     ].filter(s => s.actions.includes('kms:Decrypt'));
     expect(decrypts.map(s => s.sid)).toEqual([
-      'DecryptMessagingApiToken',
+      'DecryptTokenSecrets',
       'DecryptModuleSecrets',
     ]);
     for (const s of decrypts) {

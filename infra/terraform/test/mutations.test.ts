@@ -93,6 +93,33 @@ const mutations: Mutation[] = [
     expect: /not encrypted in transit/,
   },
   {
+    name: 'letting Redis evict the limiter state (volatile-lru)',
+    file: 'elasticache.tf',
+    change: replace('value = "noeviction"', 'value = "volatile-lru"'),
+    check: PROPERTY_CHECKS.redis,
+    expect: /may evict keys/,
+  },
+  {
+    name: 'dropping the Redis user group (no AUTH at all)',
+    file: 'elasticache.tf',
+    change: replace(
+      /user_group_ids = \[aws_elasticache_user_group\.redis\.user_group_id\]/,
+      '',
+    ),
+    check: PROPERTY_CHECKS.redis,
+    expect: /has no AUTH/,
+  },
+  {
+    name: "writing the portal Redis user's password in the configuration",
+    file: 'elasticache_users.tf',
+    change: replace(
+      'passwords     = [aws_secretsmanager_secret_version.redis_portal.secret_string]',
+      'passwords     = ["a-literal-password-in-the-code"]',
+    ),
+    check: PROPERTY_CHECKS.redis,
+    expect: /has no password from Secrets Manager/,
+  },
+  {
     name: 'making the trail single-region',
     file: 'cloudtrail.tf',
     change: replace(

@@ -141,6 +141,7 @@ describe('names agree with the portal, the Lambda and the cost-monitoring librar
     expect([...envNamesInTerraform(environment())]).toEqual(
       expect.arrayContaining([
         'REDIS_URL',
+        'REDIS_AUTH_TOKEN_SECRET_ID',
         'QUEUE_URL',
         'DLQ_URL',
         'MESSAGING_API_TOKEN_SECRET_ID',
@@ -153,6 +154,16 @@ describe('names agree with the portal, the Lambda and the cost-monitoring librar
       ]),
     );
     expect(environment()).toMatch(/REDIS_URL = rediss:\/\//);
+  });
+
+  it('keeps the Redis AUTH token out of the Lambda environment: the function reads it from its secret', () => {
+    expect(environment()).not.toMatch(
+      /redis_auth\.secret_string|random_password/,
+    );
+    expect(environment()).not.toMatch(/rediss:\/\/[^\s]*@/);
+    expect(environment()).toMatch(
+      /REDIS_AUTH_TOKEN_SECRET_ID = \$\{aws_secretsmanager_secret\.redis_auth\.arn\}/,
+    );
   });
 
   it("tells the Lambda the queue's maxReceiveCount (MAX_RECEIVES)", async () => {

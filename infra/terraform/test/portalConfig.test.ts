@@ -381,7 +381,10 @@ if (!available) {
       );
       expect(config.getString('prodHardening.aws.region')).toBe('us-east-1');
       expect(config.getString('prodHardening.redis.url')).toBe(
-        'rediss://:secret-RATE_LIMITER_REDIS_AUTH_TOKEN@after-apply.cache.amazonaws.com:6379',
+        'rediss://after-apply.cache.amazonaws.com:6379',
+      );
+      expect(config.getString('prodHardening.redis.username')).toBe(
+        planned('aws_elasticache_user.portal').user_name,
       );
     });
 

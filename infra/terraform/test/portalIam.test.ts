@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadModule, TfModule } from '../src/module';
+import { SESSION_TAG_KEYS } from '@prod-hardening/plugin-prod-hardening-backend';
+import { expandBlocks } from '../src/blocks';
+import { findData, loadModule, TfModule } from '../src/module';
 import { BACKEND_DIR, MODULE_DIR, REPO_ROOT } from '../src/paths';
 import { roleAttachments, roleStatements } from '../src/policies';
 import {
@@ -66,6 +68,41 @@ describe('portal IAM roles match the backend code', () => {
   it('attaches no managed policy to the portal roles', () => {
     expect(roleAttachments(mod, 'portal_read')).toEqual([]);
     expect(roleAttachments(mod, 'portal_remediation')).toEqual([]);
+  });
+
+  it("lets the remediation role be assumed only with a SourceIdentity, and with no session tags but the backend's", () => {
+    const doc = findData(
+      mod,
+      'aws_iam_policy_document',
+      'portal_remediation_assume',
+    )!;
+    const [statement, ...others] = expandBlocks(mod, doc.body, 'statement');
+    expect(others).toEqual([]);
+    expect(statement.actions).toEqual([
+      'sts:AssumeRole',
+      'sts:SetSourceIdentity',
+      'sts:TagSession',
+    ]);
+    const conditions = expandBlocks(mod, statement, 'condition').map(c => [
+      c.test,
+      c.variable,
+      c.values,
+    ]);
+    expect(conditions).toEqual(
+      expect.arrayContaining([
+        ['Null', 'sts:SourceIdentity', ['false']],
+        [
+          'ForAllValues:StringEquals',
+          'aws:TagKeys',
+          Object.values(SESSION_TAG_KEYS),
+        ],
+      ]),
+    );
+    expect(
+      mod.blocks.find(
+        b => b.type === 'aws_iam_role' && b.name === 'portal_remediation',
+      )?.body.assume_role_policy,
+    ).toBe('${data.aws_iam_policy_document.portal_remediation_assume.json}');
   });
 
   it('maps every SDK call found in the backend sources to IAM actions', () => {

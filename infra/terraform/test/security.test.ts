@@ -32,7 +32,7 @@ const cases: Array<[string, keyof typeof PROPERTY_CHECKS]> = [
     'budget',
   ],
   [
-    'encrypts Redis at rest with KMS and in transit, with an AUTH token from Secrets Manager and failover',
+    'encrypts Redis at rest with KMS and in transit, with AUTH (token or RBAC users) from Secrets Manager, failover and no eviction',
     'redis',
   ],
   [

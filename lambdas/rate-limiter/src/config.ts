@@ -19,6 +19,8 @@ const optionalString = z
 const envSchema = z
   .object({
     REDIS_URL: z.string().url(),
+    /** Secrets Manager id of the Redis AUTH token, read at cold start. */
+    REDIS_AUTH_TOKEN_SECRET_ID: optionalString,
     REDIS_COMMAND_TIMEOUT_MS: positiveInt(250),
     REDIS_CONNECT_TIMEOUT_MS: positiveInt(2_000),
 
@@ -57,10 +59,26 @@ const envSchema = z
   .refine(env => env.MESSAGING_API_TOKEN || env.MESSAGING_API_TOKEN_SECRET_ID, {
     message: 'set MESSAGING_API_TOKEN or MESSAGING_API_TOKEN_SECRET_ID',
     path: ['MESSAGING_API_TOKEN'],
-  });
+  })
+  // One source for the AUTH token: a password in the URL next to the secret would be
+  // the plaintext the secret exists to avoid.
+  .refine(
+    env => !env.REDIS_AUTH_TOKEN_SECRET_ID || !new URL(env.REDIS_URL).password,
+    {
+      message:
+        'REDIS_URL must not hold a password when REDIS_AUTH_TOKEN_SECRET_ID is set',
+      path: ['REDIS_URL'],
+    },
+  );
 
 export interface RateLimiterConfig {
-  redis: { url: string; commandTimeoutMs: number; connectTimeoutMs: number };
+  redis: {
+    url: string;
+    /** Where the AUTH token is read from at cold start; unset: AUTH (if any) in the URL. */
+    authTokenSecretId?: string;
+    commandTimeoutMs: number;
+    connectTimeoutMs: number;
+  };
   aws: { region: string; endpoint?: string };
   queueUrl: string;
   deadLetterQueueUrl: string;
@@ -105,6 +123,7 @@ export function loadConfig(
   return {
     redis: {
       url: e.REDIS_URL,
+      authTokenSecretId: e.REDIS_AUTH_TOKEN_SECRET_ID,
       commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
       connectTimeoutMs: e.REDIS_CONNECT_TIMEOUT_MS,
     },

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -13,6 +13,10 @@ import { MessageQueues } from './delivery/queues';
 import { secretsManagerToken, staticToken } from './delivery/token';
 import { createLogger, Logger } from './logger';
 import type { RecordHandlerDeps } from './recordHandler';
+import { createRedisClient, readRedisAuthToken } from './redis';
+
+/** The Redis client exactly as the Lambda builds it (tests use it too). */
+export { createRedisClient };
 
 export interface Dependencies extends RecordHandlerDeps {
   limiter: ResilientRateLimiter;
@@ -30,17 +34,6 @@ export interface DependencyOverrides {
   clock?: () => number;
 }
 
-/** Redis client settings that keep a decision from waiting on a dead Redis. */
-export function createRedisClient(config: RateLimiterConfig['redis']): Redis {
-  return new Redis(config.url, {
-    commandTimeout: config.commandTimeoutMs,
-    connectTimeout: config.connectTimeoutMs,
-    maxRetriesPerRequest: 1,
-    enableAutoPipelining: true,
-    retryStrategy: times => Math.min(100 * times, 1_000),
-  });
-}
-
 /** Builds everything one Lambda instance needs from its configuration. */
 export async function createDependencies(
   config: RateLimiterConfig,
@@ -54,15 +47,22 @@ export async function createDependencies(
     ...(config.aws.endpoint ? { endpoint: config.aws.endpoint } : {}),
   };
   const sqs = overrides.sqs ?? new SQSClient(awsClientConfig);
+  let secretsManager = overrides.secretsManager;
+  const secrets = () =>
+    (secretsManager ??= new SecretsManagerClient(awsClientConfig));
   const token = config.api.token
     ? staticToken(config.api.token)
     : secretsManagerToken({
-        client:
-          overrides.secretsManager ?? new SecretsManagerClient(awsClientConfig),
+        client: secrets(),
         secretId: config.api.tokenSecretId!,
       });
 
-  const redis = createRedisClient(config.redis);
+  const redis = createRedisClient(
+    config.redis,
+    config.redis.authTokenSecretId
+      ? await readRedisAuthToken(secrets(), config.redis.authTokenSecretId)
+      : undefined,
+  );
   // connection errors surface as failed commands (and the fallback); keep them out of stderr
   redis.on('error', (error: Error) =>
     logger.debug('Redis connection error', { error: error.message }),

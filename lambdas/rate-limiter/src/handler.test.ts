@@ -191,6 +191,7 @@ describe('SQS batch handler', () => {
     expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual([
       'deferred 3 times without a free slot',
     ]);
+    expect(attr(dead[0], 'deferrals')).toBeUndefined();
     // the deferred copy is delayed by 6 s, so it is not visible yet
     expect(queued).toHaveLength(0);
   });
@@ -301,6 +302,9 @@ describe('SQS batch handler', () => {
     expect(dead.map(m => attr(m, 'dlq-reason'))).toEqual([
       'delivery failed 5 times, last: messaging API failed: HTTP 503',
     ]);
+    // the counters stay behind: a redriven copy starts fresh
+    expect(attr(dead[0], 'deferrals')).toBeUndefined();
+    expect(attr(dead[0], 'failed-attempts')).toBeUndefined();
     expect(stub.attempts.get(body.messageId)).toBe(5);
   });
 

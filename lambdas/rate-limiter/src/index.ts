@@ -11,3 +11,5 @@ export { loadConfig } from './config';
 export type { RateLimiterConfig } from './config';
 export { createDependencies } from './dependencies';
 export * from './metrics';
+/** The limiter's bookkeeping message attributes (a redrive drops them). */
+export { DEFERRALS_ATTRIBUTE, FAILED_ATTEMPTS_ATTRIBUTE } from './delivery';

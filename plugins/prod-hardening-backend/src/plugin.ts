@@ -173,6 +173,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           },
           exemptionConflict: (checkId, resourceId) =>
             exemptions.remediationConflict(checkId, resourceId),
+          deadlineMs: config.remediation.deadlineMs,
         });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),

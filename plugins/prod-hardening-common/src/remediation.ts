@@ -49,7 +49,12 @@ export type RemediationOutcome =
   /** The permission service or the remediation store could not answer. */
   | 'unavailable'
   /** Not a valid request (unknown plan, another user's plan, missing queue). */
-  | 'rejected';
+  | 'rejected'
+  /**
+   * AWS did not answer within the deadline: the state is unknown. When AWS answers,
+   * a new row (`settles` = this row's id) records how it ended.
+   */
+  | 'timed-out';
 
 /** Every outcome, in the order above (for schemas and exhaustive checks). */
 export const REMEDIATION_OUTCOMES: readonly RemediationOutcome[] = [
@@ -62,6 +67,7 @@ export const REMEDIATION_OUTCOMES: readonly RemediationOutcome[] = [
   'stale',
   'unavailable',
   'rejected',
+  'timed-out',
 ];
 
 export interface RemediationResult {
@@ -90,6 +96,11 @@ export interface RemediationHistoryEntry {
   reason?: string;
   /** The preview's blockers the user chose to override. */
   overriddenBlockers?: string[];
+  /**
+   * Set on the row that settles a timed-out attempt: that attempt's row id. The
+   * timed-out row itself is never changed (history is append-only once completed).
+   */
+  settles?: string;
 }
 
 /** A broken link of the remediation history's hash chain. */

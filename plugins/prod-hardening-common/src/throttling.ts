@@ -147,18 +147,23 @@ export interface ThrottlingOverview {
 
 /** How a redrive moved the messages. */
 export type DlqRedriveMethod =
-  /** SQS StartMessageMoveTask: AWS moves every message in the background. */
+  /** SQS StartMessageMoveTask: AWS moves every message in the background, at a set rate. */
   | 'message-move-task'
   /** Receive → send to the queue → delete only what was sent, up to the bound. */
   | 'bounded-move';
 
 export interface DlqRedriveResult {
-  outcome: 'succeeded' | 'failed';
+  /**
+   * `running`: a move task was started and is still moving (see redrive-status);
+   * `succeeded`/`failed`: a bounded move ended; `timed-out`: AWS did not answer within
+   * the deadline, what moved is unknown until the history settles it.
+   */
+  outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
   method: DlqRedriveMethod;
   message: string;
   /** DLQ depth before the redrive. */
   depthBefore: number;
-  /** Messages moved back (bounded move; the move task reports progress in AWS). */
+  /** Messages moved back (bounded move; the move task reports progress in redrive-status). */
   moved: number;
   /** Messages whose copy could not be sent: left in the DLQ. */
   notMoved: number;
@@ -168,6 +173,45 @@ export interface DlqRedriveResult {
   taskHandle?: string;
   historyId: string;
 }
+
+/**
+ * The latest redrive of the rate limiter's DLQ: `idle` when none was ever made,
+ * `running` while a bounded move or an SQS move task is under way, then how it ended.
+ */
+export interface DlqRedriveStatus {
+  state: 'idle' | 'running' | 'completed' | 'failed' | 'timed-out';
+  queueName: string;
+  /** The history row of the redrive. */
+  historyId?: string;
+  method?: DlqRedriveMethod;
+  startedAt?: string;
+  actor?: string;
+  message?: string;
+  /** SQS's move task, when the endpoint lists move tasks. */
+  task?: {
+    taskHandle?: string;
+    /** RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED, as SQS reports it. */
+    status: string;
+    moved: number;
+    toMove?: number;
+    maxPerSecond?: number;
+    failureReason?: string;
+  };
+}
+
+/** SQS's move task runs at this many messages per second (the limiter drains them slowly anyway). */
+export const DLQ_MOVE_TASK_MESSAGES_PER_SECOND = 10;
+
+/**
+ * Message attributes the rate limiter uses to count deferrals and failed deliveries
+ * across copies of a message (lambdas/rate-limiter `DEFERRALS_ATTRIBUTE`,
+ * `FAILED_ATTEMPTS_ATTRIBUTE`). A bounded redrive drops them, so a redriven message
+ * starts fresh instead of going straight back to the DLQ.
+ */
+export const LIMITER_BOOKKEEPING_ATTRIBUTES: readonly string[] = [
+  'deferrals',
+  'failed-attempts',
+];
 
 /** The history rows of DLQ redrives use this pseudo check id. */
 export const DLQ_REDRIVE_HISTORY_ID = 'sqs-dlq-redrive';

@@ -2,7 +2,13 @@ import { deref, forEachInstances } from '../blocks';
 import { resolveStatic } from '../expressions';
 import { Block, resources, TfModule, variables } from '../module';
 import { violation, Violation } from '../violations';
-import { block, missing, referencedName, value } from './common';
+import {
+  block,
+  missing,
+  redisAuthentication,
+  referencedName,
+  value,
+} from './common';
 
 /** `local.names` keys of the secrets the seed names (IAM & Secrets). */
 export const SEED_SECRETS = {
@@ -36,21 +42,23 @@ export function secretNames(
 }
 
 /**
- * The secret whose value Terraform generates because ElastiCache needs it as an
- * argument (the replication group's auth_token); every other secret is set out of band.
+ * The secrets whose values Terraform generates because ElastiCache needs them as
+ * arguments (the AUTH token, the RBAC users' passwords); every other secret is set out
+ * of band.
  */
-function redisAuthSecret(mod: TfModule): string | undefined {
-  const versionName = resources(mod, 'aws_elasticache_replication_group')
-    .map(g =>
-      referencedName(g.body.auth_token, 'aws_secretsmanager_secret_version'),
-    )
-    .find(Boolean);
-  const version = resources(mod, 'aws_secretsmanager_secret_version').find(
-    v => v.name === versionName,
+function redisGeneratedSecrets(mod: TfModule): Set<string> {
+  const versionNames = resources(mod, 'aws_elasticache_replication_group')
+    .map(g => redisAuthentication(mod, g))
+    .flatMap(a => [
+      ...(a.authToken ? [a.authToken] : []),
+      ...a.users.flatMap(u => u.passwordVersions),
+    ]);
+  return new Set(
+    resources(mod, 'aws_secretsmanager_secret_version')
+      .filter(v => versionNames.includes(v.name))
+      .map(v => referencedName(v.body.secret_id, 'aws_secretsmanager_secret'))
+      .filter((name): name is string => Boolean(name)),
   );
-  return version
-    ? referencedName(version.body.secret_id, 'aws_secretsmanager_secret')
-    : undefined;
 }
 
 function checkNoValuesInConfiguration(
@@ -166,11 +174,11 @@ export function checkSecrets(mod: TfModule): Violation[] {
         ),
       );
   }
-  const generated = redisAuthSecret(mod);
+  const generated = redisGeneratedSecrets(mod);
   const outOfBand = new Set(
     resources(mod, 'aws_secretsmanager_secret')
       .map(s => s.name)
-      .filter(name => name !== generated),
+      .filter(name => !generated.has(name)),
   );
   found.push(...checkNoValuesInConfiguration(mod, outOfBand));
   found.push(...checkRotation(mod));

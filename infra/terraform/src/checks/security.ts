@@ -14,6 +14,7 @@ import {
   checkServicePublishes,
   isTrue,
   missing,
+  redisAuthentication,
   referencedName,
   topicPolicy,
   value,
@@ -313,7 +314,7 @@ export function checkBudget(mod: TfModule, expectedUsd: number): Violation[] {
   });
 }
 
-/** Redis: encrypted at rest with KMS and in transit, AUTH token from Secrets Manager, failover, snapshots. */
+/** Redis: encrypted at rest with KMS and in transit, AUTH (token or RBAC users) from Secrets Manager, failover, snapshots, no eviction. */
 export function checkRedis(mod: TfModule): Violation[] {
   const groups = resources(mod, 'aws_elasticache_replication_group');
   if (groups.length === 0)
@@ -334,15 +335,76 @@ export function checkRedis(mod: TfModule): Violation[] {
       );
     if (!isTrue(mod, b.transit_encryption_enabled))
       found.push(violation(g, 'is not encrypted in transit'));
-    if (!/aws_secretsmanager_secret_version\./.test(String(b.auth_token)))
-      found.push(violation(g, 'auth_token does not come from Secrets Manager'));
+    found.push(...checkRedisAuthentication(mod, g));
     if (!isTrue(mod, b.automatic_failover_enabled))
       found.push(violation(g, 'has no automatic failover'));
+    found.push(...checkNoEviction(mod, g));
     const retention = Number(value(mod, b.snapshot_retention_limit));
     if (!(retention >= 1))
       found.push(violation(g, 'keeps no snapshots (snapshot_retention_limit)'));
     return found;
   });
+}
+
+/**
+ * The limiter's state and idempotency markers must never be evicted: the group's
+ * parameter group is the module's own, with maxmemory-policy noeviction.
+ */
+function checkNoEviction(mod: TfModule, g: Block): Violation[] {
+  const name = referencedName(
+    g.body.parameter_group_name,
+    'aws_elasticache_parameter_group',
+  );
+  const group = name
+    ? findResource(mod, 'aws_elasticache_parameter_group', name)
+    : undefined;
+  const policy = group
+    ? expandBlocks(mod, group.body, 'parameter').find(
+        p => p.name === 'maxmemory-policy',
+      )?.value
+    : undefined;
+  return policy === 'noeviction'
+    ? []
+    : [
+        violation(
+          g,
+          'may evict keys: its parameter group must be an aws_elasticache_parameter_group with maxmemory-policy = noeviction',
+        ),
+      ];
+}
+
+/**
+ * Every client authenticates: with the AUTH token from Secrets Manager, or as an RBAC
+ * user whose password comes from Secrets Manager, the group holding a "default" user
+ * (ElastiCache requires one; without it, connections before AUTH would be anonymous).
+ */
+function checkRedisAuthentication(mod: TfModule, g: Block): Violation[] {
+  const auth = redisAuthentication(mod, g);
+  if (auth.userGroups.length === 0) {
+    return auth.authToken
+      ? []
+      : [
+          violation(
+            g,
+            'has no AUTH: neither an auth_token from Secrets Manager nor an RBAC user group (user_group_ids)',
+          ),
+        ];
+  }
+  const found: Violation[] = [];
+  if (g.body.auth_token !== undefined)
+    found.push(
+      violation(
+        g,
+        'sets both auth_token and user_group_ids (ElastiCache takes one)',
+      ),
+    );
+  if (!auth.users.some(u => u.userName === 'default'))
+    found.push(violation(g, 'has a user group without a "default" user'));
+  for (const u of auth.users.filter(x => x.passwordVersions.length === 0))
+    found.push(
+      violation(u.block, 'has no password from Secrets Manager (passwords)'),
+    );
+  return found;
 }
 
 /** GuardDuty, Security Hub + FSBP, multi-region validated CloudTrail, account Block Public Access. */

@@ -72,26 +72,34 @@ export class MessageQueues {
     return delaySeconds;
   }
 
-  /** Sends the message to the DLQ with why it is there. */
+  /**
+   * Sends the message to the DLQ with why it is there. The deferral and failed-attempt
+   * counts stay behind: a message redriven from the DLQ starts fresh instead of going
+   * straight back on its first throttle (the reason and receive count say what happened).
+   */
   async deadLetter(record: SQSRecord, reason: string): Promise<void> {
     await this.options.sqs.send(
       new SendMessageCommand({
         QueueUrl: this.options.deadLetterQueueUrl,
         MessageBody: record.body,
-        MessageAttributes: attributes(record, {
-          [DLQ_REASON_ATTRIBUTE]: {
-            DataType: 'String',
-            StringValue: reason.slice(0, 1000),
+        MessageAttributes: attributes(
+          record,
+          {
+            [DLQ_REASON_ATTRIBUTE]: {
+              DataType: 'String',
+              StringValue: reason.slice(0, 1000),
+            },
+            [DLQ_RECEIVE_COUNT_ATTRIBUTE]: {
+              DataType: 'Number',
+              StringValue: record.attributes.ApproximateReceiveCount ?? '1',
+            },
+            [DLQ_SOURCE_MESSAGE_ID_ATTRIBUTE]: {
+              DataType: 'String',
+              StringValue: record.messageId,
+            },
           },
-          [DLQ_RECEIVE_COUNT_ATTRIBUTE]: {
-            DataType: 'Number',
-            StringValue: record.attributes.ApproximateReceiveCount ?? '1',
-          },
-          [DLQ_SOURCE_MESSAGE_ID_ATTRIBUTE]: {
-            DataType: 'String',
-            StringValue: record.messageId,
-          },
-        }),
+          BOOKKEEPING_ATTRIBUTES,
+        ),
       }),
     );
   }
@@ -112,14 +120,22 @@ function countAttribute(record: SQSRecord, name: string): number {
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
+/** The limiter's own counters, carried only by deferred copies on the queue. */
+const BOOKKEEPING_ATTRIBUTES: readonly string[] = [
+  DEFERRALS_ATTRIBUTE,
+  FAILED_ATTEMPTS_ATTRIBUTE,
+];
+
+/** `ours`, then the record's attributes except those named in `drop`, up to SQS's limit. */
 function attributes(
   record: SQSRecord,
   ours: Record<string, MessageAttributeValue>,
+  drop: readonly string[] = [],
 ): Record<string, MessageAttributeValue> {
   const result: Record<string, MessageAttributeValue> = { ...ours };
   for (const [name, value] of Object.entries(record.messageAttributes ?? {})) {
     if (Object.keys(result).length >= MAX_ATTRIBUTES) break;
-    if (name in result) continue;
+    if (name in result || drop.includes(name)) continue;
     if (value.stringValue !== undefined) {
       result[name] = {
         DataType: value.dataType,

@@ -19,7 +19,14 @@ import type { Cluster, Redis } from 'ioredis';
 export class LuaScript {
   readonly sha: string;
 
-  constructor(readonly lua: string) {
+  /**
+   * `readOnly` scripts go by EVALSHA_RO / EVAL_RO: Redis then fails any write inside
+   * them, and a user with read-only key permissions (`%R~`) may run them.
+   */
+  constructor(
+    readonly lua: string,
+    private readonly options: { readOnly?: boolean } = {},
+  ) {
     this.sha = createHash('sha1').update(lua).digest('hex');
   }
 
@@ -29,13 +36,18 @@ export class LuaScript {
     keys: readonly string[],
     args: readonly (string | number)[],
   ): Promise<Reply> {
+    const suffix = this.options.readOnly ? '_ro' : '';
     const send = (name: 'evalsha' | 'eval', script: string) =>
       redis.sendCommand(
-        new Command(name, [script, keys.length, ...keys, ...args], {
-          replyEncoding: 'utf8',
-          // the client's key prefix, as ioredis adds it to its own commands
-          keyPrefix: redis.options.keyPrefix,
-        }),
+        new Command(
+          `${name}${suffix}`,
+          [script, keys.length, ...keys, ...args],
+          {
+            replyEncoding: 'utf8',
+            // the client's key prefix, as ioredis adds it to its own commands
+            keyPrefix: redis.options.keyPrefix,
+          },
+        ),
       ) as Promise<Reply>;
     try {
       return await send('evalsha', this.sha);

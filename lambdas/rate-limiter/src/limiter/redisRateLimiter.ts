@@ -55,7 +55,7 @@ function scriptsFor(limits: RateLimits): {
 } {
   return {
     consume: new LuaScript(consumeScript(limits)),
-    peek: new LuaScript(peekScript(limits)),
+    peek: new LuaScript(peekScript(limits), { readOnly: true }),
   };
 }
 

@@ -26,7 +26,7 @@ const PRODUCTION_ENV: Record<string, string> = {
     'https://idp.example.com/.well-known/openid-configuration',
   AUTH_OIDC_CLIENT_ID: 'portal',
   AUTH_OIDC_CLIENT_SECRET: 'dummy-client-secret',
-  RATE_LIMITER_REDIS_AUTH_TOKEN: 'dummy-redis-token',
+  RATE_LIMITER_REDIS_PORTAL_PASSWORD: 'dummy-redis-password',
   // What `npm run config:from-terraform` writes from the Terraform outputs.
   ...Object.fromEntries(
     [

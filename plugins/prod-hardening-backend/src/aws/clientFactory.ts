@@ -2,6 +2,8 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
 import type { ProdHardeningConfig } from '../config';
+import type { ActingUser } from './actingUser';
+import { RemediationCredentials } from './remediationCredentials';
 
 /** What every AWS SDK v3 client constructor accepts and we set. */
 export interface AwsSdkClientConfig {
@@ -34,15 +36,7 @@ export type AwsSdkClientConstructor<C extends AwsSdkClient> = new (
   config: AwsSdkClientConfig,
 ) => C;
 
-/**
- * Which identity a call runs under. Reads and remediations use separate roles so that
- * the portal's day-to-day identity cannot change the account.
- */
-export type AwsAccess = 'read' | 'remediate';
-
 export interface AwsClientOptions {
-  /** Read-only role (default) or the remediation role. */
-  access?: AwsAccess;
   /**
    * For services whose endpoint rules put the account id in the host name
    * (S3 Control: `123456789012.s3-control.<region>.amazonaws.com`). With an endpoint
@@ -52,31 +46,51 @@ export interface AwsClientOptions {
   accountIdInHost?: boolean;
 }
 
-export interface AwsClientFactory {
+/** Clients under one identity: the account they reach and how to build one. */
+export interface AwsClients {
   readonly region: string;
   readonly accountId: string;
-  /** One cached client per constructor and access kind. */
   client<C extends AwsSdkClient>(
     ctor: AwsSdkClientConstructor<C>,
     options?: AwsClientOptions,
   ): C;
+}
+
+/** Clients of the remediation role, acting for one portal user. */
+export interface RemediationAws extends AwsClients {
+  readonly actor: ActingUser;
+}
+
+export interface AwsClientFactory extends AwsClients {
+  /** A read-role client: one cached client per constructor. */
+  client<C extends AwsSdkClient>(
+    ctor: AwsSdkClientConstructor<C>,
+    options?: AwsClientOptions,
+  ): C;
+  /**
+   * Runs `fn` with clients of the remediation role acting for `actor`: the only way to
+   * get a client that can change the account. The role is assumed with the user as
+   * SourceIdentity and session tags, so CloudTrail names them. The clients live as
+   * long as `fn`; asking for one afterwards throws.
+   */
+  actingAs<T>(
+    actor: ActingUser,
+    fn: (aws: RemediationAws) => Promise<T>,
+  ): Promise<T>;
   destroy(): void;
 }
 
 /**
  * The one way to build an AWS client in this plugin: region, endpoint override,
  * credentials (default chain or an assumed role), timeouts and retries all come from
- * configuration here, never from the adapters.
+ * configuration here, never from the adapters. Reads and remediations use separate
+ * roles so that the portal's day-to-day identity cannot change the account.
  */
 export class DefaultAwsClientFactory implements AwsClientFactory {
-  private readonly clients = new Map<
-    Function,
-    Partial<Record<AwsAccess, AwsSdkClient>>
-  >();
-  private readonly credentials: Record<
-    AwsAccess,
-    AwsCredentialIdentityProvider | undefined
-  >;
+  private readonly clients = new Map<Function, AwsSdkClient>();
+  private readonly readCredentials?: AwsCredentialIdentityProvider;
+  /** Unset without a role to assume: remediations then use the default chain too. */
+  private readonly remediationCredentials?: RemediationCredentials;
 
   static fromConfig(
     config: ProdHardeningConfig,
@@ -89,13 +103,25 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     private readonly aws: ProdHardeningConfig['aws'],
     private readonly options: AwsClientFactoryOptions = {},
   ) {
-    this.credentials = {
-      read: this.assumedRole(aws.readRoleArn, 'prod-hardening-read'),
-      remediate: this.assumedRole(
-        aws.remediationRoleArn ?? aws.readRoleArn,
-        'prod-hardening-remediate',
-      ),
-    };
+    if (aws.readRoleArn) {
+      this.readCredentials = fromTemporaryCredentials({
+        params: {
+          RoleArn: aws.readRoleArn,
+          RoleSessionName: 'prod-hardening-read',
+          ExternalId: aws.externalId,
+          DurationSeconds: 3600,
+        },
+        clientConfig: this.stsClientConfig(),
+      });
+    }
+    const remediationRoleArn = aws.remediationRoleArn ?? aws.readRoleArn;
+    if (remediationRoleArn) {
+      this.remediationCredentials = new RemediationCredentials({
+        roleArn: remediationRoleArn,
+        externalId: aws.externalId,
+        stsClientConfig: this.stsClientConfig(),
+      });
+    }
   }
 
   get region() {
@@ -110,55 +136,96 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     ctor: AwsSdkClientConstructor<C>,
     options: AwsClientOptions = {},
   ): C {
-    const access = options.access ?? 'read';
-    const byAccess = this.clients.get(ctor) ?? {};
-    const cached = byAccess[access];
+    const cached = this.clients.get(ctor);
     if (cached) return cached as C;
-    const config = this.clientConfig(access);
-    const endpoint = this.aws.endpoint;
-    if (endpoint && options.accountIdInHost) {
-      config.endpointProvider = () => ({ url: new URL(endpoint) });
-    }
-    const client = new ctor(config);
-    for (const plugin of this.options.plugins ?? []) {
-      client.middlewareStack.use(plugin);
-    }
-    this.clients.set(ctor, { ...byAccess, [access]: client });
+    const client = this.build(ctor, this.readCredentials, options);
+    this.clients.set(ctor, client);
     return client;
   }
 
-  destroy() {
-    for (const byAccess of this.clients.values()) {
-      for (const client of Object.values(byAccess)) client?.destroy();
+  async actingAs<T>(
+    actor: ActingUser,
+    fn: (aws: RemediationAws) => Promise<T>,
+  ): Promise<T> {
+    const credentials = this.remediationCredentials?.providerFor(actor);
+    const clients = new Map<Function, AwsSdkClient>();
+    let open = true;
+    const session: RemediationAws = {
+      region: this.region,
+      accountId: this.accountId,
+      actor,
+      client: (ctor, options = {}) => {
+        if (!open) {
+          throw new Error(
+            `A remediation client was asked for after acting as ${actor.userRef} ended`,
+          );
+        }
+        const cached = clients.get(ctor);
+        if (cached) return cached as any;
+        const client = this.build(ctor, credentials, options);
+        clients.set(ctor, client);
+        return client;
+      },
+    };
+    try {
+      return await fn(session);
+    } finally {
+      open = false;
+      for (const client of clients.values()) client.destroy();
     }
+  }
+
+  destroy() {
+    for (const client of this.clients.values()) client.destroy();
     this.clients.clear();
   }
 
-  private clientConfig(access: AwsAccess): AwsSdkClientConfig {
+  /** A new client with the configured plugins (e.g. a test's call recorder) added. */
+  private build<C extends AwsSdkClient>(
+    ctor: AwsSdkClientConstructor<C>,
+    credentials: AwsCredentialIdentityProvider | undefined,
+    options: AwsClientOptions,
+  ): C {
+    const client = new ctor(this.clientConfig(credentials, options));
+    for (const plugin of this.options.plugins ?? []) {
+      client.middlewareStack.use(plugin);
+    }
+    return client;
+  }
+
+  private clientConfig(
+    credentials: AwsCredentialIdentityProvider | undefined,
+    options: AwsClientOptions,
+  ): AwsSdkClientConfig {
+    const endpoint = this.aws.endpoint;
     return {
       region: this.aws.region,
-      endpoint: this.aws.endpoint,
-      credentials: this.credentials[access],
+      endpoint,
+      credentials,
       maxAttempts: this.aws.maxAttempts,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: this.aws.connectTimeoutMs,
-        requestTimeout: this.aws.requestTimeoutMs,
-      }),
+      requestHandler: this.requestHandler(),
       // Virtual-hosted bucket names cannot resolve against a single override host.
-      forcePathStyle: this.aws.endpoint ? true : undefined,
+      forcePathStyle: endpoint ? true : undefined,
+      ...(endpoint && options.accountIdInHost
+        ? { endpointProvider: () => ({ url: new URL(endpoint) }) }
+        : {}),
     };
   }
 
-  private assumedRole(roleArn: string | undefined, sessionName: string) {
-    if (!roleArn) return undefined; // SDK default chain: env, SSO, web identity, IMDS...
-    return fromTemporaryCredentials({
-      params: {
-        RoleArn: roleArn,
-        RoleSessionName: sessionName,
-        ExternalId: this.aws.externalId,
-        DurationSeconds: 3600,
-      },
-      clientConfig: { region: this.aws.region, endpoint: this.aws.endpoint },
+  /** STS for AssumeRole: the same endpoint, timeouts and retries as every other call. */
+  private stsClientConfig() {
+    return {
+      region: this.aws.region,
+      endpoint: this.aws.endpoint,
+      maxAttempts: this.aws.maxAttempts,
+      requestHandler: this.requestHandler(),
+    };
+  }
+
+  private requestHandler() {
+    return new NodeHttpHandler({
+      connectionTimeout: this.aws.connectTimeoutMs,
+      requestTimeout: this.aws.requestTimeoutMs,
     });
   }
 }

@@ -43,6 +43,9 @@ describe('app-config.production.yaml', () => {
       /:role\/huntaze-portal-remediation$/,
     );
     expect(config.redis.url.startsWith('rediss://')).toBe(true);
+    // The read-only RBAC user, not the Lambda's full-rights AUTH token.
+    expect(config.redis.username).toBe('prod-hardening-portal');
+    expect(new URL(config.redis.url).password).toBe('');
   });
 
   it('runs Backstage on PostgreSQL with the cache in Redis, so replicas share state', async () => {

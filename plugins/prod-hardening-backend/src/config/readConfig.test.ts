@@ -22,6 +22,20 @@ describe('readProdHardeningConfig', () => {
     expect(config.permissions.remediators).toEqual({ groups: [], users: [] });
   });
 
+  it('gives changes a 60 s deadline by default and accepts 1 s to 5 min', () => {
+    expect(read(valid).remediation.deadlineMs).toBe(60_000);
+    expect(
+      read({ ...valid, remediation: { deadlineMs: 1_000 } }).remediation
+        .deadlineMs,
+    ).toBe(1_000);
+    expect(() => read({ ...valid, remediation: { deadlineMs: 999 } })).toThrow(
+      /prodHardening\.remediation\.deadlineMs/,
+    );
+    expect(() =>
+      read({ ...valid, remediation: { deadlineMs: 300_001 } }),
+    ).toThrow(/prodHardening\.remediation\.deadlineMs/);
+  });
+
   it('keeps a zero-free explicit value rather than the default', () => {
     expect(
       read({ ...valid, aws: { ...valid.aws, maxAttempts: 1 } }).aws.maxAttempts,
@@ -52,6 +66,43 @@ describe('readProdHardeningConfig', () => {
       read({ ...valid, redis: { url: 'rediss://:pw@cache.example:6379' } })
         .redis.url,
     ).toBe('rediss://:pw@cache.example:6379');
+  });
+
+  it('takes an ACL user and its password for the read-only portal user', () => {
+    const redis = read({
+      ...valid,
+      redis: {
+        url: 'rediss://cache.example:6379',
+        username: 'prod-hardening-portal',
+        password: 'pw',
+      },
+    }).redis;
+    expect(redis).toMatchObject({
+      username: 'prod-hardening-portal',
+      password: 'pw',
+    });
+  });
+
+  it('refuses a Redis user without a password, and credentials in two places, never echoing them', () => {
+    expect(() =>
+      read({ ...valid, redis: { url: valid.redis.url, username: 'portal' } }),
+    ).toThrow('prodHardening.redis.password is required with redis.username');
+    let message = '';
+    try {
+      read({
+        ...valid,
+        redis: {
+          url: 'rediss://:urlsecret@cache.example:6379',
+          password: 'pw2',
+        },
+      });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain(
+      'prodHardening.redis.url must not carry credentials when redis.username/password are set',
+    );
+    expect(message).not.toMatch(/urlsecret|pw2/);
   });
 
   it('rejects an unknown region naming the key and the value', () => {

@@ -94,11 +94,36 @@ export const prodHardeningConfigSchema = z.object({
     requestTimeoutMs: positiveMs.default(5000),
     maxAttempts: z.number().int().min(1).max(10).default(3),
   }),
-  redis: z.object({
-    url: redisUrl,
-    connectTimeoutMs: positiveMs.default(1000),
-    commandTimeoutMs: positiveMs.default(1000),
-  }),
+  redis: z
+    .object({
+      url: redisUrl,
+      /** An ACL / ElastiCache RBAC user (the portal's read-only user in production). */
+      username: z.string().min(1).max(128).optional(),
+      password: z.string().min(1).optional(),
+      connectTimeoutMs: positiveMs.default(1000),
+      commandTimeoutMs: positiveMs.default(1000),
+    })
+    .superRefine((redis, ctx) => {
+      if (redis.username && !redis.password) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['password'],
+          message: 'is required with redis.username',
+        });
+      }
+      // One source for the password, never echoed.
+      if (redis.password && URL.canParse(redis.url)) {
+        const url = new URL(redis.url);
+        if (url.password || url.username) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['url'],
+            message:
+              'must not carry credentials when redis.username/password are set',
+          });
+        }
+      }
+    }),
   rateLimiter: z
     .object({
       keyPrefix: z.string().min(1).default('rate_limit:onlyfans'),
@@ -222,6 +247,15 @@ export const prodHardeningConfigSchema = z.object({
         .min(1)
         .max(365)
         .default(DEFAULT_EXEMPTION_MAX_DAYS),
+    })
+    .default({}),
+  remediation: z
+    .object({
+      /**
+       * Execute and redrive answer within this deadline whatever AWS does; past it the
+       * attempt is "timed out, state unknown" until the history settles it.
+       */
+      deadlineMs: z.number().int().min(1_000).max(300_000).default(60_000),
     })
     .default({}),
   runbooks: z

@@ -23,12 +23,16 @@ export function createRedisConnection(
   logger: LoggerService,
 ): RedisConnection {
   const client = new Redis(config.url, {
+    // The portal's read-only ACL user in production (redis/portalAcl.ts).
+    ...(config.username ? { username: config.username } : {}),
+    ...(config.password ? { password: config.password } : {}),
     lazyConnect: true,
     connectTimeout: config.connectTimeoutMs,
     commandTimeout: config.commandTimeoutMs,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     retryStrategy: attempt => Math.min(attempt * 250, MAX_RECONNECT_DELAY_MS),
+    reconnectOnError: reconnectOnReadOnly,
   });
   let lastError: string | undefined;
   client.on('error', (err: Error) => {
@@ -51,6 +55,17 @@ export function createRedisConnection(
       client.disconnect(false);
     },
   };
+}
+
+/**
+ * After an ElastiCache failover the primary endpoint names the new primary, but an open
+ * connection stays on the old node, now a replica: every write fails with READONLY
+ * until the client reconnects. So it reconnects (through the endpoint, to the new
+ * primary). The failed command is not resent: the offline queue is off, and the one
+ * write the portal makes is the health probe, which should report the READONLY it met.
+ */
+export function reconnectOnReadOnly(err: Error): 1 | false {
+  return err.message.startsWith('READONLY') ? 1 : false;
 }
 
 /**

@@ -181,6 +181,26 @@ function hostileRequests(): HostileRequest[] {
     );
   get('verify huge parameter', `${verify}?x=${'v'.repeat(3000)}`);
 
+  // DLQ redrive: bounds, types and fields the body may not have (400, before any AWS call).
+  const redrive = '/throttling/dlq/redrive';
+  for (const v of [0, -1, 1001, 1.5, 'all', '10', null, true, [], {}])
+    post(`redrive maxMessages ${JSON.stringify(v)}`, redrive, {
+      maxMessages: v,
+    });
+  for (const v of INJECTIONS.slice(0, 6))
+    post(`redrive maxMessages ${JSON.stringify(v)}`, redrive, {
+      maxMessages: v,
+    });
+  post('redrive empty reason', redrive, { reason: '' });
+  post('redrive huge reason', redrive, { reason: HUGE });
+  post('redrive extra field', redrive, { queue: 'other-queue' });
+  post('redrive prototype field', redrive, '{"__proto__":{"maxMessages":1}}');
+  post('redrive malformed JSON', redrive, '{maxMessages:}');
+  // The redrive status takes no parameters at all.
+  const redriveStatus = '/throttling/dlq/redrive-status';
+  for (const p of ['state', 'limit', '__proto__'])
+    get(`redrive-status parameter ${p}`, `${redriveStatus}?${p}=1`);
+
   // Entity summaries: references that are not catalog names (400), unknown ones (404).
   const summary = (kind: string, namespace: string, name: string) =>
     `/entities/${enc(kind)}/${enc(namespace)}/${enc(name)}/summary`;
@@ -318,7 +338,7 @@ function hostileRequests(): HostileRequest[] {
   return list;
 }
 
-describe('hostile requests to the posture, remediation and history routes', () => {
+describe('hostile requests to the posture, remediation, history, redrive and entity routes', () => {
   let moto: MotoServer;
   let proxy: CountingProxy;
   let server: any;

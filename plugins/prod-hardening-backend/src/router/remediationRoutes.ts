@@ -84,9 +84,14 @@ export function addRemediationRoutes(
           error,
         ),
     );
-    res.json(
-      await deps.remediation.execute(req, actor, body.planId, body.reason),
+    const result = await deps.remediation.execute(
+      req,
+      actor,
+      body.planId,
+      body.reason,
     );
+    // Past the deadline the state is unknown: accepted, not done (the history settles it).
+    res.status(result.outcome === 'timed-out' ? 202 : 200).json(result);
   });
 
   router.get('/remediations/history', async (req, res) => {

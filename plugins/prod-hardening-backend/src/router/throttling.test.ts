@@ -7,11 +7,14 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
+  ListMessageMoveTasksCommand,
   PurgeQueueCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SQSClient,
+  StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
 import {
   MotoServer,
   RedisServer,
@@ -91,7 +94,11 @@ describe('throttling against redis-server and moto_server', () => {
     sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
 
   /** Puts `count` producer messages straight into the DLQ; returns their bodies. */
-  const deadLetter = async (count: number, tag: string) => {
+  const deadLetter = async (
+    count: number,
+    tag: string,
+    attributes: Record<string, string> = {},
+  ) => {
     const sent: string[] = [];
     for (let i = 0; i < count; i += 10) {
       const entries = Array.from(
@@ -103,6 +110,12 @@ describe('throttling against redis-server and moto_server', () => {
           ),
           MessageAttributes: {
             'dlq-reason': { DataType: 'String', StringValue: 'test' },
+            ...Object.fromEntries(
+              Object.entries(attributes).map(([k, v]) => [
+                k,
+                { DataType: 'Number', StringValue: v },
+              ]),
+            ),
           },
         }),
       );
@@ -273,6 +286,46 @@ describe('throttling against redis-server and moto_server', () => {
     ]);
   });
 
+  it("strips the limiter's deferral and failed-attempt counts from redriven messages", async () => {
+    // as an earlier version of the Lambda dead-lettered them: with its counters
+    await deadLetter(5, 'counted', {
+      deferrals: '100',
+      'failed-attempts': '4',
+    });
+    const { server } = await startTestBackend({
+      features: [prodHardeningPlugin, config()],
+    });
+    const res = await request(server)
+      .post(`${API}/throttling/dlq/redrive`)
+      .send({ maxMessages: 10 });
+    expect(res.body).toMatchObject({ outcome: 'succeeded', moved: 5 });
+    const out = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        MessageAttributeNames: ['All'],
+      }),
+    );
+    expect(out.Messages).toHaveLength(5);
+    for (const m of out.Messages!) {
+      expect(Object.keys(m.MessageAttributes ?? {})).toEqual(['dlq-reason']);
+    }
+    // The real handler on the redriven messages: 3 sent, 2 throttled and deferred,
+    // none back in the DLQ (with deferrals=100 they would have gone straight back).
+    const records = out.Messages!.map(m =>
+      sqsRecord(JSON.parse(m.Body!), {
+        attributes: Object.fromEntries(
+          Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [
+            k,
+            v.StringValue!,
+          ]),
+        ),
+      }),
+    );
+    await createHandler(limiter)({ Records: records }, {} as never);
+    expect(await depth(dlqUrl)).toBe(0);
+  });
+
   it('moves no more than maxMessages and leaves the rest in the DLQ', async () => {
     await deadLetter(15, 'bounded');
     const { server } = await startTestBackend({
@@ -284,6 +337,179 @@ describe('throttling against redis-server and moto_server', () => {
     expect(res.body).toMatchObject({ outcome: 'succeeded', moved: 10 });
     expect(await depth(dlqUrl)).toBe(5);
     expect(await depth(queueUrl)).toBe(10);
+  });
+
+  describe('without a bound, through SQS StartMessageMoveTask (moto lacks it: answered by aws-sdk-client-mock)', () => {
+    let sqsMock: ReturnType<typeof mockClient>;
+    let task: {
+      Status: string;
+      ApproximateNumberOfMessagesMoved: number;
+      FailureReason?: string;
+    };
+    let started: unknown[];
+
+    beforeEach(() => {
+      started = [];
+      task = { Status: 'RUNNING', ApproximateNumberOfMessagesMoved: 4 };
+      sqsMock = mockClient(SQSClient);
+      // every other SQS call goes to moto_server
+      sqsMock.send.callThrough();
+      sqsMock.on(StartMessageMoveTaskCommand).callsFake(async input => {
+        started.push(input);
+        return { TaskHandle: 'task-1' };
+      });
+      sqsMock.on(ListMessageMoveTasksCommand).callsFake(async input => ({
+        Results: [
+          {
+            TaskHandle: 'task-1',
+            SourceArn: input.SourceArn,
+            ApproximateNumberOfMessagesToMove: 12,
+            MaxNumberOfMessagesPerSecond: 10,
+            ...task,
+          },
+        ],
+      }));
+    });
+
+    afterEach(() => sqsMock.restore());
+
+    /** Polls the status route until the redrive is no longer running (the service polls SQS every 5 s). */
+    const settledStatus = async (server: any) => {
+      for (let i = 0; i < 60; i++) {
+        const res = await request(server).get(
+          `${API}/throttling/dlq/redrive-status`,
+        );
+        if (res.body.state !== 'running') return res.body;
+        await new Promise(r => setTimeout(r, 250));
+      }
+      throw new Error('the redrive was still running after 15 s');
+    };
+
+    it('starts a rate-limited move task, holds the lock while it runs and reports its progress until it completes', async () => {
+      await deadLetter(12, 'task');
+      const auditor = recordingAuditor();
+      const { server } = await startTestBackend({
+        features: [prodHardeningPlugin, config(), auditor.factory],
+      });
+      const res = await request(server)
+        .post(`${API}/throttling/dlq/redrive`)
+        .send({ reason: 'replay after the API outage' });
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({
+        outcome: 'running',
+        method: 'message-move-task',
+        taskHandle: 'task-1',
+        depthBefore: 12,
+      });
+      expect(started).toEqual([
+        expect.objectContaining({ MaxNumberOfMessagesPerSecond: 10 }),
+      ]);
+
+      const running = await request(server).get(
+        `${API}/throttling/dlq/redrive-status`,
+      );
+      expect(running.body).toMatchObject({
+        state: 'running',
+        method: 'message-move-task',
+        historyId: res.body.historyId,
+        task: { status: 'RUNNING', moved: 4, toMove: 12, maxPerSecond: 10 },
+      });
+      // the lock is held until the task ends
+      const second = await request(server)
+        .post(`${API}/throttling/dlq/redrive`)
+        .send({});
+      expect(second.status).toBe(409);
+
+      task = { Status: 'COMPLETED', ApproximateNumberOfMessagesMoved: 12 };
+      expect(await settledStatus(server)).toMatchObject({
+        state: 'completed',
+        historyId: res.body.historyId,
+        task: { status: 'COMPLETED', moved: 12 },
+      });
+      const history = await request(server).get(
+        `${API}/remediations/history?checkId=sqs-dlq-redrive`,
+      );
+      const row = history.body.items.find(
+        (h: any) => h.id === res.body.historyId,
+      );
+      expect(row).toMatchObject({
+        outcome: 'succeeded',
+        reason: 'replay after the API outage',
+      });
+      expect(row.message).toMatch(/moved 12 message/);
+      expect(row.calls).toEqual([
+        expect.objectContaining({
+          action: 'StartMessageMoveTask',
+          params: expect.objectContaining({ MaxNumberOfMessagesPerSecond: 10 }),
+        }),
+      ]);
+      expect(
+        auditor.events
+          .filter(e => e.eventId === 'dlq-redrive')
+          .map(e => [e.status, e.endMeta?.outcome]),
+      ).toEqual([
+        ['succeeded', 'succeeded'],
+        ['failed', 'conflict'],
+      ]);
+      // the lock is released: a new redrive may start
+      const third = await request(server)
+        .post(`${API}/throttling/dlq/redrive`)
+        .send({});
+      expect(third.status).toBe(202);
+      task = { Status: 'COMPLETED', ApproximateNumberOfMessagesMoved: 0 };
+      await settledStatus(server);
+    });
+
+    it('records a move task that SQS reports failed, with its reason', async () => {
+      await deadLetter(2, 'task-failed');
+      const { server } = await startTestBackend({
+        features: [prodHardeningPlugin, config()],
+      });
+      const res = await request(server)
+        .post(`${API}/throttling/dlq/redrive`)
+        .send({});
+      expect(res.status).toBe(202);
+      task = {
+        Status: 'FAILED',
+        ApproximateNumberOfMessagesMoved: 1,
+        FailureReason: 'AWS.SimpleQueueService.NonExistentQueue',
+      };
+      const status = await settledStatus(server);
+      expect(status).toMatchObject({ state: 'failed' });
+      expect(status.message).toMatch(
+        /FAILED: AWS.SimpleQueueService.NonExistentQueue/,
+      );
+    });
+
+    it('answers failed, records it and moves nothing when AWS refuses StartMessageMoveTask', async () => {
+      await deadLetter(2, 'task-denied');
+      sqsMock.on(StartMessageMoveTaskCommand).rejects(
+        Object.assign(
+          new Error('not authorized to perform sqs:StartMessageMoveTask'),
+          {
+            name: 'AccessDenied',
+            $metadata: { httpStatusCode: 403 },
+          },
+        ),
+      );
+      const { server } = await startTestBackend({
+        features: [prodHardeningPlugin, config()],
+      });
+      const res = await request(server)
+        .post(`${API}/throttling/dlq/redrive`)
+        .send({});
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        outcome: 'failed',
+        method: 'message-move-task',
+        moved: 0,
+      });
+      expect(await depth(dlqUrl)).toBe(2);
+      const status = await request(server).get(
+        `${API}/throttling/dlq/redrive-status`,
+      );
+      expect(status.body).toMatchObject({ state: 'failed' });
+    });
   });
 
   it('answers 409 to a redrive while another one runs', async () => {
@@ -424,6 +650,13 @@ describe('throttling input validation (no AWS call is made)', () => {
       .send(body);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(pattern);
+  });
+
+  it('rejects a redrive-status query with 400', async () => {
+    const res = await request(server).get(
+      `${API}/throttling/dlq/redrive-status?state=running`,
+    );
+    expect(res.status).toBe(400);
   });
 
   it.each(['minutes=2', 'minutes=999', 'minutes=abc', 'other=1'])(

@@ -20,18 +20,20 @@ const overviewQuery = z
 
 const redriveBody = z
   .object({
+    /** A bound asks for a bounded move; without one, SQS's move task moves every message. */
     maxMessages: z
       .number()
       .int()
       .min(1)
       .max(DLQ_REDRIVE_MAX_MESSAGES)
-      .default(100),
+      .optional(),
     reason: changeReason,
   })
   .strict();
 
 /**
- * GET /throttling/overview (read) and POST /throttling/dlq/redrive, which needs
+ * GET /throttling/overview and /throttling/dlq/redrive-status (read), and
+ * POST /throttling/dlq/redrive, which needs
  * prod-hardening.remediation.execute, checked before any AWS call; a denied attempt
  * is audited and recorded like the others.
  */
@@ -40,6 +42,12 @@ export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
     const query = parseInput(overviewQuery, req.query, 'query');
     await authorize(deps, req, prodHardeningReadPermission, 'read throttling');
     res.json(await deps.throttling.throttling.getOverview(query.minutes));
+  });
+
+  router.get('/throttling/dlq/redrive-status', async (req, res) => {
+    parseInput(z.object({}).strict(), req.query, 'query');
+    await authorize(deps, req, prodHardeningReadPermission, 'read throttling');
+    res.json(await deps.throttling.redrive.status());
   });
 
   router.post('/throttling/dlq/redrive', async (req, res) => {
@@ -51,13 +59,15 @@ export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
       (who, error) =>
         deps.throttling.redrive.recordRefused(req, who, body.reason, error),
     );
-    res.json(
-      await deps.throttling.redrive.redrive(
-        req,
-        actor,
-        body.maxMessages,
-        body.reason,
-      ),
+    const result = await deps.throttling.redrive.redrive(
+      req,
+      actor,
+      body.maxMessages,
+      body.reason,
     );
+    // A move task still running, or a redrive past its deadline, is accepted, not done.
+    const accepted =
+      result.outcome === 'running' || result.outcome === 'timed-out';
+    res.status(accepted ? 202 : 200).json(result);
   });
 }

@@ -274,7 +274,7 @@ export const schemas = {
   RemediationOutcome: {
     type: 'string',
     description:
-      'in-progress until the attempt ends; unverified: applied but the re-run check did not confirm it; stale: the resource changed since the preview; unavailable: the permission service or the remediation store could not answer.',
+      'in-progress until the attempt ends; unverified: applied but the re-run check did not confirm it; stale: the resource changed since the preview; unavailable: the permission service or the remediation store could not answer; timed-out: AWS did not answer within prodHardening.remediation.deadlineMs, the state is unknown until a later row (settles) records the outcome.',
     enum: [
       'in-progress',
       'succeeded',
@@ -285,6 +285,7 @@ export const schemas = {
       'stale',
       'unavailable',
       'rejected',
+      'timed-out',
     ],
   },
   RemediationResult: {
@@ -320,6 +321,11 @@ export const schemas = {
         type: 'array',
         items: { type: 'string' },
         description: 'The preview blockers the user overrode.',
+      },
+      settles: {
+        type: 'string',
+        description:
+          'On the row that settles a timed-out attempt: that attempt row id.',
       },
     },
     required: [

@@ -11,6 +11,8 @@ export interface ReplicationGroupState {
   atRestEncryption: boolean;
   transitEncryption: boolean;
   authTokenEnabled: boolean;
+  /** RBAC user groups; with one, AuthTokenEnabled is false and users authenticate. */
+  userGroupIds: string[];
 }
 
 /** What a migration to an encrypted group copies from the old one. */
@@ -49,6 +51,7 @@ export class ElastiCacheSource {
           atRestEncryption: g.AtRestEncryptionEnabled ?? false,
           transitEncryption: g.TransitEncryptionEnabled ?? false,
           authTokenEnabled: g.AuthTokenEnabled ?? false,
+          userGroupIds: g.UserGroupIds ?? [],
         });
       }
       marker = page.Marker;

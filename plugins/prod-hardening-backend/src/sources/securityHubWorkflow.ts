@@ -15,7 +15,8 @@ export interface FindingWorkflow {
 
 /**
  * A finding's workflow status in Security Hub: read with the read role, written with
- * the remediation role (BatchUpdateFindings is a change to the account).
+ * the remediation role acting for the person (or task) that asked, so CloudTrail names
+ * them (BatchUpdateFindings is a change to the account).
  */
 export class SecurityHubWorkflowSource {
   constructor(private readonly aws: AwsClientFactory) {}
@@ -37,24 +38,29 @@ export class SecurityHubWorkflowSource {
     };
   }
 
-  /** Sets the workflow status with a note; throws when Security Hub did not process it. */
+  /**
+   * Sets the workflow status with a note, acting as `note.updatedBy`; throws when
+   * Security Hub did not process it.
+   */
   async setStatus(
     finding: Pick<FindingWorkflow, 'id' | 'productArn'>,
     status: WorkflowStatus,
     note: { text: string; updatedBy: string },
   ): Promise<void> {
-    const out = await this.aws
-      .client(SecurityHubClient, { access: 'remediate' })
-      .send(
-        new BatchUpdateFindingsCommand({
-          FindingIdentifiers: [
-            { Id: finding.id, ProductArn: finding.productArn },
-          ],
-          Workflow: { Status: status },
-          // UpdatedBy is at most 512 characters in Security Hub.
-          Note: { Text: note.text, UpdatedBy: note.updatedBy.slice(0, 512) },
-        }),
-      );
+    const out = await this.aws.actingAs(
+      { userRef: note.updatedBy },
+      remediation =>
+        remediation.client(SecurityHubClient).send(
+          new BatchUpdateFindingsCommand({
+            FindingIdentifiers: [
+              { Id: finding.id, ProductArn: finding.productArn },
+            ],
+            Workflow: { Status: status },
+            // UpdatedBy is at most 512 characters in Security Hub.
+            Note: { Text: note.text, UpdatedBy: note.updatedBy.slice(0, 512) },
+          }),
+        ),
+    );
     const unprocessed = out.UnprocessedFindings?.[0];
     if (unprocessed) {
       const error = new Error(

@@ -1,6 +1,7 @@
 import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
+  ListMessageMoveTasksCommand,
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
@@ -21,6 +22,44 @@ export function isQueueMissing(err: unknown): boolean {
     name === 'QueueDoesNotExist' ||
     name === 'AWS.SimpleQueueService.NonExistentQueue'
   );
+}
+
+/** One SQS message move task, as ListMessageMoveTasks reports it. */
+export interface MessageMoveTask {
+  taskHandle?: string;
+  /** RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED. */
+  status: string;
+  moved: number;
+  toMove?: number;
+  maxPerSecond?: number;
+  failureReason?: string;
+  startedAtMs?: number;
+}
+
+/** True while SQS is still moving (or stopping) the messages. */
+export function isMoveTaskActive(task: MessageMoveTask): boolean {
+  return task.status === 'RUNNING' || task.status === 'CANCELLING';
+}
+
+/** The newest SQS message move task of a source queue (SQS lists the newest first). */
+async function latestMoveTask(
+  client: SQSClient,
+  sourceArn: string,
+): Promise<MessageMoveTask | undefined> {
+  const out = await client.send(
+    new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: 1 }),
+  );
+  const task = out.Results?.[0];
+  if (!task) return undefined;
+  return {
+    taskHandle: task.TaskHandle,
+    status: task.Status ?? 'UNKNOWN',
+    moved: task.ApproximateNumberOfMessagesMoved ?? 0,
+    toMove: task.ApproximateNumberOfMessagesToMove,
+    maxPerSecond: task.MaxNumberOfMessagesPerSecond,
+    failureReason: task.FailureReason,
+    startedAtMs: task.StartedTimestamp,
+  };
 }
 
 /** SQS queues by name. */
@@ -50,6 +89,16 @@ export class SqsSource {
       }),
     );
     return out.Attributes ?? {};
+  }
+
+  /**
+   * The newest message move task out of a queue: a redrive's progress, read with the
+   * read role (ListMessageMoveTasks changes nothing).
+   */
+  async latestMessageMoveTask(
+    sourceArn: string,
+  ): Promise<MessageMoveTask | undefined> {
+    return latestMoveTask(this.aws.client(SQSClient), sourceArn);
   }
 
   async getEncryption(name: string): Promise<QueueEncryption> {

@@ -55,6 +55,10 @@ export function pluginConfig(options: {
   endpoint: string;
   redisUrl?: string;
   resources?: ResourceNames;
+  /** The change routes' deadline (prodHardening.remediation.deadlineMs). */
+  deadlineMs?: number;
+  /** Per-request AWS timeout, e.g. longer than a paused emulator in a deadline test. */
+  requestTimeoutMs?: number;
   /** Backstage's own `backend` block, e.g. `{ database: ... }` for PostgreSQL. */
   backend?: JsonObject;
 }) {
@@ -67,7 +71,13 @@ export function pluginConfig(options: {
           region: REGION,
           endpoint: options.endpoint,
           maxAttempts: 1,
+          ...(options.requestTimeoutMs
+            ? { requestTimeoutMs: options.requestTimeoutMs }
+            : {}),
         },
+        ...(options.deadlineMs
+          ? { remediation: { deadlineMs: options.deadlineMs } }
+          : {}),
         redis: {
           url: options.redisUrl ?? UNREACHABLE,
           connectTimeoutMs: 500,

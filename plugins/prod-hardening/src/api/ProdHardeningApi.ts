@@ -21,6 +21,7 @@ import type {
   Severity,
   ThrottlingOverview,
   DlqRedriveResult,
+  DlqRedriveStatus,
   WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 
@@ -78,7 +79,14 @@ export interface ProdHardeningApi {
   /** Limiter counters, latency, busiest creators, fallback, limits (Redis) and the DLQ (SQS). */
   getThrottlingOverview(minutes?: number): Promise<ThrottlingOverview>;
   /** Moves the rate limiter's dead-lettered messages back to its queue (needs the remediation permission). */
+  /**
+   * Moves the rate limiter's dead-lettered messages back to its queue (needs the
+   * remediation permission): at most `maxMessages` now, or without a bound every
+   * message through SQS's move task (outcome `running`, followed by the status).
+   */
   redriveDeadLetterQueue(maxMessages?: number): Promise<DlqRedriveResult>;
+  /** The latest redrive: running, completed or failed, with the move task's progress. */
+  getDeadLetterQueueRedriveStatus(): Promise<DlqRedriveStatus>;
   /** The weekly review as a file, with the name the backend gives it. */
   downloadWeeklyReview(
     format: WeeklyReviewDownloadFormat,

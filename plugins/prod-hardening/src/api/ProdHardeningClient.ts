@@ -21,6 +21,7 @@ import type {
   RemediationResult,
   ThrottlingOverview,
   DlqRedriveResult,
+  DlqRedriveStatus,
   WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { PROD_HARDENING_PLUGIN_ID } from '@prod-hardening/plugin-prod-hardening-common';
@@ -137,6 +138,10 @@ export class ProdHardeningClient implements ProdHardeningApi {
       '/throttling/dlq/redrive',
       maxMessages === undefined ? {} : { maxMessages },
     );
+  }
+
+  getDeadLetterQueueRedriveStatus(): Promise<DlqRedriveStatus> {
+    return this.get<DlqRedriveStatus>('/throttling/dlq/redrive-status');
   }
 
   getEntitySummary(entity: EntityReference): Promise<EntitySummary> {

@@ -29,3 +29,23 @@ export function useRedriveHistory(version: number) {
     [api, version],
   );
 }
+
+/** How often a running redrive's progress is read (the backend polls SQS every 5 s). */
+export const REDRIVE_STATUS_REFRESH_MS = 5_000;
+
+/** The latest redrive's status, re-read while it runs; reloads when `version` changes. */
+export function useRedriveStatus(version: number) {
+  const api = useApi(prodHardeningApiRef);
+  const state = useAsyncRetry(
+    () => api.getDeadLetterQueueRedriveStatus(),
+    [api, version],
+  );
+  // A running move task, or a redrive past its deadline that the history will settle.
+  const waiting =
+    state.value?.state === 'running' || state.value?.state === 'timed-out';
+  useRefreshEvery(state.retry, waiting ? REDRIVE_STATUS_REFRESH_MS : NEVER_MS);
+  return state;
+}
+
+/** An interval that never fires within a page's life (no refresh while nothing runs). */
+const NEVER_MS = 2 ** 31 - 1;

@@ -25,6 +25,10 @@ export function fakeApi(
     getWeeklyReview: () => never(),
     getThrottlingOverview: () => never(),
     redriveDeadLetterQueue: () => never(),
+    getDeadLetterQueueRedriveStatus: async () => ({
+      state: 'idle',
+      queueName: 'huntaze-rate-limiter-dlq',
+    }),
     downloadWeeklyReview: () => never(),
     listExemptions: async () => [],
     createExemption: () => never(),

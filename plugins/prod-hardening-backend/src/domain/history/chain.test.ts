@@ -91,3 +91,17 @@ describe('history hash chain', () => {
     });
   });
 });
+
+describe('the row that settles a timed-out attempt', () => {
+  it('hashes rows without a settled attempt as before the column existed', () => {
+    const row = { ...content('a'), seq: 1, prevHash: GENESIS_HASH };
+    expect(hashHistoryRow({ ...row, settles: null })).toBe(hashHistoryRow(row));
+  });
+
+  it('seals the attempt it settles: changing or dropping it breaks the link', () => {
+    const sealed = sealAfter(undefined, { ...content('b'), settles: 'a' });
+    expect(checkLink(undefined, sealed)).toBeUndefined();
+    expect(checkLink(undefined, { ...sealed, settles: 'c' })).toBeDefined();
+    expect(checkLink(undefined, { ...sealed, settles: null })).toBeDefined();
+  });
+});

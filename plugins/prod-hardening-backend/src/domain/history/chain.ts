@@ -21,6 +21,8 @@ export interface SealedHistoryRow {
   verifiedStatus: string | null;
   reason: string | null;
   overriddenBlockersJson: string | null;
+  /** The timed-out attempt this row settles (absent on rows from before the column). */
+  settles?: string | null;
 }
 
 export type HistoryRowContent = Omit<SealedHistoryRow, 'rowHash'>;
@@ -54,6 +56,9 @@ export function hashHistoryRow(row: HistoryRowContent): string {
     row.verifiedStatus,
     row.reason,
     row.overriddenBlockersJson,
+    // Only on rows that settle an attempt, so rows sealed before the column hash as
+    // they did.
+    ...(row.settles ? [row.settles] : []),
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

@@ -1,4 +1,13 @@
 import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
+import { cloudTrailMeta } from '../../checks/cloudTrail/meta';
+import { containerInsightsMeta } from '../../checks/containerInsights/meta';
+import { sqsEncryptionMeta } from '../../checks/sqsEncryption/meta';
+import { logRetentionMeta } from '../../checks/logRetention/meta';
+import { accountPublicAccessBlockMeta } from '../../checks/accountPublicAccessBlock/meta';
+import { dynamoDbPitrMeta } from '../../checks/dynamoDbPitr/meta';
+import { dynamoDbTtlMeta } from '../../checks/dynamoDbTtl/meta';
+import { securityHubMeta } from '../../checks/securityHub/meta';
+import { guardDutyMeta } from '../../checks/guardDuty/meta';
 
 /** What a check is, independent of any evaluation. */
 export type CheckMeta = Pick<
@@ -12,51 +21,10 @@ export type CheckMeta = Pick<
  * first), not only FSBP's defaults.
  */
 export const CHECKS = {
-  s3AccountPublicAccessBlock: {
-    id: 's3-account-public-access-block',
-    title: 'S3 Block Public Access is on for the whole account',
-    pillar: 'security',
-    control: 'S3.1',
-    severity: 'CRITICAL',
-    remediation: {
-      kind: 'automated',
-      why: 'One account-level setting; reversible; refused while a bucket is deliberately public.',
-    },
-  },
-  guardDutyEnabled: {
-    id: 'guardduty-enabled',
-    title: 'GuardDuty threat detection is enabled',
-    pillar: 'security',
-    control: 'GuardDuty.1',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'automated',
-      why: 'Creating a detector changes nothing else; it can be suspended.',
-    },
-  },
-  securityHubFsbp: {
-    id: 'securityhub-fsbp-enabled',
-    title: 'Security Hub is enabled with the FSBP standard',
-    pillar: 'security',
-    control: 'baseline',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'automated',
-      why: 'Enabling the hub and subscribing to a standard are reversible.',
-    },
-  },
-  cloudTrailMultiRegion: {
-    id: 'cloudtrail-multi-region',
-    title:
-      'CloudTrail logs every region, with log file validation and CloudWatch Logs',
-    pillar: 'observability',
-    control: 'CloudTrail.1',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'automated',
-      why: 'Turning an existing trail multi-region and enabling validation are in-place updates.',
-    },
-  },
+  s3AccountPublicAccessBlock: accountPublicAccessBlockMeta,
+  guardDutyEnabled: guardDutyMeta,
+  securityHubFsbp: securityHubMeta,
+  cloudTrailMultiRegion: cloudTrailMeta,
   elastiCacheEncryption: {
     id: 'elasticache-encryption',
     title: 'Redis is encrypted at rest and in transit, with AUTH',
@@ -79,62 +47,11 @@ export const CHECKS = {
       why: 'Clients must use sslmode=require first, or they are cut off when the parameter applies.',
     },
   },
-  logRetention: {
-    id: 'cloudwatch-logs-retention',
-    title: 'Every log group expires its logs after 30–90 days',
-    pillar: 'finops-hygiene',
-    control: 'baseline',
-    severity: 'LOW',
-    remediation: {
-      kind: 'automated',
-      why: 'Retention is raised to 30 days where it is shorter or unset; it is never shortened.',
-    },
-  },
-  ecsContainerInsights: {
-    id: 'ecs-container-insights',
-    title: 'Container Insights is on for the production ECS clusters',
-    pillar: 'observability',
-    control: 'ECS.12',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'automated',
-      why: 'A cluster setting; metrics start flowing within minutes.',
-    },
-  },
-  dynamoDbPitr: {
-    id: 'dynamodb-pitr',
-    title: 'Point-in-time recovery is on for the cost tables',
-    pillar: 'security',
-    control: 'DynamoDB.2',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'automated',
-      why: 'Enabling continuous backups does not affect traffic.',
-    },
-  },
-  dynamoDbTtl: {
-    id: 'dynamodb-ttl',
-    title:
-      'TTL expires old rows of the cost tables (90 days costs, 30 days alerts)',
-    pillar: 'finops-hygiene',
-    control: 'baseline',
-    severity: 'LOW',
-    remediation: {
-      kind: 'manual',
-      why: 'Items must carry the ttl attribute first; enabling TTL deletes data, so it is a deliberate change.',
-    },
-  },
-  sqsEncryption: {
-    id: 'sqs-encryption',
-    title: 'The seed queues are encrypted at rest',
-    pillar: 'security',
-    control: 'SQS.1',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'automated',
-      why: 'SQS-managed SSE applies to new messages without downtime.',
-    },
-  },
+  logRetention: logRetentionMeta,
+  ecsContainerInsights: containerInsightsMeta,
+  dynamoDbPitr: dynamoDbPitrMeta,
+  dynamoDbTtl: dynamoDbTtlMeta,
+  sqsEncryption: sqsEncryptionMeta,
   secretsRotation: {
     id: 'secretsmanager-rotation',
     title: 'The application secrets rotate automatically',

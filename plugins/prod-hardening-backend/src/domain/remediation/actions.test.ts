@@ -1,14 +1,12 @@
 import { parseRemediationActions, RemediationAction } from './actions';
-import {
-  planAccountPublicAccessBlock,
-  planCloudTrail,
-  planContainerInsights,
-  planEnableGuardDuty,
-  planLogRetention,
-  planPointInTimeRecovery,
-  planQueueEncryption,
-} from './plans';
-import { planEnableSecurityHub } from './securityHubPlan';
+import { planCloudTrail } from '../../checks/cloudTrail/plan';
+import { planAccountPublicAccessBlock } from '../../checks/accountPublicAccessBlock/plan';
+import { planPointInTimeRecovery } from '../../checks/dynamoDbPitr/plan';
+import { planLogRetention } from '../../checks/logRetention/plan';
+import { planContainerInsights } from '../../checks/containerInsights/plan';
+import { planEnableGuardDuty } from '../../checks/guardDuty/plan';
+import { planEnableSecurityHub } from '../../checks/securityHub/plan';
+import { planQueueEncryption } from '../../checks/sqsEncryption/plan';
 
 const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/workflows';
 

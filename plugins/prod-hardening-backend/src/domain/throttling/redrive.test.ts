@@ -1,3 +1,8 @@
+import { LIMITER_BOOKKEEPING_ATTRIBUTES } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  DEFERRALS_ATTRIBUTE,
+  FAILED_ATTEMPTS_ATTRIBUTE,
+} from '@prod-hardening/rate-limiter';
 import { oldestAgeSeconds } from './dlq';
 import { nextBatchSize, planBoundedMove } from './redrive';
 
@@ -33,6 +38,45 @@ describe('bounded DLQ move plan', () => {
       ['0', 'rh-1'],
       ['1', 'rh-2'],
     ]);
+  });
+
+  it("drops the limiter's deferral and failed-attempt counts so a redriven message starts fresh", () => {
+    const { entries } = planBoundedMove([
+      {
+        messageId: 'm-1',
+        receiptHandle: 'rh-1',
+        body: 'b',
+        messageAttributes: {
+          deferrals: { DataType: 'Number', StringValue: '100' },
+          'failed-attempts': { DataType: 'Number', StringValue: '4' },
+          'trace-id': { DataType: 'String', StringValue: 't-1' },
+        },
+      },
+      {
+        messageId: 'm-2',
+        receiptHandle: 'rh-2',
+        body: 'c',
+        messageAttributes: {
+          deferrals: { DataType: 'Number', StringValue: '3' },
+        },
+      },
+    ]);
+    expect(entries).toEqual([
+      {
+        Id: '0',
+        MessageBody: 'b',
+        MessageAttributes: {
+          'trace-id': { DataType: 'String', StringValue: 't-1' },
+        },
+      },
+      { Id: '1', MessageBody: 'c' },
+    ]);
+  });
+
+  it('names the same bookkeeping attributes as the rate limiter', () => {
+    expect([...LIMITER_BOOKKEEPING_ATTRIBUTES].sort()).toEqual(
+      [DEFERRALS_ATTRIBUTE, FAILED_ATTEMPTS_ATTRIBUTE].sort(),
+    );
   });
 
   it('keeps the group and deduplication ids of FIFO messages', () => {

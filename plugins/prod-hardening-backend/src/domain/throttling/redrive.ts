@@ -1,3 +1,5 @@
+import { LIMITER_BOOKKEEPING_ATTRIBUTES } from '@prod-hardening/plugin-prod-hardening-common';
+
 /** A message received from the DLQ, reduced to what a copy needs. */
 export interface DlqMessage {
   messageId: string;
@@ -25,9 +27,11 @@ export interface BoundedMovePlan {
 }
 
 /**
- * Copies of received DLQ messages for the source queue: body and message attributes
- * unchanged (as SQS's own move task does), and on FIFO queues the same group and
- * deduplication ids, so order within a group and deduplication still hold.
+ * Copies of received DLQ messages for the source queue: the body and the producer's
+ * message attributes unchanged, without the limiter's bookkeeping (deferral and
+ * failed-attempt counts), so a redriven message starts fresh instead of going back to
+ * the DLQ on its first throttle; on FIFO queues the same group and deduplication ids,
+ * so order within a group and deduplication still hold.
  */
 export function planBoundedMove(messages: DlqMessage[]): BoundedMovePlan {
   const receiptHandleById = new Map<string, string>();
@@ -35,9 +39,8 @@ export function planBoundedMove(messages: DlqMessage[]): BoundedMovePlan {
     const id = String(i);
     receiptHandleById.set(id, m.receiptHandle);
     const entry: CopyEntry = { Id: id, MessageBody: m.body };
-    if (m.messageAttributes && Object.keys(m.messageAttributes).length) {
-      entry.MessageAttributes = m.messageAttributes;
-    }
+    const attributes = withoutBookkeeping(m.messageAttributes);
+    if (Object.keys(attributes).length) entry.MessageAttributes = attributes;
     const group = m.attributes?.MessageGroupId;
     if (group) {
       entry.MessageGroupId = group;
@@ -47,6 +50,16 @@ export function planBoundedMove(messages: DlqMessage[]): BoundedMovePlan {
     return entry;
   });
   return { entries, receiptHandleById };
+}
+
+function withoutBookkeeping(
+  attributes: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(attributes ?? {}).filter(
+      ([name]) => !LIMITER_BOOKKEEPING_ATTRIBUTES.includes(name),
+    ),
+  );
 }
 
 /** How many messages the next receive may take without passing the bound (SQS: at most 10). */

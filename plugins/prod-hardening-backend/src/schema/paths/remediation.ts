@@ -93,6 +93,15 @@ export const remediationPaths = {
             },
           },
         },
+        '202': {
+          description:
+            'AWS did not answer within prodHardening.remediation.deadlineMs: outcome timed-out, the state is unknown; a later history row (settles = historyId) records how it ended.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/RemediationResult' },
+            },
+          },
+        },
         '400': {
           description: 'Invalid request.',
           content: {

@@ -16,6 +16,37 @@ const unavailable = {
   required: ['state', 'reason'],
 } as const;
 
+const redriveResult = {
+  type: 'object',
+  properties: {
+    outcome: {
+      type: 'string',
+      enum: ['succeeded', 'failed', 'running', 'timed-out'],
+    },
+    method: {
+      type: 'string',
+      enum: ['message-move-task', 'bounded-move'],
+    },
+    message: { type: 'string' },
+    depthBefore: { type: 'integer' },
+    moved: { type: 'integer' },
+    notMoved: { type: 'integer' },
+    notDeleted: { type: 'integer' },
+    taskHandle: { type: 'string' },
+    historyId: { type: 'string' },
+  },
+  required: [
+    'outcome',
+    'method',
+    'message',
+    'depthBefore',
+    'moved',
+    'notMoved',
+    'notDeleted',
+    'historyId',
+  ],
+} as const;
+
 export const throttlingPaths = {
   '/throttling/overview': {
     get: {
@@ -112,13 +143,59 @@ export const throttlingPaths = {
       },
     },
   },
+  '/throttling/dlq/redrive-status': {
+    get: {
+      operationId: 'getDeadLetterQueueRedriveStatus',
+      summary:
+        "The latest redrive of the rate limiter's DLQ: idle, running, completed or failed, with the SQS move task's progress where the endpoint lists move tasks.",
+      description:
+        'See DlqRedriveStatus in @prod-hardening/plugin-prod-hardening-common. Read from the remediation history, so every replica answers the same.',
+      responses: {
+        '200': {
+          description: 'The redrive status.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  state: {
+                    type: 'string',
+                    enum: [
+                      'idle',
+                      'running',
+                      'completed',
+                      'failed',
+                      'timed-out',
+                    ],
+                  },
+                  queueName: { type: 'string' },
+                  historyId: { type: 'string' },
+                  method: {
+                    type: 'string',
+                    enum: ['message-move-task', 'bounded-move'],
+                  },
+                  startedAt: { type: 'string' },
+                  actor: { type: 'string' },
+                  message: { type: 'string' },
+                  task: { type: 'object' },
+                },
+                required: ['state', 'queueName'],
+              },
+            },
+          },
+        },
+        '400': error('Invalid query.'),
+        '403': error('Not allowed to read.'),
+      },
+    },
+  },
   '/throttling/dlq/redrive': {
     post: {
       operationId: 'redriveDeadLetterQueue',
       summary:
         "Moves the rate limiter's dead-lettered messages back to its queue (permission prod-hardening.remediation.execute).",
       description:
-        'SQS StartMessageMoveTask where the endpoint offers it (every message, in the background); otherwise a bounded move of at most maxMessages that deletes a DLQ message only after its copy was sent. Every attempt is audited and recorded in the remediation history (checkId sqs-dlq-redrive).',
+        "With maxMessages: a bounded move of at most that many messages that deletes a DLQ message only after its copy was sent, and drops the limiter's deferrals/failed-attempts attributes. Without: SQS StartMessageMoveTask at 10 messages a second (202, outcome running; GET /throttling/dlq/redrive-status follows it, the lock is held until it ends); where the endpoint has no move task, a bounded move of 1000. Every attempt is audited and recorded in the remediation history (checkId sqs-dlq-redrive).",
       requestBody: {
         required: false,
         content: {
@@ -130,7 +207,8 @@ export const throttlingPaths = {
                   type: 'integer',
                   minimum: 1,
                   maximum: 1000,
-                  description: 'Upper bound of a bounded move (default 100).',
+                  description:
+                    'Asks for a bounded move of at most this many messages; without it, SQS moves every message.',
                 },
                 reason: {
                   type: 'string',
@@ -148,37 +226,12 @@ export const throttlingPaths = {
         '200': {
           description:
             'The outcome (succeeded or failed) with counts and the history row id.',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: {
-                  outcome: { type: 'string', enum: ['succeeded', 'failed'] },
-                  method: {
-                    type: 'string',
-                    enum: ['message-move-task', 'bounded-move'],
-                  },
-                  message: { type: 'string' },
-                  depthBefore: { type: 'integer' },
-                  moved: { type: 'integer' },
-                  notMoved: { type: 'integer' },
-                  notDeleted: { type: 'integer' },
-                  taskHandle: { type: 'string' },
-                  historyId: { type: 'string' },
-                },
-                required: [
-                  'outcome',
-                  'method',
-                  'message',
-                  'depthBefore',
-                  'moved',
-                  'notMoved',
-                  'notDeleted',
-                  'historyId',
-                ],
-              },
-            },
-          },
+          content: { 'application/json': { schema: redriveResult } },
+        },
+        '202': {
+          description:
+            'A move task was started and is running (outcome running), or AWS did not answer within the deadline (outcome timed-out, state unknown until the history settles it); follow it with GET /throttling/dlq/redrive-status.',
+          content: { 'application/json': { schema: redriveResult } },
         },
         '400': error('Invalid request.'),
         '401': error('Not signed in (the attempt is recorded).'),

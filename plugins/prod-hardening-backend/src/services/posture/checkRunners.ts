@@ -1,3 +1,15 @@
+import {
+  accountPublicAccessBlockCheck,
+  cloudTrailCheck,
+  containerInsightsCheck,
+  dynamoDbPitrCheck,
+  dynamoDbTtlCheck,
+  guardDutyCheck,
+  logRetentionCheck,
+  runnerOf,
+  securityHubCheck,
+  sqsEncryptionCheck,
+} from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
 import { CHECKS, CheckMeta } from '../../domain/posture/catalog';
 import type { Evaluation } from '../../domain/posture/evaluation';
@@ -14,7 +26,6 @@ import { evaluateTopicEncryption } from '../../domain/posture/topicEncryption';
 import type { EvaluationContext } from './evaluationContext';
 import { readCostAnomalyFacts } from './readCostAnomalyDetection';
 import { readEcsServiceResilienceFacts } from './readEcsServiceResilience';
-import { readSecurityHubFacts } from './readSecurityHub';
 import type { PostureSources } from './sources';
 
 /** A check bound to its data: gather facts through the sources, then evaluate them. */
@@ -32,18 +43,6 @@ export function buildCheckRunners(
   config: ProdHardeningConfig,
 ): CheckRunner[] {
   const { aws, resources } = config;
-  const costTables = [resources.tables.aiCosts, resources.tables.costAlerts];
-  const seedQueues = [
-    resources.queues.workflows,
-    resources.queues.workflowsDlq,
-    resources.queues.rateLimiter,
-    resources.queues.rateLimiterDlq,
-  ];
-  // PITR and TTL both read every cost table: once per evaluation.
-  const tableProtection = (context: EvaluationContext) =>
-    context.once('dynamodb:cost-table-protection', () =>
-      Promise.all(costTables.map(t => sources.dynamoDb.getProtection(t))),
-    );
   const servicesByCluster = [
     ...new Set(resources.ecsServices.map(s => s.cluster)),
   ].map(cluster => ({
@@ -53,40 +52,10 @@ export function buildCheckRunners(
       .map(s => s.service),
   }));
   return [
-    {
-      meta: CHECKS.s3AccountPublicAccessBlock,
-      run: async () =>
-        evaluate.evaluateAccountPublicAccessBlock({
-          accountId: aws.accountId,
-          config: await sources.s3Control.getAccountPublicAccessBlock(),
-        }),
-    },
-    {
-      meta: CHECKS.guardDutyEnabled,
-      run: async () =>
-        evaluate.evaluateGuardDuty({
-          region: aws.region,
-          detectors: await sources.guardDuty.listDetectors(),
-        }),
-    },
-    {
-      meta: CHECKS.securityHubFsbp,
-      run: async () =>
-        evaluate.evaluateSecurityHub(
-          await readSecurityHubFacts(
-            sources.securityHub,
-            aws.region,
-            aws.endpoint,
-          ),
-        ),
-    },
-    {
-      meta: CHECKS.cloudTrailMultiRegion,
-      run: async () =>
-        evaluate.evaluateCloudTrail({
-          trails: await sources.cloudTrail.describeTrails(),
-        }),
-    },
+    runnerOf(accountPublicAccessBlockCheck, sources, config),
+    runnerOf(guardDutyCheck, sources, config),
+    runnerOf(securityHubCheck, sources, config),
+    runnerOf(cloudTrailCheck, sources, config),
     {
       meta: CHECKS.elastiCacheEncryption,
       run: async () =>
@@ -105,43 +74,11 @@ export function buildCheckRunners(
           ),
         }),
     },
-    {
-      meta: CHECKS.logRetention,
-      run: async () =>
-        evaluate.evaluateLogRetention({
-          groups: await sources.cloudWatchLogs.describeLogGroups(),
-        }),
-    },
-    {
-      meta: CHECKS.ecsContainerInsights,
-      run: async () =>
-        evaluate.evaluateContainerInsights({
-          clusters: await sources.ecs.describeClusters(resources.ecsClusters),
-        }),
-    },
-    {
-      meta: CHECKS.dynamoDbPitr,
-      run: async context =>
-        evaluate.evaluateDynamoDbPitr({
-          tables: await tableProtection(context),
-        }),
-    },
-    {
-      meta: CHECKS.dynamoDbTtl,
-      run: async context =>
-        evaluate.evaluateDynamoDbTtl({
-          tables: await tableProtection(context),
-        }),
-    },
-    {
-      meta: CHECKS.sqsEncryption,
-      run: async () =>
-        evaluate.evaluateSqsEncryption({
-          queues: await Promise.all(
-            seedQueues.map(q => sources.sqs.getEncryption(q)),
-          ),
-        }),
-    },
+    runnerOf(logRetentionCheck, sources, config),
+    runnerOf(containerInsightsCheck, sources, config),
+    runnerOf(dynamoDbPitrCheck, sources, config),
+    runnerOf(dynamoDbTtlCheck, sources, config),
+    runnerOf(sqsEncryptionCheck, sources, config),
     {
       meta: CHECKS.secretsRotation,
       run: async context =>

@@ -20,6 +20,7 @@ import type { RemediationActionRunner } from '../../sources/remediation/actionEx
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
+import { AttemptDeadline, DEFAULT_DEADLINE_MS } from './deadline';
 import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
@@ -28,7 +29,10 @@ export const PLAN_TTL_MS = 5 * 60_000;
 
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
-  /** Runs a stored plan's actions, exactly as previewed (remediation role). */
+  /**
+   * Runs a stored plan's actions, exactly as previewed, with the remediation role
+   * acting for the executing user (CloudTrail's SourceIdentity and session tags).
+   */
   executor: RemediationActionRunner;
   store: RemediationStore;
   /** Checks the history's hash chain (GET /remediations/history/verify). */
@@ -48,6 +52,8 @@ export interface RemediationServiceOptions {
     resourceId: string,
   ) => Promise<ConflictError | undefined>;
   nowMs?: () => number;
+  /** Execute answers within this many ms whatever AWS does (default 60 s). */
+  deadlineMs?: number;
 }
 
 /**
@@ -163,7 +169,7 @@ export class RemediationService {
     const subject = { ...subjectOf(undefined), planId, actor, reason };
     return this.attempts.run(
       req,
-      { eventId: EXECUTE_EVENT, subject },
+      { eventId: EXECUTE_EVENT, subject, deadline: this.deadline() },
       async attempt => {
         const stored = await store.getPlan(planId);
         if (!stored) {
@@ -239,8 +245,12 @@ export class RemediationService {
                 ),
               );
             }
+            attempt.assertInTime();
             try {
-              await this.options.executor.run(actions);
+              await this.options.executor.run(
+                { userRef: actor, planId },
+                actions,
+              );
             } catch (err) {
               // Calls before the refused one may have been applied.
               await this.changed();
@@ -272,6 +282,18 @@ export class RemediationService {
         );
       },
     );
+  }
+
+  /** Past the deadline, execute answers "timed out" (202) and the history settles it later. */
+  private deadline(): AttemptDeadline<RemediationResult> {
+    return {
+      ms: this.options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+      answer: ({ historyId, message }) => ({
+        outcome: 'timed-out',
+        message,
+        historyId,
+      }),
+    };
   }
 
   history(

@@ -25,6 +25,7 @@ export function toHistoryRow(entry: RemediationHistoryEntry) {
     overridden_blockers_json: entry.overriddenBlockers?.length
       ? JSON.stringify(entry.overriddenBlockers)
       : null,
+    settles: entry.settles ?? null,
   };
 }
 
@@ -45,6 +46,7 @@ export function toHistoryEntry(row: any): RemediationHistoryEntry {
     overriddenBlockers: row.overridden_blockers_json
       ? JSON.parse(row.overridden_blockers_json)
       : undefined,
+    settles: row.settles ?? undefined,
   };
 }
 
@@ -67,6 +69,7 @@ export function chainContentOf(
     verifiedStatus: row.verified_status ?? null,
     reason: row.reason ?? null,
     overriddenBlockersJson: row.overridden_blockers_json ?? null,
+    settles: row.settles ?? null,
   };
 }
 

@@ -4,7 +4,6 @@ import type { ProdHardeningConfig } from '../../config';
 import type { RedisConnection } from '../../redis';
 import { CloudWatchSource } from '../../sources/cloudWatch';
 import { RateLimiterMetricsSource } from '../../sources/rateLimiterMetrics';
-import { SqsMessageMove } from '../../sources/remediation/sqsMessageMove';
 import { SqsSource } from '../../sources/sqs';
 import type { RemediationStore } from '../remediation/RemediationStore';
 import { DlqRedriveService } from './DlqRedriveService';
@@ -26,25 +25,28 @@ export async function createThrottlingFeature(options: {
 }): Promise<ThrottlingFeature> {
   const { config, aws, redis, store, auditor } = options;
   const queues = config.resources.queues;
+  const sqs = new SqsSource(aws);
   const throttling = new ThrottlingService({
     metrics: new RateLimiterMetricsSource(redis, {
       metricsKeyPrefix: config.rateLimiter.metricsKeyPrefix,
       limiterKeyPrefix: config.rateLimiter.keyPrefix,
       connectWaitMs: config.redis.connectTimeoutMs,
     }),
-    sqs: new SqsSource(aws),
+    sqs,
     cloudWatch: new CloudWatchSource(aws),
     deadLetterQueueName: queues.rateLimiterDlq,
     endpoint: config.aws.endpoint,
   });
   const redrive = new DlqRedriveService({
-    writer: new SqsMessageMove(aws),
+    aws,
+    reader: sqs,
     store,
     auditor,
     queueName: queues.rateLimiter,
     deadLetterQueueName: queues.rateLimiterDlq,
     endpoint: config.aws.endpoint,
     onChanged: () => throttling.invalidateDeadLetterQueue(),
+    deadlineMs: config.remediation.deadlineMs,
   });
   return { throttling, redrive };
 }

@@ -4,7 +4,7 @@ import {
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { AwsClientFactory, AwsClientOptions } from '../../aws';
+import type { ActingUser, AwsClientFactory, RemediationAws } from '../../aws';
 import type { RemediationAction } from '../../domain/remediation/actions';
 import { RemediationActionExecutor } from './actionExecutor';
 
@@ -30,26 +30,44 @@ const SUBSCRIBE_FSBP: RemediationAction = {
   params: { StandardsSubscriptionRequests: [{ StandardsArn: FSBP }] },
 };
 
-/** A factory that hands out one client and remembers which role was asked for. */
+const JANE: ActingUser = { userRef: 'user:default/jane.doe', planId: 'plan-1' };
+
+/**
+ * A factory whose `actingAs` hands out one (mocked) client and remembers for whom
+ * each session was opened and whether a client was asked for outside one.
+ */
 function recordingFactory() {
-  const accesses: AwsClientOptions['access'][] = [];
   const client = new SecurityHubClient({ region: 'us-east-1' });
+  const actors: ActingUser[] = [];
+  const clientsOutsideSession: number[] = [];
   const factory = {
     region: 'us-east-1',
     accountId: '123456789012',
-    client: (_ctor: unknown, options?: AwsClientOptions) => {
-      accesses.push(options?.access);
+    client: () => {
+      clientsOutsideSession.push(1);
       return client;
+    },
+    async actingAs<T>(
+      actor: ActingUser,
+      fn: (aws: RemediationAws) => Promise<T>,
+    ): Promise<T> {
+      actors.push(actor);
+      return fn({
+        region: 'us-east-1',
+        accountId: '123456789012',
+        actor,
+        client: () => client,
+      } as unknown as RemediationAws);
     },
     destroy: () => client.destroy(),
   } as unknown as AwsClientFactory;
-  return { factory, accesses };
+  return { factory, actors, clientsOutsideSession };
 }
 
 describe('RemediationActionExecutor', () => {
   beforeEach(() => hub.reset());
 
-  it('sends each action as previewed, in order, with the remediation role', async () => {
+  it('sends each action as previewed, in order, in one session acting for the user', async () => {
     hub.on(EnableSecurityHubCommand).resolves({});
     hub.on(BatchEnableStandardsCommand).resolves({
       StandardsSubscriptions: [
@@ -61,8 +79,8 @@ describe('RemediationActionExecutor', () => {
         },
       ],
     });
-    const { factory, accesses } = recordingFactory();
-    await new RemediationActionExecutor(factory).run([
+    const { factory, actors, clientsOutsideSession } = recordingFactory();
+    await new RemediationActionExecutor(factory).run(JANE, [
       ENABLE_HUB,
       SUBSCRIBE_FSBP,
     ]);
@@ -70,7 +88,8 @@ describe('RemediationActionExecutor', () => {
       ENABLE_HUB.params,
       SUBSCRIBE_FSBP.params,
     ]);
-    expect(accesses).toEqual(['remediate', 'remediate']);
+    expect(actors).toEqual([JANE]);
+    expect(clientsOutsideSession).toEqual([]);
   });
 
   it('fails with the standard and the reason AWS gives when the subscription FAILED', async () => {
@@ -89,7 +108,7 @@ describe('RemediationActionExecutor', () => {
     });
     const { factory } = recordingFactory();
     await expect(
-      new RemediationActionExecutor(factory).run([SUBSCRIBE_FSBP]),
+      new RemediationActionExecutor(factory).run(JANE, [SUBSCRIBE_FSBP]),
     ).rejects.toThrow(
       `Security Hub could not subscribe to ${FSBP} (NO_AVAILABLE_CONFIGURATION_RECORDER)`,
     );
@@ -103,7 +122,10 @@ describe('RemediationActionExecutor', () => {
     hub.on(BatchEnableStandardsCommand).resolves({});
     const { factory } = recordingFactory();
     await expect(
-      new RemediationActionExecutor(factory).run([ENABLE_HUB, SUBSCRIBE_FSBP]),
+      new RemediationActionExecutor(factory).run(JANE, [
+        ENABLE_HUB,
+        SUBSCRIBE_FSBP,
+      ]),
     ).resolves.toBeUndefined();
     expect(hub.commandCalls(BatchEnableStandardsCommand)).toHaveLength(1);
   });
@@ -115,7 +137,10 @@ describe('RemediationActionExecutor', () => {
     hub.on(EnableSecurityHubCommand).rejects(denied);
     const { factory } = recordingFactory();
     await expect(
-      new RemediationActionExecutor(factory).run([ENABLE_HUB, SUBSCRIBE_FSBP]),
+      new RemediationActionExecutor(factory).run(JANE, [
+        ENABLE_HUB,
+        SUBSCRIBE_FSBP,
+      ]),
     ).rejects.toThrow('not authorized');
     expect(hub.commandCalls(BatchEnableStandardsCommand)).toHaveLength(0);
   });

@@ -27,7 +27,7 @@ import {
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
 import { SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { AwsClientFactory } from '../../aws';
+import type { ActingUser, AwsClientFactory, RemediationAws } from '../../aws';
 import type {
   RemediationAction,
   RemediationActionKind,
@@ -36,13 +36,11 @@ import type {
 
 type Params<K extends RemediationActionKind> = RemediationActionOf<K>['params'];
 
-/** Sends the one SDK command of an action kind, with the remediation role. */
+/** Sends the one SDK command of an action kind, with the remediation role acting for a user. */
 type SendAction<K extends RemediationActionKind> = (
-  aws: AwsClientFactory,
+  aws: RemediationAws,
   params: Params<K>,
 ) => Promise<void>;
-
-const REMEDIATE = { access: 'remediate' } as const;
 
 /**
  * Every AWS write a remediation can make: one SDK command per action kind, sent with
@@ -53,55 +51,43 @@ const REMEDIATE = { access: 'remediate' } as const;
 const SEND: { [K in RemediationActionKind]: SendAction<K> } = {
   PutPublicAccessBlock: async (aws, params) => {
     await aws
-      .client(S3ControlClient, { ...REMEDIATE, accountIdInHost: true })
+      .client(S3ControlClient, { accountIdInHost: true })
       .send(new PutPublicAccessBlockCommand(params));
   },
   CreateDetector: async (aws, params) => {
-    await aws
-      .client(GuardDutyClient, REMEDIATE)
-      .send(new CreateDetectorCommand(params));
+    await aws.client(GuardDutyClient).send(new CreateDetectorCommand(params));
   },
   UpdateDetector: async (aws, params) => {
-    await aws
-      .client(GuardDutyClient, REMEDIATE)
-      .send(new UpdateDetectorCommand(params));
+    await aws.client(GuardDutyClient).send(new UpdateDetectorCommand(params));
   },
   UpdateTrail: async (aws, params) => {
-    await aws
-      .client(CloudTrailClient, REMEDIATE)
-      .send(new UpdateTrailCommand(params));
+    await aws.client(CloudTrailClient).send(new UpdateTrailCommand(params));
   },
   StartLogging: async (aws, params) => {
-    await aws
-      .client(CloudTrailClient, REMEDIATE)
-      .send(new StartLoggingCommand(params));
+    await aws.client(CloudTrailClient).send(new StartLoggingCommand(params));
   },
   // UpdateCluster (not UpdateClusterSettings): same effect on AWS, one call shape everywhere.
   UpdateCluster: async (aws, params) => {
-    await aws
-      .client(ECSClient, REMEDIATE)
-      .send(new UpdateClusterCommand(params));
+    await aws.client(ECSClient).send(new UpdateClusterCommand(params));
   },
   UpdateContinuousBackups: async (aws, params) => {
     await aws
-      .client(DynamoDBClient, REMEDIATE)
+      .client(DynamoDBClient)
       .send(new UpdateContinuousBackupsCommand(params));
   },
   SetQueueAttributes: async (aws, params) => {
-    await aws
-      .client(SQSClient, REMEDIATE)
-      .send(new SetQueueAttributesCommand(params));
+    await aws.client(SQSClient).send(new SetQueueAttributesCommand(params));
   },
   PutRetentionPolicy: async (aws, params) => {
     await aws
-      .client(CloudWatchLogsClient, REMEDIATE)
+      .client(CloudWatchLogsClient)
       .send(new PutRetentionPolicyCommand(params));
   },
   // A hub enabled meanwhile (ResourceConflictException) is the goal too.
   EnableSecurityHub: async (aws, params) => {
     try {
       await aws
-        .client(SecurityHubClient, REMEDIATE)
+        .client(SecurityHubClient)
         .send(new EnableSecurityHubCommand(params));
     } catch (err) {
       if ((err as Error).name !== 'ResourceConflictException') throw err;
@@ -110,7 +96,7 @@ const SEND: { [K in RemediationActionKind]: SendAction<K> } = {
   // AWS answers 200 and reports a subscription it could not make as FAILED.
   BatchEnableStandards: async (aws, params) => {
     const out = await aws
-      .client(SecurityHubClient, REMEDIATE)
+      .client(SecurityHubClient)
       .send(new BatchEnableStandardsCommand(params));
     const failed = (out.StandardsSubscriptions ?? []).filter(
       s => s.StandardsStatus === 'FAILED',
@@ -130,27 +116,32 @@ const SEND: { [K in RemediationActionKind]: SendAction<K> } = {
   },
 };
 
-/** Runs a plan's actions; the seam RemediationService executes through. */
+/** Runs a plan's actions as a user; the seam RemediationService executes through. */
 export interface RemediationActionRunner {
-  run(actions: readonly RemediationAction[]): Promise<void>;
+  run(actor: ActingUser, actions: readonly RemediationAction[]): Promise<void>;
 }
 
 /**
  * The generic executor: runs previewed actions in order, exactly as they are, and
  * stops at the first one AWS refuses (the later ones depend on it, e.g. a trail is
- * updated before it starts logging).
+ * updated before it starts logging). Every action is sent with clients from
+ * `actingAs(actor)`: the remediation role assumed with the user as SourceIdentity and
+ * the user and plan as session tags, so CloudTrail names who made each change.
  */
 export class RemediationActionExecutor implements RemediationActionRunner {
-  constructor(private readonly aws: AwsClientFactory) {}
+  constructor(private readonly aws: Pick<AwsClientFactory, 'actingAs'>) {}
 
-  async run(actions: readonly RemediationAction[]): Promise<void> {
-    for (const action of actions) await this.send(action);
+  run(actor: ActingUser, actions: readonly RemediationAction[]): Promise<void> {
+    return this.aws.actingAs(actor, async remediation => {
+      for (const action of actions) await send(remediation, action);
+    });
   }
+}
 
-  private send<K extends RemediationActionKind>(
-    action: RemediationActionOf<K>,
-  ): Promise<void> {
-    const send = SEND[action.action as K] as SendAction<K>;
-    return send(this.aws, action.params as Params<K>);
-  }
+function send<K extends RemediationActionKind>(
+  aws: RemediationAws,
+  action: RemediationActionOf<K>,
+): Promise<void> {
+  const sendAction = SEND[action.action as K] as SendAction<K>;
+  return sendAction(aws, action.params as Params<K>);
 }

@@ -7,7 +7,7 @@ import {
   SQSClient,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import type { AwsClientFactory } from '../../aws';
+import type { RemediationAws } from '../../aws';
 import type { CopyEntry, DlqMessage } from '../../domain/throttling';
 import { isQueueMissing } from '../sqs';
 
@@ -27,10 +27,10 @@ export interface QueueRef {
  * GetQueueUrl/GetQueueAttributes too: a move task requires them on the source queue.
  */
 export class SqsMessageMove {
-  constructor(private readonly aws: AwsClientFactory) {}
+  constructor(private readonly aws: RemediationAws) {}
 
   private client() {
-    return this.aws.client(SQSClient, { access: 'remediate' });
+    return this.aws.client(SQSClient);
   }
 
   /** URL, ARN and depth of a queue; undefined when it does not exist. */
@@ -58,15 +58,20 @@ export class SqsMessageMove {
     };
   }
 
-  /** Starts SQS's asynchronous move of every message from `sourceArn` to `destinationArn`. */
+  /**
+   * Starts SQS's asynchronous move of every message from `sourceArn` to
+   * `destinationArn`, at most `maxPerSecond` messages a second.
+   */
   async startMessageMoveTask(
     sourceArn: string,
     destinationArn: string,
+    maxPerSecond: number,
   ): Promise<string | undefined> {
     const out = await this.client().send(
       new StartMessageMoveTaskCommand({
         SourceArn: sourceArn,
         DestinationArn: destinationArn,
+        MaxNumberOfMessagesPerSecond: maxPerSecond,
       }),
     );
     return out.TaskHandle;

@@ -117,4 +117,58 @@ describe('RemediationDialog', () => {
       'The resource changed since the preview',
     );
   });
+
+  it('tells the person when AWS did not answer in time, then how it ended once it does', async () => {
+    const settled = {
+      id: 'h2',
+      settles: 'h1',
+      checkId: check.id,
+      resourceId: 'arn:aws:s3:::account/123456789012',
+      actor: 'user:default/guest',
+      outcome: 'succeeded' as const,
+      message:
+        'Settled after the deadline: Applied and verified: the check passes.',
+      calls: [],
+      startedAt: '2026-11-28T00:00:00Z',
+      durationMs: 70_000,
+    };
+    const history = jest
+      .fn()
+      .mockResolvedValueOnce([])
+      .mockResolvedValue([settled]);
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            prodHardeningApiRef,
+            fakeApi({
+              previewRemediation: async () => ({ ...plan(true), blockers: [] }),
+              executeRemediation: async () => ({
+                outcome: 'timed-out' as const,
+                message:
+                  'AWS did not answer within 60 s: the state is unknown. The call in flight may still complete; the history will show how it ended.',
+                historyId: 'h1',
+              }),
+              getRemediationHistory: history,
+            }),
+          ],
+        ]}
+      >
+        <RemediationDialog check={check} open onClose={jest.fn()} />
+      </TestApiProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply change' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'the state is unknown',
+    );
+    expect(await screen.findByTestId('waiting-for-aws')).toBeInTheDocument();
+    // the history is re-read every 5 s until a row settles the attempt
+    expect(
+      await screen.findByLabelText('Late outcome', undefined, {
+        timeout: 8_000,
+      }),
+    ).toHaveTextContent('AWS answered: succeeded. Settled after the deadline');
+    expect(history).toHaveBeenCalledWith(check.id);
+  });
 });

@@ -17,6 +17,7 @@ import type {
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../../api';
+import { useSettlement } from '../../hooks/useSettlement';
 
 type Step = 'preview' | 'confirm' | 'running' | 'done';
 
@@ -174,6 +175,9 @@ export function RemediationDialog(props: {
             {result.check && ` Check status: ${result.check.status}.`}
           </Alert>
         )}
+        {step === 'done' && result?.outcome === 'timed-out' && (
+          <LateOutcome checkId={props.check.id} historyId={result.historyId} />
+        )}
       </DialogContent>
       <DialogActions>
         {step === 'preview' && (
@@ -201,5 +205,34 @@ export function RemediationDialog(props: {
         )}
       </DialogActions>
     </Dialog>
+  );
+}
+
+/**
+ * After a time-out the dialog keeps watching the history: the person learns how the
+ * change ended as soon as AWS answers (also recorded in the remediation history).
+ */
+function LateOutcome(props: { checkId: string; historyId: string }) {
+  const settled = useSettlement(props.checkId, props.historyId);
+  if (!settled) {
+    return (
+      <Typography
+        variant="body2"
+        color="text.secondary"
+        sx={{ mt: 1 }}
+        data-testid="waiting-for-aws"
+      >
+        Waiting for AWS to answer; this message updates when it does.
+      </Typography>
+    );
+  }
+  return (
+    <Alert
+      severity={settled.outcome === 'succeeded' ? 'success' : 'warning'}
+      aria-label="Late outcome"
+      sx={{ mt: 1 }}
+    >
+      AWS answered: {settled.outcome}. {settled.message}
+    </Alert>
   );
 }

@@ -63,6 +63,17 @@ export function RemediationHistory({ version }: { version: number }) {
               {entry.verifiedStatus
                 ? ` (verified: ${entry.verifiedStatus})`
                 : ''}
+              {entry.outcome === 'timed-out' && (
+                <Typography variant="body2" color="warning.main">
+                  State unknown when the portal answered; a later row settles
+                  it.
+                </Typography>
+              )}
+              {entry.settles && (
+                <Typography variant="body2" color="text.secondary">
+                  Settles the attempt that timed out ({entry.settles}).
+                </Typography>
+              )}
               {entry.reason && (
                 <Typography variant="body2" color="text.secondary">
                   Reason: {entry.reason}

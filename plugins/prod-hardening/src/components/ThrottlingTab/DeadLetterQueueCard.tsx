@@ -7,28 +7,35 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import {
   DeadLetterQueueStatus,
+  DLQ_MOVE_TASK_MESSAGES_PER_SECOND,
+  DLQ_REDRIVE_MAX_MESSAGES,
   DlqRedriveResult,
+  DlqRedriveStatus,
   prodHardeningRemediationExecutePermission,
   ThrottlingOverview,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { prodHardeningApiRef } from '../../api';
-import { useRedriveHistory } from '../../hooks/useThrottling';
+import { useRedriveHistory, useRedriveStatus } from '../../hooks/useThrottling';
 import { formatAge } from '../../utils/throttling';
 
-/** Messages one redrive moves at most when SQS's own move task is unavailable. */
-const REDRIVE_BOUND = 100;
+/** The bound offered when the person asks for a bounded move. */
+const DEFAULT_BOUND = 100;
 
 const AGE_SOURCES = {
   cloudwatch: 'CloudWatch ApproximateAgeOfOldestMessage',
@@ -49,20 +56,29 @@ function OldestAge({ dlq }: { dlq: DeadLetterQueueStatus }) {
   );
 }
 
-/** Confirm → progress → result of one redrive. */
+/** Confirm (every message, or at most a bound) → progress → result of one redrive. */
 function RedriveDialog(props: {
   dlq: DeadLetterQueueStatus;
   onClose: (changed: boolean) => void;
 }) {
   const api = useApi(prodHardeningApiRef);
   const [running, setRunning] = useState(false);
+  const [bounded, setBounded] = useState(false);
+  const [bound, setBound] = useState(String(DEFAULT_BOUND));
   const [result, setResult] = useState<DlqRedriveResult>();
   const [error, setError] = useState<Error>();
+  const boundValue = Number(bound);
+  const boundValid =
+    Number.isInteger(boundValue) &&
+    boundValue >= 1 &&
+    boundValue <= DLQ_REDRIVE_MAX_MESSAGES;
   const run = async () => {
     setRunning(true);
     setError(undefined);
     try {
-      setResult(await api.redriveDeadLetterQueue(REDRIVE_BOUND));
+      setResult(
+        await api.redriveDeadLetterQueue(bounded ? boundValue : undefined),
+      );
     } catch (e) {
       setError(e as Error);
     }
@@ -74,20 +90,48 @@ function RedriveDialog(props: {
       <DialogTitle>Redrive {props.dlq.queueName}</DialogTitle>
       <DialogContent dividers>
         {!done && (
-          <Typography>
-            Moves the {props.dlq.depth} dead-lettered message(s) back to the
-            rate-limiter queue, where the Lambda delivers them within the limits
-            again. SQS&apos;s own move task is used where available; otherwise
-            at most {REDRIVE_BOUND} messages are moved, and a message leaves the
-            DLQ only after its copy was accepted.
-          </Typography>
+          <>
+            <Typography>
+              Moves the {props.dlq.depth} dead-lettered message(s) back to the
+              rate-limiter queue, where the Lambda delivers them within the
+              limits again, counting deferrals and failures from zero.
+            </Typography>
+            <RadioGroup
+              value={bounded ? 'bounded' : 'all'}
+              onChange={e => setBounded(e.target.value === 'bounded')}
+              sx={{ mt: 2 }}
+            >
+              <FormControlLabel
+                value="all"
+                control={<Radio />}
+                label={`Every message, moved by SQS at most ${DLQ_MOVE_TASK_MESSAGES_PER_SECOND} a second (follow it on this tab)`}
+              />
+              <FormControlLabel
+                value="bounded"
+                control={<Radio />}
+                label="At most a number of messages, moved now (each leaves the DLQ only after its copy was accepted)"
+              />
+            </RadioGroup>
+            {bounded && (
+              <TextField
+                label="Messages at most"
+                type="number"
+                size="small"
+                value={bound}
+                onChange={e => setBound(e.target.value)}
+                error={!boundValid}
+                helperText={
+                  boundValid ? ' ' : `1 to ${DLQ_REDRIVE_MAX_MESSAGES}`
+                }
+                inputProps={{ min: 1, max: DLQ_REDRIVE_MAX_MESSAGES }}
+                sx={{ mt: 1 }}
+              />
+            )}
+          </>
         )}
         {running && <LinearProgress aria-label="Redriving" sx={{ mt: 2 }} />}
         {result && (
-          <Alert
-            role="status"
-            severity={result.outcome === 'succeeded' ? 'success' : 'error'}
-          >
+          <Alert role="status" severity={RESULT_SEVERITY[result.outcome]}>
             {result.message}
           </Alert>
         )}
@@ -102,12 +146,70 @@ function RedriveDialog(props: {
           {done ? 'Close' : 'Cancel'}
         </Button>
         {!done && (
-          <Button variant="contained" onClick={run} disabled={running}>
+          <Button
+            variant="contained"
+            onClick={run}
+            disabled={running || (bounded && !boundValid)}
+          >
             Redrive messages
           </Button>
         )}
       </DialogActions>
     </Dialog>
+  );
+}
+
+const RESULT_SEVERITY = {
+  succeeded: 'success',
+  running: 'info',
+  failed: 'error',
+  'timed-out': 'warning',
+} as const;
+
+const STATUS_LABEL = {
+  running: 'Redrive running.',
+  completed: 'Last redrive completed:',
+  failed: 'Last redrive failed:',
+  'timed-out':
+    'Last redrive timed out; what moved is unknown until AWS answers (this updates by itself):',
+} as const;
+
+const STATUS_SEVERITY = {
+  running: 'info',
+  completed: 'success',
+  failed: 'error',
+  'timed-out': 'warning',
+} as const;
+
+/** The latest redrive: a running move task's progress, or how the last one ended. */
+function RedriveStatusLine({ status }: { status: DlqRedriveStatus }) {
+  if (status.state === 'idle') return null;
+  const { task } = status;
+  const progress =
+    status.state === 'running' && task
+      ? ` SQS moved ${task.moved}${
+          task.toMove !== undefined ? ` of ${task.toMove}` : ''
+        } message(s)${
+          task.maxPerSecond ? `, at most ${task.maxPerSecond} a second` : ''
+        }.`
+      : '';
+  return (
+    <Alert
+      severity={STATUS_SEVERITY[status.state]}
+      aria-label="Redrive status"
+      data-testid="redrive-status"
+    >
+      {STATUS_LABEL[status.state]}
+      {progress} {status.state === 'running' ? '' : status.message}
+      {status.state === 'running' && task?.toMove ? (
+        <LinearProgress
+          variant="determinate"
+          value={Math.min(100, (100 * task.moved) / task.toMove)}
+          aria-label="Redrive progress"
+          sx={{ mt: 1 }}
+        />
+      ) : null}
+    </Alert>
   );
 }
 
@@ -142,6 +244,23 @@ function RedriveHistory({ version }: { version: number }) {
       </TableBody>
     </Table>
   );
+}
+
+/** Follows the latest redrive; when a running one ends, the depth and history reload. */
+function RedriveStatus(props: { version: number; onEnded: () => void }) {
+  const { value } = useRedriveStatus(props.version);
+  const [wasRunning, setWasRunning] = useState(false);
+  const { onEnded } = props;
+  // running, or timed out and waiting for the history to settle it
+  const running = value?.state === 'running' || value?.state === 'timed-out';
+  useEffect(() => {
+    if (running) setWasRunning(true);
+    else if (wasRunning) {
+      setWasRunning(false);
+      onEnded();
+    }
+  }, [running, wasRunning, onEnded]);
+  return value ? <RedriveStatusLine status={value} /> : null;
 }
 
 /**
@@ -209,6 +328,13 @@ export function DeadLetterQueueCard({
           </Tooltip>
         )}
       </Stack>
+      <RedriveStatus
+        version={version}
+        onEnded={() => {
+          setVersion(v => v + 1);
+          onRedriven();
+        }}
+      />
       <RedriveHistory version={version} />
       {open && (
         <RedriveDialog

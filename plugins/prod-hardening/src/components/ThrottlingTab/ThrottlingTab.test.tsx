@@ -133,11 +133,72 @@ describe('ThrottlingTab', () => {
     expect(await within(dialog).findByRole('status')).toHaveTextContent(
       'Moved 3 of 3',
     );
-    expect(redrive).toHaveBeenCalledWith(100);
+    // every message by default: the backend uses SQS's move task
+    expect(redrive).toHaveBeenCalledWith(undefined);
     const calls = overview.mock.calls.length;
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() =>
       expect(overview.mock.calls.length).toBeGreaterThan(calls),
+    );
+  });
+
+  it('asks for a bounded move when the person sets a bound', async () => {
+    const redrive = jest.fn(async () => redriveResultFixture);
+    await render(
+      fakeApi({
+        getThrottlingOverview: async () => overviewFixture,
+        redriveDeadLetterQueue: redrive,
+      }),
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Redrive DLQ…' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('radio', { name: /At most/ }));
+    const field = within(dialog).getByLabelText('Messages at most');
+    fireEvent.change(field, { target: { value: '5000' } });
+    expect(
+      within(dialog).getByRole('button', { name: 'Redrive messages' }),
+    ).toBeDisabled();
+    fireEvent.change(field, { target: { value: '50' } });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Redrive messages' }),
+    );
+    await within(dialog).findByRole('status');
+    expect(redrive).toHaveBeenCalledWith(50);
+  });
+
+  it("shows a running move task's progress, then how it ended", async () => {
+    const status = jest
+      .fn()
+      .mockResolvedValueOnce({
+        state: 'running',
+        queueName: 'huntaze-rate-limiter-dlq',
+        method: 'message-move-task',
+        task: { status: 'RUNNING', moved: 4, toMove: 12, maxPerSecond: 10 },
+      })
+      .mockResolvedValue({
+        state: 'completed',
+        queueName: 'huntaze-rate-limiter-dlq',
+        method: 'message-move-task',
+        message: 'SQS moved 12 message(s) of huntaze-rate-limiter-dlq.',
+      });
+    await render(
+      fakeApi({
+        getThrottlingOverview: async () => overviewFixture,
+        getDeadLetterQueueRedriveStatus: status,
+      }),
+    );
+    expect(await screen.findByTestId('redrive-status')).toHaveTextContent(
+      'Redrive running. SQS moved 4 of 12 message(s), at most 10 a second.',
+    );
+    // re-read every 5 s while it runs
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('redrive-status')).toHaveTextContent(
+          'Last redrive completed: SQS moved 12 message(s)',
+        ),
+      { timeout: 8_000 },
     );
   });
 

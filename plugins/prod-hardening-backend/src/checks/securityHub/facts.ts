@@ -1,5 +1,5 @@
 import { describeAwsError } from '../../aws';
-import type { SecurityHubFacts } from '../../domain/posture/evaluators';
+import type { SecurityHubFacts } from './evaluate';
 import type { SecurityHubSource } from '../../sources/securityHub';
 
 /**

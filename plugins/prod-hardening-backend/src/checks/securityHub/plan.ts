@@ -1,10 +1,7 @@
 import { partitionOf } from '../../aws/partition';
-import {
-  FSBP_STANDARD_MARKER,
-  type SecurityHubFacts,
-} from '../posture/evaluators';
-import type { RemediationAction } from './actions';
-import type { PlanBody } from './plans';
+import type { RemediationAction } from '../../domain/remediation/actions';
+import type { PlanBody } from '../../domain/remediation/plans';
+import { FSBP_STANDARD_MARKER, type SecurityHubFacts } from './evaluate';
 
 /** The state the plan is made from: what the Security Hub check reads. */
 export type SecurityHubState = SecurityHubFacts;

@@ -1,4 +1,4 @@
-import { fsbpStandardArn, planEnableSecurityHub } from './securityHubPlan';
+import { fsbpStandardArn, planEnableSecurityHub } from './plan';
 
 const FSBP =
   'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0';

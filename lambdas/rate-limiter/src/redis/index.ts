@@ -1,0 +1,2 @@
+export { createRedisClient, reconnectOnReadOnly } from './client';
+export { readRedisAuthToken } from './authToken';
