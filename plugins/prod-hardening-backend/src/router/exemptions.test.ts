@@ -2,7 +2,11 @@ import {
   GetFindingsCommand,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { MotoServer, ResourceNames } from '@prod-hardening/dev-stack';
 import request from 'supertest';
@@ -363,5 +367,31 @@ describe('exemptions against moto_server', () => {
       'exemption-create',
       'failed',
     ]);
+  });
+
+  it('records an unauthenticated create (401) and a service token (403) in the history', async () => {
+    const { server } = await backend();
+    const body = {
+      kind: 'check',
+      ...GUARDDUTY,
+      justification: JUSTIFICATION,
+      expiresAt: inDays(30),
+    };
+    const none = await request(server)
+      .post('/api/prod-hardening/exemptions')
+      .set('authorization', mockCredentials.none.header())
+      .send(body);
+    expect(none.status).toBe(401);
+    const service = await request(server)
+      .post('/api/prod-hardening/exemptions')
+      .set('authorization', mockCredentials.service.header())
+      .send(body);
+    expect(service.status).toBe(403);
+    const history = await api(server).history('guardduty-enabled');
+    expect(history.map((h: any) => [h.outcome, h.actor])).toEqual([
+      ['denied', expect.stringMatching(/^service:/)],
+      ['denied', 'unauthenticated'],
+    ]);
+    expect((await api(server).list()).body.items).toEqual([]);
   });
 });
