@@ -1,10 +1,10 @@
 import {
-  BatchUpdateFindingsCommand,
   GetFindingsCommand,
   SecurityHubClient,
   WorkflowStatus,
 } from '@aws-sdk/client-securityhub';
 import type { AwsClientFactory } from '../aws';
+import { FindingWorkflowWriter } from './remediation/findingWorkflow';
 
 /** What BatchUpdateFindings needs to address a finding, and its workflow status now. */
 export interface FindingWorkflow {
@@ -14,12 +14,15 @@ export interface FindingWorkflow {
 }
 
 /**
- * A finding's workflow status in Security Hub: read with the read role, written with
- * the remediation role acting for the person (or task) that asked, so CloudTrail names
- * them (BatchUpdateFindings is a change to the account).
+ * A finding's workflow status in Security Hub: read with the read role; written by
+ * FindingWorkflowWriter (sources/remediation) with the remediation role.
  */
 export class SecurityHubWorkflowSource {
-  constructor(private readonly aws: AwsClientFactory) {}
+  private readonly writer: FindingWorkflowWriter;
+
+  constructor(private readonly aws: AwsClientFactory) {
+    this.writer = new FindingWorkflowWriter(aws);
+  }
 
   /** The finding with this id, or undefined. Filtered again here: some endpoints ignore Filters. */
   async find(findingId: string): Promise<FindingWorkflow | undefined> {
@@ -38,38 +41,12 @@ export class SecurityHubWorkflowSource {
     };
   }
 
-  /**
-   * Sets the workflow status with a note, acting as `note.updatedBy`; throws when
-   * Security Hub did not process it.
-   */
-  async setStatus(
+  /** See FindingWorkflowWriter.setStatus. */
+  setStatus(
     finding: Pick<FindingWorkflow, 'id' | 'productArn'>,
     status: WorkflowStatus,
     note: { text: string; updatedBy: string },
   ): Promise<void> {
-    const out = await this.aws.actingAs(
-      { userRef: note.updatedBy },
-      remediation =>
-        remediation.client(SecurityHubClient).send(
-          new BatchUpdateFindingsCommand({
-            FindingIdentifiers: [
-              { Id: finding.id, ProductArn: finding.productArn },
-            ],
-            Workflow: { Status: status },
-            // UpdatedBy is at most 512 characters in Security Hub.
-            Note: { Text: note.text, UpdatedBy: note.updatedBy.slice(0, 512) },
-          }),
-        ),
-    );
-    const unprocessed = out.UnprocessedFindings?.[0];
-    if (unprocessed) {
-      const error = new Error(
-        `Security Hub did not update the finding: ${
-          unprocessed.ErrorCode ?? 'error'
-        } ${unprocessed.ErrorMessage ?? ''}`.trim(),
-      );
-      error.name = unprocessed.ErrorCode ?? 'UnprocessedFinding';
-      throw error;
-    }
+    return this.writer.setStatus(finding, status, note);
   }
 }
