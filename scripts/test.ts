@@ -1,14 +1,16 @@
 /**
  * `npm test`: every test of the repository in one run, ending with one summary line.
- *   0. a type check of the whole repository and a Prettier check of every TypeScript
- *      file (counted as one test each);
+ *   0. a type check of the whole repository, a Prettier check of every TypeScript
+ *      file and ESLint over every package (`backstage-cli repo lint`; settings in
+ *      scripts/eslintConfig.js), counted as one test each;
  *   1. unit and integration tests (Jest through the Backstage CLI, all workspaces);
  *      integration tests start their own moto_server / redis-server on free ports;
  *   2. end-to-end tests (Playwright in Debian's Chromium against the real portal);
  *   3. the production build: packages/backend/Dockerfile's steps performed in a temp
  *      directory and the result started in production mode (minutes).
  *
- *   npm test -- [--skip-typecheck] [--skip-format] [--skip-unit] [--skip-e2e] [--skip-deploy]
+ *   npm test -- [--skip-typecheck] [--skip-format] [--skip-lint] [--skip-unit] [--skip-e2e]
+ *               [--skip-deploy]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,12 +43,11 @@ function run(
   return result.status ?? 1;
 }
 
-/** Jest strips types without checking them: the compiler runs once over the whole repo. */
-function typecheckTally(): Tally {
-  const tsc = require.resolve('typescript/bin/tsc');
-  const status = run(process.execPath, [tsc, '--noEmit', '-p', '.']);
+/** A check that passes or fails as a whole, counted as one test. */
+function checkTally(runner: string, args: string[]): Tally {
+  const status = run(process.execPath, args);
   return {
-    runner: 'type check (tsc)',
+    runner,
     passed: status === 0 ? 1 : 0,
     failed: status === 0 ? 0 : 1,
     skipped: 0,
@@ -54,23 +55,28 @@ function typecheckTally(): Tally {
   };
 }
 
+/** Jest strips types without checking them: the compiler runs once over the whole repo. */
+function typecheckTally(): Tally {
+  const tsc = require.resolve('typescript/bin/tsc');
+  return checkTally('type check (tsc)', [tsc, '--noEmit', '-p', '.']);
+}
+
 /** One code style for every TypeScript file: the repository's Prettier config. */
 function formatTally(): Tally {
   const prettier = require.resolve('prettier/bin-prettier.js');
-  const status = run(process.execPath, [
+  return checkTally('format check (prettier)', [
     prettier,
     '--check',
     '--loglevel',
     'warn',
     '**/*.{ts,tsx}',
   ]);
-  return {
-    runner: 'format check (prettier)',
-    passed: status === 0 ? 1 : 0,
-    failed: status === 0 ? 0 : 1,
-    skipped: 0,
-    broken: 0,
-  };
+}
+
+/** Backstage's ESLint rules (scripts/eslintConfig.js) over every package with a `lint` script. */
+function lintTally(): Tally {
+  const cli = require.resolve('@backstage/cli/bin/backstage-cli');
+  return checkTally('lint (eslint)', [cli, 'repo', 'lint']);
 }
 
 function jestTally(
@@ -160,6 +166,7 @@ function main() {
       'skip-unit': { type: 'boolean', default: false },
       'skip-typecheck': { type: 'boolean', default: false },
       'skip-format': { type: 'boolean', default: false },
+      'skip-lint': { type: 'boolean', default: false },
       'skip-deploy': { type: 'boolean', default: false },
     },
   });
@@ -173,6 +180,7 @@ function main() {
   const tallies: Tally[] = [];
   if (!values['skip-typecheck']) tallies.push(typecheckTally());
   if (!values['skip-format']) tallies.push(formatTally());
+  if (!values['skip-lint']) tallies.push(lintTally());
   if (!values['skip-unit']) tallies.push(jestTally());
   if (!values['skip-e2e']) tallies.push(playwrightTally());
   if (!values['skip-deploy'])

@@ -62,10 +62,10 @@ export function failWith(err: unknown): void {
 
 /** Resolves on the first delivery of `signal`; later ones are ignored while stopping. */
 export function signalled(signal: NodeJS.Signals): Promise<string> {
-  return new Promise(resolve => {
+  return new Promise(settle => {
     process.once(signal, () => {
       process.on(signal, () => undefined);
-      resolve(`received ${signal}`);
+      settle(`received ${signal}`);
     });
   });
 }

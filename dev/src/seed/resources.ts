@@ -38,8 +38,7 @@ const CONFIG_PATH = 'prodHardening.resources';
 export async function loadResourceNames(
   appConfigPath: string,
 ): Promise<ResourceNames> {
-  const text = await readFile(appConfigPath, 'utf8');
-  const doc = parse(text) as unknown;
+  const doc = parse(await readFile(appConfigPath, 'utf8')) as unknown;
   const resources = (doc as any)?.prodHardening?.resources;
   if (resources === undefined) {
     throw new Error(`${appConfigPath} has no ${CONFIG_PATH} block`);

@@ -1,17 +1,13 @@
-import { resolve } from 'node:path';
 import {
   startProcess,
   waitUntilHealthy,
   ManagedProcess,
 } from './managedProcess';
 
-/** The rate limiter's demo CLI (lambdas/rate-limiter), run from the repository. */
-const DEMO_SCRIPT = resolve(
-  __dirname,
-  '../../../lambdas/rate-limiter/src/local/demo.ts',
-);
+/** The rate limiter's demo CLI (`npm run limiter:demo`), through its package's export. */
+const DEMO_SCRIPT = require.resolve('@prod-hardening/rate-limiter/demo');
 
-/** Printed by the demo CLI once it runs (kept in sync with lambdas/rate-limiter/src/local/demo.ts). */
+/** Printed by the demo CLI once it runs (kept in sync with lambdas/rate-limiter/local/demo.ts). */
 const DEMO_READY_LINE = 'rate-limiter demo traffic running';
 
 export interface DemoTrafficOptions {

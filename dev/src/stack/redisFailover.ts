@@ -54,8 +54,8 @@ export async function startRedisFailoverPair(
   };
   const nodes = await Promise.all([node('a'), node('b')]);
   let primary = 0;
-  const command = (node: RedisServer, line: string) =>
-    redisCommand(node.port, line, options.password);
+  const command = (server: RedisServer, line: string) =>
+    redisCommand(server.port, line, options.password);
   const follow = async (replica: RedisServer, of: RedisServer) => {
     await command(replica, `REPLICAOF 127.0.0.1 ${of.port}`);
     const deadline = Date.now() + (options.syncTimeoutMs ?? 10_000);
@@ -148,8 +148,8 @@ export function redisCommand(
     socket.on('data', data => {
       reply += data.toString();
       const error = /^-(.*)$/m.exec(reply);
-      if (error) return finish(new Error(`redis ${port}: ${error[1]}`));
-      if (complete(reply, expected)) finish();
+      if (error) finish(new Error(`redis ${port}: ${error[1]}`));
+      else if (complete(reply, expected)) finish();
     });
   });
 }

@@ -15,7 +15,7 @@
 
 locals {
   redis_portal_user_name     = "prod-hardening-portal"
-  redis_portal_access_string = "on %R~rate_limit:onlyfans:* %R~rate_limit:metrics:* ~prod-hardening:probe:* -@all +info +hgetall +zrevrange +evalsha_ro +eval_ro +get +hget +hmget +set"
+  redis_portal_access_string = "on %R~rate_limit:onlyfans:* %R~rate_limit:metrics:* ~prod-hardening:probe:* -@all +info +hgetall +zrevrange +evalsha_ro +eval_ro +get +set"
 }
 
 data "aws_secretsmanager_random_password" "redis_portal" {

@@ -11,8 +11,8 @@ describe('forbiddenInputs', () => {
       'src/limiter/scripts.ts',
       '../../node_modules/ioredis/built/index.js',
       '../../node_modules/@aws-sdk/client-sqs/dist-es/index.js',
-      'src/local/stubApi.ts',
-      'src/testUtils/localStack.ts',
+      'local/stubApi.ts',
+      'testUtils/localStack.ts',
       'src/handler.test.ts',
       '../../node_modules/fast-check/lib/fast-check.js',
       // a workspace package resolves through its symlink to its own folder

@@ -69,8 +69,9 @@ function packageOf(input: string): string | undefined {
 }
 
 /**
- * Inputs the bundle must not carry: the package's local dev tooling, its tests and
- * test helpers, other workspaces and dev dependencies. A runtime module that starts
+ * Inputs the bundle must not carry: anything outside the package's `src/` (its local
+ * tooling in `local/`, test helpers in `testUtils/`, benches, other workspaces), its
+ * tests and dev dependencies. A runtime module that starts
  * importing one of them fails the build instead of shipping it.
  */
 export function forbiddenInputs(
@@ -81,12 +82,7 @@ export function forbiddenInputs(
     const pkg = packageOf(input);
     if (pkg) return devDependencies.has(pkg);
     const path = input.split(sep).join('/');
-    return (
-      !path.startsWith('src/') ||
-      path.startsWith('src/local/') ||
-      path.startsWith('src/testUtils/') ||
-      /\.test\.ts$/.test(path)
-    );
+    return !path.startsWith('src/') || /\.test\.ts$/.test(path);
   });
 }
 

@@ -33,10 +33,10 @@ import {
   createRateLimiter,
   DEFAULT_MAX_BATCH_SIZE,
 } from '../src/limiter/redisRateLimiter';
-import { consumeScript } from '../src/limiter/scripts';
-import { DEFAULT_LIMITS } from '../src/limiter/limits';
-import { percentile, round, table } from './stats';
-import { scriptCalls } from '../src/testUtils/scriptCalls';
+import { LIMITER_SCRIPT, scriptArguments } from '../src/limiter/scripts';
+import { DEFAULT_LIMITS } from '../src/contract';
+import { percentile, round, table } from '@prod-hardening/dev-stack/bench';
+import { scriptCalls } from '../testUtils/scriptCalls';
 
 const CONCURRENCY = [1, 16, 256];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -138,7 +138,9 @@ function ceilingSubject(
       '-n', String(Math.max(1, Math.round(decisions / perCall))),
       '-r', String(CREATORS),
       '--csv',
-      'EVALSHA', sha, String(perCall), ...keys, ...keys.map(() => now),
+      'EVALSHA', sha, String(perCall), ...keys,
+      ...scriptArguments('consume', DEFAULT_LIMITS).map(String),
+      ...keys.map(() => now),
     ]);
     const lines = stdout.trim().split('\n');
     const header = JSON.parse(`[${lines[0]}]`) as string[];
@@ -202,10 +204,7 @@ async function main() {
       points: DEFAULT_LIMITS.windowLimit,
       duration: DEFAULT_LIMITS.windowMs / 1000,
     });
-    const sha = (await ours.script(
-      'LOAD',
-      consumeScript(DEFAULT_LIMITS),
-    )) as string;
+    const sha = (await ours.script('LOAD', LIMITER_SCRIPT)) as string;
     const subjects: [string, Subject][] = [
       [
         OURS,

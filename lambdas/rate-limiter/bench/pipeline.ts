@@ -21,11 +21,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { loadConfig } from '../src/config';
 import { createDependencies, Dependencies } from '../src/dependencies';
 import { createHandler } from '../src/handler';
-import { ensureQueues } from '../src/local/queues';
-import { startStubApi } from '../src/local/stubApi';
-import { LocalEventSourceMapping } from '../src/local/eventSourceMapping';
-import { receiveAll } from '../src/testUtils/localStack';
-import { percentile, round } from './stats';
+import { ensureQueues } from '../local/queues';
+import { startStubApi } from '../local/stubApi';
+import { LocalEventSourceMapping } from '../local/eventSourceMapping';
+import { receiveAll } from '../testUtils/localStack';
+import { percentile, round } from '@prod-hardening/dev-stack/bench';
 import { performance } from 'node:perf_hooks';
 
 const quick = process.argv.includes('--quick');
@@ -114,6 +114,8 @@ async function main() {
   let sequence = 0;
   async function produce(userIds: string[]) {
     for (let i = 0; i < userIds.length; i += 10) {
+      // numbering messages in order is the point: the callback runs at once, in order
+      // eslint-disable-next-line no-loop-func
       const entries = userIds.slice(i, i + 10).map(userId => {
         const messageId = `pipeline-${++sequence}`;
         producedAt.set(messageId, Date.now());
@@ -160,6 +162,8 @@ async function main() {
   for (let tick = 0; steady < target; tick++) {
     const elapsedS = (Date.now() - started) / 1000;
     if (!outage && elapsedS >= OUTAGE_AT_S) {
+      // the one outage of the run records its times for the report after the loop
+      // eslint-disable-next-line no-loop-func
       outage = (async () => {
         log('stopping Redis');
         outageStartedAt = Date.now();

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import {
   DEFAULT_KEY_PREFIX,
   DEFAULT_LIMITS,
+  DEFAULT_METRICS_PREFIX,
   RateLimits,
-} from './limiter/limits';
-import { DEFAULT_METRICS_PREFIX } from './metrics/keys';
+} from './contract';
 
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);

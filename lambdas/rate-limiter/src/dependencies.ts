@@ -67,6 +67,8 @@ export async function createDependencies(
   redis.on('error', (error: Error) =>
     logger.debug('Redis connection error', { error: error.message }),
   );
+  // Assigned once below; the limiter's callbacks, built first, read it later.
+  // eslint-disable-next-line prefer-const
   let metrics: MetricsRecorder | undefined;
   const limiter = new ResilientRateLimiter({
     redisLimiter: createRateLimiter({

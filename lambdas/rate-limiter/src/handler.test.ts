@@ -10,9 +10,9 @@ import {
 } from '@prod-hardening/dev-stack';
 import { createHandler } from './handler';
 import { Dependencies } from './dependencies';
-import { ensureQueues, LocalQueues } from './local/queues';
-import { startStubApi, StubApi } from './local/stubApi';
-import { epochMinute, metricsKeys } from './metrics/keys';
+import { ensureQueues, LocalQueues } from '../local/queues';
+import { startStubApi, StubApi } from '../local/stubApi';
+import { epochMinute, metricsKeys } from './contract';
 import {
   awsClients,
   fakeContext,
@@ -21,7 +21,7 @@ import {
   message,
   receiveAll,
   sqsRecord,
-} from './testUtils/localStack';
+} from '../testUtils/localStack';
 
 jest.setTimeout(60_000);
 

@@ -2,6 +2,7 @@
  * @prod-hardening/rate-limiter: the per-creator OnlyFans send limiter (Redis
  * Lua token bucket + rolling window) as a library, and the SQS Lambda built on it.
  */
+export * from './contract';
 export * from './limiter';
 export type { RateLimiterEvent, RateLimiterResponse } from './schemas';
 export { rateLimiterEventSchema } from './schemas';

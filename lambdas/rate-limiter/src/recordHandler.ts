@@ -12,7 +12,7 @@ import {
   failedAttemptsOf,
 } from './delivery/queues';
 import type { MetricsRecorder } from './metrics/recorder';
-import type { RateLimits } from './limiter/limits';
+import type { RateLimits } from './contract';
 
 export interface RecordHandlerDeps {
   limiter: {

@@ -47,7 +47,7 @@ describe('ledger keys', () => {
     expect(a).toEqual({ pk: 'ROLLUP#DAY', sk: '2026-11-09#azure#x#m' });
     expect(a.sk < b.sk).toBe(true);
     expect(b.sk <= prefixUpperBound('2026-11-10')).toBe(true);
-    expect('2026-11-11' > prefixUpperBound('2026-11-10')).toBe(true);
+    expect(prefixUpperBound('2026-11-10') < '2026-11-11').toBe(true);
   });
 });
 

@@ -14,14 +14,15 @@
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-// The seed's generator, imported alone so the memory figures stay the findings'.
-import { seededRandom } from '@prod-hardening/dev-stack/src/seed/steps/findings/random';
-import type { CheckStatus } from '@prod-hardening/plugin-prod-hardening-common';
+// The dev stack's bench helpers and the seed's generator, without the stack itself,
+// so the memory figures stay the findings'.
 import {
   percentile,
   round,
+  seededRandom,
   table,
-} from '../../../lambdas/rate-limiter/bench/stats';
+} from '@prod-hardening/dev-stack/bench';
+import type { CheckStatus } from '@prod-hardening/plugin-prod-hardening-common';
 import {
   AsffFinding,
   isOpenActiveFinding,

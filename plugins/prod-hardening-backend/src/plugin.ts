@@ -247,9 +247,10 @@ export const prodHardeningPlugin = createBackendPlugin({
         ]) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
+        const { accountId, region, endpoint } = config.aws;
+        const through = endpoint ? ` through ${endpoint}` : '';
         logger.info(
-          `prod-hardening watching account ${config.aws.accountId} in ${config.aws.region}` +
-            (config.aws.endpoint ? ` through ${config.aws.endpoint}` : ''),
+          `prod-hardening watching account ${accountId} in ${region}${through}`,
         );
       },
     });

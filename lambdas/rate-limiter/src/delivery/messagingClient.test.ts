@@ -3,7 +3,7 @@ import {
   UpdateSecretCommand,
 } from '@aws-sdk/client-secrets-manager';
 import { startMoto, MotoServer } from '@prod-hardening/dev-stack';
-import { startStubApi, StubApi } from '../local/stubApi';
+import { startStubApi, StubApi } from '../../local/stubApi';
 import { MessagingClient } from './messagingClient';
 import {
   ApiThrottledError,
@@ -11,8 +11,8 @@ import {
   MessageRejectedError,
 } from './errors';
 import { secretsManagerToken, staticToken } from './token';
-import { awsClients, message } from '../testUtils/localStack';
-import { withEventLoopLag } from '../testUtils/eventLoopLag';
+import { awsClients, message } from '../../testUtils/localStack';
+import { withEventLoopLag } from '../../testUtils/eventLoopLag';
 
 jest.setTimeout(60_000);
 

@@ -1,9 +1,9 @@
 import { Cluster } from 'ioredis';
 import calculateSlot from 'cluster-key-slot';
-import { startRedisCluster, RedisCluster } from '../testUtils/redisCluster';
+import { startRedisCluster, RedisCluster } from '../../testUtils/redisCluster';
 import { createRateLimiter } from './redisRateLimiter';
-import { limiterKey } from './limits';
-import { scriptCalls } from '../testUtils/scriptCalls';
+import { limiterKey } from '../contract';
+import { scriptCalls } from '../../testUtils/scriptCalls';
 
 jest.setTimeout(60_000);
 

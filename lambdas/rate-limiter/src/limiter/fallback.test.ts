@@ -1,5 +1,5 @@
 import { InMemoryLimiter, fallbackLimits } from './fallback';
-import { DEFAULT_LIMITS } from './limits';
+import { DEFAULT_LIMITS } from '../contract';
 
 const T0 = 1_700_000_000_000;
 

@@ -1,4 +1,4 @@
-import { RateLimits } from './limits';
+import { RateLimits } from '../contract';
 import { CreatorState, decide } from './model';
 import type { RateLimiterResponse } from '../schemas';
 

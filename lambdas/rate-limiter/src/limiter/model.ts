@@ -1,4 +1,4 @@
-import { RateLimits } from './limits';
+import { RateLimits } from '../contract';
 
 /**
  * The limiter state of one creator, as kept in Redis by the Lua script and in

@@ -2,10 +2,10 @@ import Redis from 'ioredis';
 import fc from 'fast-check';
 import { startRedis, RedisServer } from '@prod-hardening/dev-stack';
 import { createRateLimiter, RateLimiter } from './redisRateLimiter';
-import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
-import { DEFAULT_LIMITS, RateLimits } from './limits';
+import { decodeConsumeReply, LIMITER_SCRIPT, scriptArguments } from './scripts';
+import { DEFAULT_LIMITS, RateLimits } from '../contract';
 import { CreatorState, decide } from './model';
-import { scriptCalls } from '../testUtils/scriptCalls';
+import { scriptCalls } from '../../testUtils/scriptCalls';
 
 jest.setTimeout(60_000);
 
@@ -69,26 +69,36 @@ function storedState(bucket: Buffer | null): number[] {
   );
 }
 
-describe('Lua scripts', () => {
-  it('load into a real Redis', async () => {
-    for (const script of [
-      consumeScript(DEFAULT_LIMITS),
-      peekScript(DEFAULT_LIMITS),
-    ]) {
-      await expect(redis.script('LOAD', script)).resolves.toMatch(
-        /^[0-9a-f]{40}$/,
-      );
-    }
+describe('Lua script', () => {
+  it('loads into a real Redis', async () => {
+    await expect(redis.script('LOAD', LIMITER_SCRIPT)).resolves.toMatch(
+      /^[0-9a-f]{40}$/,
+    );
   });
 
-  it('refuse limits whose denial would not fit in one integer reply', () => {
-    expect(() =>
-      consumeScript({
-        ...DEFAULT_LIMITS,
-        capacity: 2 ** 20,
-        windowMs: 2 ** 40,
-      }),
-    ).toThrow(RangeError);
+  it('takes its limits and times from ARGV as documented', async () => {
+    const key = `${prefix}:{argv}`;
+    const consume = scriptArguments('consume', DEFAULT_LIMITS);
+    expect(consume).toEqual(['consume', 3, 6_000, 10, 60_000, 60_000]);
+    await expect(
+      redis.eval(LIMITER_SCRIPT, 2, key, key, ...consume, T0, T0),
+    ).resolves.toEqual([2, 1]);
+    await expect(
+      redis.eval(
+        LIMITER_SCRIPT,
+        1,
+        key,
+        ...scriptArguments('peek', DEFAULT_LIMITS),
+        T0 + 6_000,
+      ),
+    ).resolves.toEqual([[2, 0, 2]]);
+    expect(await redis.pttl(key)).toBeGreaterThan(59_000);
+  });
+
+  it('refuses limits whose denial would not fit in one integer reply', () => {
+    const limits = { ...DEFAULT_LIMITS, capacity: 2 ** 20, windowMs: 2 ** 40 };
+    expect(() => scriptArguments('consume', limits)).toThrow(RangeError);
+    expect(() => createRateLimiter({ redis, limits })).toThrow(RangeError);
   });
 
   it('encode a decision in one integer that decodes to the response', () => {
@@ -206,42 +216,6 @@ describe('createRateLimiter conformance (fixed clock)', () => {
       T0 + 1_000,
       T0 + 6_000,
     ]);
-  });
-
-  it('reads a creator still stored in the earlier hash layout and replaces it on the next send', async () => {
-    await consumeAll('u1', [T0, T0, T0, T0 + 6_000]);
-    const expected = await snapshot('u1');
-    // the same state as the earlier layout wrote it: a ring s0..s9, slot n % size is the oldest
-    const key = `${prefix}:{u2}`;
-    await redis.hset(key, {
-      tokens: 0,
-      refilled_at: T0 + 6_000,
-      last: T0 + 6_000,
-      n: 4,
-      size: 10,
-      s0: T0,
-      s1: T0,
-      s2: T0,
-      s3: T0 + 6_000,
-    });
-    await expect(limiter.peek('u2', T0 + 6_000)).resolves.toEqual(
-      await limiter.peek('u1', T0 + 6_000),
-    );
-    // a denial leaves the hash as it is
-    await expect(limiter.consume('u2', T0 + 11_999)).resolves.toEqual({
-      allowed: false,
-      retryAfter: 1,
-      tokensRemaining: 0,
-    });
-    expect(await redis.type(key)).toBe('hash');
-    await expect(limiter.consume('u2', T0 + 12_000)).resolves.toEqual(
-      await limiter.consume('u1', T0 + 12_000),
-    );
-    expect(await redis.type(key)).toBe('string');
-    expect(storedState(await redis.getBuffer(key))).toEqual(
-      storedState((await snapshot('u1')).bucket),
-    );
-    expect(storedState(expected.bucket)).toHaveLength(2 + 4);
   });
 
   it('keeps creators independent', async () => {

@@ -6,8 +6,8 @@ import {
   RateLimits,
   limiterKey,
   validateLimits,
-} from './limits';
-import { consumeScript, decodeConsumeReply, peekScript } from './scripts';
+} from '../contract';
+import { decodeConsumeReply, LIMITER_SCRIPT, scriptArguments } from './scripts';
 import { DecisionBatcher } from './decisionBatcher';
 import { LuaScript } from './luaScript';
 import type { RateLimiterResponse } from '../schemas';
@@ -48,16 +48,13 @@ export interface RateLimiter {
   peek(userId: string, nowMs: number): Promise<RateLimiterPeek>;
 }
 
-/** The two scripts for these limits (the limits are part of the script text). */
-function scriptsFor(limits: RateLimits): {
-  consume: LuaScript;
-  peek: LuaScript;
-} {
-  return {
-    consume: new LuaScript(consumeScript(limits)),
-    peek: new LuaScript(peekScript(limits), { readOnly: true }),
-  };
-}
+/** One script for every limiter and configuration: the limits travel in ARGV. */
+const script = new LuaScript(LIMITER_SCRIPT);
+/**
+ * The same script for a peek, sent read-only (EVALSHA_RO): the portal's Redis user may
+ * only read the limiter's keys, and a peek writes nothing.
+ */
+const peekScript = new LuaScript(LIMITER_SCRIPT, { readOnly: true });
 
 /** Keys of one Redis Cluster slot may share a script call; any keys on a single Redis. */
 function slotGrouping(
@@ -84,9 +81,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   );
   const prefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
   const { redis } = options;
-  const scripts = scriptsFor(limits);
+  const consumeArguments = scriptArguments('consume', limits);
+  const peekArguments = scriptArguments('peek', limits);
   const batcher = new DecisionBatcher({
-    send: (keys, nowsMs) => scripts.consume.run<number[]>(redis, keys, nowsMs),
+    send: (keys, nowsMs) =>
+      script.run<number[]>(redis, keys, [...consumeArguments, ...nowsMs]),
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
     groupOf: slotGrouping(redis),
   });
@@ -103,11 +102,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     async peek(userId, nowMs) {
       checkArguments(userId, nowMs);
-      const [tokensAvailable, retryAfter, sendsInWindow] =
-        await scripts.peek.run<[number, number, number]>(
+      const [[tokensAvailable, retryAfter, sendsInWindow]] =
+        await peekScript.run<[[number, number, number]]>(
           redis,
           [limiterKey(prefix, userId)],
-          [nowMs],
+          [...peekArguments, nowMs],
         );
       return { tokensAvailable, retryAfter, sendsInWindow };
     },

@@ -2,10 +2,10 @@ import Redis from 'ioredis';
 import { startRedis, RedisServer } from '@prod-hardening/dev-stack';
 import { createRateLimiter } from './redisRateLimiter';
 import { InMemoryLimiter } from './fallback';
-import { DEFAULT_LIMITS } from './limits';
+import { DEFAULT_LIMITS } from '../contract';
 import { ModeChange, ResilientRateLimiter } from './resilientRateLimiter';
 import { createRedisClient } from '../dependencies';
-import { withEventLoopLag } from '../testUtils/eventLoopLag';
+import { withEventLoopLag } from '../../testUtils/eventLoopLag';
 
 jest.setTimeout(60_000);
 

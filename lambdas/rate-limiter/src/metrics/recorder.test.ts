@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { startRedis, RedisServer } from '@prod-hardening/dev-stack';
-import { commandCalls } from '../testUtils/scriptCalls';
+import { commandCalls } from '../../testUtils/scriptCalls';
 import { MetricsRecorder } from './recorder';
 
 jest.setTimeout(30_000);

@@ -5,7 +5,7 @@ import {
   epochMinute,
   latencyField,
   metricsKeys,
-} from './keys';
+} from '../contract';
 
 /**
  * KEYS[1]: the limits hash. ARGV: field, value, field, value, …

@@ -11,7 +11,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { loadConfig, RateLimiterConfig } from '../config';
 import { createDependencies, Dependencies } from '../dependencies';
-import { awsClients, silentLogger } from '../testUtils/localStack';
+import { awsClients, silentLogger } from '../../testUtils/localStack';
 
 jest.setTimeout(60_000);
 
@@ -26,7 +26,8 @@ describe('the Redis AUTH token from Secrets Manager (moto + redis-server --requi
   let deps: Dependencies | undefined;
 
   const env = (extra: Record<string, string>) => ({
-    REDIS_URL: redis.url,
+    // The token comes from the secret, so the URL carries none.
+    REDIS_URL: `redis://127.0.0.1:${redis.port}`,
     QUEUE_URL: 'http://127.0.0.1:1/queue/q',
     DLQ_URL: 'http://127.0.0.1:1/queue/dlq',
     AWS_ENDPOINT_URL: moto.endpoint,

@@ -77,8 +77,8 @@ function leadingFlags(text: string): {
 } {
   const flags: Array<[string, string]> = [];
   let rest = text;
-  let match: RegExpExecArray | null;
-  while ((match = /^--([a-z-]+)=(\S+)\s*/.exec(rest)) !== null) {
+  const flag = /^--([a-z-]+)=(\S+)\s*/;
+  for (let match = flag.exec(rest); match !== null; match = flag.exec(rest)) {
     flags.push([match[1], match[2]]);
     rest = rest.slice(match[0].length);
   }

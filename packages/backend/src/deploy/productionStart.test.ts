@@ -15,6 +15,7 @@ import {
   startProcess,
   startRedis,
 } from '@prod-hardening/dev-stack';
+import { portalAccessString } from '@prod-hardening/plugin-prod-hardening-backend';
 import { parseDockerfile } from './dockerfile';
 import { startOidcIssuer, OidcIssuer } from './oidcIssuer';
 import { performDockerfile, PerformedImage } from './performDockerfile';
@@ -238,12 +239,24 @@ async function waitForHttp200(
 
       certs = createTestCertificates();
       const redisPassword = randomBytes(16).toString('hex');
+      const portalPassword = randomBytes(16).toString('hex');
       [postgres, redis, moto, issuer] = await Promise.all([
         startPostgres({
           ssl: { certFile: certs.certFile, keyFile: certs.keyFile },
         }),
         startRedis({
           password: redisPassword,
+          // The portal's read-only user, as Terraform's aws_elasticache_user.portal.
+          args: [
+            '--user',
+            'prod-hardening-portal',
+            'reset',
+            `>${portalPassword}`,
+            ...portalAccessString({
+              limiterKeyPrefix: 'rate_limit:onlyfans',
+              metricsKeyPrefix: 'rate_limit:metrics',
+            }).split(' '),
+          ],
           tls: {
             certFile: certs.certFile,
             keyFile: certs.keyFile,
@@ -271,7 +284,7 @@ async function waitForHttp200(
         AUTH_OIDC_METADATA_URL: issuer.metadataUrl,
         AUTH_OIDC_CLIENT_ID: 'portal',
         AUTH_OIDC_CLIENT_SECRET: randomBytes(16).toString('hex'),
-        RATE_LIMITER_REDIS_AUTH_TOKEN: redisPassword,
+        RATE_LIMITER_REDIS_PORTAL_PASSWORD: portalPassword,
         // The task role's credentials; every AWS call goes to the emulator.
         AWS_ENDPOINT_URL: moto.endpoint,
         AWS_ACCESS_KEY_ID: 'test',
@@ -334,6 +347,11 @@ async function waitForHttp200(
       const body = await health.text();
       expect(body).not.toContain('123456789012');
       expect(body).not.toContain('arn:aws');
+      // Redis answers the portal's read-only user over TLS (its probe is a write it may make).
+      expect(JSON.parse(body).sources).toContainEqual({
+        id: 'redis',
+        state: 'up',
+      });
 
       await backend.stop(10_000);
     });
@@ -346,8 +364,8 @@ async function waitForHttp200(
       let timer: NodeJS.Timeout | undefined;
       const code = await Promise.race([
         backend.exited,
-        new Promise(resolve => {
-          timer = setTimeout(() => resolve('still running'), 120_000);
+        new Promise(settle => {
+          timer = setTimeout(() => settle('still running'), 120_000);
         }),
       ]);
       clearTimeout(timer);
@@ -361,7 +379,7 @@ async function waitForHttp200(
       );
       // Secrets are never echoed.
       expect(output).not.toContain(env.POSTGRES_PASSWORD);
-      expect(output).not.toContain(env.RATE_LIMITER_REDIS_AUTH_TOKEN);
+      expect(output).not.toContain(env.RATE_LIMITER_REDIS_PORTAL_PASSWORD);
     });
   },
 );

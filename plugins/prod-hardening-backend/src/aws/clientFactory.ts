@@ -182,11 +182,11 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
 
   /** A new client with the configured plugins (e.g. a test's call recorder) added. */
   private build<C extends AwsSdkClient>(
-    ctor: AwsSdkClientConstructor<C>,
+    Client: AwsSdkClientConstructor<C>,
     credentials: AwsCredentialIdentityProvider | undefined,
     options: AwsClientOptions,
   ): C {
-    const client = new ctor(this.clientConfig(credentials, options));
+    const client = new Client(this.clientConfig(credentials, options));
     for (const plugin of this.options.plugins ?? []) {
       client.middlewareStack.use(plugin);
     }

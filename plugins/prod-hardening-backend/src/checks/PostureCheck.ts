@@ -1,5 +1,5 @@
 import type { ProdHardeningConfig } from '../config';
-import type { CheckMeta } from '../domain/posture/catalog';
+import type { CheckMeta } from '../domain/posture/checkMeta';
 import type { Evaluation } from '../domain/posture/evaluation';
 import type { PlanBody } from '../domain/remediation/plans';
 import type { CheckRunner } from '../services/posture/checkRunners';

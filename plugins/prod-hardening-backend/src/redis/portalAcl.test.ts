@@ -46,7 +46,8 @@ describe('the portal as a read-only Redis ACL user (real redis-server)', () => {
     );
     portal = createRedisConnection(
       {
-        url: server.url,
+        // The server's url carries the admin password; the portal signs in as itself.
+        url: `redis://127.0.0.1:${server.port}`,
         username: 'prod-hardening-portal',
         password: 'portal-secret',
         connectTimeoutMs: 1000,

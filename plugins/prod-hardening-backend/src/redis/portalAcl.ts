@@ -11,8 +11,6 @@ export const PORTAL_REDIS_COMMANDS = [
   'evalsha_ro', // the limiter's peek script, read-only variant (a write inside fails)
   'eval_ro', // the same, when the node does not have the script cached yet
   'get', // inside the peek script: a creator's state
-  'hget', // inside the peek script: state in the earlier hash layout
-  'hmget', // inside the peek script: the same
   'set', // the health probe (sources/redisPing.ts), on its own keys only
 ] as const;
 

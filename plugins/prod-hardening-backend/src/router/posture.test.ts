@@ -115,7 +115,7 @@ describe('posture and findings routes on the seeded demo account (moto_server)',
     ['/findings?page=-1', /page/],
     ['/findings?pageSize=5000', /pageSize/],
     ['/findings?sort=rank', /sort/],
-    ['/findings?search=' + 'x'.repeat(500), /search/],
+    [`/findings?search=${'x'.repeat(500)}`, /search/],
     ['/findings?unknown=1', /Unknown query parameter 'unknown'/],
     ['/posture?refresh=yes', /refresh/],
   ])('answers 400 with a message for %s', async (path, message) => {

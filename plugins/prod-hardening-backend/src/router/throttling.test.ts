@@ -27,15 +27,9 @@ import {
   createHandler,
   loadConfig,
 } from '@prod-hardening/rate-limiter';
-// Test helpers of the limiter package: its stub messaging API and SQS record builder.
-import {
-  startStubApi,
-  StubApi,
-} from '@prod-hardening/rate-limiter/src/local/stubApi';
-import {
-  message,
-  sqsRecord,
-} from '@prod-hardening/rate-limiter/src/testUtils/localStack';
+// The limiter's local tooling and test helpers: its stub messaging API and SQS record builder.
+import { startStubApi, StubApi } from '@prod-hardening/rate-limiter/local';
+import { message, sqsRecord } from '@prod-hardening/rate-limiter/testUtils';
 import request from 'supertest';
 import { prodHardeningPlugin } from '../plugin';
 import { pluginConfig, startSeededMoto } from '../testUtils/localAccount';

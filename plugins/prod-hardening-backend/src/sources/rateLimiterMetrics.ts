@@ -1,9 +1,8 @@
+import { metricsKeys, RateLimits } from '@prod-hardening/rate-limiter/contract';
 import {
   createRateLimiter,
-  metricsKeys,
   RateLimiterPeek,
-  RateLimits,
-} from '@prod-hardening/rate-limiter';
+} from '@prod-hardening/rate-limiter/limiter';
 import type { RawMinute, ZsetReply } from '../domain/throttling';
 import type { RedisConnection } from '../redis';
 

@@ -1,4 +1,4 @@
-import type { CheckMeta } from '../../domain/posture/catalog';
+import type { CheckMeta } from '../../domain/posture/checkMeta';
 
 export const guardDutyMeta = {
   id: 'guardduty-enabled',

@@ -1,4 +1,3 @@
-import type { CheckResult } from '@prod-hardening/plugin-prod-hardening-common';
 import { cloudTrailMeta } from '../../checks/cloudTrail/meta';
 import { containerInsightsMeta } from '../../checks/containerInsights/meta';
 import { sqsEncryptionMeta } from '../../checks/sqsEncryption/meta';
@@ -8,12 +7,9 @@ import { dynamoDbPitrMeta } from '../../checks/dynamoDbPitr/meta';
 import { dynamoDbTtlMeta } from '../../checks/dynamoDbTtl/meta';
 import { securityHubMeta } from '../../checks/securityHub/meta';
 import { guardDutyMeta } from '../../checks/guardDuty/meta';
+import type { CheckMeta } from './checkMeta';
 
-/** What a check is, independent of any evaluation. */
-export type CheckMeta = Pick<
-  CheckResult,
-  'id' | 'title' | 'pillar' | 'control' | 'severity' | 'remediation'
->;
+export type { CheckMeta } from './checkMeta';
 
 /**
  * The posture checks: the seed's security runbook plus the hygiene the hardening plan

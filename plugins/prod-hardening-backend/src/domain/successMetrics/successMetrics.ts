@@ -117,12 +117,12 @@ function encryptionCoverage(input: SuccessMetricsInput): SuccessMetric {
         .map(c => c.title),
     ),
   ];
+  const failingNote = failing.length ? ` Failing: ${failing.join('; ')}.` : '';
   return measured(
     base,
     passed === resources.length,
     pct(passed / resources.length),
-    `${passed} of ${resources.length} resources encrypted (ElastiCache at rest, in transit and AUTH; RDS TLS; SQS; SNS). S3 encrypts every object by default.` +
-      (failing.length ? ` Failing: ${failing.join('; ')}.` : ''),
+    `${passed} of ${resources.length} resources encrypted (ElastiCache at rest, in transit and AUTH; RDS TLS; SQS; SNS). S3 encrypts every object by default.${failingNote}`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { LATENCY_BUCKETS_MS } from '@prod-hardening/rate-limiter';
+import { LATENCY_BUCKETS_MS } from '@prod-hardening/rate-limiter/contract';
 import type { LatencySummary } from '@prod-hardening/plugin-prod-hardening-common';
 
 /** One minute's latency hash as stored by the limiter: `le_<ms>` buckets, `count`, `sum_us`. */

@@ -28,10 +28,10 @@ function factory(): AwsClientFactory {
   return {
     region: 'us-east-1',
     accountId: '123456789012',
-    client: (ctor: any) => {
-      if (!clients.has(ctor))
-        clients.set(ctor, new ctor({ region: 'us-east-1' }));
-      return clients.get(ctor);
+    client: (Client: any) => {
+      if (!clients.has(Client))
+        clients.set(Client, new Client({ region: 'us-east-1' }));
+      return clients.get(Client);
     },
     destroy: () => undefined,
   } as unknown as AwsClientFactory;

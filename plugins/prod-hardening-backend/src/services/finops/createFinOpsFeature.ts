@@ -52,6 +52,8 @@ export async function createFinOpsFeature(
 ): Promise<FinOpsFeature> {
   const { config, aws, db, scheduler, logger, now } = options;
   const store = new FinOpsStore(db);
+  // Assigned once below; the source's callback, built first, reads it later.
+  // eslint-disable-next-line prefer-const
   let service: FinOpsService | undefined;
   const costExplorer = new CostExplorerSource(aws, {
     onRequest: operation => service?.countRequest(operation),

@@ -1,4 +1,7 @@
-import { DEFAULT_LIMITS, RateLimits } from '@prod-hardening/rate-limiter';
+import {
+  DEFAULT_LIMITS,
+  RateLimits,
+} from '@prod-hardening/rate-limiter/contract';
 import type {
   DeadLetterQueueStatus,
   LimitsInForce,

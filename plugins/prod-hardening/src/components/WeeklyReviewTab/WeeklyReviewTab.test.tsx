@@ -48,7 +48,7 @@ describe('WeeklyReviewTab', () => {
     const clicked: string[] = [];
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
+      .mockImplementation(function recordClick(this: HTMLAnchorElement) {
         clicked.push(this.download);
       });
     await renderInTestApp(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { RateLimiterEvent } from '../schemas';
+import type { RateLimiterEvent } from '../src/schemas';
 import type { StubRequest } from './stubApi';
 
 /** The demo's shape: a steady trickle over many creators, a burst now and then. */

@@ -5,7 +5,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { SqsHandler } from '../handler';
+import type { SqsHandler } from '../src/handler';
 
 export interface LocalEventSourceMappingOptions {
   sqs: SQSClient;

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS } from '../limiter/limits';
+import { DEFAULT_LIMITS } from '../src/contract';
 import {
   DEFAULT_DEMO_TRAFFIC,
   planDemoTick,
@@ -7,7 +7,7 @@ import {
   reviewPeriod,
   toEvents,
 } from './demoTraffic';
-import { rateLimiterEventSchema } from '../schemas';
+import { rateLimiterEventSchema } from '../src/schemas';
 
 /** A fixed pseudo-random sequence (mulberry32), so the plan is the same on every run. */
 function seeded(seed: number) {

@@ -14,7 +14,7 @@ import {
   GetQueueUrlCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { createLogger } from '../logger';
+import { createLogger } from '../src/logger';
 import { DemoTrafficProducer, reviewPeriod } from './demoTraffic';
 import { startLocalLambda } from './runner';
 

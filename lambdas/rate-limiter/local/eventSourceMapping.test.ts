@@ -5,8 +5,8 @@ import {
   MotoServer,
   RedisServer,
 } from '@prod-hardening/dev-stack';
-import { createHandler } from '../handler';
-import { Dependencies } from '../dependencies';
+import { createHandler } from '../src/handler';
+import { Dependencies } from '../src/dependencies';
 import { ensureQueues } from './queues';
 import { startStubApi, StubApi } from './stubApi';
 import { LocalEventSourceMapping } from './eventSourceMapping';

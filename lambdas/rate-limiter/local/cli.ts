@@ -12,7 +12,7 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startMoto, startRedis } from '@prod-hardening/dev-stack';
-import { createLogger } from '../logger';
+import { createLogger } from '../src/logger';
 import { ensureQueues } from './queues';
 import { startLocalLambda } from './runner';
 

@@ -2,12 +2,12 @@ import { SQSClient, ReceiveMessageCommand, Message } from '@aws-sdk/client-sqs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
-import { loadConfig, RateLimiterConfig } from '../config';
+import { loadConfig, RateLimiterConfig } from '../src/config';
 import {
   createDependencies,
   Dependencies,
   DependencyOverrides,
-} from '../dependencies';
+} from '../src/dependencies';
 import type { LocalQueues } from '../local/queues';
 
 export const testCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };

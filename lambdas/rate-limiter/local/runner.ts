@@ -1,8 +1,8 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { loadConfig } from '../config';
-import { createDependencies, Dependencies } from '../dependencies';
-import { createHandler } from '../handler';
-import type { Logger } from '../logger';
+import { loadConfig } from '../src/config';
+import { createDependencies, Dependencies } from '../src/dependencies';
+import { createHandler } from '../src/handler';
+import type { Logger } from '../src/logger';
 import { LocalEventSourceMapping } from './eventSourceMapping';
 import { startStubApi, StubApiOptions } from './stubApi';
 

@@ -5,7 +5,7 @@ import {
   ServerResponse,
 } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DEFAULT_LIMITS, RateLimits } from '../limiter/limits';
+import { DEFAULT_LIMITS, RateLimits } from '../src/contract';
 
 /** One accepted message, as the messaging API saw it. */
 export interface StubDelivery {
