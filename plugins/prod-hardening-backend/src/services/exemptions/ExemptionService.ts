@@ -273,7 +273,7 @@ export class ExemptionService {
     let restored = 0;
     for (const exemption of pending) {
       const why = exemption.revokedAt ? 'revoked' : 'expired';
-      await this.attempts.run(
+      const ok = await this.attempts.run(
         undefined,
         {
           eventId: 'exemption-expire',
@@ -287,13 +287,14 @@ export class ExemptionService {
         async attempt => {
           await attempt.begin();
           const result = await this.restore(exemption, why, EXPIRY_ACTOR);
-          if (result.ok) restored++;
           await attempt.end(result.ok ? 'succeeded' : 'failed', {
             message: result.message,
             meta: { exemptionId: exemption.id },
           });
+          return result.ok;
         },
       );
+      if (ok) restored++;
     }
     if (restored > 0) await this.changed();
     return restored;
