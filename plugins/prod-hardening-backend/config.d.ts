@@ -84,6 +84,16 @@ export interface Config {
         /** User entity refs. */
         users?: string[];
       };
+      /**
+       * Who may create and revoke exemptions (prod-hardening.exemption.create).
+       * Default: group:default/security.
+       */
+      exemptions?: {
+        /** Group entity refs. */
+        groups?: string[];
+        /** User entity refs. */
+        users?: string[];
+      };
     };
     resources?: {
       tables?: {
@@ -133,6 +143,10 @@ export interface Config {
        * DynamoDB TTL). The 30 days before it are the baseline of the savings targets.
        */
       savingsChangeDay?: string;
+    };
+    exemptions?: {
+      /** The longest an exemption may last, in days (1-365). Default 90. */
+      maxDays?: number;
     };
     remediation?: {
       /**

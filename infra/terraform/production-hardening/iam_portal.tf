@@ -69,6 +69,7 @@ locals {
     "logs:PutRetentionPolicy",
     "s3:PutAccountPublicAccessBlock",
     "securityhub:BatchEnableStandards",
+    "securityhub:BatchUpdateFindings",
     "securityhub:EnableSecurityHub",
     "sqs:DeleteMessage",
     "sqs:GetQueueAttributes",

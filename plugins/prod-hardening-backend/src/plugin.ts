@@ -38,6 +38,9 @@ import {
   prodHardeningPermissionRules,
   prodHardeningResourceRef,
 } from './permissions';
+import { ExemptionService } from './services/exemptions/ExemptionService';
+import { ExemptionStore } from './services/exemptions/ExemptionStore';
+import { SecurityHubWorkflowSource } from './sources/securityHubWorkflow';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -124,6 +127,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         // Every replica runs this at start; they queue on a lock (see migrateDatabase).
         if (!database.migrations?.skip) await migrateDatabase(db);
         const remediationStore = new RemediationStore(db);
+        const exemptionStore = new ExemptionStore(db);
         const postureChanges = new ChangeMark(db, 'posture');
         const posture = new PostureService({
           engine,
@@ -131,6 +135,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           endpoint: config.aws.endpoint,
           snapshots: new PostureSnapshotStore(db),
           changes: postureChanges,
+          exemptions: exemptionStore,
         });
         // A global task: one replica at a time runs it (database locks), so several
         // backends still take one snapshot per period, start-up included.
@@ -147,6 +152,35 @@ export const prodHardeningPlugin = createBackendPlugin({
             );
           },
         });
+        const exemptions = new ExemptionService({
+          store: exemptionStore,
+          history: remediationStore,
+          auditor,
+          workflow: new SecurityHubWorkflowSource(aws),
+          posture,
+          maxDays: config.exemptions.maxDays,
+          endpoint: config.aws.endpoint,
+          // A suppressed finding leaves the open findings on every replica.
+          onChanged: async () => {
+            posture.invalidate();
+            await postureChanges.bump();
+          },
+        });
+        // Puts back the workflow status of findings whose exemption ended; global, so
+        // one replica at a time restores each finding.
+        await scheduler.scheduleTask({
+          id: 'prod-hardening-exemption-expiry',
+          scope: 'global',
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const restored = await exemptions.restorePending();
+            if (restored > 0) {
+              logger.info(`Exemptions ended: ${restored} findings restored`);
+            }
+          },
+        });
         const remediation = new RemediationService({
           definitions: remediations,
           executor: new RemediationActionExecutor(aws),
@@ -160,6 +194,8 @@ export const prodHardeningPlugin = createBackendPlugin({
             posture.invalidate();
             await postureChanges.bump();
           },
+          exemptionConflict: (checkId, resourceId) =>
+            exemptions.remediationConflict(checkId, resourceId),
           deadlineMs: config.remediation.deadlineMs,
         });
         const guided = new GuidedRemediationService({
@@ -214,6 +250,7 @@ export const prodHardeningPlugin = createBackendPlugin({
               finops,
               throttling: throttling.throttling,
             }),
+            exemptions,
             permissions,
             httpAuth,
             ownership,
@@ -230,6 +267,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         for (const path of [
           '/remediations/execute',
           '/throttling/dlq/redrive',
+          '/exemptions',
         ]) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

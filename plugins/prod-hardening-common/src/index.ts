@@ -17,3 +17,4 @@ export * from './runbooks';
 export * from './permissions';
 export * from './entityAnnotations';
 export * from './entities';
+export * from './exemptions';

@@ -61,12 +61,22 @@ export const prodHardeningHistoryVerifyPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Accepting a risk: creating or revoking an exemption of a check on a resource or of
+ * a Security Hub finding (default: the security group).
+ */
+export const prodHardeningExemptionCreatePermission = createPermission({
+  name: 'prod-hardening.exemption.create',
+  attributes: { action: 'create' },
+});
+
 export const prodHardeningPermissions = [
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
   prodHardeningResourceRemediatePermission,
   prodHardeningEntityReadPermission,
   prodHardeningHistoryVerifyPermission,
+  prodHardeningExemptionCreatePermission,
 ];
 
 /** The name of the ownership rule the backend plugin registers. */

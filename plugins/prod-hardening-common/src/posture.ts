@@ -50,11 +50,22 @@ export interface PostureScore {
   errored: number;
 }
 
+/** The score with active exemptions left out, and how many checks they left out. */
+export interface PostureScoreWithExemptions extends PostureScore {
+  exempted: number;
+}
+
 export interface PostureReport {
   accountId: string;
   region: string;
   evaluatedAt: string;
+  /** The raw score: every check counts, exempted or not. */
   score: PostureScore;
+  /**
+   * The score with the checks fully covered by active exemptions left out; absent
+   * when the exemptions could not be read.
+   */
+  scoreWithExemptions?: PostureScoreWithExemptions;
   checks: CheckResult[];
 }
 
@@ -99,6 +110,9 @@ export interface PostureTrendPoint {
   securityHubPercent: number | null;
   severityWeightedPercent: number | null;
   failed: number;
+  /** The same with exemptions left out (null on days before exemptions were recorded). */
+  securityHubPercentWithExemptions?: number | null;
+  severityWeightedPercentWithExemptions?: number | null;
 }
 
 /** One finding with the posture check it maps to, when there is one (GET /findings/:id). */

@@ -34,6 +34,9 @@ function readScope<T extends string>(
   }
   return value as T;
 }
+const EXEMPTIONS_KEY = 'prodHardening.permissions.exemptions';
+/** Who may accept a risk when nothing is configured. */
+const DEFAULT_EXEMPTION_GROUPS = ['group:default/security'];
 
 /** Installs the portal's permission policy into the permission backend. */
 export const permissionPolicyModule = createBackendModule({
@@ -65,6 +68,9 @@ export const permissionPolicyModule = createBackendModule({
             READ_SCOPE_KEY,
             READ_SCOPES,
           ),
+          exemptions: config.has(EXEMPTIONS_KEY)
+            ? members(EXEMPTIONS_KEY)
+            : { groups: DEFAULT_EXEMPTION_GROUPS, users: [] },
         };
         const { remediators } = roles;
         if (

@@ -4,6 +4,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   prodHardeningEntityReadPermission,
+  prodHardeningExemptionCreatePermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
@@ -19,6 +20,10 @@ const roles = {
   admins: {
     groups: ['group:default/platform-admins'],
     users: ['user:default/dora'],
+  },
+  exemptions: {
+    groups: ['group:default/security'],
+    users: [],
   },
 };
 
@@ -100,6 +105,17 @@ describe('prod-hardening permission policy', () => {
     expect(
       verify(user('user:default/carol', ['group:default/platform-oncall'])),
     ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets only the exemption role create or revoke exemptions', () => {
+    const exempt = (who: ReturnType<typeof user>) =>
+      decide(prodHardeningExemptionCreatePermission, who, roles).result;
+    expect(exempt(user('user:default/wendy', ['group:default/security']))).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    // Remediators and admins do not accept risks by default.
+    expect(exempt(user('user:default/alice'))).toBe(AuthorizeResult.DENY);
+    expect(exempt(user('user:default/dora'))).toBe(AuthorizeResult.DENY);
   });
 });
 

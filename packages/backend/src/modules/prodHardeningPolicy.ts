@@ -11,6 +11,7 @@ import {
   isResourceOwner,
   PROD_HARDENING_RESOURCE_TYPE,
   prodHardeningEntityReadPermission,
+  prodHardeningExemptionCreatePermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningRemediationExecutePermission,
   prodHardeningResourceRemediatePermission,
@@ -55,6 +56,8 @@ export interface PortalRoles {
   remediationScope?: RemediationScope;
   /** Defaults to `everyone`. */
   readScope?: ReadScope;
+  /** May create and revoke exemptions (accepted risk); default the security group. */
+  exemptions: Members;
 }
 
 /**
@@ -67,6 +70,7 @@ export interface PortalRoles {
  *   ownership refs) as the scope says;
  * - an entity's view is conditional on its ownership when the read scope is `owners`;
  * - verifying the remediation history is reserved to the configured admins;
+ * - creating and revoking exemptions is reserved to the configured exemption role;
  * - everything else is open to every signed-in user;
  * - a request without a signed-in user is denied.
  */
@@ -94,6 +98,9 @@ export function decide(
   }
   if (isPermission(permission, prodHardeningHistoryVerifyPermission)) {
     return allowIf(isMember(user, roles.admins));
+  }
+  if (isPermission(permission, prodHardeningExemptionCreatePermission)) {
+    return allowIf(isMember(user, roles.exemptions));
   }
   return { result: AuthorizeResult.ALLOW };
 }

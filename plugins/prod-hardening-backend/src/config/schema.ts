@@ -1,3 +1,4 @@
+import { DEFAULT_EXEMPTION_MAX_DAYS } from '@prod-hardening/plugin-prod-hardening-common';
 import { z } from 'zod';
 import { AWS_REGIONS } from './awsRegions';
 
@@ -143,6 +144,15 @@ export const prodHardeningConfigSchema = z.object({
           users: z.array(entityRef('user')).default([]),
         })
         .default({}),
+      /** Who may create and revoke exemptions (default: the security group). */
+      exemptions: z
+        .object({
+          groups: z
+            .array(entityRef('group'))
+            .default(['group:default/security']),
+          users: z.array(entityRef('user')).default([]),
+        })
+        .default({}),
     })
     .default({}),
   resources: z
@@ -226,6 +236,17 @@ export const prodHardeningConfigSchema = z.object({
        * days before it are the savings targets' baseline.
        */
       savingsChangeDay: isoDay.optional(),
+    })
+    .default({}),
+  exemptions: z
+    .object({
+      /** The longest an exemption may last, in days. */
+      maxDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(365)
+        .default(DEFAULT_EXEMPTION_MAX_DAYS),
     })
     .default({}),
   remediation: z

@@ -102,8 +102,8 @@ export async function explainRefused(
 }
 
 /**
- * Lets a signed-in user with `prod-hardening.remediation.execute` make a change, before
- * anything touches AWS; then, when `affectedResources` is given, checks
+ * Lets a signed-in user with `prod-hardening.remediation.execute` (or the `guard`
+ * permission, e.g. exemptions) make a change, before anything touches AWS; then, when `affectedResources` is given, checks
  * `prod-hardening.resource.remediate` on each resource the change touches (a policy
  * may leave those to their owners). Every refusal is first recorded by `onRefused`
  * (audit event and history row), then thrown: not signed in (401), a service token
@@ -117,6 +117,10 @@ export async function authorizeChange(
   what: string,
   onRefused: (actor: string, error: Error) => Promise<void>,
   affectedResources?: () => Promise<string[]>,
+  guard: { permission: BasicPermission; whoToAsk: string } = {
+    permission: prodHardeningRemediationExecutePermission,
+    whoToAsk: 'the platform on-call group',
+  },
 ): Promise<string> {
   const refuse = async (actor: string, error: Error): Promise<never> => {
     await onRefused(actor, error);
@@ -157,7 +161,7 @@ export async function authorizeChange(
   let decision;
   try {
     [decision] = await deps.permissions.authorize(
-      [{ permission: prodHardeningRemediationExecutePermission }],
+      [{ permission: guard.permission }],
       { credentials },
     );
   } catch (err) {
@@ -167,7 +171,7 @@ export async function authorizeChange(
     return refuse(
       actor,
       new NotAllowedError(
-        `You are not allowed to ${what} (permission ${prodHardeningRemediationExecutePermission.name}); ask the platform on-call group.`,
+        `You are not allowed to ${what} (permission ${guard.permission.name}); ask ${guard.whoToAsk}.`,
       ),
     );
   }

@@ -18,6 +18,8 @@ import { addThrottlingRoutes } from './throttlingRoutes';
 import { addSuccessMetricsRoutes } from './successMetricsRoutes';
 import { addRunbookRoutes } from './runbookRoutes';
 import { addEntityRoutes } from './entityRoutes';
+import { addExemptionRoutes } from './exemptionRoutes';
+import type { ExemptionService } from '../services/exemptions/ExemptionService';
 import type { EntitySummaryService } from '../services/entities/EntitySummaryService';
 import type { RunbookLibrary } from '../services/runbooks/RunbookLibrary';
 import type { SuccessMetricsService } from '../services/successMetrics/SuccessMetricsService';
@@ -38,6 +40,7 @@ export interface RouterOptions extends AuthorizeDeps {
   runbooks: RunbookLibrary;
   optimisation: OptimisationService;
   entities: EntitySummaryService;
+  exemptions: ExemptionService;
 }
 
 export async function createRouter(
@@ -91,6 +94,7 @@ export async function createRouter(
   addSuccessMetricsRoutes(router, options);
   addRunbookRoutes(router, options);
   addEntityRoutes(router, options);
+  addExemptionRoutes(router, options);
 
   return router;
 }

@@ -224,6 +224,117 @@ function hostileRequests(): HostileRequest[] {
     'entity unknown parameter',
     `${summary('component', 'default', 'web')}?x=1`,
   );
+  // Exemptions: missing or malformed fields, expiries out of range, unknown targets,
+  // filters the contract does not allow, ids that are not ids.
+  const exemptions = '/exemptions';
+  const day = 24 * 60 * 60_000;
+  const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
+  const exemptCheck = (more: Record<string, unknown>) => ({
+    kind: 'check',
+    checkId: 'guardduty-enabled',
+    resourceId: 'guardduty/us-east-1',
+    justification: 'Replaced by the vendor IDS until the migration.',
+    expiresAt: inDays(30),
+    ...more,
+  });
+  post('exemption empty body', exemptions, {});
+  post('exemption no kind', exemptions, exemptCheck({ kind: undefined }));
+  for (const v of ['rule', 'CHECK', ...NOT_A_STRING])
+    post(
+      `exemption kind=${JSON.stringify(v)}`,
+      exemptions,
+      exemptCheck({ kind: v }),
+    );
+  post(
+    'exemption no justification',
+    exemptions,
+    exemptCheck({ justification: undefined }),
+  );
+  for (const v of ['', '   ', 'ok', ...NOT_A_STRING, 'j'.repeat(2001)])
+    post(
+      `exemption justification=${JSON.stringify(v).slice(0, 40)}`,
+      exemptions,
+      exemptCheck({ justification: v }),
+    );
+  post(
+    'exemption no expiry',
+    exemptions,
+    exemptCheck({ expiresAt: undefined }),
+  );
+  for (const v of [
+    inDays(-1),
+    inDays(91),
+    inDays(3650),
+    '2026-13-01T00:00:00Z',
+    'tomorrow',
+    '1e12',
+    ...NOT_A_STRING,
+    ...INJECTIONS.slice(0, 4),
+  ])
+    post(
+      `exemption expiresAt=${JSON.stringify(v)}`,
+      exemptions,
+      exemptCheck({ expiresAt: v }),
+    );
+  for (const v of [...INJECTIONS, 'no-such-check'])
+    post(
+      `exemption checkId ${JSON.stringify(v)}`,
+      exemptions,
+      exemptCheck({ checkId: v }),
+    );
+  for (const v of [...INJECTIONS.slice(0, 6), 'guardduty/eu-west-3'])
+    post(
+      `exemption resourceId ${JSON.stringify(v)}`,
+      exemptions,
+      exemptCheck({ resourceId: v }),
+    );
+  for (const v of [
+    ...INJECTIONS.slice(0, 6),
+    'arn:aws:securityhub:us-east-1:123456789012:finding/unknown',
+  ])
+    post(`exemption findingId ${JSON.stringify(v)}`, exemptions, {
+      kind: 'finding',
+      findingId: v,
+      justification: 'Accepted by the security review of 2026-12.',
+      expiresAt: inDays(30),
+    });
+  post(
+    'exemption check with a findingId',
+    exemptions,
+    exemptCheck({ findingId: 'x' }),
+  );
+  post('exemption extra field', exemptions, exemptCheck({ approved: true }));
+  post('exemption array body', exemptions, [exemptCheck({})]);
+  post('exemption huge body', exemptions, exemptCheck({ justification: HUGE }));
+  post('exemption malformed JSON', exemptions, '{"kind": "check"');
+  for (const [key, values] of [
+    ['status', ['ACTIVE', 'all', 'expired,revoked', ...INJECTIONS.slice(0, 3)]],
+    ['checkId', ['UPPER', ...INJECTIONS.slice(0, 3)]],
+    ['format', ['xml', 'CSV', 'pdf']],
+  ] as const)
+    for (const v of values)
+      get(
+        `exemptions ${key}=${JSON.stringify(v)}`,
+        `${exemptions}?${key}=${enc(v)}`,
+      );
+  get(
+    'exemptions resource too long',
+    `${exemptions}?resource=${'r'.repeat(3000)}`,
+  );
+  get('exemptions unknown parameter', `${exemptions}?owner=me`);
+  get('exemptions csv unknown parameter', `${exemptions}.csv?format=csv`);
+  get('exemptions csv status', `${exemptions}.csv?status=ALL`);
+  for (const v of [...INJECTIONS.slice(0, 6), 'not-a-uuid', '1'])
+    post(
+      `revoke id ${JSON.stringify(v)}`,
+      `${exemptions}/${enc(v)}/revoke`,
+      {},
+    );
+  post(
+    'revoke unknown exemption',
+    `${exemptions}/00000000-0000-4000-8000-000000000000/revoke`,
+    {},
+  );
   return list;
 }
 

@@ -1,5 +1,8 @@
 /** Schemas shared by every route (referenced as #/components/schemas/...). */
+import { exemptionSchema } from './paths/exemptions';
+
 export const schemas = {
+  Exemption: exemptionSchema,
   Error: {
     type: 'object',
     properties: {
@@ -119,6 +122,28 @@ export const schemas = {
           'failed',
           'warned',
           'errored',
+        ],
+        additionalProperties: false,
+      },
+      scoreWithExemptions: {
+        type: 'object',
+        properties: {
+          securityHubPercent: { type: ['number', 'null'] },
+          severityWeightedPercent: { type: ['number', 'null'] },
+          passed: { type: 'integer' },
+          failed: { type: 'integer' },
+          warned: { type: 'integer' },
+          errored: { type: 'integer' },
+          exempted: { type: 'integer' },
+        },
+        required: [
+          'securityHubPercent',
+          'severityWeightedPercent',
+          'passed',
+          'failed',
+          'warned',
+          'errored',
+          'exempted',
         ],
         additionalProperties: false,
       },

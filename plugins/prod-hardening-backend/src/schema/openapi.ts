@@ -6,6 +6,7 @@
  */
 import { schemas } from './components';
 import { entityPaths } from './paths/entities';
+import { exemptionPaths } from './paths/exemptions';
 import { finopsPaths } from './paths/finops';
 import { healthPaths } from './paths/health';
 import { posturePaths } from './paths/posture';
@@ -39,5 +40,6 @@ export const openApiSpec = {
     ...successMetricsPaths,
     ...runbookPaths,
     ...entityPaths,
+    ...exemptionPaths,
   },
 } as const;

@@ -1,5 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  CreateExemptionRequest,
+  Exemption,
+  ExemptionFilters,
   EntitySummary,
   Runbook,
   RunbookSummary,
@@ -88,6 +91,14 @@ export interface ProdHardeningApi {
   downloadWeeklyReview(
     format: WeeklyReviewDownloadFormat,
   ): Promise<DownloadedFile>;
+  /** Exemptions (accepted risks), newest first. */
+  listExemptions(filters?: ExemptionFilters): Promise<Exemption[]>;
+  /** Needs prod-hardening.exemption.create. */
+  createExemption(request: CreateExemptionRequest): Promise<Exemption>;
+  /** Needs prod-hardening.exemption.create. */
+  revokeExemption(id: string): Promise<Exemption>;
+  /** The filtered exemptions as CSV, for the audit. */
+  downloadExemptions(filters?: ExemptionFilters): Promise<DownloadedFile>;
 }
 
 export type WeeklyReviewDownloadFormat = 'csv' | 'md';

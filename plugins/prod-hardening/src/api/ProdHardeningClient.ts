@@ -1,6 +1,9 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CreateExemptionRequest,
+  Exemption,
+  ExemptionFilters,
   EntitySummary,
   FinOpsOptimisation,
   Runbook,
@@ -177,6 +180,35 @@ export class ProdHardeningClient implements ProdHardeningApi {
     return { filename, blob: await response.blob() };
   }
 
+  async listExemptions(filters: ExemptionFilters = {}): Promise<Exemption[]> {
+    const body = await this.get<{ items: Exemption[] }>(
+      '/exemptions',
+      exemptionParams(filters),
+    );
+    return body.items;
+  }
+
+  createExemption(request: CreateExemptionRequest): Promise<Exemption> {
+    return this.post<Exemption>('/exemptions', request);
+  }
+
+  revokeExemption(id: string): Promise<Exemption> {
+    return this.post<Exemption>(
+      `/exemptions/${encodeURIComponent(id)}/revoke`,
+      {},
+    );
+  }
+
+  async downloadExemptions(
+    filters: ExemptionFilters = {},
+  ): Promise<DownloadedFile> {
+    const response = await this.fetch(
+      '/exemptions.csv',
+      exemptionParams(filters),
+    );
+    return { filename: 'exemptions.csv', blob: await response.blob() };
+  }
+
   private async post<T>(path: string, body: unknown): Promise<T> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl(
       PROD_HARDENING_PLUGIN_ID,
@@ -212,4 +244,13 @@ export class ProdHardeningClient implements ProdHardeningApi {
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response;
   }
+}
+
+/** Only the filters that are set: the backend refuses empty parameters. */
+function exemptionParams(filters: ExemptionFilters): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (filters.status) params.status = filters.status;
+  if (filters.checkId) params.checkId = filters.checkId;
+  if (filters.resource) params.resource = filters.resource;
+  return params;
 }

@@ -30,6 +30,10 @@ export function fakeApi(
       queueName: 'huntaze-rate-limiter-dlq',
     }),
     downloadWeeklyReview: () => never(),
+    listExemptions: async () => [],
+    createExemption: () => never(),
+    revokeExemption: () => never(),
+    downloadExemptions: () => never(),
     ...overrides,
   };
 }

@@ -64,6 +64,12 @@ export const posturePaths = {
                         day: { type: 'string' },
                         securityHubPercent: { type: ['number', 'null'] },
                         severityWeightedPercent: { type: ['number', 'null'] },
+                        securityHubPercentWithExemptions: {
+                          type: ['number', 'null'],
+                        },
+                        severityWeightedPercentWithExemptions: {
+                          type: ['number', 'null'],
+                        },
                         failed: { type: 'integer' },
                       },
                       required: [

@@ -18,6 +18,10 @@ import type { Finding } from '@prod-hardening/plugin-prod-hardening-common';
 import { checkForFinding } from '../../domain/posture/findingChecks';
 import type { SecurityHubSource } from '../../sources/securityHub';
 import type { ChangeMark } from '../changes/ChangeMark';
+import {
+  scoreWithExemptions,
+  StoredExemption,
+} from '../../domain/exemptions/rules';
 import type { PostureCheckEngine } from './PostureCheckEngine';
 import { PostureSnapshotStore, trendStartDay } from './PostureSnapshotStore';
 
@@ -32,6 +36,11 @@ export interface PostureServiceOptions {
    * own changes only (invalidate) and the cache's TTL.
    */
   changes?: ChangeMark;
+  /**
+   * The exemptions in force, for the report's score with exemptions (computed at each
+   * read, so an exemption counts at once without a new evaluation).
+   */
+  exemptions?: { list(): Promise<StoredExemption[]> };
   /** How long a posture report and the findings list are reused. */
   cacheTtlMs?: number;
   nowMs?: () => number;
@@ -60,7 +69,30 @@ export class PostureService {
 
   async getReport(opts: { refresh?: boolean } = {}): Promise<PostureReport> {
     await this.dropIfChangedElsewhere();
-    return this.report.get(() => this.options.engine.evaluate(), opts);
+    const report = await this.report.get(
+      () => this.options.engine.evaluate(),
+      opts,
+    );
+    return this.withExemptions(report);
+  }
+
+  /** The report with its score with exemptions; a store that cannot be read leaves it out. */
+  private async withExemptions(report: PostureReport): Promise<PostureReport> {
+    const { exemptions } = this.options;
+    if (!exemptions) return report;
+    try {
+      const all = await exemptions.list();
+      return {
+        ...report,
+        scoreWithExemptions: scoreWithExemptions(
+          report.checks,
+          all,
+          this.nowMs(),
+        ),
+      };
+    } catch {
+      return report;
+    }
   }
 
   /** Drops cached results, e.g. after a remediation changed the account. */

@@ -40,15 +40,45 @@ describe('PostureSnapshotStore', () => {
         securityHubPercent: 30,
         severityWeightedPercent: 50,
         failed: 7,
+        securityHubPercentWithExemptions: null,
+        severityWeightedPercentWithExemptions: null,
       },
       {
         day: '2026-11-21',
         securityHubPercent: 50,
         severityWeightedPercent: 50,
         failed: 5,
+        securityHubPercentWithExemptions: null,
+        severityWeightedPercentWithExemptions: null,
       },
     ]);
     expect(await store.since('2026-11-21')).toHaveLength(1);
+  });
+
+  it('keeps the score with exemptions beside the raw one', async () => {
+    const store = new PostureSnapshotStore(db);
+    await store.save({
+      ...report('2026-12-05T01:00:00.000Z', 2),
+      scoreWithExemptions: {
+        securityHubPercent: 88.9,
+        severityWeightedPercent: 75,
+        passed: 8,
+        failed: 1,
+        warned: 0,
+        errored: 0,
+        exempted: 1,
+      },
+    });
+    expect(await store.since('2026-12-01')).toEqual([
+      {
+        day: '2026-12-05',
+        securityHubPercent: 80,
+        severityWeightedPercent: 50,
+        failed: 2,
+        securityHubPercentWithExemptions: 88.9,
+        severityWeightedPercentWithExemptions: 75,
+      },
+    ]);
   });
 
   it('keeps data across instances', async () => {

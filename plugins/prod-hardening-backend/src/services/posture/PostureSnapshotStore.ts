@@ -19,6 +19,10 @@ export class PostureSnapshotStore {
       securityHubPercent: report.score.securityHubPercent,
       severityWeightedPercent: report.score.severityWeightedPercent,
       failed: report.score.failed,
+      securityHubPercentWithExemptions:
+        report.scoreWithExemptions?.securityHubPercent ?? null,
+      severityWeightedPercentWithExemptions:
+        report.scoreWithExemptions?.severityWeightedPercent ?? null,
     };
     const row = {
       day: point.day,
@@ -29,6 +33,10 @@ export class PostureSnapshotStore {
       failed: report.score.failed,
       warned: report.score.warned,
       errored: report.score.errored,
+      security_hub_percent_with_exemptions:
+        point.securityHubPercentWithExemptions,
+      severity_weighted_percent_with_exemptions:
+        point.severityWeightedPercentWithExemptions,
       statuses_json: JSON.stringify(
         Object.fromEntries(report.checks.map(c => [c.id, c.status])),
       ),
@@ -51,6 +59,10 @@ export class PostureSnapshotStore {
       securityHubPercent: r.security_hub_percent,
       severityWeightedPercent: r.severity_weighted_percent,
       failed: r.failed,
+      securityHubPercentWithExemptions:
+        r.security_hub_percent_with_exemptions ?? null,
+      severityWeightedPercentWithExemptions:
+        r.severity_weighted_percent_with_exemptions ?? null,
     }));
   }
 }

@@ -76,7 +76,7 @@ export class ChangeAttempts {
    * ends the attempt with the error's outcome and is re-thrown for the router.
    */
   async run<T>(
-    req: Request,
+    req: Request | undefined,
     start: {
       eventId: string;
       subject: AttemptSubject;
@@ -122,7 +122,7 @@ export class ChangeAttempts {
   }
 
   private async open(
-    req: Request,
+    req: Request | undefined,
     start: { eventId: string; subject: AttemptSubject; meta?: JsonObject },
   ): Promise<ChangeAttempt> {
     const { subject } = start;

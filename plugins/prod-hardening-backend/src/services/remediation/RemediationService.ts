@@ -52,6 +52,11 @@ export interface RemediationServiceOptions {
    * not change the attempt's outcome.
    */
   onChanged?: () => void | Promise<void>;
+  /** The 409 for a check+resource under an active exemption (accepted risk), if any. */
+  exemptionConflict?: (
+    checkId: string,
+    resourceId: string,
+  ) => Promise<ConflictError | undefined>;
   nowMs?: () => number;
   /** Execute answers within this many ms whatever AWS does (default 60 s). */
   deadlineMs?: number;
@@ -87,6 +92,11 @@ export class RemediationService {
     override: boolean,
   ): Promise<RemediationPlan> {
     const definition = this.definition(checkId);
+    const exempted = await this.options.exemptionConflict?.(
+      checkId,
+      definition.resourceId,
+    );
+    if (exempted) throw exempted;
     const state = await definition.readState();
     const body = definition.plan(state);
     const createdAt = this.nowMs();
@@ -217,6 +227,11 @@ export class RemediationService {
           return attempt.refuse('rejected', actions);
         }
         const definition = this.definition(plan.checkId);
+        const exempted = await this.options.exemptionConflict?.(
+          plan.checkId,
+          plan.resourceId,
+        );
+        if (exempted) return attempt.refuse('conflict', exempted);
 
         return attempt.withLock(
           'A remediation of this check and resource is already running.',

@@ -4,7 +4,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { prodHardeningApiRef, ProdHardeningApi } from '../../api';
 import { fakeApi } from '../../testUtils/fakeApi';
 import { findingDetail, runbook } from '../../testUtils/guidedFixtures';
@@ -162,5 +162,42 @@ describe('FindingDrawer', () => {
         'Could not load the finding: There is no open finding with id x.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('exempts the finding with a justification and an expiry', async () => {
+    const createExemption = jest.fn(async (request: any) => ({
+      id: 'e1',
+      kind: 'finding' as const,
+      findingId: request.findingId,
+      resourceId: detail.finding.resourceId,
+      justification: request.justification,
+      expiresAt: request.expiresAt,
+      createdBy: 'user:default/sam',
+      createdAt: '2026-12-05T10:00:00.000Z',
+      status: 'active' as const,
+    }));
+    const drawer = await renderTable({
+      getFinding: async () => detail,
+      createExemption,
+    });
+    fireEvent.click(
+      await within(drawer).findByRole('button', { name: 'Exempt…' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: `Exempt: ${detail.finding.title}`,
+    });
+    fireEvent.change(within(dialog).getByLabelText(/Justification/), {
+      target: { value: 'Cache holds no personal data; migration in Q1.' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Exempt' }));
+    await waitFor(() =>
+      expect(createExemption).toHaveBeenCalledWith(
+        expect.objectContaining({
+          kind: 'finding',
+          findingId: detail.finding.id,
+          justification: 'Cache holds no personal data; migration in Q1.',
+        }),
+      ),
+    );
   });
 });

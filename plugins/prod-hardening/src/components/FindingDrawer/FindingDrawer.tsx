@@ -22,6 +22,7 @@ import { severityColor, statusColor } from '../../utils/status';
 import { webUrl } from '../../utils/webUrl';
 import { EvidenceTable } from '../EvidenceTable';
 import { RemediationEntry } from '../RemediationButtons';
+import { ExemptButton } from '../Exemptions';
 import { RunbookLink } from '../Runbooks';
 
 /** A link only to a web address; anything else from the finding stays plain text. */
@@ -183,9 +184,23 @@ export function FindingDrawer(props: {
           )}
         </Stack>
       )}
-      <Box mt={3}>
+      <Stack direction="row" spacing={1} mt={3}>
         <Button onClick={props.onClose}>Close</Button>
-      </Box>
+        {finding && (
+          <ExemptButton
+            target={{
+              kind: 'finding',
+              findingId: finding.id,
+              title: finding.title,
+            }}
+            onExempted={() => {
+              // Suppressed in Security Hub: it leaves the open findings.
+              props.onRemediated();
+              props.onClose();
+            }}
+          />
+        )}
+      </Stack>
     </Drawer>
   );
 }

@@ -8,12 +8,14 @@ import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import {
   CheckResult,
+  Exemption,
   runbookFor,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { groupByPillar, severityColor, statusColor } from '../../utils/status';
 import { EvidenceTable } from '../EvidenceTable';
 import { RemediationEntry } from '../RemediationButtons';
 import { RunbookLink } from '../Runbooks';
+import { ExemptButton } from '../Exemptions';
 
 const REMEDIATION_LABELS = {
   automated: 'Automated remediation',
@@ -24,13 +26,21 @@ const REMEDIATION_LABELS = {
 function CheckRow({
   check,
   onRemediated,
+  exemptions,
 }: {
   check: CheckResult;
   onRemediated: () => void;
+  exemptions: Exemption[];
 }) {
   // A runbook applies while the check is not passing.
   const runbook =
     check.status === 'PASS' ? undefined : runbookFor({ checkId: check.id });
+  // Only a resource the check did not pass on carries a risk to accept.
+  const exempted = exemptions.filter(e => e.checkId === check.id);
+  const exemptable = check.resources
+    .filter(r => r.status === 'FAIL' || r.status === 'WARN')
+    .map(r => r.resourceId)
+    .filter(id => !exempted.some(e => e.resourceId === id));
   return (
     <Accordion
       disableGutters
@@ -53,6 +63,20 @@ function CheckRow({
             color={statusColor(check.status)}
           />
           <Typography sx={{ flexGrow: 1 }}>{check.title}</Typography>
+          {exempted.length > 0 && (
+            <Chip
+              size="small"
+              variant="outlined"
+              color="warning"
+              label={`Exempted (${exempted.length})`}
+              title={exempted
+                .map(
+                  e =>
+                    `${e.resourceId} until ${e.expiresAt}: ${e.justification}`,
+                )
+                .join('\n')}
+            />
+          )}
           <Chip size="small" variant="outlined" label={check.control} />
           <Chip
             size="small"
@@ -74,6 +98,17 @@ function CheckRow({
             {check.remediation.why}
           </Typography>
           {runbook && <RunbookLink runbookId={runbook} />}
+          {exemptable.length > 0 && (
+            <ExemptButton
+              target={{
+                kind: 'check',
+                checkId: check.id,
+                title: check.title,
+                resourceIds: exemptable,
+              }}
+              onExempted={onRemediated}
+            />
+          )}
           <RemediationEntry check={check} onRemediated={onRemediated} />
         </Stack>
         <EvidenceTable check={check} />
@@ -86,9 +121,12 @@ function CheckRow({
 export function CheckList({
   checks,
   onRemediated,
+  exemptions = [],
 }: {
   checks: CheckResult[];
   onRemediated: () => void;
+  /** The active exemptions, shown on their checks. */
+  exemptions?: Exemption[];
 }) {
   return (
     <Stack spacing={3}>
@@ -106,6 +144,7 @@ export function CheckList({
               key={check.id}
               check={check}
               onRemediated={onRemediated}
+              exemptions={exemptions}
             />
           ))}
         </Box>

@@ -10,12 +10,16 @@ import { FindingsTable } from '../FindingsTable';
 import { CheckList } from './CheckList';
 import { ScoreSummary } from './ScoreSummary';
 import { ScoreTrend } from './ScoreTrend';
+import { ExemptionsList } from '../Exemptions';
+import { useExemptions } from '../../hooks/useExemptions';
 
 /** Security posture: scores, the checks by pillar, and the open findings. */
 export function PostureTab() {
   const api = useApi(prodHardeningApiRef);
   const { value, loading, error, retry } = usePosture();
   const [historyVersion, setHistoryVersion] = useState(0);
+  // Shown on their checks; a list that cannot be read only hides the marks.
+  const active = useExemptions({ status: 'active' }, historyVersion);
   const onRemediated = async () => {
     // The backend drops its cache after a change; ask for a fresh evaluation anyway.
     await api.getPosture({ refresh: true }).catch(() => undefined);
@@ -35,13 +39,21 @@ export function PostureTab() {
         <>
           <ScoreSummary report={value} />
           <ScoreTrend />
-          <CheckList checks={value.checks} onRemediated={onRemediated} />
+          <CheckList
+            checks={value.checks}
+            onRemediated={onRemediated}
+            exemptions={active.value ?? []}
+          />
         </>
       )}
       <Typography variant="h6" component="h3">
         Open findings
       </Typography>
       <FindingsTable onRemediated={onRemediated} />
+      <Typography variant="h6" component="h3">
+        Exemptions
+      </Typography>
+      <ExemptionsList version={historyVersion} onChanged={onRemediated} />
       <Typography variant="h6" component="h3">
         Remediation history
       </Typography>

@@ -32,24 +32,36 @@ function ScoreCard(props: {
 
 /** The two posture scores, each with how it is computed, and the status counts. */
 export function ScoreSummary({ report }: { report: PostureReport }) {
-  const { score } = report;
+  const { score, scoreWithExemptions: exempt } = report;
+  const md = exempt ? 3 : 4;
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={md}>
         <ScoreCard
           label="Security Hub score"
           value={formatPercent(score.securityHubPercent)}
-          explanation="Passed ÷ evaluated checks, every check counts the same (Security Hub's method). Checks that could not run are left out."
+          explanation="Passed ÷ evaluated checks, every check counts the same (Security Hub's method). Checks that could not run are left out. Exempted checks still count here."
         />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={md}>
         <ScoreCard
           label="Severity-weighted score"
           value={formatPercent(score.severityWeightedPercent)}
           explanation="Passed weight ÷ evaluated weight, with critical 10, high 5, medium 2, low 1: one critical failure costs as much as ten low ones."
         />
       </Grid>
-      <Grid item xs={12} md={4}>
+      {exempt && (
+        <Grid item xs={12} md={md}>
+          <ScoreCard
+            label="Score with exemptions"
+            value={`${formatPercent(
+              exempt.securityHubPercent,
+            )} · ${formatPercent(exempt.severityWeightedPercent)}`}
+            explanation={`Security Hub and severity-weighted scores with ${exempt.exempted} exempted check(s) left out (accepted risks with an expiry). The raw scores beside it still count them.`}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12} md={md}>
         <ScoreCard
           label="Checks"
           value={`${score.passed} pass · ${score.failed} fail`}

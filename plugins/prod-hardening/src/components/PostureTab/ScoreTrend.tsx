@@ -23,7 +23,10 @@ import { prodHardeningApiRef } from '../../api';
 
 type Days = 7 | 30 | 90;
 
-/** Both scores over the daily snapshots the backend's scheduler takes. */
+/**
+ * Both scores over the daily snapshots the backend's scheduler takes, and the Security
+ * Hub score with exemptions (dashed) once snapshots carry it.
+ */
 export function ScoreTrend() {
   const api = useApi(prodHardeningApiRef);
   const theme = useTheme();
@@ -31,6 +34,10 @@ export function ScoreTrend() {
   const { value, error, loading } = useAsyncRetry(
     () => api.getPostureTrend(days),
     [api, days],
+  );
+  // Days before exemptions were recorded have none: the dashed line starts later.
+  const hasExemptionScores = (value ?? []).some(
+    p => typeof p.securityHubPercentWithExemptions === 'number',
   );
 
   return (
@@ -96,6 +103,17 @@ export function ScoreTrend() {
                   stroke={theme.palette.secondary.main}
                   isAnimationActive={false}
                 />
+                {hasExemptionScores && (
+                  <Line
+                    type="monotone"
+                    dataKey="securityHubPercentWithExemptions"
+                    name="Security Hub score with exemptions"
+                    stroke={theme.palette.primary.main}
+                    strokeDasharray="4 4"
+                    connectNulls={false}
+                    isAnimationActive={false}
+                  />
+                )}
               </LineChart>
             </ResponsiveContainer>
           </div>
