@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { prodHardeningApiRef } from '../../api';
 import { fakeApi } from '../../testUtils/fakeApi';
@@ -9,6 +14,7 @@ describe('ProdHardeningPage', () => {
     await renderInTestApp(
       <TestApiProvider
         apis={[
+          [permissionApiRef, mockApis.permission()],
           [
             prodHardeningApiRef,
             fakeApi({
