@@ -57,6 +57,8 @@ export default async function globalSetup() {
             commandTimeoutMs: 500,
           },
           finops: { savingsChangeDay: stack.savingsChangeDay },
+          // Scans early and often, so a spec sees the owners' notifications.
+          notifications: { frequencyMinutes: 1, initialDelaySeconds: 5 },
         },
       }),
     );

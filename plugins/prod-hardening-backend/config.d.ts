@@ -156,6 +156,19 @@ export interface Config {
        */
       deadlineMs?: number;
     };
+    /** Backstage notifications to the owners of what the portal watches. */
+    notifications?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Minutes between scans of findings, budgets and the limiter. Default 5. */
+      frequencyMinutes?: number;
+      /** Seconds before the first scan after start-up. Default 60. */
+      initialDelaySeconds?: number;
+      /** Group entity ref told about the budget. Default group:default/finops. */
+      finopsGroup?: string;
+      /** Minutes the DLQ may hold messages before its owner is told. Default 15. */
+      dlqMinutes?: number;
+    };
     runbooks?: {
       /**
        * Folder of the on-call runbooks (Markdown files). Default: the first

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { notificationProcessorsLoader } from './modules/notificationProcessors';
 import { permissionPolicyModule } from './modules/permissionPolicyModule';
 import { checkProductionConfig } from './startup/checkProductionConfig';
 import { isProductionRuntime } from './startup/productionReadiness';
@@ -33,6 +34,13 @@ async function main() {
 
   backend.add(import('@backstage/plugin-permission-backend'));
   backend.add(permissionPolicyModule);
+
+  // Notifications (with signals for live updates) reach the owners the portal finds
+  // in the catalog; email and Slack are Backstage's processor modules, used only when
+  // configured (docs/deploy.md).
+  backend.add(import('@backstage/plugin-notifications-backend'));
+  backend.add(import('@backstage/plugin-signals-backend'));
+  backend.add(notificationProcessorsLoader);
 
   backend.add(import('@prod-hardening/plugin-prod-hardening-backend'));
 

@@ -41,6 +41,9 @@ import {
 import { ExemptionService } from './services/exemptions/ExemptionService';
 import { ExemptionStore } from './services/exemptions/ExemptionStore';
 import { SecurityHubWorkflowSource } from './sources/securityHubWorkflow';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { NoticeLedger, OwnerNotifier } from './services/notifications';
+import { CHECKS } from './domain/posture/catalog';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -63,6 +66,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         rootConfig,
@@ -77,6 +81,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         auditor,
         scheduler,
         catalog,
+        notifications,
       }) {
         const config = readProdHardeningConfig(rootConfig);
         const aws = DefaultAwsClientFactory.fromConfig(config);
@@ -181,23 +186,6 @@ export const prodHardeningPlugin = createBackendPlugin({
             }
           },
         });
-        const remediation = new RemediationService({
-          definitions: remediations,
-          executor: new RemediationActionExecutor(aws),
-          store: remediationStore,
-          verifier: new HistoryVerifier(db),
-          engine,
-          auditor,
-          account: accountScopeOf(config),
-          endpoint: config.aws.endpoint,
-          onChanged: async () => {
-            posture.invalidate();
-            await postureChanges.bump();
-          },
-          exemptionConflict: (checkId, resourceId) =>
-            exemptions.remediationConflict(checkId, resourceId),
-          deadlineMs: config.remediation.deadlineMs,
-        });
         const guided = new GuidedRemediationService({
           getReport: () => posture.getReport(),
           sources: postureSources,
@@ -220,6 +208,62 @@ export const prodHardeningPlugin = createBackendPlugin({
           auditor,
         });
 
+        // Owners hear of what needs them through Backstage notifications; a global
+        // task, so one replica scans, and the ledger keeps any notice from being told twice.
+        const notifier = new OwnerNotifier({
+          catalog,
+          auth,
+          notifications,
+          ledger: new NoticeLedger(db),
+          logger,
+          posture,
+          finops,
+          throttling: throttling.throttling,
+          checkTitle: checkId =>
+            Object.values(CHECKS).find(c => c.id === checkId)?.title ?? checkId,
+          finopsGroup: config.notifications.finopsGroup,
+          dlqMinutes: config.notifications.dlqMinutes,
+        });
+        if (config.notifications.enabled) {
+          await scheduler.scheduleTask({
+            id: 'prod-hardening-owner-notifications',
+            scope: 'global',
+            frequency: { minutes: config.notifications.frequencyMinutes },
+            timeout: { minutes: 5 },
+            initialDelay: {
+              seconds: config.notifications.initialDelaySeconds,
+            },
+            fn: async () => {
+              const { sent, skipped } = await notifier.scan();
+              if (sent > 0 || skipped.length > 0) {
+                const unread = skipped.length
+                  ? `; unread: ${skipped.join(', ')}`
+                  : '';
+                logger.info(`Owner notifications: ${sent} sent${unread}`);
+              }
+            },
+          });
+        }
+        const remediation = new RemediationService({
+          definitions: remediations,
+          executor: new RemediationActionExecutor(aws),
+          store: remediationStore,
+          verifier: new HistoryVerifier(db),
+          engine,
+          auditor,
+          account: accountScopeOf(config),
+          endpoint: config.aws.endpoint,
+          onChanged: async () => {
+            posture.invalidate();
+            await postureChanges.bump();
+          },
+          exemptionConflict: (checkId, resourceId) =>
+            exemptions.remediationConflict(checkId, resourceId),
+          deadlineMs: config.remediation.deadlineMs,
+          onExecuted: config.notifications.enabled
+            ? attempt => notifier.remediationExecuted(attempt)
+            : undefined,
+        });
         const successMetrics = new SuccessMetricsService({
           posture,
           finops,

@@ -258,6 +258,20 @@ export const prodHardeningConfigSchema = z.object({
       deadlineMs: z.number().int().min(1_000).max(300_000).default(60_000),
     })
     .default({}),
+  notifications: z
+    .object({
+      /** Backstage notifications to the owners; off, the scan task is not scheduled. */
+      enabled: z.boolean().default(true),
+      /** How often findings, budgets and the limiter are scanned for new notices. */
+      frequencyMinutes: z.number().int().min(1).max(1440).default(5),
+      /** Delay before the first scan after start-up. */
+      initialDelaySeconds: z.number().int().min(0).max(3600).default(60),
+      /** Who hears about the budget (forecast over 80 %, actual over 100 %). */
+      finopsGroup: entityRef('group').default('group:default/finops'),
+      /** The DLQ holding messages this long is an incident for the limiter's owner. */
+      dlqMinutes: z.number().int().min(1).max(1440).default(15),
+    })
+    .default({}),
   runbooks: z
     .object({
       /** Folder of the on-call runbooks (Markdown); default: docs/runbooks above the working directory. */

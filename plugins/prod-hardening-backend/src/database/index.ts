@@ -1,2 +1,3 @@
 export { migrateDatabase, isPostgres } from './migrateDatabase';
 export { databaseUnavailable, guardQuery } from './unavailable';
+export { isUniqueViolation } from './uniqueViolation';

@@ -31,6 +31,15 @@ import type { RemediationStore, StoredPlan } from './RemediationStore';
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
 export const PLAN_TTL_MS = 5 * 60_000;
 
+/** An attempt that reached AWS's write calls, as the owners are told of it. */
+export interface ExecutedAttempt {
+  historyId: string;
+  checkId: string;
+  resourceId: string;
+  actor: string;
+  outcome: string;
+}
+
 export interface RemediationServiceOptions {
   definitions: RemediationDefinition<any>[];
   /**
@@ -52,6 +61,8 @@ export interface RemediationServiceOptions {
    * not change the attempt's outcome.
    */
   onChanged?: () => void | Promise<void>;
+  /** After an attempt that reached AWS's write calls ended: tells the owners. */
+  onExecuted?: (attempt: ExecutedAttempt) => void | Promise<void>;
   /** The 409 for a check+resource under an active exemption (accepted risk), if any. */
   exemptionConflict?: (
     checkId: string,
@@ -274,12 +285,14 @@ export class RemediationService {
             } catch (err) {
               // Calls before the refused one may have been applied.
               await this.changed();
-              return this.awsFailed(
+              const failed = await this.awsFailed(
                 attempt,
                 'AWS refused the change',
                 err,
                 actions,
               );
+              await this.executed({ ...plan, actor, ...failed });
+              return failed;
             }
             await this.changed();
 
@@ -297,6 +310,7 @@ export class RemediationService {
               verified: check,
               meta: { verifiedStatus: check?.status ?? null },
             });
+            await this.executed({ ...plan, actor, outcome, historyId });
             return { outcome, message, check, historyId };
           },
         );
@@ -342,6 +356,20 @@ export class RemediationService {
       await this.options.onChanged?.();
     } catch {
       // Other replicas then see the change when their cache expires.
+    }
+  }
+
+  private async executed(attempt: ExecutedAttempt): Promise<void> {
+    try {
+      await this.options.onExecuted?.({
+        historyId: attempt.historyId,
+        checkId: attempt.checkId,
+        resourceId: attempt.resourceId,
+        actor: attempt.actor,
+        outcome: attempt.outcome,
+      });
+    } catch {
+      // A notice that cannot be sent never changes what the attempt did.
     }
   }
 

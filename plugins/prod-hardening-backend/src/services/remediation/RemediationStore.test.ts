@@ -2,7 +2,8 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import { migratedSqlite } from '../../testUtils/database';
 import { RemediationStore, STALE_LOCK_MS } from './RemediationStore';
-import { isUniqueViolation, storeUnavailable } from './storeErrors';
+import { isUniqueViolation } from '../../database';
+import { storeUnavailable } from './storeErrors';
 
 const CHECK = 'guardduty-enabled';
 const RESOURCE = 'guardduty/us-east-1';

@@ -12,7 +12,8 @@ import {
   toHistoryEntry,
   toHistoryRow,
 } from './historyRows';
-import { isUniqueViolation, storeUnavailable } from './storeErrors';
+import { isUniqueViolation } from '../../database';
+import { storeUnavailable } from './storeErrors';
 
 const PLANS = 'prod_hardening_remediation_plans';
 const HISTORY = HISTORY_TABLE;

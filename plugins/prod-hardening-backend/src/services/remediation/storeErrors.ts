@@ -1,24 +1,6 @@
 import type { ServiceUnavailableError } from '@backstage/errors';
 import { databaseUnavailable } from '../../database/unavailable';
 
-/**
- * True for a unique or primary-key violation: the only database error that means
- * "this lock is taken". SQLite (better-sqlite3 and sqlite3), PostgreSQL and MySQL.
- */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: unknown; errno?: unknown; message?: unknown };
-  const code = String(e?.code ?? '');
-  return (
-    code === '23505' || // PostgreSQL unique_violation
-    code === 'ER_DUP_ENTRY' || // MySQL
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    // sqlite3 reports SQLITE_CONSTRAINT for every constraint; the message says which.
-    (code === 'SQLITE_CONSTRAINT' &&
-      /UNIQUE constraint/.test(String(e.message)))
-  );
-}
-
 /** The 503 for any other database error (see databaseUnavailable). */
 export function storeUnavailable(err: unknown): ServiceUnavailableError {
   return databaseUnavailable('remediation store', err);

@@ -107,7 +107,8 @@ describe('FindingDrawer', () => {
       await within(drawer).findByTestId('runbook-link-security-incident'),
     ).toHaveAttribute(
       'href',
-      expect.stringContaining('?runbook=security-incident'),
+      // The open finding stays in the URL: closing the runbook goes back to it.
+      expect.stringMatching(/\?finding=.+&runbook=security-incident$/),
     );
   });
 

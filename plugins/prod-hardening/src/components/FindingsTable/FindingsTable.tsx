@@ -13,6 +13,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import type { Severity } from '@prod-hardening/plugin-prod-hardening-common';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { FindingsRequest } from '../../api';
 import { useFindings } from '../../hooks/usePosture';
 import { severityColor } from '../../utils/status';
@@ -27,13 +28,23 @@ const SEVERITIES: Severity[] = [
 ];
 type SortKey = NonNullable<FindingsRequest['sort']>;
 
+/** The finding whose details are open: `?finding=<id>`, so a notification can link to it. */
+export const FINDING_PARAM = 'finding';
+
 /**
  * Open findings from Security Hub (including GuardDuty's), filtered, sorted and paged
  * by the backend so the page stays fast with tens of thousands of findings. A row
  * opens the finding's details.
  */
 export function FindingsTable(props: { onRemediated?: () => void }) {
-  const [selected, setSelected] = useState<string>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const selected = searchParams.get(FINDING_PARAM) ?? undefined;
+  const setSelected = (id: string | undefined) => {
+    const next = new URLSearchParams(searchParams);
+    if (id) next.set(FINDING_PARAM, id);
+    else next.delete(FINDING_PARAM);
+    setSearchParams(next);
+  };
   const [severity, setSeverity] = useState<Severity[]>([]);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('severity');

@@ -1,0 +1,272 @@
+import type {
+  BudgetStatus,
+  DeadLetterQueueStatus,
+  Finding,
+} from '@prod-hardening/plugin-prod-hardening-common';
+import { createResourceMatcher } from '../entities';
+import {
+  budgetNotices,
+  DLQ_NOTICE_KEY,
+  FALLBACK_NOTICE_KEY,
+  findingNotices,
+  OwnedMapping,
+  remediationNotice,
+  throttlingNotices,
+  unsentNotices,
+} from './ownerNotices';
+
+const WEB_SERVICE =
+  'arn:aws:ecs:us-east-1:123456789012:service/huntaze-web-production/web';
+
+function mapping(
+  entityRef: string,
+  owners: string[],
+  arns: string[],
+  extra: Partial<OwnedMapping> = {},
+): OwnedMapping {
+  return {
+    entityRef,
+    title: entityRef.split('/')[1],
+    owners,
+    matcher: createResourceMatcher({ arns, resourceTagSets: [] }),
+    rateLimiter: false,
+    ...extra,
+  };
+}
+
+const web = mapping(
+  'component:default/web',
+  ['group:default/team-web'],
+  [WEB_SERVICE],
+);
+const tagged: OwnedMapping = {
+  ...mapping('resource:default/uploads', ['group:default/platform-oncall'], []),
+  matcher: createResourceMatcher({
+    arns: [],
+    resourceTagSets: [[{ key: 'app', value: 'uploads' }]],
+  }),
+};
+const limiter = mapping(
+  'component:default/rate-limiter',
+  ['group:default/platform-oncall'],
+  [],
+  { rateLimiter: true },
+);
+
+function finding(id: string, over: Partial<Finding> = {}): Finding {
+  return {
+    id,
+    title: 'ECS containers should run as non-privileged',
+    severity: 'HIGH',
+    product: 'Security Hub',
+    controlId: 'ECS.4',
+    workflowStatus: 'NEW',
+    resourceType: 'AwsEcsService',
+    resourceId: WEB_SERVICE,
+    region: 'us-east-1',
+    accountId: '123456789012',
+    firstSeen: '2026-12-01T00:00:00Z',
+    lastSeen: '2026-12-05T00:00:00Z',
+    ...over,
+  };
+}
+
+describe('findingNotices', () => {
+  it('tells the owners of the resource of each high or critical finding, linking to it', () => {
+    const notices = findingNotices(
+      [
+        finding('f-1'),
+        finding('f-2', { severity: 'CRITICAL', title: 'Root access key' }),
+        finding('f-3', { severity: 'MEDIUM' }),
+        finding('f-4', { resourceId: 'arn:aws:s3:::nobody-owns-this' }),
+        finding('f-5', {
+          resourceId: 'arn:aws:s3:::huntaze-uploads',
+          resourceTags: { app: 'uploads' },
+        }),
+      ],
+      [web, tagged],
+    );
+    expect(notices.map(n => [n.key, n.recipients, n.severity])).toEqual([
+      ['finding:f-1', ['group:default/team-web'], 'high'],
+      ['finding:f-2', ['group:default/team-web'], 'critical'],
+      ['finding:f-5', ['group:default/platform-oncall'], 'high'],
+    ]);
+    expect(notices[0]).toMatchObject({
+      fingerprint: 'HIGH',
+      title: 'HIGH finding on web: ECS containers should run as non-privileged',
+      link: '/prod-hardening/posture?finding=f-1',
+      topic: 'Security findings',
+    });
+  });
+
+  it('escapes the finding id in the link (Security Hub ids are ARNs)', () => {
+    const [notice] = findingNotices([finding('arn:aws:x/1?a')], [web]);
+    expect(notice.link).toBe(
+      '/prod-hardening/posture?finding=arn%3Aaws%3Ax%2F1%3Fa',
+    );
+  });
+});
+
+describe('budgetNotices', () => {
+  const budget = (actual: number, forecast: number | null): BudgetStatus => ({
+    name: 'huntaze-monthly',
+    limitMicros: 500_000_000,
+    actualMicros: actual,
+    forecastMicros: forecast,
+    notifications: [],
+  });
+  const notices = (b: BudgetStatus) =>
+    budgetNotices({
+      month: '2026-12',
+      budget: b,
+      forecast: null,
+      finopsGroup: 'group:default/finops',
+    });
+
+  it('tells the FinOps group of a forecast over 80 % and of spend over 100 %, once a month each', () => {
+    expect(notices(budget(100_000_000, 400_000_000))).toEqual([]);
+    const forecastOnly = notices(budget(100_000_000, 400_000_001));
+    expect(forecastOnly.map(n => n.key)).toEqual(['budget:2026-12:forecast']);
+    expect(forecastOnly[0]).toMatchObject({
+      recipients: ['group:default/finops'],
+      fingerprint: '2026-12',
+      link: '/prod-hardening/finops',
+      title: 'Forecast at 80 % of huntaze-monthly',
+    });
+    expect(
+      notices(budget(500_000_001, 900_000_000)).map(n => [n.key, n.severity]),
+    ).toEqual([
+      ['budget:2026-12:actual', 'critical'],
+      ['budget:2026-12:forecast', 'high'],
+    ]);
+  });
+
+  it('tells nothing without a budget or forecast, nor for a zero limit', () => {
+    expect(
+      budgetNotices({
+        month: '2026-12',
+        budget: null,
+        forecast: null,
+        finopsGroup: 'group:default/finops',
+      }),
+    ).toEqual([]);
+    expect(notices({ ...budget(1, 1), limitMicros: 0 })).toEqual([]);
+  });
+});
+
+describe('throttlingNotices', () => {
+  const dlq = (depth: number, age: number | null): DeadLetterQueueStatus => ({
+    queueName: 'rate-limiter-dlq',
+    depth,
+    inFlight: 0,
+    oldestAgeSeconds: age,
+    readAt: '2026-12-06T10:00:00Z',
+  });
+  const fallback = { active: false, decisionsInWindow: 0 };
+
+  it('tells the limiter owners of a DLQ holding messages past the limit, and ends the incident when it empties', () => {
+    const young = throttlingNotices({
+      dlq: dlq(3, 14 * 60),
+      fallback,
+      dlqMinutes: 15,
+      mappings: [web, limiter],
+    });
+    expect(young.notices).toEqual([]);
+    expect(young.ended).toEqual([FALLBACK_NOTICE_KEY]);
+    const old = throttlingNotices({
+      dlq: dlq(3, 15 * 60),
+      fallback,
+      dlqMinutes: 15,
+      mappings: [web, limiter],
+    });
+    expect(old.notices).toEqual([
+      expect.objectContaining({
+        key: DLQ_NOTICE_KEY,
+        recipients: ['group:default/platform-oncall'],
+        link: '/prod-hardening/throttling',
+      }),
+    ]);
+    expect(
+      throttlingNotices({
+        dlq: dlq(0, null),
+        fallback: null,
+        dlqMinutes: 15,
+        mappings: [limiter],
+      }).ended,
+    ).toEqual([DLQ_NOTICE_KEY]);
+  });
+
+  it('tells of each fallback episode once (its start is the fingerprint)', () => {
+    const { notices } = throttlingNotices({
+      dlq: null,
+      fallback: {
+        active: true,
+        since: '2026-12-06T09:58:00Z',
+        reason: 'ECONNREFUSED',
+        decisionsInWindow: 12,
+      },
+      dlqMinutes: 15,
+      mappings: [limiter],
+    });
+    expect(notices).toEqual([
+      expect.objectContaining({
+        key: FALLBACK_NOTICE_KEY,
+        fingerprint: '2026-12-06T09:58:00Z',
+        severity: 'critical',
+      }),
+    ]);
+  });
+
+  it('tells nobody when no entity is the rate limiter, and ends nothing it could not read', () => {
+    expect(
+      throttlingNotices({
+        dlq: dlq(5, 3600),
+        fallback: null,
+        dlqMinutes: 15,
+        mappings: [web],
+      }),
+    ).toEqual({ notices: [], ended: [] });
+  });
+});
+
+describe('remediationNotice', () => {
+  it('tells the owners of the remediated resource, and nobody for an unowned one', () => {
+    const attempt = {
+      historyId: 'h-1',
+      checkTitle: 'Container Insights',
+      resourceId: 'huntaze-web-production',
+      actor: 'user:default/dana',
+      outcome: 'succeeded',
+    };
+    const cluster = mapping(
+      'component:default/web',
+      ['group:default/team-web'],
+      ['arn:aws:ecs:us-east-1:123456789012:cluster/huntaze-web-production'],
+    );
+    expect(
+      remediationNotice({ ...attempt, mappings: [cluster] }),
+    ).toMatchObject({
+      key: 'remediation:h-1',
+      recipients: ['group:default/team-web'],
+      severity: 'normal',
+      title: 'Remediation succeeded: Container Insights',
+    });
+    expect(remediationNotice({ ...attempt, mappings: [limiter] })).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('unsentNotices', () => {
+  it('keeps notices never sent or sent with another fingerprint', () => {
+    const [high] = findingNotices([finding('f-1')], [web]);
+    const [critical] = findingNotices(
+      [finding('f-1', { severity: 'CRITICAL' })],
+      [web],
+    );
+    const sent = new Map([['finding:f-1', 'HIGH']]);
+    expect(unsentNotices([high], sent)).toEqual([]);
+    expect(unsentNotices([critical], sent)).toEqual([critical]);
+    expect(unsentNotices([high], new Map())).toEqual([high]);
+  });
+});

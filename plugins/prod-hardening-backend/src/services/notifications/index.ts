@@ -1,0 +1,3 @@
+export { NoticeLedger } from './NoticeLedger';
+export { OwnerNotifier } from './OwnerNotifier';
+export type { OwnerNotifierOptions, ScanResult } from './OwnerNotifier';
