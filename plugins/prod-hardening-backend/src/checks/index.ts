@@ -3,9 +3,13 @@ import { cloudTrailCheck } from './cloudTrail';
 import { containerInsightsCheck } from './containerInsights';
 import { dynamoDbPitrCheck } from './dynamoDbPitr';
 import { dynamoDbTtlCheck } from './dynamoDbTtl';
+import { elastiCacheEncryptionCheck } from './elastiCacheEncryption';
+import { gatewayEndpointsCheck } from './gatewayEndpoints';
 import { guardDutyCheck } from './guardDuty';
 import { logRetentionCheck } from './logRetention';
 import type { RemediableCheck } from './PostureCheck';
+import { rdsForceSslCheck } from './rdsForceSsl';
+import { secretsRotationCheck } from './secretsRotation';
 import { securityHubCheck } from './securityHub';
 import { sqsEncryptionCheck } from './sqsEncryption';
 
@@ -15,8 +19,12 @@ export {
   containerInsightsCheck,
   dynamoDbPitrCheck,
   dynamoDbTtlCheck,
+  elastiCacheEncryptionCheck,
+  gatewayEndpointsCheck,
   guardDutyCheck,
   logRetentionCheck,
+  rdsForceSslCheck,
+  secretsRotationCheck,
   securityHubCheck,
   sqsEncryptionCheck,
 };
@@ -36,11 +44,15 @@ export const CHECK_MODULES = [
   guardDutyCheck,
   securityHubCheck,
   cloudTrailCheck,
+  elastiCacheEncryptionCheck,
+  rdsForceSslCheck,
+  logRetentionCheck,
   containerInsightsCheck,
   dynamoDbPitrCheck,
   dynamoDbTtlCheck,
   sqsEncryptionCheck,
-  logRetentionCheck,
+  secretsRotationCheck,
+  gatewayEndpointsCheck,
 ] as const;
 
 /** The checks with an automated remediation: the remediation list is derived from it. */

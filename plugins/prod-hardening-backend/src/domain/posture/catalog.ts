@@ -7,6 +7,10 @@ import { dynamoDbPitrMeta } from '../../checks/dynamoDbPitr/meta';
 import { dynamoDbTtlMeta } from '../../checks/dynamoDbTtl/meta';
 import { securityHubMeta } from '../../checks/securityHub/meta';
 import { guardDutyMeta } from '../../checks/guardDuty/meta';
+import { elastiCacheEncryptionMeta } from '../../checks/elastiCacheEncryption/meta';
+import { rdsForceSslMeta } from '../../checks/rdsForceSsl/meta';
+import { secretsRotationMeta } from '../../checks/secretsRotation/meta';
+import { gatewayEndpointsMeta } from '../../checks/gatewayEndpoints/meta';
 import type { CheckMeta } from './checkMeta';
 
 export type { CheckMeta } from './checkMeta';
@@ -21,56 +25,15 @@ export const CHECKS = {
   guardDutyEnabled: guardDutyMeta,
   securityHubFsbp: securityHubMeta,
   cloudTrailMultiRegion: cloudTrailMeta,
-  elastiCacheEncryption: {
-    id: 'elasticache-encryption',
-    title: 'Redis is encrypted at rest and in transit, with AUTH',
-    pillar: 'security',
-    control: 'ElastiCache.4',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'guided',
-      why: 'Encryption cannot be turned on in place: it needs a snapshot, an encrypted restore and an endpoint switch (< 5 min downtime).',
-    },
-  },
-  rdsForceSsl: {
-    id: 'rds-force-ssl',
-    title: 'PostgreSQL refuses connections without TLS (rds.force_ssl = 1)',
-    pillar: 'security',
-    control: 'baseline',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'guided',
-      why: 'Clients must use sslmode=require first, or they are cut off when the parameter applies.',
-    },
-  },
+  elastiCacheEncryption: elastiCacheEncryptionMeta,
+  rdsForceSsl: rdsForceSslMeta,
   logRetention: logRetentionMeta,
   ecsContainerInsights: containerInsightsMeta,
   dynamoDbPitr: dynamoDbPitrMeta,
   dynamoDbTtl: dynamoDbTtlMeta,
   sqsEncryption: sqsEncryptionMeta,
-  secretsRotation: {
-    id: 'secretsmanager-rotation',
-    title: 'The application secrets rotate automatically',
-    pillar: 'security',
-    control: 'SecretsManager.1',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'Rotation needs a function that can reissue each credential: RDS-managed rotation for the database, a custom Lambda for API tokens that the provider must reissue.',
-    },
-  },
-  gatewayEndpoints: {
-    id: 'vpc-gateway-endpoints',
-    title:
-      'S3 and DynamoDB traffic uses gateway endpoints, not the NAT gateway',
-    pillar: 'finops-hygiene',
-    control: 'baseline',
-    severity: 'LOW',
-    remediation: {
-      kind: 'manual',
-      why: "The endpoints belong on the private subnets' route tables, which the Terraform module owns (vpc_endpoints.tf); created by hand they would drift from it.",
-    },
-  },
+  secretsRotation: secretsRotationMeta,
+  gatewayEndpoints: gatewayEndpointsMeta,
   alarms: {
     id: 'cloudwatch-alarms',
     title:

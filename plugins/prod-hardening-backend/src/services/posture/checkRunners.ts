@@ -4,24 +4,25 @@ import {
   containerInsightsCheck,
   dynamoDbPitrCheck,
   dynamoDbTtlCheck,
+  elastiCacheEncryptionCheck,
+  gatewayEndpointsCheck,
   guardDutyCheck,
   logRetentionCheck,
+  rdsForceSslCheck,
   runnerOf,
+  secretsRotationCheck,
   securityHubCheck,
   sqsEncryptionCheck,
 } from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
 import { CHECKS, CheckMeta } from '../../domain/posture/catalog';
 import type { Evaluation } from '../../domain/posture/evaluation';
-import * as evaluate from '../../domain/posture/evaluators';
 import { evaluateAlarms, expectedAlarms } from '../../domain/posture/alarms';
 import { evaluateEcsTaskRoles } from '../../domain/posture/ecsTaskRoles';
 import { evaluateCostAnomalyDetection } from '../../domain/posture/costAnomalyDetection';
 import { evaluateEcsServiceResilience } from '../../domain/posture/ecsServiceResilience';
 import { evaluateIntelligentTiering } from '../../domain/posture/intelligentTiering';
 import { evaluateLambdaAlias } from '../../domain/posture/lambdaAlias';
-import { evaluateGatewayEndpoints } from '../../domain/posture/gatewayEndpoints';
-import { evaluateSecretsRotation } from '../../domain/posture/secretsRotation';
 import { evaluateTopicEncryption } from '../../domain/posture/topicEncryption';
 import type { EvaluationContext } from './evaluationContext';
 import { readCostAnomalyFacts } from './readCostAnomalyDetection';
@@ -56,55 +57,15 @@ export function buildCheckRunners(
     runnerOf(guardDutyCheck, sources, config),
     runnerOf(securityHubCheck, sources, config),
     runnerOf(cloudTrailCheck, sources, config),
-    {
-      meta: CHECKS.elastiCacheEncryption,
-      run: async () =>
-        evaluate.evaluateElastiCacheEncryption({
-          groups: await sources.elastiCache.describeReplicationGroups(),
-        }),
-    },
-    {
-      meta: CHECKS.rdsForceSsl,
-      run: async () =>
-        evaluate.evaluateRdsForceSsl({
-          parameterGroup: resources.rdsParameterGroupName,
-          value: await sources.rds.getParameter(
-            resources.rdsParameterGroupName,
-            'rds.force_ssl',
-          ),
-        }),
-    },
+    runnerOf(elastiCacheEncryptionCheck, sources, config),
+    runnerOf(rdsForceSslCheck, sources, config),
     runnerOf(logRetentionCheck, sources, config),
     runnerOf(containerInsightsCheck, sources, config),
     runnerOf(dynamoDbPitrCheck, sources, config),
     runnerOf(dynamoDbTtlCheck, sources, config),
     runnerOf(sqsEncryptionCheck, sources, config),
-    {
-      meta: CHECKS.secretsRotation,
-      run: async context =>
-        evaluateSecretsRotation({
-          now: context.now.toISOString(),
-          secrets: await Promise.all(
-            resources.secrets.map(s =>
-              sources.secretsManager.describeRotation(s),
-            ),
-          ),
-        }),
-    },
-    {
-      meta: CHECKS.gatewayEndpoints,
-      run: async () => {
-        const vpcs = await sources.ec2.findVpcs(resources.appVpc);
-        return evaluateGatewayEndpoints({
-          region: aws.region,
-          vpcRef: resources.appVpc,
-          vpcs,
-          endpoints: await sources.ec2.describeGatewayEndpoints(
-            vpcs.map(v => v.id),
-          ),
-        });
-      },
-    },
+    runnerOf(secretsRotationCheck, sources, config),
+    runnerOf(gatewayEndpointsCheck, sources, config),
     {
       meta: CHECKS.alarms,
       run: async () => {

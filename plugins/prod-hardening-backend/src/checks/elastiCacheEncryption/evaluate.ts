@@ -1,8 +1,6 @@
 import type { ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { countBy, worstStatus } from './evaluation';
-
-// Plain fact shapes, so evaluation never depends on the SDK's types.
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { countBy, worstStatus } from '../../domain/posture/evaluation';
 
 export interface ElastiCacheFacts {
   groups: Array<{
@@ -53,31 +51,5 @@ export function evaluateElastiCacheEncryption(f: ElastiCacheFacts): Evaluation {
         ? 'Redis is encrypted but some replication groups take clients without AUTH (no token, no RBAC user group).'
         : `${failing} of ${resources.length} Redis replication groups are not fully encrypted.`,
     resources,
-  };
-}
-
-export interface RdsForceSslFacts {
-  parameterGroup: string;
-  /** undefined when the parameter is not set in the group. */
-  value?: string;
-}
-
-export function evaluateRdsForceSsl(f: RdsForceSslFacts): Evaluation {
-  const ok = f.value === '1';
-  return {
-    status: ok ? 'PASS' : 'FAIL',
-    summary: ok
-      ? `rds.force_ssl = 1 in ${f.parameterGroup}.`
-      : `rds.force_ssl is ${
-          f.value === undefined ? 'not set' : `= ${f.value}`
-        } in ${f.parameterGroup}: clients may connect without TLS.`,
-    resources: [
-      {
-        resourceId: f.parameterGroup,
-        resourceType: 'AwsRdsDbParameterGroup',
-        status: ok ? 'PASS' : 'FAIL',
-        evidence: `rds.force_ssl=${f.value ?? 'unset'}`,
-      },
-    ],
   };
 }

@@ -1,4 +1,4 @@
-import { evaluateGatewayEndpoints } from './gatewayEndpoints';
+import { evaluateGatewayEndpoints } from './evaluate';
 
 const vpc = { id: 'vpc-1', name: 'huntaze-production' };
 const endpoint = (service: string, over = {}) => ({

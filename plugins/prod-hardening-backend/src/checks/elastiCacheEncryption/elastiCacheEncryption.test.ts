@@ -1,9 +1,6 @@
-import {
-  evaluateElastiCacheEncryption,
-  evaluateRdsForceSsl,
-} from './evaluators';
+import { evaluateElastiCacheEncryption } from './evaluate';
 
-describe('posture evaluators', () => {
+describe('elasticache-encryption', () => {
   it('fails Redis without encryption and warns when only AUTH is missing', () => {
     const g = {
       id: 'r',
@@ -50,17 +47,5 @@ describe('posture evaluators', () => {
         groups: [{ ...rbac, atRestEncryption: false }],
       }).status,
     ).toBe('FAIL');
-  });
-
-  it('requires rds.force_ssl to be exactly 1', () => {
-    expect(
-      evaluateRdsForceSsl({ parameterGroup: 'pg', value: '1' }).status,
-    ).toBe('PASS');
-    expect(
-      evaluateRdsForceSsl({ parameterGroup: 'pg', value: '0' }).status,
-    ).toBe('FAIL');
-    expect(evaluateRdsForceSsl({ parameterGroup: 'pg' }).summary).toContain(
-      'not set',
-    );
   });
 });

@@ -1,6 +1,6 @@
 import type { ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { countBy, worstStatus } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { countBy, worstStatus } from '../../domain/posture/evaluation';
 
 /** FSBP SecretsManager.4: a secret should be rotated at least every 90 days. */
 export const SECRET_ROTATION_MAX_DAYS = 90;

@@ -1,7 +1,4 @@
-import {
-  evaluateSecretsRotation,
-  rotationIntervalDays,
-} from './secretsRotation';
+import { evaluateSecretsRotation, rotationIntervalDays } from './evaluate';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 const daysAgo = (n: number) =>

@@ -1,6 +1,6 @@
 import type { ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { countBy, worstStatus } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { countBy, worstStatus } from '../../domain/posture/evaluation';
 
 /** The gateway endpoints the seed adds so S3 and DynamoDB traffic skips the NAT gateway. */
 export const GATEWAY_SERVICES = ['s3', 'dynamodb'] as const;
