@@ -1,8 +1,10 @@
 import { accountPublicAccessBlockCheck } from './accountPublicAccessBlock';
+import { alarmsCheck } from './alarms';
 import { cloudTrailCheck } from './cloudTrail';
 import { containerInsightsCheck } from './containerInsights';
 import { dynamoDbPitrCheck } from './dynamoDbPitr';
 import { dynamoDbTtlCheck } from './dynamoDbTtl';
+import { ecsTaskRolesCheck } from './ecsTaskRoles';
 import { elastiCacheEncryptionCheck } from './elastiCacheEncryption';
 import { gatewayEndpointsCheck } from './gatewayEndpoints';
 import { guardDutyCheck } from './guardDuty';
@@ -11,14 +13,17 @@ import type { RemediableCheck } from './PostureCheck';
 import { rdsForceSslCheck } from './rdsForceSsl';
 import { secretsRotationCheck } from './secretsRotation';
 import { securityHubCheck } from './securityHub';
+import { snsEncryptionCheck } from './snsEncryption';
 import { sqsEncryptionCheck } from './sqsEncryption';
 
 export {
   accountPublicAccessBlockCheck,
+  alarmsCheck,
   cloudTrailCheck,
   containerInsightsCheck,
   dynamoDbPitrCheck,
   dynamoDbTtlCheck,
+  ecsTaskRolesCheck,
   elastiCacheEncryptionCheck,
   gatewayEndpointsCheck,
   guardDutyCheck,
@@ -26,6 +31,7 @@ export {
   rdsForceSslCheck,
   secretsRotationCheck,
   securityHubCheck,
+  snsEncryptionCheck,
   sqsEncryptionCheck,
 };
 export type {
@@ -53,6 +59,9 @@ export const CHECK_MODULES = [
   sqsEncryptionCheck,
   secretsRotationCheck,
   gatewayEndpointsCheck,
+  alarmsCheck,
+  ecsTaskRolesCheck,
+  snsEncryptionCheck,
 ] as const;
 
 /** The checks with an automated remediation: the remediation list is derived from it. */

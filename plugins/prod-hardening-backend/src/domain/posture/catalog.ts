@@ -11,6 +11,9 @@ import { elastiCacheEncryptionMeta } from '../../checks/elastiCacheEncryption/me
 import { rdsForceSslMeta } from '../../checks/rdsForceSsl/meta';
 import { secretsRotationMeta } from '../../checks/secretsRotation/meta';
 import { gatewayEndpointsMeta } from '../../checks/gatewayEndpoints/meta';
+import { alarmsMeta } from '../../checks/alarms/meta';
+import { ecsTaskRolesMeta } from '../../checks/ecsTaskRoles/meta';
+import { snsEncryptionMeta } from '../../checks/snsEncryption/meta';
 import type { CheckMeta } from './checkMeta';
 
 export type { CheckMeta } from './checkMeta';
@@ -34,42 +37,9 @@ export const CHECKS = {
   sqsEncryption: sqsEncryptionMeta,
   secretsRotation: secretsRotationMeta,
   gatewayEndpoints: gatewayEndpointsMeta,
-  alarms: {
-    id: 'cloudwatch-alarms',
-    title:
-      'The CloudWatch alarms of the hardening plan exist and notify on-call',
-    pillar: 'observability',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'The Terraform module (alarms.tf) creates every alarm of the plan with its reviewed threshold and the ops topic; alarms added one by one drift from it.',
-    },
-  },
-  ecsTaskRoles: {
-    id: 'ecs-task-roles',
-    title:
-      'Each ECS service has its own task role, separate from the execution role',
-    pillar: 'security',
-    control: 'baseline',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'guided',
-      why: "A new task definition revision with a least-privilege task role has to be deployed, after the application is tested against that role's permissions.",
-    },
-  },
-  snsEncryption: {
-    id: 'sns-encryption',
-    title:
-      'The alert topics are encrypted with a key AWS services can publish with',
-    pillar: 'security',
-    control: 'SNS.1',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'Budgets, CloudWatch and EventBridge need a customer managed key whose policy lets them use it (kms.tf); the AWS managed key would drop their alerts.',
-    },
-  },
+  alarms: alarmsMeta,
+  ecsTaskRoles: ecsTaskRolesMeta,
+  snsEncryption: snsEncryptionMeta,
   ecsServiceResilience: {
     id: 'ecs-service-resilience',
     title:

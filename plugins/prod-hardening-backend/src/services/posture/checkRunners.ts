@@ -1,9 +1,11 @@
 import {
   accountPublicAccessBlockCheck,
+  alarmsCheck,
   cloudTrailCheck,
   containerInsightsCheck,
   dynamoDbPitrCheck,
   dynamoDbTtlCheck,
+  ecsTaskRolesCheck,
   elastiCacheEncryptionCheck,
   gatewayEndpointsCheck,
   guardDutyCheck,
@@ -12,18 +14,17 @@ import {
   runnerOf,
   secretsRotationCheck,
   securityHubCheck,
+  snsEncryptionCheck,
   sqsEncryptionCheck,
 } from '../../checks';
+import { servicesByCluster } from '../../checks/ecsServices';
 import type { ProdHardeningConfig } from '../../config';
 import { CHECKS, CheckMeta } from '../../domain/posture/catalog';
 import type { Evaluation } from '../../domain/posture/evaluation';
-import { evaluateAlarms, expectedAlarms } from '../../domain/posture/alarms';
-import { evaluateEcsTaskRoles } from '../../domain/posture/ecsTaskRoles';
 import { evaluateCostAnomalyDetection } from '../../domain/posture/costAnomalyDetection';
 import { evaluateEcsServiceResilience } from '../../domain/posture/ecsServiceResilience';
 import { evaluateIntelligentTiering } from '../../domain/posture/intelligentTiering';
 import { evaluateLambdaAlias } from '../../domain/posture/lambdaAlias';
-import { evaluateTopicEncryption } from '../../domain/posture/topicEncryption';
 import type { EvaluationContext } from './evaluationContext';
 import { readCostAnomalyFacts } from './readCostAnomalyDetection';
 import { readEcsServiceResilienceFacts } from './readEcsServiceResilience';
@@ -44,14 +45,6 @@ export function buildCheckRunners(
   config: ProdHardeningConfig,
 ): CheckRunner[] {
   const { aws, resources } = config;
-  const servicesByCluster = [
-    ...new Set(resources.ecsServices.map(s => s.cluster)),
-  ].map(cluster => ({
-    cluster,
-    services: resources.ecsServices
-      .filter(s => s.cluster === cluster)
-      .map(s => s.service),
-  }));
   return [
     runnerOf(accountPublicAccessBlockCheck, sources, config),
     runnerOf(guardDutyCheck, sources, config),
@@ -66,47 +59,17 @@ export function buildCheckRunners(
     runnerOf(sqsEncryptionCheck, sources, config),
     runnerOf(secretsRotationCheck, sources, config),
     runnerOf(gatewayEndpointsCheck, sources, config),
-    {
-      meta: CHECKS.alarms,
-      run: async () => {
-        const expected = expectedAlarms(resources);
-        return evaluateAlarms({
-          expected,
-          found: await sources.cloudWatchAlarms.describeAlarms(
-            expected.map(a => a.name),
-          ),
-        });
-      },
-    },
-    {
-      meta: CHECKS.ecsTaskRoles,
-      run: async () =>
-        evaluateEcsTaskRoles({
-          services: (
-            await Promise.all(
-              servicesByCluster.map(c =>
-                sources.ecs.describeServiceRoles(c.cluster, c.services),
-              ),
-            )
-          ).flat(),
-        }),
-    },
-    {
-      meta: CHECKS.snsEncryption,
-      run: async () =>
-        evaluateTopicEncryption({
-          topics: await Promise.all(
-            Object.values(resources.topics).map(t =>
-              sources.sns.getEncryption(t),
-            ),
-          ),
-        }),
-    },
+    runnerOf(alarmsCheck, sources, config),
+    runnerOf(ecsTaskRolesCheck, sources, config),
+    runnerOf(snsEncryptionCheck, sources, config),
     {
       meta: CHECKS.ecsServiceResilience,
       run: async () =>
         evaluateEcsServiceResilience(
-          await readEcsServiceResilienceFacts(sources, servicesByCluster),
+          await readEcsServiceResilienceFacts(
+            sources,
+            servicesByCluster(config),
+          ),
         ),
     },
     {

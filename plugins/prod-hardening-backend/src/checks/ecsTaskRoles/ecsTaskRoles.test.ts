@@ -1,4 +1,4 @@
-import { evaluateEcsTaskRoles } from './ecsTaskRoles';
+import { evaluateEcsTaskRoles } from './evaluate';
 
 const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
 const service = (over = {}) => ({

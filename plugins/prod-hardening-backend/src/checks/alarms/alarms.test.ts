@@ -1,4 +1,4 @@
-import { evaluateAlarms, expectedAlarms } from './alarms';
+import { evaluateAlarms, expectedAlarms } from './evaluate';
 
 const resources = {
   ecsServices: [{ cluster: 'huntaze-web-production', service: 'web' }],

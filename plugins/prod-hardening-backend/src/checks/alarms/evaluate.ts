@@ -1,6 +1,6 @@
 import type { ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { countBy, worstStatus } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { countBy, worstStatus } from '../../domain/posture/evaluation';
 
 /** One CloudWatch alarm of the seed's "Monitoring & Alerts" list. */
 export interface ExpectedAlarm {

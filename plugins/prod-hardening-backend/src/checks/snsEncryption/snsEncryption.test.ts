@@ -1,4 +1,4 @@
-import { evaluateTopicEncryption } from './topicEncryption';
+import { evaluateTopicEncryption } from './evaluate';
 
 const topic = (name: string, kmsMasterKeyId?: string, found = true) => ({
   name,

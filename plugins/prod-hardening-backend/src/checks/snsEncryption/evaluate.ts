@@ -1,6 +1,6 @@
 import type { ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { countBy, worstStatus } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { countBy, worstStatus } from '../../domain/posture/evaluation';
 
 /** The AWS managed SNS key: encrypts, but its key policy cannot be changed. */
 export const AWS_MANAGED_SNS_KEY = 'alias/aws/sns';
