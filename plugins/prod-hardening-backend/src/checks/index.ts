@@ -2,12 +2,16 @@ import { accountPublicAccessBlockCheck } from './accountPublicAccessBlock';
 import { alarmsCheck } from './alarms';
 import { cloudTrailCheck } from './cloudTrail';
 import { containerInsightsCheck } from './containerInsights';
+import { costAnomalyDetectionCheck } from './costAnomalyDetection';
 import { dynamoDbPitrCheck } from './dynamoDbPitr';
 import { dynamoDbTtlCheck } from './dynamoDbTtl';
+import { ecsServiceResilienceCheck } from './ecsServiceResilience';
 import { ecsTaskRolesCheck } from './ecsTaskRoles';
 import { elastiCacheEncryptionCheck } from './elastiCacheEncryption';
 import { gatewayEndpointsCheck } from './gatewayEndpoints';
 import { guardDutyCheck } from './guardDuty';
+import { intelligentTieringCheck } from './intelligentTiering';
+import { lambdaAliasCheck } from './lambdaAlias';
 import { logRetentionCheck } from './logRetention';
 import type { RemediableCheck } from './PostureCheck';
 import { rdsForceSslCheck } from './rdsForceSsl';
@@ -21,12 +25,16 @@ export {
   alarmsCheck,
   cloudTrailCheck,
   containerInsightsCheck,
+  costAnomalyDetectionCheck,
   dynamoDbPitrCheck,
   dynamoDbTtlCheck,
+  ecsServiceResilienceCheck,
   ecsTaskRolesCheck,
   elastiCacheEncryptionCheck,
   gatewayEndpointsCheck,
   guardDutyCheck,
+  intelligentTieringCheck,
+  lambdaAliasCheck,
   logRetentionCheck,
   rdsForceSslCheck,
   secretsRotationCheck,
@@ -41,10 +49,7 @@ export type {
 } from './PostureCheck';
 export { remediationOf, runnerOf } from './PostureCheck';
 
-/**
- * The checks written as one module each, in the catalog's order (the others are still
- * wired in services/posture/checkRunners.ts; see docs/checks.md).
- */
+/** Every posture check, one module each, in the catalog's order. */
 export const CHECK_MODULES = [
   accountPublicAccessBlockCheck,
   guardDutyCheck,
@@ -62,6 +67,10 @@ export const CHECK_MODULES = [
   alarmsCheck,
   ecsTaskRolesCheck,
   snsEncryptionCheck,
+  ecsServiceResilienceCheck,
+  intelligentTieringCheck,
+  costAnomalyDetectionCheck,
+  lambdaAliasCheck,
 ] as const;
 
 /** The checks with an automated remediation: the remediation list is derived from it. */

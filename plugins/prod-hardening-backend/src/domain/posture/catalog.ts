@@ -14,6 +14,10 @@ import { gatewayEndpointsMeta } from '../../checks/gatewayEndpoints/meta';
 import { alarmsMeta } from '../../checks/alarms/meta';
 import { ecsTaskRolesMeta } from '../../checks/ecsTaskRoles/meta';
 import { snsEncryptionMeta } from '../../checks/snsEncryption/meta';
+import { ecsServiceResilienceMeta } from '../../checks/ecsServiceResilience/meta';
+import { intelligentTieringMeta } from '../../checks/intelligentTiering/meta';
+import { costAnomalyDetectionMeta } from '../../checks/costAnomalyDetection/meta';
+import { lambdaAliasMeta } from '../../checks/lambdaAlias/meta';
 import type { CheckMeta } from './checkMeta';
 
 export type { CheckMeta } from './checkMeta';
@@ -40,52 +44,10 @@ export const CHECKS = {
   alarms: alarmsMeta,
   ecsTaskRoles: ecsTaskRolesMeta,
   snsEncryption: snsEncryptionMeta,
-  ecsServiceResilience: {
-    id: 'ecs-service-resilience',
-    title:
-      'The ECS services roll back failed deployments and scale on CPU and memory',
-    pillar: 'observability',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: "The Terraform module owns each service's circuit breaker, task range and scaling targets (ecs_services.tf), set below the CPU and memory alarms; changed by hand they drift from the reviewed values, and the next apply puts them back.",
-    },
-  },
-  s3IntelligentTiering: {
-    id: 's3-intelligent-tiering',
-    title:
-      'The named buckets move objects to Intelligent-Tiering and expire noncurrent versions',
-    pillar: 'finops-hygiene',
-    control: 'S3.13',
-    severity: 'LOW',
-    remediation: {
-      kind: 'manual',
-      why: "A bucket has one lifecycle configuration and writing it replaces every rule in it: the module's rules (s3_intelligent_tiering.tf) are applied after carrying the bucket's own rules over.",
-    },
-  },
-  costAnomalyDetection: {
-    id: 'cost-anomaly-detection',
-    title: 'Cost Anomaly Detection alerts the cost topic',
-    pillar: 'finops-hygiene',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'An account has at most one AWS-services monitor, and the subscription needs the cost topic to allow Cost Anomaly Detection to publish: the module (cost_anomaly.tf) imports or creates both with the topic policy.',
-    },
-  },
-  lambdaAliasInUse: {
-    id: 'lambda-alias-in-use',
-    title: 'The rate limiter runs through its alias on a published version',
-    pillar: 'observability',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'Moving the event source mapping changes which code processes the messages: the module (lambda.tf) publishes the version, points the alias at it and maps the queue to the alias in one reviewed apply.',
-    },
-  },
+  ecsServiceResilience: ecsServiceResilienceMeta,
+  s3IntelligentTiering: intelligentTieringMeta,
+  costAnomalyDetection: costAnomalyDetectionMeta,
+  lambdaAliasInUse: lambdaAliasMeta,
 } as const satisfies Record<string, CheckMeta>;
 
 export type CheckKey = keyof typeof CHECKS;

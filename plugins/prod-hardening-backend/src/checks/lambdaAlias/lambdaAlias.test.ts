@@ -1,8 +1,4 @@
-import {
-  evaluateLambdaAlias,
-  LambdaAliasFacts,
-  qualifierOf,
-} from './lambdaAlias';
+import { evaluateLambdaAlias, LambdaAliasFacts, qualifierOf } from './evaluate';
 
 const FN =
   'arn:aws:lambda:us-east-1:123456789012:function:huntaze-rate-limiter';

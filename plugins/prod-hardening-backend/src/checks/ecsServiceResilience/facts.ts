@@ -1,4 +1,4 @@
-import type { EcsServiceResilienceFacts } from '../../domain/posture/ecsServiceResilience';
+import type { EcsServiceResilienceFacts } from './evaluate';
 import {
   ApplicationAutoScalingSource,
   ecsScalingResourceId,

@@ -1,7 +1,7 @@
 import {
   AnomalySubscriptionFacts,
   evaluateCostAnomalyDetection,
-} from './costAnomalyDetection';
+} from './evaluate';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:huntaze-cost-alerts';
 const MONITOR_ARN =

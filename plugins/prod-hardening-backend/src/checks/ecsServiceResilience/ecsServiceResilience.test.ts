@@ -2,7 +2,7 @@ import {
   EcsServiceResilienceFacts,
   evaluateEcsServiceResilience,
   trackedMetric,
-} from './ecsServiceResilience';
+} from './evaluate';
 
 type Service = EcsServiceResilienceFacts['services'][number];
 

@@ -2,8 +2,8 @@ import type {
   CheckStatus,
   ResourceEvidence,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { worstStatus } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { worstStatus } from '../../domain/posture/evaluation';
 
 /** One Application Auto Scaling policy of a service, as read. */
 export interface ScalingPolicyFacts {

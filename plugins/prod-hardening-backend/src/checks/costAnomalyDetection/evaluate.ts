@@ -1,5 +1,5 @@
 import type { ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
 
 export interface AnomalyMonitorFacts {
   arn: string;

@@ -1,6 +1,6 @@
 import type { ResourceEvidence } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { worstStatus } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { worstStatus } from '../../domain/posture/evaluation';
 
 export interface LambdaAliasFacts {
   functionName: string;

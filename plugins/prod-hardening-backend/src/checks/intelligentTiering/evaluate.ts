@@ -2,8 +2,8 @@ import type {
   CheckStatus,
   ResourceEvidence,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Evaluation } from './evaluation';
-import { countBy, worstStatus } from './evaluation';
+import type { Evaluation } from '../../domain/posture/evaluation';
+import { countBy, worstStatus } from '../../domain/posture/evaluation';
 
 /** One lifecycle rule of a bucket, as read. */
 export interface LifecycleRuleFacts {

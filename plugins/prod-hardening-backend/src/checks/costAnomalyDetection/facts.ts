@@ -1,5 +1,5 @@
 import { describeAwsError } from '../../aws';
-import type { CostAnomalyFacts } from '../../domain/posture/costAnomalyDetection';
+import type { CostAnomalyFacts } from './evaluate';
 import type { CostAnomalyDetectionSource } from '../../sources/costAnomalyDetection';
 
 /**

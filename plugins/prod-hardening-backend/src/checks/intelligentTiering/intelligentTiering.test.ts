@@ -2,7 +2,7 @@ import {
   evaluateIntelligentTiering,
   IntelligentTieringFacts,
   LifecycleRuleFacts,
-} from './intelligentTiering';
+} from './evaluate';
 
 type Bucket = IntelligentTieringFacts['buckets'][number];
 
