@@ -1,28 +1,6 @@
-import {
-  accountPublicAccessBlockCheck,
-  alarmsCheck,
-  cloudTrailCheck,
-  containerInsightsCheck,
-  costAnomalyDetectionCheck,
-  dynamoDbPitrCheck,
-  dynamoDbTtlCheck,
-  ecsServiceResilienceCheck,
-  ecsTaskRolesCheck,
-  elastiCacheEncryptionCheck,
-  gatewayEndpointsCheck,
-  guardDutyCheck,
-  intelligentTieringCheck,
-  lambdaAliasCheck,
-  logRetentionCheck,
-  rdsForceSslCheck,
-  runnerOf,
-  secretsRotationCheck,
-  securityHubCheck,
-  snsEncryptionCheck,
-  sqsEncryptionCheck,
-} from '../../checks';
+import { CHECK_MODULES, PostureCheck, runnerOf } from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
-import type { CheckMeta } from '../../domain/posture/catalog';
+import type { CheckMeta } from '../../domain/posture/checkMeta';
 import type { Evaluation } from '../../domain/posture/evaluation';
 import type { EvaluationContext } from './evaluationContext';
 import type { PostureSources } from './sources';
@@ -34,33 +12,15 @@ export interface CheckRunner {
 }
 
 /**
- * The posture checks wired to the account. Gathering is the only I/O; evaluation is
- * the pure domain function, so every rule is unit-tested on plain facts.
+ * The posture checks wired to the account, one runner per check module (src/checks).
+ * Gathering is the only I/O; evaluation is the check's pure function, so every rule
+ * is unit-tested on plain facts.
  */
 export function buildCheckRunners(
   sources: PostureSources,
   config: ProdHardeningConfig,
 ): CheckRunner[] {
-  return [
-    runnerOf(accountPublicAccessBlockCheck, sources, config),
-    runnerOf(guardDutyCheck, sources, config),
-    runnerOf(securityHubCheck, sources, config),
-    runnerOf(cloudTrailCheck, sources, config),
-    runnerOf(elastiCacheEncryptionCheck, sources, config),
-    runnerOf(rdsForceSslCheck, sources, config),
-    runnerOf(logRetentionCheck, sources, config),
-    runnerOf(containerInsightsCheck, sources, config),
-    runnerOf(dynamoDbPitrCheck, sources, config),
-    runnerOf(dynamoDbTtlCheck, sources, config),
-    runnerOf(sqsEncryptionCheck, sources, config),
-    runnerOf(secretsRotationCheck, sources, config),
-    runnerOf(gatewayEndpointsCheck, sources, config),
-    runnerOf(alarmsCheck, sources, config),
-    runnerOf(ecsTaskRolesCheck, sources, config),
-    runnerOf(snsEncryptionCheck, sources, config),
-    runnerOf(ecsServiceResilienceCheck, sources, config),
-    runnerOf(intelligentTieringCheck, sources, config),
-    runnerOf(costAnomalyDetectionCheck, sources, config),
-    runnerOf(lambdaAliasCheck, sources, config),
-  ];
+  return CHECK_MODULES.map((check: PostureCheck<any, any>) =>
+    runnerOf(check, sources, config),
+  );
 }
