@@ -11,6 +11,32 @@ describe('the check modules', () => {
     }
   });
 
+  it('are the posture report, in its order', () => {
+    expect(CHECK_MODULES.map(c => c.meta.id)).toEqual([
+      's3-account-public-access-block',
+      'guardduty-enabled',
+      'securityhub-fsbp-enabled',
+      'cloudtrail-multi-region',
+      'elasticache-encryption',
+      'rds-force-ssl',
+      'cloudwatch-logs-retention',
+      'ecs-container-insights',
+      'dynamodb-pitr',
+      'dynamodb-ttl',
+      'sqs-encryption',
+      'secretsmanager-rotation',
+      'vpc-gateway-endpoints',
+      'cloudwatch-alarms',
+      'ecs-task-roles',
+      'sns-encryption',
+      'ecs-service-resilience',
+      's3-intelligent-tiering',
+      'cost-anomaly-detection',
+      'lambda-alias-in-use',
+    ]);
+    expect(Object.values(CHECKS)).toEqual(CHECK_MODULES.map(c => c.meta));
+  });
+
   it('plan a remediation exactly when their metadata says it is automated', () => {
     for (const check of CHECK_MODULES) {
       expect({

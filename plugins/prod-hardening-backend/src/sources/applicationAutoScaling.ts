@@ -5,7 +5,7 @@ import {
   type ScalingPolicy,
 } from '@aws-sdk/client-application-auto-scaling';
 import type { AwsClientFactory } from '../aws';
-import type { ScalingPolicyFacts } from '../domain/posture/ecsServiceResilience';
+import type { ScalingPolicyFacts } from '../checks/ecsServiceResilience/evaluate';
 
 export interface EcsServiceScaling {
   /** `service/<cluster>/<service>`, as Application Auto Scaling names it. */

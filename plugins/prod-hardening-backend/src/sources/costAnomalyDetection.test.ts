@@ -5,8 +5,8 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DefaultAwsClientFactory } from '../aws';
-import { evaluateCostAnomalyDetection } from '../domain/posture/costAnomalyDetection';
-import { readCostAnomalyFacts } from '../services/posture/readCostAnomalyDetection';
+import { evaluateCostAnomalyDetection } from '../checks/costAnomalyDetection/evaluate';
+import { readCostAnomalyFacts } from '../checks/costAnomalyDetection/facts';
 import {
   ANOMALY_CONFIG_TTL_MS,
   CostAnomalyDetectionSource,

@@ -9,7 +9,7 @@ import { KeyedTimedCache } from '../cache';
 import type {
   AnomalyMonitorFacts,
   AnomalySubscriptionFacts,
-} from '../domain/posture/costAnomalyDetection';
+} from '../checks/costAnomalyDetection/evaluate';
 
 /** The dimension of a subscription threshold on an anomaly's total impact in dollars. */
 const TOTAL_IMPACT = 'ANOMALY_TOTAL_IMPACT_ABSOLUTE';

@@ -6,8 +6,8 @@ import {
   type Service,
 } from '@aws-sdk/client-ecs';
 import type { AwsClientFactory } from '../aws';
-import type { EcsServiceResilienceFacts } from '../domain/posture/ecsServiceResilience';
-import type { TaskRoleFacts } from '../domain/posture/ecsTaskRoles';
+import type { EcsServiceResilienceFacts } from '../checks/ecsServiceResilience/evaluate';
+import type { TaskRoleFacts } from '../checks/ecsTaskRoles/evaluate';
 
 export interface ClusterState {
   name: string;

@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-elasticache';
 import { MotoServer, startMoto } from '@prod-hardening/dev-stack';
 import { DefaultAwsClientFactory } from '../aws';
-import { evaluateElastiCacheEncryption } from '../domain/posture/evaluators';
+import { evaluateElastiCacheEncryption } from '../checks/elastiCacheEncryption/evaluate';
 import { useEmulatorCredentials } from '../testUtils/localAccount';
 import { ElastiCacheSource } from './elastiCache';
 

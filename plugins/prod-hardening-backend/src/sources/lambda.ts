@@ -4,7 +4,7 @@ import {
   ListEventSourceMappingsCommand,
 } from '@aws-sdk/client-lambda';
 import { partitionOf, type AwsClientFactory } from '../aws';
-import type { LambdaAliasFacts } from '../domain/posture/lambdaAlias';
+import type { LambdaAliasFacts } from '../checks/lambdaAlias/evaluate';
 
 export interface AliasState {
   functionFound: boolean;

@@ -10,7 +10,7 @@ import { partitionOf, type AwsClientFactory } from '../aws';
 import type {
   IntelligentTieringFacts,
   LifecycleRuleFacts,
-} from '../domain/posture/intelligentTiering';
+} from '../checks/intelligentTiering/evaluate';
 
 export type BucketLifecycle = IntelligentTieringFacts['buckets'][number];
 

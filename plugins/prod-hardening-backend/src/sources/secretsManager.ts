@@ -3,7 +3,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import type { AwsClientFactory } from '../aws';
-import type { SecretRotationFacts } from '../domain/posture/secretsRotation';
+import type { SecretRotationFacts } from '../checks/secretsRotation/evaluate';
 
 /** What the rotation check reads of one secret. */
 export type SecretRotationState = SecretRotationFacts['secrets'][number];

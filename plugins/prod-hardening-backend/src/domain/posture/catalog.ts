@@ -1,158 +1,18 @@
-import { cloudTrailMeta } from '../../checks/cloudTrail/meta';
-import { containerInsightsMeta } from '../../checks/containerInsights/meta';
-import { sqsEncryptionMeta } from '../../checks/sqsEncryption/meta';
-import { logRetentionMeta } from '../../checks/logRetention/meta';
-import { accountPublicAccessBlockMeta } from '../../checks/accountPublicAccessBlock/meta';
-import { dynamoDbPitrMeta } from '../../checks/dynamoDbPitr/meta';
-import { dynamoDbTtlMeta } from '../../checks/dynamoDbTtl/meta';
-import { securityHubMeta } from '../../checks/securityHub/meta';
-import { guardDutyMeta } from '../../checks/guardDuty/meta';
-import type { CheckMeta } from './checkMeta';
+import { CHECK_MODULES } from '../../checks';
 
 export type { CheckMeta } from './checkMeta';
+
+type CheckModule = (typeof CHECK_MODULES)[number];
 
 /**
  * The posture checks: the seed's security runbook plus the hygiene the hardening plan
  * asks for. Severities follow the seed's risk ranking (public S3 and unencrypted Redis
- * first), not only FSBP's defaults.
+ * first), not only FSBP's defaults. Each entry is a check module's `meta`, keyed by its
+ * id, in the order of CHECK_MODULES (src/checks/index.ts).
  */
-export const CHECKS = {
-  s3AccountPublicAccessBlock: accountPublicAccessBlockMeta,
-  guardDutyEnabled: guardDutyMeta,
-  securityHubFsbp: securityHubMeta,
-  cloudTrailMultiRegion: cloudTrailMeta,
-  elastiCacheEncryption: {
-    id: 'elasticache-encryption',
-    title: 'Redis is encrypted at rest and in transit, with AUTH',
-    pillar: 'security',
-    control: 'ElastiCache.4',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'guided',
-      why: 'Encryption cannot be turned on in place: it needs a snapshot, an encrypted restore and an endpoint switch (< 5 min downtime).',
-    },
-  },
-  rdsForceSsl: {
-    id: 'rds-force-ssl',
-    title: 'PostgreSQL refuses connections without TLS (rds.force_ssl = 1)',
-    pillar: 'security',
-    control: 'baseline',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'guided',
-      why: 'Clients must use sslmode=require first, or they are cut off when the parameter applies.',
-    },
-  },
-  logRetention: logRetentionMeta,
-  ecsContainerInsights: containerInsightsMeta,
-  dynamoDbPitr: dynamoDbPitrMeta,
-  dynamoDbTtl: dynamoDbTtlMeta,
-  sqsEncryption: sqsEncryptionMeta,
-  secretsRotation: {
-    id: 'secretsmanager-rotation',
-    title: 'The application secrets rotate automatically',
-    pillar: 'security',
-    control: 'SecretsManager.1',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'Rotation needs a function that can reissue each credential: RDS-managed rotation for the database, a custom Lambda for API tokens that the provider must reissue.',
-    },
-  },
-  gatewayEndpoints: {
-    id: 'vpc-gateway-endpoints',
-    title:
-      'S3 and DynamoDB traffic uses gateway endpoints, not the NAT gateway',
-    pillar: 'finops-hygiene',
-    control: 'baseline',
-    severity: 'LOW',
-    remediation: {
-      kind: 'manual',
-      why: "The endpoints belong on the private subnets' route tables, which the Terraform module owns (vpc_endpoints.tf); created by hand they would drift from it.",
-    },
-  },
-  alarms: {
-    id: 'cloudwatch-alarms',
-    title:
-      'The CloudWatch alarms of the hardening plan exist and notify on-call',
-    pillar: 'observability',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'The Terraform module (alarms.tf) creates every alarm of the plan with its reviewed threshold and the ops topic; alarms added one by one drift from it.',
-    },
-  },
-  ecsTaskRoles: {
-    id: 'ecs-task-roles',
-    title:
-      'Each ECS service has its own task role, separate from the execution role',
-    pillar: 'security',
-    control: 'baseline',
-    severity: 'HIGH',
-    remediation: {
-      kind: 'guided',
-      why: "A new task definition revision with a least-privilege task role has to be deployed, after the application is tested against that role's permissions.",
-    },
-  },
-  snsEncryption: {
-    id: 'sns-encryption',
-    title:
-      'The alert topics are encrypted with a key AWS services can publish with',
-    pillar: 'security',
-    control: 'SNS.1',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'Budgets, CloudWatch and EventBridge need a customer managed key whose policy lets them use it (kms.tf); the AWS managed key would drop their alerts.',
-    },
-  },
-  ecsServiceResilience: {
-    id: 'ecs-service-resilience',
-    title:
-      'The ECS services roll back failed deployments and scale on CPU and memory',
-    pillar: 'observability',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: "The Terraform module owns each service's circuit breaker, task range and scaling targets (ecs_services.tf), set below the CPU and memory alarms; changed by hand they drift from the reviewed values, and the next apply puts them back.",
-    },
-  },
-  s3IntelligentTiering: {
-    id: 's3-intelligent-tiering',
-    title:
-      'The named buckets move objects to Intelligent-Tiering and expire noncurrent versions',
-    pillar: 'finops-hygiene',
-    control: 'S3.13',
-    severity: 'LOW',
-    remediation: {
-      kind: 'manual',
-      why: "A bucket has one lifecycle configuration and writing it replaces every rule in it: the module's rules (s3_intelligent_tiering.tf) are applied after carrying the bucket's own rules over.",
-    },
-  },
-  costAnomalyDetection: {
-    id: 'cost-anomaly-detection',
-    title: 'Cost Anomaly Detection alerts the cost topic',
-    pillar: 'finops-hygiene',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'An account has at most one AWS-services monitor, and the subscription needs the cost topic to allow Cost Anomaly Detection to publish: the module (cost_anomaly.tf) imports or creates both with the topic policy.',
-    },
-  },
-  lambdaAliasInUse: {
-    id: 'lambda-alias-in-use',
-    title: 'The rate limiter runs through its alias on a published version',
-    pillar: 'observability',
-    control: 'baseline',
-    severity: 'MEDIUM',
-    remediation: {
-      kind: 'manual',
-      why: 'Moving the event source mapping changes which code processes the messages: the module (lambda.tf) publishes the version, points the alias at it and maps the queue to the alias in one reviewed apply.',
-    },
-  },
-} as const satisfies Record<string, CheckMeta>;
+export const CHECKS = Object.fromEntries(
+  CHECK_MODULES.map(({ meta }) => [meta.id, meta]),
+) as { readonly [C in CheckModule as C['meta']['id']]: C['meta'] };
 
+/** A check's id. */
 export type CheckKey = keyof typeof CHECKS;

@@ -1,31 +1,8 @@
-import {
-  accountPublicAccessBlockCheck,
-  cloudTrailCheck,
-  containerInsightsCheck,
-  dynamoDbPitrCheck,
-  dynamoDbTtlCheck,
-  guardDutyCheck,
-  logRetentionCheck,
-  runnerOf,
-  securityHubCheck,
-  sqsEncryptionCheck,
-} from '../../checks';
+import { CHECK_MODULES, PostureCheck, runnerOf } from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
-import { CHECKS, CheckMeta } from '../../domain/posture/catalog';
+import type { CheckMeta } from '../../domain/posture/checkMeta';
 import type { Evaluation } from '../../domain/posture/evaluation';
-import * as evaluate from '../../domain/posture/evaluators';
-import { evaluateAlarms, expectedAlarms } from '../../domain/posture/alarms';
-import { evaluateEcsTaskRoles } from '../../domain/posture/ecsTaskRoles';
-import { evaluateCostAnomalyDetection } from '../../domain/posture/costAnomalyDetection';
-import { evaluateEcsServiceResilience } from '../../domain/posture/ecsServiceResilience';
-import { evaluateIntelligentTiering } from '../../domain/posture/intelligentTiering';
-import { evaluateLambdaAlias } from '../../domain/posture/lambdaAlias';
-import { evaluateGatewayEndpoints } from '../../domain/posture/gatewayEndpoints';
-import { evaluateSecretsRotation } from '../../domain/posture/secretsRotation';
-import { evaluateTopicEncryption } from '../../domain/posture/topicEncryption';
 import type { EvaluationContext } from './evaluationContext';
-import { readCostAnomalyFacts } from './readCostAnomalyDetection';
-import { readEcsServiceResilienceFacts } from './readEcsServiceResilience';
 import type { PostureSources } from './sources';
 
 /** A check bound to its data: gather facts through the sources, then evaluate them. */
@@ -35,159 +12,15 @@ export interface CheckRunner {
 }
 
 /**
- * The posture checks wired to the account. Gathering is the only I/O; evaluation is
- * the pure domain function, so every rule is unit-tested on plain facts.
+ * The posture checks wired to the account, one runner per check module (src/checks).
+ * Gathering is the only I/O; evaluation is the check's pure function, so every rule
+ * is unit-tested on plain facts.
  */
 export function buildCheckRunners(
   sources: PostureSources,
   config: ProdHardeningConfig,
 ): CheckRunner[] {
-  const { aws, resources } = config;
-  const servicesByCluster = [
-    ...new Set(resources.ecsServices.map(s => s.cluster)),
-  ].map(cluster => ({
-    cluster,
-    services: resources.ecsServices
-      .filter(s => s.cluster === cluster)
-      .map(s => s.service),
-  }));
-  return [
-    runnerOf(accountPublicAccessBlockCheck, sources, config),
-    runnerOf(guardDutyCheck, sources, config),
-    runnerOf(securityHubCheck, sources, config),
-    runnerOf(cloudTrailCheck, sources, config),
-    {
-      meta: CHECKS.elastiCacheEncryption,
-      run: async () =>
-        evaluate.evaluateElastiCacheEncryption({
-          groups: await sources.elastiCache.describeReplicationGroups(),
-        }),
-    },
-    {
-      meta: CHECKS.rdsForceSsl,
-      run: async () =>
-        evaluate.evaluateRdsForceSsl({
-          parameterGroup: resources.rdsParameterGroupName,
-          value: await sources.rds.getParameter(
-            resources.rdsParameterGroupName,
-            'rds.force_ssl',
-          ),
-        }),
-    },
-    runnerOf(logRetentionCheck, sources, config),
-    runnerOf(containerInsightsCheck, sources, config),
-    runnerOf(dynamoDbPitrCheck, sources, config),
-    runnerOf(dynamoDbTtlCheck, sources, config),
-    runnerOf(sqsEncryptionCheck, sources, config),
-    {
-      meta: CHECKS.secretsRotation,
-      run: async context =>
-        evaluateSecretsRotation({
-          now: context.now.toISOString(),
-          secrets: await Promise.all(
-            resources.secrets.map(s =>
-              sources.secretsManager.describeRotation(s),
-            ),
-          ),
-        }),
-    },
-    {
-      meta: CHECKS.gatewayEndpoints,
-      run: async () => {
-        const vpcs = await sources.ec2.findVpcs(resources.appVpc);
-        return evaluateGatewayEndpoints({
-          region: aws.region,
-          vpcRef: resources.appVpc,
-          vpcs,
-          endpoints: await sources.ec2.describeGatewayEndpoints(
-            vpcs.map(v => v.id),
-          ),
-        });
-      },
-    },
-    {
-      meta: CHECKS.alarms,
-      run: async () => {
-        const expected = expectedAlarms(resources);
-        return evaluateAlarms({
-          expected,
-          found: await sources.cloudWatchAlarms.describeAlarms(
-            expected.map(a => a.name),
-          ),
-        });
-      },
-    },
-    {
-      meta: CHECKS.ecsTaskRoles,
-      run: async () =>
-        evaluateEcsTaskRoles({
-          services: (
-            await Promise.all(
-              servicesByCluster.map(c =>
-                sources.ecs.describeServiceRoles(c.cluster, c.services),
-              ),
-            )
-          ).flat(),
-        }),
-    },
-    {
-      meta: CHECKS.snsEncryption,
-      run: async () =>
-        evaluateTopicEncryption({
-          topics: await Promise.all(
-            Object.values(resources.topics).map(t =>
-              sources.sns.getEncryption(t),
-            ),
-          ),
-        }),
-    },
-    {
-      meta: CHECKS.ecsServiceResilience,
-      run: async () =>
-        evaluateEcsServiceResilience(
-          await readEcsServiceResilienceFacts(sources, servicesByCluster),
-        ),
-    },
-    {
-      meta: CHECKS.s3IntelligentTiering,
-      run: async () =>
-        evaluateIntelligentTiering({
-          buckets: await Promise.all(
-            resources.intelligentTieringBuckets.map(b =>
-              sources.s3.getLifecycle(b),
-            ),
-          ),
-        }),
-    },
-    {
-      meta: CHECKS.costAnomalyDetection,
-      run: async () =>
-        evaluateCostAnomalyDetection(
-          await readCostAnomalyFacts(
-            sources.costAnomalyDetection,
-            {
-              monitorName: resources.costAnomalyMonitorName,
-              costTopicArn: sources.sns.topicArn(resources.topics.costAlerts),
-            },
-            aws.endpoint,
-          ),
-        ),
-    },
-    {
-      meta: CHECKS.lambdaAliasInUse,
-      run: async () => {
-        const fn = resources.rateLimiterFunctionName;
-        const [alias, queue] = await Promise.all([
-          sources.lambda.getAlias(fn, resources.rateLimiterAlias),
-          sources.lambda.listQueueMappings(resources.queues.rateLimiter, fn),
-        ]);
-        return evaluateLambdaAlias({
-          functionName: fn,
-          aliasName: resources.rateLimiterAlias,
-          ...alias,
-          ...queue,
-        });
-      },
-    },
-  ];
+  return CHECK_MODULES.map((check: PostureCheck<any, any>) =>
+    runnerOf(check, sources, config),
+  );
 }

@@ -10,7 +10,7 @@ jest.setTimeout(120_000);
 /**
  * The secrets, gateway endpoint, alarm, task role and topic checks against the real
  * emulator with the demo account's story; the rules themselves are unit-tested in
- * domain/posture on plain data.
+ * src/checks on plain data.
  */
 describe('hardening checks on the seeded account (moto_server)', () => {
   let seeded: Awaited<ReturnType<typeof evaluateSeededPosture>>;

@@ -13,7 +13,7 @@ const CHECK_IDS = [
 /**
  * The ECS resilience, Intelligent-Tiering, Cost Anomaly Detection and Lambda alias
  * checks against the real emulator with the demo account's story; the rules
- * themselves are unit-tested in domain/posture on plain data.
+ * themselves are unit-tested in src/checks on plain data.
  */
 describe('resilience and cost checks on the seeded account (moto_server)', () => {
   let seeded: Awaited<ReturnType<typeof evaluateSeededPosture>>;
