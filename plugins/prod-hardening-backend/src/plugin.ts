@@ -43,7 +43,7 @@ import { ExemptionStore } from './services/exemptions/ExemptionStore';
 import { SecurityHubWorkflowSource } from './sources/securityHubWorkflow';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { NoticeLedger, OwnerNotifier } from './services/notifications';
-import { CHECKS } from './domain/posture/catalog';
+import { CHECKS, CheckKey } from './domain/posture/catalog';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -219,8 +219,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           posture,
           finops,
           throttling: throttling.throttling,
-          checkTitle: checkId =>
-            Object.values(CHECKS).find(c => c.id === checkId)?.title ?? checkId,
+          checkTitle: checkId => CHECKS[checkId as CheckKey]?.title ?? checkId,
           finopsGroup: config.notifications.finopsGroup,
           dlqMinutes: config.notifications.dlqMinutes,
         });

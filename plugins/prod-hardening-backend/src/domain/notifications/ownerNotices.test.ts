@@ -1,7 +1,6 @@
 import type {
   BudgetStatus,
   DeadLetterQueueStatus,
-  Finding,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { createResourceMatcher } from '../entities';
 import {
@@ -14,9 +13,10 @@ import {
   throttlingNotices,
   unsentNotices,
 } from './ownerNotices';
-
-const WEB_SERVICE =
-  'arn:aws:ecs:us-east-1:123456789012:service/huntaze-web-production/web';
+import {
+  WEB_SERVICE_ARN as WEB_SERVICE,
+  webServiceFinding as finding,
+} from '../../testUtils/findings';
 
 function mapping(
   entityRef: string,
@@ -52,24 +52,6 @@ const limiter = mapping(
   [],
   { rateLimiter: true },
 );
-
-function finding(id: string, over: Partial<Finding> = {}): Finding {
-  return {
-    id,
-    title: 'ECS containers should run as non-privileged',
-    severity: 'HIGH',
-    product: 'Security Hub',
-    controlId: 'ECS.4',
-    workflowStatus: 'NEW',
-    resourceType: 'AwsEcsService',
-    resourceId: WEB_SERVICE,
-    region: 'us-east-1',
-    accountId: '123456789012',
-    firstSeen: '2026-12-01T00:00:00Z',
-    lastSeen: '2026-12-05T00:00:00Z',
-    ...over,
-  };
-}
 
 describe('findingNotices', () => {
   it('tells the owners of the resource of each high or critical finding, linking to it', () => {

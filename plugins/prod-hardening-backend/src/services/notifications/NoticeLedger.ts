@@ -1,5 +1,9 @@
 import type { Knex } from 'knex';
-import { guardQuery, isUniqueViolation } from '../../database';
+import {
+  databaseUnavailable,
+  guardQuery,
+  isUniqueViolation,
+} from '../../database';
 
 const TABLE = 'prod_hardening_notices_sent';
 const STORE = 'notice ledger';
@@ -40,7 +44,7 @@ export class NoticeLedger {
       return true;
     } catch (err) {
       if (isUniqueViolation(err)) return false;
-      return guardQuery(STORE, Promise.reject(err));
+      throw databaseUnavailable(STORE, err);
     }
   }
 

@@ -15,26 +15,7 @@ import { migratedSqlite } from '../../testUtils/database';
 import { seededCatalogEntities } from '../../testUtils/seededCatalog';
 import { NoticeLedger } from './NoticeLedger';
 import { OwnerNotifier } from './OwnerNotifier';
-
-const WEB_SERVICE =
-  'arn:aws:ecs:us-east-1:123456789012:service/huntaze-web-production/web';
-
-function finding(id: string, over: Partial<Finding> = {}): Finding {
-  return {
-    id,
-    title: 'ECS containers should run as non-privileged',
-    severity: 'HIGH',
-    product: 'Security Hub',
-    workflowStatus: 'NEW',
-    resourceType: 'AwsEcsService',
-    resourceId: WEB_SERVICE,
-    region: 'us-east-1',
-    accountId: '123456789012',
-    firstSeen: '2026-12-01T00:00:00Z',
-    lastSeen: '2026-12-05T00:00:00Z',
-    ...over,
-  };
-}
+import { webServiceFinding as finding } from '../../testUtils/findings';
 
 /** The account as the scan reads it; each test changes what it needs. */
 class Account {

@@ -26,6 +26,9 @@ import type { NoticeLedger } from './NoticeLedger';
 /** The kinds whose annotations map AWS resources (Systems and Groups only roll up). */
 const MAPPED_KINDS = ['Component', 'Resource'];
 
+/** The limiter window a scan reads: enough to see the fallback flag and the DLQ. */
+const THROTTLING_WINDOW_MINUTES = 5;
+
 export interface OwnerNotifierOptions {
   catalog: Pick<CatalogService, 'getEntities'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
@@ -91,7 +94,9 @@ export class OwnerNotifier {
       options.logger.warn(`Budget notices skipped: ${String(err)}`);
     }
 
-    const throttling = await options.throttling.getOverview(5);
+    const throttling = await options.throttling.getOverview(
+      THROTTLING_WINDOW_MINUTES,
+    );
     const limiter = throttlingNotices({
       dlq: throttling.dlq.state === 'ok' ? throttling.dlq : null,
       fallback:

@@ -291,7 +291,7 @@ export class RemediationService {
                 err,
                 actions,
               );
-              await this.executed({ ...plan, actor, ...failed });
+              this.executed({ ...plan, actor, ...failed });
               return failed;
             }
             await this.changed();
@@ -310,7 +310,7 @@ export class RemediationService {
               verified: check,
               meta: { verifiedStatus: check?.status ?? null },
             });
-            await this.executed({ ...plan, actor, outcome, historyId });
+            this.executed({ ...plan, actor, outcome, historyId });
             return { outcome, message, check, historyId };
           },
         );
@@ -359,18 +359,24 @@ export class RemediationService {
     }
   }
 
-  private async executed(attempt: ExecutedAttempt): Promise<void> {
-    try {
-      await this.options.onExecuted?.({
-        historyId: attempt.historyId,
-        checkId: attempt.checkId,
-        resourceId: attempt.resourceId,
-        actor: attempt.actor,
-        outcome: attempt.outcome,
-      });
-    } catch {
-      // A notice that cannot be sent never changes what the attempt did.
-    }
+  /**
+   * Tells `onExecuted` in the background: the owners' notice (a catalog read and a
+   * send) neither holds the lock nor delays the answer, and its failure never changes
+   * what the attempt did.
+   */
+  private executed(attempt: ExecutedAttempt): void {
+    const { historyId, checkId, resourceId, actor, outcome } = attempt;
+    Promise.resolve()
+      .then(() =>
+        this.options.onExecuted?.({
+          historyId,
+          checkId,
+          resourceId,
+          actor,
+          outcome,
+        }),
+      )
+      .catch(() => {});
   }
 
   private async verify(checkId: string): Promise<CheckResult | undefined> {
