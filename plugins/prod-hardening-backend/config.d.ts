@@ -148,6 +148,23 @@ export interface Config {
       /** The longest an exemption may last, in days (1-365). Default 90. */
       maxDays?: number;
     };
+    /** Four eyes on risky remediations: a second person approves the plan first. */
+    approvals?: {
+      /**
+       * Check ids whose every remediation needs approval.
+       * Default [s3-account-public-access-block].
+       */
+      checks?: string[];
+      /** A plan whose preview blockers the requester overrode needs approval. Default true. */
+      overriddenBlockers?: boolean;
+      /**
+       * Group entity refs whose members may approve any request (the owners of the
+       * changed resources may too; the requester never). Default [group:default/security].
+       */
+      approverGroups?: string[];
+      /** Hours to decide a request, then hours to execute the approved plan (1-168). Default 24. */
+      expiryHours?: number;
+    };
     remediation?: {
       /**
        * How long a remediation execute or a DLQ redrive may wait for AWS before it

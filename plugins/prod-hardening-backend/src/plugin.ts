@@ -40,6 +40,8 @@ import {
 } from './permissions';
 import { ExemptionService } from './services/exemptions/ExemptionService';
 import { ExemptionStore } from './services/exemptions/ExemptionStore';
+import { ApprovalService } from './services/approvals/ApprovalService';
+import { ApprovalStore } from './services/approvals/ApprovalStore';
 import { SecurityHubWorkflowSource } from './sources/securityHubWorkflow';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { NoticeLedger, OwnerNotifier } from './services/notifications';
@@ -64,6 +66,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         auth: coreServices.auth,
         database: coreServices.database,
         auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
@@ -79,6 +82,7 @@ export const prodHardeningPlugin = createBackendPlugin({
         auth,
         database,
         auditor,
+        userInfo,
         scheduler,
         catalog,
         notifications,
@@ -243,6 +247,23 @@ export const prodHardeningPlugin = createBackendPlugin({
             },
           });
         }
+        const approvals = new ApprovalService({
+          store: new ApprovalStore(db),
+          remediations: remediationStore,
+          auditor,
+          policy: config.approvals,
+          approverGroups: config.approvals.approverGroups,
+          expiryHours: config.approvals.expiryHours,
+          // The owners of the changed resources may approve too (read when asked).
+          ownersOf: async planId => {
+            const arns = await remediation.affectedResources(planId);
+            const owned = await ownership.resolve(arns);
+            return owned.flatMap(o => o?.ownerRefs ?? []);
+          },
+          onChanged: config.notifications.enabled
+            ? approval => notifier.approvalChanged(approval)
+            : undefined,
+        });
         const remediation = new RemediationService({
           definitions: remediations,
           executor: new RemediationActionExecutor(aws),
@@ -259,6 +280,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           exemptionConflict: (checkId, resourceId) =>
             exemptions.remediationConflict(checkId, resourceId),
           deadlineMs: config.remediation.deadlineMs,
+          approvals,
           onExecuted: config.notifications.enabled
             ? attempt => notifier.remediationExecuted(attempt)
             : undefined,
@@ -294,6 +316,8 @@ export const prodHardeningPlugin = createBackendPlugin({
               throttling: throttling.throttling,
             }),
             exemptions,
+            approvals,
+            userInfo,
             permissions,
             httpAuth,
             ownership,
@@ -311,6 +335,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           '/remediations/execute',
           '/throttling/dlq/redrive',
           '/exemptions',
+          '/remediations/approvals',
         ]) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

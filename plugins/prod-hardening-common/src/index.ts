@@ -18,3 +18,4 @@ export * from './permissions';
 export * from './entityAnnotations';
 export * from './entities';
 export * from './exemptions';
+export * from './approvals';

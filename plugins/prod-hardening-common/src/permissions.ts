@@ -70,6 +70,16 @@ export const prodHardeningExemptionCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Deciding (approving or rejecting) another person's request to run a risky
+ * remediation. The backend also requires the decider to be in the request's approver
+ * groups and never the requester; a policy can narrow it further.
+ */
+export const prodHardeningRemediationApprovePermission = createPermission({
+  name: 'prod-hardening.remediation.approve',
+  attributes: { action: 'update' },
+});
+
 export const prodHardeningPermissions = [
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
@@ -77,6 +87,7 @@ export const prodHardeningPermissions = [
   prodHardeningEntityReadPermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningExemptionCreatePermission,
+  prodHardeningRemediationApprovePermission,
 ];
 
 /** The name of the ownership rule the backend plugin registers. */

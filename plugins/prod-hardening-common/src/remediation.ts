@@ -1,3 +1,4 @@
+import type { ApprovalRequirement } from './approvals';
 import type { CheckResult } from './posture';
 
 /** One AWS API call a remediation will make, exactly as it will be sent. */
@@ -27,6 +28,8 @@ export interface RemediationPlan {
   overridden: boolean;
   createdAt: string;
   expiresAt?: string;
+  /** Four eyes: when required, the plan is executed only once approved. */
+  approval?: ApprovalRequirement;
 }
 
 /**

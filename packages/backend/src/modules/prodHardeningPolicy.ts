@@ -71,6 +71,8 @@ export interface PortalRoles {
  * - an entity's view is conditional on its ownership when the read scope is `owners`;
  * - verifying the remediation history is reserved to the configured admins;
  * - creating and revoking exemptions is reserved to the configured exemption role;
+ * - approving a risky remediation is open here: the backend itself allows only the
+ *   request's approver groups (prodHardening.approvals) and never the requester;
  * - everything else is open to every signed-in user;
  * - a request without a signed-in user is denied.
  */

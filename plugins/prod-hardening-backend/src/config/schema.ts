@@ -249,6 +249,24 @@ export const prodHardeningConfigSchema = z.object({
         .default(DEFAULT_EXEMPTION_MAX_DAYS),
     })
     .default({}),
+  /** Four eyes on risky remediations (see domain/approvals). */
+  approvals: z
+    .object({
+      /** Checks whose every remediation needs approval. */
+      checks: z
+        .array(z.string().regex(/^[a-z0-9-]+$/))
+        .default(['s3-account-public-access-block']),
+      /** A plan whose preview blockers were overridden needs approval. */
+      overriddenBlockers: z.boolean().default(true),
+      /** Who may approve any request; the owners of the changed resources may too. */
+      approverGroups: z
+        .array(entityRef('group'))
+        .min(1)
+        .default(['group:default/security']),
+      /** Hours to decide a request, then hours to execute the approved plan. */
+      expiryHours: z.number().int().min(1).max(168).default(24),
+    })
+    .default({}),
   remediation: z
     .object({
       /**

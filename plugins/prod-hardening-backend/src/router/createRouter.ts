@@ -1,5 +1,8 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import type { AuditorService } from '@backstage/backend-plugin-api';
+import type {
+  AuditorService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type express from 'express';
 import { openApiSpec } from '../schema/openapi';
@@ -19,6 +22,8 @@ import { addSuccessMetricsRoutes } from './successMetricsRoutes';
 import { addRunbookRoutes } from './runbookRoutes';
 import { addEntityRoutes } from './entityRoutes';
 import { addExemptionRoutes } from './exemptionRoutes';
+import { addApprovalRoutes } from './approvalRoutes';
+import type { ApprovalService } from '../services/approvals/ApprovalService';
 import type { ExemptionService } from '../services/exemptions/ExemptionService';
 import type { EntitySummaryService } from '../services/entities/EntitySummaryService';
 import type { RunbookLibrary } from '../services/runbooks/RunbookLibrary';
@@ -41,6 +46,8 @@ export interface RouterOptions extends AuthorizeDeps {
   optimisation: OptimisationService;
   entities: EntitySummaryService;
   exemptions: ExemptionService;
+  approvals: ApprovalService;
+  userInfo: UserInfoService;
 }
 
 export async function createRouter(
@@ -95,6 +102,7 @@ export async function createRouter(
   addRunbookRoutes(router, options);
   addEntityRoutes(router, options);
   addExemptionRoutes(router, options);
+  addApprovalRoutes(router, options);
 
   return router;
 }

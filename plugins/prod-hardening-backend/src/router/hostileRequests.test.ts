@@ -335,6 +335,55 @@ function hostileRequests(): HostileRequest[] {
     `${exemptions}/00000000-0000-4000-8000-000000000000/revoke`,
     {},
   );
+
+  // Approvals: bodies, ids and decisions that are not what the contract says.
+  const approvals = '/remediations/approvals';
+  const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+  const ask = (over: object) => ({
+    planId: UNKNOWN_ID,
+    reason: 'The audit found it off.',
+    ...over,
+  });
+  post('approval empty body', approvals, {});
+  post('approval no reason', approvals, { planId: UNKNOWN_ID });
+  post('approval short reason', approvals, ask({ reason: 'pls' }));
+  post('approval huge reason', approvals, ask({ reason: HUGE }));
+  post('approval extra field', approvals, ask({ approvedBy: 'me' }));
+  post('approval unknown plan', approvals, ask({}));
+  for (const v of [...NOT_A_STRING, ...INJECTIONS.slice(0, 4)])
+    post(`approval planId ${JSON.stringify(v)}`, approvals, ask({ planId: v }));
+  for (const v of NOT_A_STRING)
+    post(`approval reason ${JSON.stringify(v)}`, approvals, ask({ reason: v }));
+  for (const v of ['maybe', 'APPROVE', '', ...NOT_A_STRING])
+    post(
+      `decision ${JSON.stringify(v)}`,
+      `${approvals}/${UNKNOWN_ID}/decision`,
+      { decision: v },
+    );
+  post('decision unknown request', `${approvals}/${UNKNOWN_ID}/decision`, {
+    decision: 'approve',
+  });
+  post('decision extra field', `${approvals}/${UNKNOWN_ID}/decision`, {
+    decision: 'approve',
+    as: 'user:default/sam',
+  });
+  for (const v of [...INJECTIONS.slice(0, 6), 'not-a-uuid'])
+    post(
+      `decision id ${JSON.stringify(v)}`,
+      `${approvals}/${enc(v)}/decision`,
+      {
+        decision: 'approve',
+      },
+    );
+  get('approval unknown request', `${approvals}/${UNKNOWN_ID}`);
+  for (const v of ['ALL', 'open', ...INJECTIONS.slice(0, 3)])
+    get(
+      `approvals status=${JSON.stringify(v)}`,
+      `${approvals}?status=${enc(v)}`,
+    );
+  for (const v of ['0', '501', 'abc'])
+    get(`approvals limit=${v}`, `${approvals}?limit=${v}`);
+  get('approvals unknown parameter', `${approvals}?requester=me`);
   return list;
 }
 

@@ -35,35 +35,14 @@ import {
   RecordedAuditEvent,
   recordingAuditor,
 } from '../testUtils/recordingAuditor';
-import { seededCatalogEntities } from '../testUtils/seededCatalog';
+import {
+  seededCatalogEntities,
+  seededUserInfo,
+} from '../testUtils/seededCatalog';
 
 jest.setTimeout(180_000);
 
 const API = '/api/prod-hardening';
-
-/** The groups of catalog/huntaze.yaml's users, as sign-in resolves them. */
-const MEMBER_OF: Record<string, string[]> = {
-  'user:default/fiona': ['group:default/finops'],
-  'user:default/wendy': ['group:default/team-web'],
-  'user:default/dana': ['group:default/platform-oncall'],
-};
-
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: any) {
-      const userEntityRef = credentials.principal.userEntityRef as string;
-      return {
-        userEntityRef,
-        ownershipEntityRefs: [
-          userEntityRef,
-          ...(MEMBER_OF[userEntityRef] ?? []),
-        ],
-      };
-    },
-  }),
-});
 
 /**
  * Backstage's auth service gives a call made on behalf of a user (the permission
@@ -175,7 +154,7 @@ describe('ownership in permissions (scope owners)', () => {
         permissionBackend,
         ownersOnlyPolicy,
         permissionsServiceFactory,
-        userInfo,
+        seededUserInfo,
         httpAuthWithActors,
         auditor.factory,
       ],

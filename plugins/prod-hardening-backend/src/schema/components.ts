@@ -1,8 +1,10 @@
 /** Schemas shared by every route (referenced as #/components/schemas/...). */
 import { exemptionSchema } from './paths/exemptions';
+import { approvalRequirementSchema, approvalSchema } from './paths/approvals';
 
 export const schemas = {
   Exemption: exemptionSchema,
+  ApprovalRequest: approvalSchema,
   Error: {
     type: 'object',
     properties: {
@@ -253,6 +255,7 @@ export const schemas = {
       overridden: { type: 'boolean' },
       createdAt: { type: 'string' },
       expiresAt: { type: 'string' },
+      approval: approvalRequirementSchema,
     },
     required: [
       'checkId',

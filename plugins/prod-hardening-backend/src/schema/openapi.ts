@@ -5,6 +5,7 @@
  * GET /api/prod-hardening/openapi.json.
  */
 import { schemas } from './components';
+import { approvalPaths } from './paths/approvals';
 import { entityPaths } from './paths/entities';
 import { exemptionPaths } from './paths/exemptions';
 import { finopsPaths } from './paths/finops';
@@ -34,6 +35,7 @@ export const openApiSpec = {
     ...healthPaths,
     ...posturePaths,
     ...remediationPaths,
+    ...approvalPaths,
     ...guidedRemediationPaths,
     ...finopsPaths,
     ...throttlingPaths,

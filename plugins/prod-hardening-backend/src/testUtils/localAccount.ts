@@ -50,6 +50,8 @@ export async function reseed(moto: MotoServer, resources: ResourceNames) {
   });
 }
 
+const NO_APPROVALS = { checks: [], overriddenBlockers: false };
+
 /** The plugin's configuration pointing at the emulator (and Redis, when given). */
 export function pluginConfig(options: {
   endpoint: string;
@@ -63,6 +65,11 @@ export function pluginConfig(options: {
   backend?: JsonObject;
   /** Backstage's `permission` block, e.g. `{ enabled: true }` for a real policy. */
   permission?: JsonObject;
+  /**
+   * prodHardening.approvals; default none needed, so the protocol's own tests run a
+   * plan directly (`{}` gives the production defaults: see approvals.test.ts).
+   */
+  approvals?: JsonObject;
 }) {
   return mockServices.rootConfig.factory({
     data: {
@@ -81,6 +88,7 @@ export function pluginConfig(options: {
         ...(options.deadlineMs
           ? { remediation: { deadlineMs: options.deadlineMs } }
           : {}),
+        approvals: options.approvals ?? NO_APPROVALS,
         redis: {
           url: options.redisUrl ?? UNREACHABLE,
           connectTimeoutMs: 500,

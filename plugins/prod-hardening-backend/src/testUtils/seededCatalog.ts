@@ -1,4 +1,8 @@
 import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   Entity,
   parseEntityRef,
   stringifyEntityRef,
@@ -44,3 +48,41 @@ function withRelations(entity: Entity): Entity {
     relations,
   };
 }
+
+/**
+ * Backstage's user info for the seeded catalog's users, as sign-in resolves them: the
+ * user and the groups of its spec.memberOf (a user not in the catalog has only itself).
+ */
+export const seededUserInfo = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => {
+    const memberOf = new Map(
+      seededCatalogEntities()
+        .filter(e => e.kind === 'User')
+        .map(e => [
+          stringifyEntityRef(e),
+          ((e.spec?.memberOf ?? []) as string[]).map(group =>
+            stringifyEntityRef(
+              parseEntityRef(group, {
+                defaultKind: 'group',
+                defaultNamespace: 'default',
+              }),
+            ),
+          ),
+        ]),
+    );
+    return {
+      async getUserInfo(credentials: any) {
+        const userEntityRef = credentials.principal.userEntityRef as string;
+        return {
+          userEntityRef,
+          ownershipEntityRefs: [
+            userEntityRef,
+            ...(memberOf.get(userEntityRef) ?? []),
+          ],
+        };
+      },
+    };
+  },
+});

@@ -1,5 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ApprovalDecision,
+  ApprovalRequest,
+  ApprovalStatus,
   CreateExemptionRequest,
   Exemption,
   ExemptionFilters,
@@ -91,6 +94,16 @@ export interface ProdHardeningApi {
   downloadWeeklyReview(
     format: WeeklyReviewDownloadFormat,
   ): Promise<DownloadedFile>;
+  /** Four-eyes approval requests, newest first, with what the caller may do. */
+  listApprovals(status?: ApprovalStatus): Promise<ApprovalRequest[]>;
+  /** Asks the approver groups to approve a previewed plan that needs approval. */
+  requestApproval(planId: string, reason: string): Promise<ApprovalRequest>;
+  decideApproval(
+    id: string,
+    decision: ApprovalDecision,
+    comment?: string,
+  ): Promise<ApprovalRequest>;
+
   /** Exemptions (accepted risks), newest first. */
   listExemptions(filters?: ExemptionFilters): Promise<Exemption[]>;
   /** Needs prod-hardening.exemption.create. */

@@ -1,6 +1,9 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ApprovalDecision,
+  ApprovalRequest,
+  ApprovalStatus,
   CreateExemptionRequest,
   Exemption,
   ExemptionFilters,
@@ -186,6 +189,33 @@ export class ProdHardeningClient implements ProdHardeningApi {
       exemptionParams(filters),
     );
     return body.items;
+  }
+
+  async listApprovals(status?: ApprovalStatus): Promise<ApprovalRequest[]> {
+    const query = status ? `?status=${encodeURIComponent(status)}` : '';
+    return (
+      await this.get<{ items: ApprovalRequest[] }>(
+        `/remediations/approvals${query}`,
+      )
+    ).items;
+  }
+
+  requestApproval(planId: string, reason: string): Promise<ApprovalRequest> {
+    return this.post<ApprovalRequest>('/remediations/approvals', {
+      planId,
+      reason,
+    });
+  }
+
+  decideApproval(
+    id: string,
+    decision: ApprovalDecision,
+    comment?: string,
+  ): Promise<ApprovalRequest> {
+    return this.post<ApprovalRequest>(
+      `/remediations/approvals/${encodeURIComponent(id)}/decision`,
+      { decision, ...(comment ? { comment } : {}) },
+    );
   }
 
   createExemption(request: CreateExemptionRequest): Promise<Exemption> {

@@ -1,4 +1,5 @@
 export {
+  approvalNotice,
   budgetNotices,
   BUDGET_ACTUAL_PERCENT,
   BUDGET_FORECAST_PERCENT,

@@ -4,6 +4,7 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { createResourceMatcher } from '../entities';
 import {
+  approvalNotice,
   budgetNotices,
   DLQ_NOTICE_KEY,
   FALLBACK_NOTICE_KEY,
@@ -236,6 +237,74 @@ describe('remediationNotice', () => {
     expect(remediationNotice({ ...attempt, mappings: [limiter] })).toBe(
       undefined,
     );
+  });
+});
+
+describe('approvalNotice', () => {
+  const request = {
+    id: 'a/1',
+    planId: 'p1',
+    checkId: 's3-account-public-access-block',
+    resourceId: 'account',
+    title: 'Block public access',
+    calls: [],
+    overriddenBlockers: [],
+    requirement: [],
+    requester: 'user:default/dana',
+    reason: 'The pentest found it off.',
+    approverGroups: ['group:default/security', 'group:default/platform-oncall'],
+    status: 'pending' as const,
+    createdAt: '2026-12-06T10:00:00Z',
+    expiresAt: '2026-12-07T10:00:00Z',
+  };
+
+  it('tells the approver groups of a new request, then the requester of the decision, each once per state', () => {
+    const asked = approvalNotice(request, 'Account BPA')!;
+    expect(asked).toMatchObject({
+      key: 'approval:a/1',
+      fingerprint: 'pending',
+      recipients: ['group:default/security', 'group:default/platform-oncall'],
+      title: 'Approval requested: Account BPA',
+      link: '/prod-hardening/approvals?request=a%2F1',
+      topic: 'Approvals',
+    });
+    expect(asked.description).toContain(
+      'user:default/dana asks to change account',
+    );
+    const decided = approvalNotice(
+      {
+        ...request,
+        status: 'rejected',
+        decidedBy: 'user:default/sam',
+        decisionComment: 'Not during the sale.',
+      },
+      'Account BPA',
+    )!;
+    expect(decided).toMatchObject({
+      key: 'approval:a/1',
+      fingerprint: 'rejected',
+      recipients: ['user:default/dana'],
+      title: 'Remediation rejected: Account BPA',
+      description:
+        'user:default/sam rejected your request to change account: Not during the sale.',
+    });
+    expect(
+      approvalNotice(
+        {
+          ...request,
+          status: 'executed',
+          decidedBy: 'user:default/sam',
+          executedBy: 'user:default/dana',
+        },
+        'Account BPA',
+      )?.recipients,
+    ).toEqual(['user:default/dana', 'user:default/sam']);
+  });
+
+  it('tells nobody of an expired request', () => {
+    expect(
+      approvalNotice({ ...request, status: 'expired' }, 'Account BPA'),
+    ).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import type {
+  ApprovalRequest,
   BudgetStatus,
   CostForecast,
   DeadLetterQueueStatus,
@@ -34,6 +35,7 @@ export const NOTICE_TOPICS = {
   budget: 'Budget',
   throttling: 'Rate limiter',
   remediation: 'Remediation',
+  approvals: 'Approvals',
 } as const;
 export type NoticeTopic = (typeof NOTICE_TOPICS)[keyof typeof NOTICE_TOPICS];
 
@@ -53,6 +55,8 @@ export const NOTICE_LINKS = {
   finops: '/prod-hardening/finops',
   throttling: '/prod-hardening/throttling',
   remediationHistory: '/prod-hardening/posture',
+  approval: (id: string) =>
+    `/prod-hardening/approvals?request=${encodeURIComponent(id)}`,
 };
 
 const NOTIFIED_SEVERITIES = new Set(['CRITICAL', 'HIGH']);
@@ -274,6 +278,58 @@ export function remediationNotice(input: {
     severity: input.outcome === 'succeeded' ? 'normal' : 'high',
     topic: NOTICE_TOPICS.remediation,
   };
+}
+
+/**
+ * A four-eyes request: its approvers are told when it is asked, the requester when it
+ * is decided, both when it ran; nothing for an expired one (nobody acted).
+ */
+export function approvalNotice(
+  approval: ApprovalRequest,
+  checkTitle: string,
+): OwnerNotice | undefined {
+  const base = {
+    key: `approval:${approval.id}`,
+    fingerprint: approval.status,
+    link: NOTICE_LINKS.approval(approval.id),
+    topic: NOTICE_TOPICS.approvals,
+  };
+  switch (approval.status) {
+    case 'pending':
+      return {
+        ...base,
+        recipients: approval.approverGroups,
+        title: `Approval requested: ${checkTitle}`,
+        description: `${approval.requester} asks to change ${approval.resourceId}: ${approval.reason} Decide by ${approval.expiresAt}.`,
+        severity: 'high',
+      };
+    case 'approved':
+    case 'rejected':
+      return {
+        ...base,
+        recipients: [approval.requester],
+        title: `Remediation ${approval.status}: ${checkTitle}`,
+        description: `${approval.decidedBy} ${
+          approval.status
+        } your request to change ${approval.resourceId}${
+          approval.decisionComment ? `: ${approval.decisionComment}` : '.'
+        }`,
+        severity: 'normal',
+      };
+    case 'executed':
+      return {
+        ...base,
+        recipients: [
+          approval.requester,
+          ...(approval.decidedBy ? [approval.decidedBy] : []),
+        ],
+        title: `Approved remediation executed: ${checkTitle}`,
+        description: `${approval.executedBy} executed the approved change of ${approval.resourceId}.`,
+        severity: 'normal',
+      };
+    default:
+      return undefined;
+  }
 }
 
 /** The notices not sent yet, or sent with another fingerprint. */

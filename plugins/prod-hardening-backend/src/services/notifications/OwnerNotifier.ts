@@ -3,6 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  ApprovalRequest,
   FinOpsOverview,
   Finding,
   isMappingEmpty,
@@ -11,6 +12,7 @@ import {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { createResourceMatcher } from '../../domain/entities';
 import {
+  approvalNotice,
   budgetNotices,
   findingNotices,
   OwnedMapping,
@@ -125,6 +127,15 @@ export class OwnerNotifier {
       checkTitle: this.options.checkTitle(attempt.checkId),
       mappings: await this.ownedMappings(),
     });
+    if (notice) await this.send(notice);
+  }
+
+  /** Tells the approvers of a request, or the requester of its decision. */
+  async approvalChanged(approval: ApprovalRequest): Promise<void> {
+    const notice = approvalNotice(
+      approval,
+      this.options.checkTitle(approval.checkId),
+    );
     if (notice) await this.send(notice);
   }
 

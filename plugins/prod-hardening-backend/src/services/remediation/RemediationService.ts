@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
+  ApprovalRequirement,
   CheckResult,
   HistoryVerification,
   PlannedCall,
@@ -68,9 +69,28 @@ export interface RemediationServiceOptions {
     checkId: string,
     resourceId: string,
   ) => Promise<ConflictError | undefined>;
+  /** Four eyes: which plans need approval, and whether this one may run now. */
+  approvals?: ApprovalGate;
   nowMs?: () => number;
   /** Execute answers within this many ms whatever AWS does (default 60 s). */
   deadlineMs?: number;
+}
+
+/** What the remediation service asks the approvals (see ApprovalService). */
+export interface ApprovalGate {
+  requirement(
+    plan: Pick<RemediationPlan, 'checkId' | 'overridden' | 'blockers'>,
+  ): ApprovalRequirement;
+  /**
+   * For a plan that needs approval: the 409 when `actor` may not execute it now, or
+   * the approved request it runs under (the approval's expiry then replaces the plan's).
+   */
+  executionGate(
+    plan: RemediationPlan,
+    planId: string,
+    actor: string,
+  ): Promise<{ problem?: ConflictError; approvalId?: string }>;
+  executed(approvalId: string, actor: string, historyId: string): Promise<void>;
 }
 
 /**
@@ -129,6 +149,7 @@ export class RemediationService {
       createdAt: new Date(createdAt).toISOString(),
     };
     if (!executable) return plan;
+    plan.approval = this.options.approvals?.requirement(plan);
     plan.planId = randomUUID();
     plan.expiresAt = new Date(createdAt + PLAN_TTL_MS).toISOString();
     await this.options.store.savePlan({
@@ -213,7 +234,15 @@ export class RemediationService {
         }
         const { plan } = stored;
         attempt.describe(subjectOf(plan));
-        if (stored.userRef !== actor) {
+        const gate = (await this.options.approvals?.executionGate(
+          plan,
+          planId,
+          actor,
+        )) ?? { approvalId: undefined };
+        if (gate.problem) return attempt.refuse('conflict', gate.problem);
+        // An approved plan may be run by its approver, until the approval expires.
+        const approved = gate.approvalId !== undefined;
+        if (!approved && stored.userRef !== actor) {
           return attempt.refuse(
             'rejected',
             new ConflictError(
@@ -221,7 +250,7 @@ export class RemediationService {
             ),
           );
         }
-        if (stored.expiresAtMs < this.nowMs()) {
+        if (!approved && stored.expiresAtMs < this.nowMs()) {
           return attempt.refuse(
             'conflict',
             new ConflictError(
@@ -256,6 +285,12 @@ export class RemediationService {
               );
             }
             await attempt.begin();
+            if (gate.approvalId) {
+              await this.options.approvals
+                ?.executed(gate.approvalId, actor, attempt.id)
+                // The claim already stops a second run; the request's state follows.
+                .catch(() => undefined);
+            }
 
             let state: unknown;
             try {

@@ -33,6 +33,7 @@ describe('ProdHardeningPage', () => {
     const tabs = screen.getAllByRole('tab').map(tab => tab.textContent);
     expect(tabs).toEqual([
       'Posture',
+      'Approvals',
       'FinOps',
       'Throttling',
       'Weekly review',

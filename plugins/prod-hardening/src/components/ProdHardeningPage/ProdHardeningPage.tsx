@@ -12,6 +12,7 @@ import { ThrottlingTab } from '../ThrottlingTab';
 import { WeeklyReviewTab } from '../WeeklyReviewTab';
 import { SuccessMetricsTab } from '../SuccessMetricsTab';
 import { RunbookDrawer } from '../Runbooks';
+import { ApprovalsTab } from '../ApprovalsTab';
 
 /** The portal page: source status on top, one tab per pillar of the hardening plan. */
 export function ProdHardeningPage() {
@@ -28,6 +29,9 @@ export function ProdHardeningPage() {
         <TabbedLayout>
           <TabbedLayout.Route path="/posture" title="Posture">
             <PostureTab />
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/approvals" title="Approvals">
+            <ApprovalsTab />
           </TabbedLayout.Route>
           <TabbedLayout.Route path="/finops" title="FinOps">
             <FinOpsTab />

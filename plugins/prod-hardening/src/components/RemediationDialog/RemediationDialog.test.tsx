@@ -38,6 +38,73 @@ const plan = (override: boolean): RemediationPlan => ({
 });
 
 describe('RemediationDialog', () => {
+  it('asks for approval instead of applying when the plan needs it, with a reason, and never executes', async () => {
+    const previewRemediation = jest.fn(
+      async (_id: string, override: boolean) => ({
+        ...plan(override),
+        approval: {
+          required: override,
+          reasons: override
+            ? ["The preview's blockers are overridden: a website bucket."]
+            : [],
+        },
+      }),
+    );
+    const requestApproval = jest.fn(async (planId: string, reason: string) => ({
+      id: 'a1',
+      planId,
+      reason,
+      approverGroups: ['group:default/security'],
+      expiresAt: '2026-11-29T00:00:00Z',
+    })) as any;
+    const executeRemediation = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            prodHardeningApiRef,
+            fakeApi({
+              previewRemediation,
+              requestApproval,
+              executeRemediation,
+            }),
+          ],
+        ]}
+      >
+        <RemediationDialog check={check} open onClose={jest.fn()} />
+      </TestApiProvider>,
+    );
+    fireEvent.click(
+      await screen.findByRole('checkbox', {
+        name: 'I understand; apply anyway',
+      }),
+    );
+    expect(await screen.findByLabelText('Needs approval')).toHaveTextContent(
+      "The preview's blockers are overridden",
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled(),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const reason = screen.getByLabelText(/Why this change is needed/);
+    fireEvent.change(reason, { target: { value: 'too short' } });
+    expect(
+      screen.getByRole('button', { name: 'Request approval' }),
+    ).toBeDisabled();
+    fireEvent.change(reason, {
+      target: { value: 'The pentest found the setting off.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Request approval' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Approval requested from group:default/security',
+    );
+    expect(requestApproval).toHaveBeenCalledWith(
+      '6f1c0c36-8a7e-4c1b-9d55-0a4b2b8b7e11',
+      'The pentest found the setting off.',
+    );
+    expect(executeRemediation).not.toHaveBeenCalled();
+  });
+
   it('previews the calls, needs an explicit override for blockers, confirms, then shows the verified result', async () => {
     const previewRemediation = jest.fn(async (_id: string, override: boolean) =>
       plan(override),

@@ -10,7 +10,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
+import TextField from '@mui/material/TextField';
 import type {
+  ApprovalRequest,
   CheckResult,
   RemediationResult,
 } from '@prod-hardening/plugin-prod-hardening-common';
@@ -19,7 +21,10 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../../api';
 import { useSettlement } from '../../hooks/useSettlement';
 
-type Step = 'preview' | 'confirm' | 'running' | 'done';
+type Step = 'preview' | 'confirm' | 'ask' | 'running' | 'done';
+
+/** The shortest reason the backend accepts for an approval request. */
+const MIN_REASON_CHARS = 10;
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -43,7 +48,9 @@ function Json({ value, label }: { value: unknown; label: string }) {
 /**
  * Preview → confirm → progress → verified result. The preview shows exactly the calls
  * that will be made; executing needs the plan id the preview returned, and the backend
- * refuses it when the resource changed in between.
+ * refuses it when the resource changed in between. A plan that needs approval goes
+ * preview → ask (with a reason) instead: it is executed from the Approvals tab once a
+ * second person approved it.
  */
 export function RemediationDialog(props: {
   check: CheckResult;
@@ -55,11 +62,26 @@ export function RemediationDialog(props: {
   const [step, setStep] = useState<Step>('preview');
   const [result, setResult] = useState<RemediationResult>();
   const [executeError, setExecuteError] = useState<Error>();
+  const [reason, setReason] = useState('');
+  const [asked, setAsked] = useState<ApprovalRequest>();
   const preview = useAsyncRetry(
     () => api.previewRemediation(props.check.id, override),
     [api, props.check.id, override],
   );
   const plan = preview.value;
+  const needsApproval = plan?.approval?.required ?? false;
+
+  const ask = async () => {
+    if (!plan?.planId) return;
+    setStep('running');
+    setExecuteError(undefined);
+    try {
+      setAsked(await api.requestApproval(plan.planId, reason.trim()));
+    } catch (e) {
+      setExecuteError(e as Error);
+    }
+    setStep('done');
+  };
 
   const execute = async () => {
     if (!plan?.planId) return;
@@ -139,6 +161,14 @@ export function RemediationDialog(props: {
                 />
               </Alert>
             )}
+            {needsApproval && (
+              <Alert severity="info" sx={{ mt: 2 }} aria-label="Needs approval">
+                <strong>Needs approval by a second person.</strong>
+                {plan.approval?.reasons.map(r => (
+                  <div key={r}>{r}</div>
+                ))}
+              </Alert>
+            )}
             {plan.expiresAt && (
               <Typography variant="caption" color="text.secondary">
                 Plan valid until {new Date(plan.expiresAt).toLocaleTimeString()}
@@ -152,6 +182,25 @@ export function RemediationDialog(props: {
             This changes the AWS account now:{' '}
             {plan.calls.map(c => `${c.service}:${c.action}`).join(', ')} on{' '}
             {plan.resourceId}. Continue?
+          </Alert>
+        )}
+        {step === 'ask' && plan && (
+          <TextField
+            label="Why this change is needed (for the approvers)"
+            value={reason}
+            onChange={e => setReason(e.target.value)}
+            multiline
+            minRows={2}
+            fullWidth
+            inputProps={{ maxLength: 1000 }}
+            helperText={`At least ${MIN_REASON_CHARS} characters. The approvers are notified.`}
+          />
+        )}
+        {step === 'done' && asked && (
+          <Alert severity="success" role="status">
+            Approval requested from {asked.approverGroups.join(', ')} (until{' '}
+            {new Date(asked.expiresAt).toLocaleString()}). Once approved,
+            execute it from the Approvals tab.
           </Alert>
         )}
         {step === 'running' && (
@@ -186,7 +235,7 @@ export function RemediationDialog(props: {
             <Button
               variant="contained"
               disabled={!plan?.planId}
-              onClick={() => setStep('confirm')}
+              onClick={() => setStep(needsApproval ? 'ask' : 'confirm')}
             >
               Continue
             </Button>
@@ -197,6 +246,18 @@ export function RemediationDialog(props: {
             <Button onClick={() => setStep('preview')}>Back</Button>
             <Button variant="contained" color="error" onClick={execute}>
               Apply change
+            </Button>
+          </>
+        )}
+        {step === 'ask' && (
+          <>
+            <Button onClick={() => setStep('preview')}>Back</Button>
+            <Button
+              variant="contained"
+              disabled={reason.trim().length < MIN_REASON_CHARS}
+              onClick={ask}
+            >
+              Request approval
             </Button>
           </>
         )}

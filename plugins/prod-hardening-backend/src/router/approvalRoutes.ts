@@ -1,0 +1,162 @@
+import type {
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  APPROVAL_STATUSES,
+  ApprovalStatus,
+  prodHardeningReadPermission,
+  prodHardeningRemediationApprovePermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { Viewer } from '../domain/approvals/rules';
+import type { ApprovalService } from '../services/approvals/ApprovalService';
+import type { RemediationService } from '../services/remediation/RemediationService';
+import { authorize, authorizeChange, AuthorizeDeps } from './authorize';
+import { parseInput } from './parseInput';
+
+const createBody = z
+  .object({
+    planId: z.string().uuid(),
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'must tell the approvers why (at least 10 characters)')
+      .max(1000),
+  })
+  .strict();
+const decisionBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict();
+const idParams = z.object({ id: z.string().uuid() });
+const listQuery = z
+  .object({
+    status: z
+      .enum(APPROVAL_STATUSES as [ApprovalStatus, ...ApprovalStatus[]])
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+const APPROVE_GUARD = {
+  permission: prodHardeningRemediationApprovePermission,
+  whoToAsk: 'the security group',
+};
+
+export interface ApprovalRouteDeps extends AuthorizeDeps {
+  approvals: ApprovalService;
+  remediation: RemediationService;
+  userInfo: UserInfoService;
+}
+
+/**
+ * Asking needs what executing needs (prod-hardening.remediation.execute and the
+ * resources); deciding needs prod-hardening.remediation.approve, then membership of
+ * the request's approver groups and not being its requester (the service's rule).
+ * Every attempt, refused ones included, is audited and in the history.
+ */
+export function addApprovalRoutes(router: Router, deps: ApprovalRouteDeps) {
+  router.get('/remediations/approvals', async (req, res) => {
+    const query = parseInput(listQuery, req.query, 'query');
+    const credentials = await authorize(
+      deps,
+      req,
+      prodHardeningReadPermission,
+      'read approval requests',
+    );
+    const viewer = await viewerOf(deps, credentials);
+    res.json({ items: await deps.approvals.list(viewer, query) });
+  });
+
+  router.get('/remediations/approvals/:id', async (req, res) => {
+    const { id } = parseInput(idParams, req.params, 'path');
+    const credentials = await authorize(
+      deps,
+      req,
+      prodHardeningReadPermission,
+      'read approval requests',
+    );
+    res.json(await deps.approvals.get(id, await viewerOf(deps, credentials)));
+  });
+
+  router.post('/remediations/approvals', async (req, res) => {
+    const body = parseInput(createBody, req.body, 'request body');
+    const actor = await authorizeChange(
+      deps,
+      req,
+      'ask for remediations',
+      (who, error) =>
+        deps.approvals.recordRefused(
+          req,
+          who,
+          'request',
+          { planId: body.planId },
+          error,
+        ),
+      () => deps.remediation.affectedResources(body.planId),
+    );
+    res
+      .status(201)
+      .json(await deps.approvals.request(req, actor, body.planId, body.reason));
+  });
+
+  router.post('/remediations/approvals/:id/decision', async (req, res) => {
+    const { id } = parseInput(idParams, req.params, 'path');
+    const body = parseInput(decisionBody, req.body, 'request body');
+    const refused = (who: string, error: Error) =>
+      deps.approvals.recordRefused(
+        req,
+        who,
+        'decide',
+        { approvalId: id },
+        error,
+      );
+    const actor = await authorizeChange(
+      deps,
+      req,
+      'approve remediations',
+      refused,
+      undefined,
+      APPROVE_GUARD,
+    );
+    let viewer: Viewer | undefined;
+    try {
+      // authorizeChange let only a signed-in user through.
+      viewer = await viewerOf(
+        deps,
+        await deps.httpAuth.credentials(req, { allow: ['user'] }),
+      );
+      if (!viewer) throw new Error(`${actor} is not a user`);
+    } catch (err) {
+      const error = new ServiceUnavailableError(
+        `Could not read your groups, so nothing was decided; try again later (${
+          (err as Error).message
+        }).`,
+      );
+      await refused(actor, error);
+      throw error;
+    }
+    res.json(
+      await deps.approvals.decide(req, viewer, id, body.decision, body.comment),
+    );
+  });
+}
+
+/** A signed-in user with their ownership refs (groups); undefined for a service. */
+async function viewerOf(
+  deps: { userInfo: UserInfoService },
+  credentials: BackstageCredentials,
+): Promise<Viewer | undefined> {
+  const principal = credentials.principal as { type?: string };
+  if (principal.type !== 'user') return undefined;
+  const info = await deps.userInfo.getUserInfo(credentials as any);
+  return {
+    userRef: info.userEntityRef,
+    ownershipRefs: info.ownershipEntityRefs,
+  };
+}
