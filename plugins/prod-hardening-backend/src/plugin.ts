@@ -223,6 +223,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           posture,
           finops,
           throttling: throttling.throttling,
+          exemptions,
           checkTitle: checkId => CHECKS[checkId as CheckKey]?.title ?? checkId,
           finopsGroup: config.notifications.finopsGroup,
           dlqMinutes: config.notifications.dlqMinutes,

@@ -6,6 +6,7 @@ import { createResourceMatcher } from '../entities';
 import {
   approvalNotice,
   budgetNotices,
+  exemptionEndedNotices,
   DLQ_NOTICE_KEY,
   FALLBACK_NOTICE_KEY,
   findingNotices,
@@ -305,6 +306,75 @@ describe('approvalNotice', () => {
     expect(
       approvalNotice({ ...request, status: 'expired' }, 'Account BPA'),
     ).toBeUndefined();
+  });
+});
+
+describe('exemptionEndedNotices', () => {
+  const NOW = Date.parse('2026-12-06T12:00:00Z');
+  const exemption = {
+    id: 'e1',
+    kind: 'check' as const,
+    checkId: 'ecs-container-insights',
+    resourceId: WEB_SERVICE,
+    justification: 'Insights come with the Datadog migration.',
+    expiresAt: '2026-12-06T11:00:00Z',
+    createdBy: 'user:default/sam',
+    createdAt: '2026-11-06T11:00:00Z',
+    status: 'expired' as const,
+  };
+  const title = (id: string) => `Title of ${id}`;
+
+  it('tells the owners of the resource and the creator of an exemption that expired or was revoked in the last day', () => {
+    const [expired] = exemptionEndedNotices([exemption], [web], title, NOW);
+    expect(expired).toEqual({
+      key: 'exemption-ended:e1',
+      fingerprint: 'expired',
+      recipients: ['group:default/team-web', 'user:default/sam'],
+      title: `Exemption ended: Title of ecs-container-insights on ${WEB_SERVICE}`,
+      description: `The exemption of Title of ecs-container-insights on ${WEB_SERVICE} (Insights come with the Datadog migration.) expired at 2026-12-06T11:00:00Z. It counts in the score again.`,
+      link: '/prod-hardening/posture',
+      severity: 'normal',
+      topic: 'Exemptions',
+    });
+    const [revoked] = exemptionEndedNotices(
+      [
+        {
+          ...exemption,
+          kind: 'finding',
+          findingId: 'arn:finding/1',
+          status: 'revoked',
+          expiresAt: '2027-01-01T00:00:00Z',
+          revokedBy: 'user:default/dana',
+          revokedAt: '2026-12-06T10:00:00Z',
+        },
+      ],
+      [],
+      title,
+      NOW,
+    );
+    expect(revoked).toMatchObject({
+      fingerprint: 'revoked',
+      recipients: ['user:default/sam'],
+      link: '/prod-hardening/posture?finding=arn%3Afinding%2F1',
+    });
+    expect(revoked.description).toContain(
+      'was revoked by user:default/dana at 2026-12-06T10:00:00Z',
+    );
+    expect(revoked.description).toContain('workflow status is restored');
+  });
+
+  it('tells nothing of active exemptions nor of ones that ended more than a day ago', () => {
+    expect(
+      exemptionEndedNotices(
+        [
+          { ...exemption, status: 'active', expiresAt: '2026-12-07T00:00:00Z' },
+          { ...exemption, id: 'old', expiresAt: '2026-12-05T11:59:00Z' },
+        ],
+        [web],
+        title,
+        NOW,
+      ),
+    ).toEqual([]);
   });
 });
 

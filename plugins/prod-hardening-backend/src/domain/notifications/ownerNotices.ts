@@ -3,6 +3,7 @@ import type {
   BudgetStatus,
   CostForecast,
   DeadLetterQueueStatus,
+  Exemption,
   FallbackStatus,
   Finding,
 } from '@prod-hardening/plugin-prod-hardening-common';
@@ -36,6 +37,7 @@ export const NOTICE_TOPICS = {
   throttling: 'Rate limiter',
   remediation: 'Remediation',
   approvals: 'Approvals',
+  exemptions: 'Exemptions',
 } as const;
 export type NoticeTopic = (typeof NOTICE_TOPICS)[keyof typeof NOTICE_TOPICS];
 
@@ -330,6 +332,60 @@ export function approvalNotice(
     default:
       return undefined;
   }
+}
+
+/** How long after its end an exemption is still told (a scan every few minutes finds it). */
+export const EXEMPTION_ENDED_WINDOW_MS = 24 * 60 * 60_000;
+
+/**
+ * An exemption that ended (revoked, or expired) in the last day → the owners of its
+ * resource and whoever created it: the item counts in the score again and may be
+ * remediated. Older endings are not told, so a first scan does not replay history.
+ */
+export function exemptionEndedNotices(
+  exemptions: Exemption[],
+  mappings: OwnedMapping[],
+  checkTitle: (checkId: string) => string,
+  nowMs: number,
+): OwnerNotice[] {
+  const notices: OwnerNotice[] = [];
+  for (const e of exemptions) {
+    if (e.status === 'active') continue;
+    const endedAt = e.revokedAt ?? e.expiresAt;
+    const endedMs = Date.parse(endedAt);
+    if (endedMs > nowMs || nowMs - endedMs > EXEMPTION_ENDED_WINDOW_MS) {
+      continue;
+    }
+    const entities = entitiesOf(e.resourceId, undefined, mappings);
+    const item =
+      e.kind === 'finding'
+        ? `the finding on ${e.resourceId}`
+        : `${checkTitle(e.checkId ?? '')} on ${e.resourceId}`;
+    const how =
+      e.status === 'revoked'
+        ? `was revoked by ${e.revokedBy} at ${endedAt}`
+        : `expired at ${endedAt}`;
+    notices.push({
+      key: `exemption-ended:${e.id}`,
+      fingerprint: e.status,
+      recipients: [...new Set([...ownersOf(entities), e.createdBy])].sort(),
+      title: `Exemption ended: ${item}`,
+      description: `The exemption of ${item} (${
+        e.justification
+      }) ${how}. It counts in the score again${
+        e.kind === 'finding'
+          ? ' and its Security Hub workflow status is restored'
+          : ''
+      }.`,
+      link:
+        e.kind === 'finding' && e.findingId
+          ? NOTICE_LINKS.finding(e.findingId)
+          : NOTICE_LINKS.remediationHistory,
+      severity: 'normal',
+      topic: NOTICE_TOPICS.exemptions,
+    });
+  }
+  return notices;
 }
 
 /** The notices not sent yet, or sent with another fingerprint. */

@@ -4,6 +4,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ApprovalRequest,
+  Exemption,
   FinOpsOverview,
   Finding,
   isMappingEmpty,
@@ -14,6 +15,7 @@ import { createResourceMatcher } from '../../domain/entities';
 import {
   approvalNotice,
   budgetNotices,
+  exemptionEndedNotices,
   findingNotices,
   OwnedMapping,
   OwnerNotice,
@@ -42,6 +44,8 @@ export interface OwnerNotifierOptions {
   };
   finops: { getOverview(): Promise<FinOpsOverview> };
   throttling: { getOverview(minutes: number): Promise<ThrottlingOverview> };
+  /** Exemptions with their status; one that ended tells its owners. */
+  exemptions?: { list(): Promise<Exemption[]> };
   checkTitle(checkId: string): string;
   finopsGroup: string;
   dlqMinutes: number;
@@ -110,6 +114,22 @@ export class OwnerNotifier {
     if (throttling.redis.state !== 'ok') skipped.push('limiter');
     notices.push(...limiter.notices);
     ended.push(...limiter.ended);
+
+    if (options.exemptions) {
+      try {
+        notices.push(
+          ...exemptionEndedNotices(
+            await options.exemptions.list(),
+            mappings,
+            id => options.checkTitle(id),
+            this.now().getTime(),
+          ),
+        );
+      } catch (err) {
+        skipped.push('exemptions');
+        options.logger.warn(`Exemption notices skipped: ${String(err)}`);
+      }
+    }
 
     const sentBefore = await options.ledger.sent();
     await options.ledger.forget(ended.filter(key => sentBefore.has(key)));
