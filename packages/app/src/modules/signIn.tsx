@@ -1,7 +1,12 @@
 import { OAuth2 } from '@backstage/core-app-api';
-import { SignInPage } from '@backstage/core-components';
+import {
+  IdentityProviders,
+  SignInPage,
+  SignInProviderConfig,
+} from '@backstage/core-components';
 import {
   BackstageIdentityApi,
+  ConfigApi,
   configApiRef,
   createApiRef,
   discoveryApiRef,
@@ -45,7 +50,7 @@ const oidcAuthApi = ApiBlueprint.make({
     }),
 });
 
-const oidcProvider = {
+const oidcProvider: SignInProviderConfig = {
   id: 'oidc-auth-provider',
   title: 'Company SSO',
   message: 'Sign in with your company account',
@@ -55,19 +60,23 @@ const oidcProvider = {
 /**
  * Production signs in through OIDC, local runs as the guest. auth.environment is the
  * one setting the browser sees that tells them apart: app-config.production.yaml sets
- * it to production, app-config.development.yaml (guest) to development.
+ * it to production, app-config.development.yaml (guest) to development. Outside
+ * production, app.signIn.companySsoBesideGuest adds the SSO beside the guest, for a
+ * development environment with auth.providers.oidc configured (the e2e suite signs in
+ * as catalog users through a local identity provider that way).
  */
+export function signInProviders(config: ConfigApi): IdentityProviders {
+  if (config.getOptionalString('auth.environment') === 'production') {
+    return [oidcProvider];
+  }
+  return config.getOptionalBoolean('app.signIn.companySsoBesideGuest')
+    ? ['guest', oidcProvider]
+    : ['guest'];
+}
+
 function PortalSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
-  const production =
-    config.getOptionalString('auth.environment') === 'production';
-  return (
-    <SignInPage
-      {...props}
-      auto
-      providers={production ? [oidcProvider] : ['guest']}
-    />
-  );
+  return <SignInPage {...props} auto providers={signInProviders(config)} />;
 }
 
 const signInPage = SignInPageBlueprint.make({

@@ -8,16 +8,17 @@ import {
   getFreePort,
   ManagedProcess,
   MotoServer,
+  OidcIssuer,
   PostgresServer,
   RedisServer,
   startMoto,
+  startOidcIssuer,
   startPostgres,
   startProcess,
   startRedis,
 } from '@prod-hardening/dev-stack';
 import { portalAccessString } from '@prod-hardening/plugin-prod-hardening-backend';
 import { parseDockerfile } from './dockerfile';
-import { startOidcIssuer, OidcIssuer } from './oidcIssuer';
 import { performDockerfile, PerformedImage } from './performDockerfile';
 import { createTestCertificates, TestCertificates } from './testCertificates';
 
