@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  checkReferences,
-  checkRequiredOutputs,
-  checkVariablesAndOutputs,
-} from '../src/checks';
+import { checkRequiredOutputs, checkVariablesAndOutputs } from '../src/checks';
 import { referencesIn, stringsIn } from '../src/expressions';
 import {
   listTfFiles,
@@ -69,11 +65,6 @@ describe('production-hardening module structure', () => {
       source: 'hashicorp/aws',
       version: '>= 5.0, < 6.0',
     });
-  });
-
-  it('resolves every reference to a declared variable, local, resource, data source or module', async () => {
-    assertNoViolations(await checkReferences(mod));
-    assertNoViolations(await checkReferences(example));
   });
 
   it('types, describes and uses every variable and describes every output', async () => {

@@ -1,67 +1,25 @@
 import { TfModule } from '../module';
 import { allStatements } from '../policies';
 import { Violation } from '../violations';
+import { checkDesiredCountLeftToAutoScaling } from './ecsServices';
 import { checkNoWildcardGrants } from './iam';
-import {
-  checkAlarms,
-  checkBudget,
-  checkFindingRouting,
-  checkLambda,
-  checkLogRetention,
-  checkObservabilityAndEndpoints,
-  checkQueues,
-  checkRdsForceSsl,
-  checkRedis,
-  checkSecurityServices,
-  checkTables,
-  checkTopics,
-  checkVisibilityTimeouts,
-} from './security';
-import { checkReferences } from './structure';
-import { checkCostAnomalyDetection } from './costAnomaly';
-import { checkEcsServices } from './ecsServices';
-import { checkSecrets } from './secrets';
-import { checkStorageLifecycle } from './storage';
+import { checkSecretValuesOutOfConfiguration } from './secrets';
 
 export * from './iam';
 export * from './names';
-export * from './security';
 export * from './structure';
-export * from './costAnomaly';
 export * from './ecsServices';
 export * from './secrets';
-export * from './storage';
 
-/** The property checks that need nothing but the module (used by the mutation tests too). */
+/**
+ * The properties Terraform cannot state about itself (rules over every block, lifecycle
+ * settings); everything `terraform test` can state is in production-hardening/tests.
+ */
 export const PROPERTY_CHECKS: Record<
   string,
   (mod: TfModule) => Violation[] | Promise<Violation[]>
 > = {
-  references: checkReferences,
-  rdsForceSsl: checkRdsForceSsl,
-  queues: checkQueues,
-  visibilityTimeouts: checkVisibilityTimeouts,
-  tables: checkTables,
-  topics: checkTopics,
-  budget: mod => checkBudget(mod, 500),
-  redis: checkRedis,
-  securityServices: checkSecurityServices,
-  findingRouting: checkFindingRouting,
-  logRetention: checkLogRetention,
-  observabilityAndEndpoints: checkObservabilityAndEndpoints,
-  alarms: checkAlarms,
-  lambda: checkLambda,
-  ecsServices: checkEcsServices,
-  storageLifecycle: checkStorageLifecycle,
-  costAnomalyDetection: checkCostAnomalyDetection,
-  secrets: checkSecrets,
   iamWildcards: async mod => checkNoWildcardGrants(await allStatements(mod)),
+  secretValuesOutOfConfiguration: checkSecretValuesOutOfConfiguration,
+  desiredCountLeftToAutoScaling: checkDesiredCountLeftToAutoScaling,
 };
-
-/** Runs every property check and returns all violations. */
-export async function runPropertyChecks(mod: TfModule): Promise<Violation[]> {
-  const all: Violation[] = [];
-  for (const check of Object.values(PROPERTY_CHECKS))
-    all.push(...(await check(mod)));
-  return all;
-}
