@@ -62,15 +62,6 @@ export function deref(mod: TfModule, value: unknown, depth = 0): unknown {
   return deref(mod, mod.locals.get(match[1])!.value, depth + 1);
 }
 
-/** The `${...}` references of a value as text, for "does it point at X" checks. */
-export function mentions(
-  mod: TfModule,
-  value: unknown,
-  target: string,
-): boolean {
-  return JSON.stringify(deref(mod, value) ?? null).includes(target);
-}
-
 /**
  * The instances of a `for_each` resource whose `for_each` is static (a local or a
  * variable default), each with `each.key` / `each.value` substituted in its body.

@@ -33,10 +33,6 @@ export function singleInterpolation(value: unknown): string | undefined {
   return undefined;
 }
 
-export function isExpression(value: unknown): boolean {
-  return typeof value === 'string' && value.includes('${');
-}
-
 /** Every string in a parsed body (deep), for reference scanning. */
 export function stringsIn(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);

@@ -177,17 +177,6 @@ export function findData(
   );
 }
 
-/** Nested blocks of a body (`ttl`, `statement`, ...), including `dynamic` blocks' content. */
-export function nestedBlocks(body: Body, name: string): Body[] {
-  const direct = Array.isArray(body[name]) ? (body[name] as Body[]) : [];
-  const dynamic =
-    (body.dynamic as Record<string, Body[]> | undefined)?.[name] ?? [];
-  const contents = dynamic.flatMap(
-    d => (d.content as Body[] | undefined) ?? [],
-  );
-  return [...direct.filter(isBody), ...contents];
-}
-
 export function isBody(value: unknown): value is Body {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
