@@ -583,6 +583,9 @@ describe('a broken property fails a TypeScript check naming the file', () => {
 
 const { available, reason } = terraformAvailable();
 
+// One terraform test planning ~30 mutated copies: about a minute on two shared cores.
+jest.setTimeout(600_000);
+
 if (!available) {
   // eslint-disable-next-line no-console
   console.warn(`terraform test mutations skipped: ${reason}`);
@@ -598,7 +601,8 @@ if (!available) {
     let cleanup = () => {};
 
     // One `terraform test` for every mutation: each mutated copy is a module (./m<i>) that
-    // a retargeted copy of its run plans, so the provider schema loads once.
+    // a retargeted copy of its run plans, so the provider schema loads once. The same runs
+    // pass on the unmutated module (test/terraformTest.test.ts).
     beforeAll(async () => {
       const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-mutations-'));
       const tests = path.join(root, TEST_DIR);

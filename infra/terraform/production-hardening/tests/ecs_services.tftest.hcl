@@ -2,7 +2,7 @@
 # the rolling-update controller, and scale on CPU and memory between validated task
 # counts, targeting below the alarm thresholds so a service scales out before its alarm
 # fires. (That desired_count is left to auto scaling is a lifecycle setting, which
-# Terraform does not expose to tests: test/ecsServices.test.ts checks it.)
+# Terraform does not expose to tests: test/security.test.ts checks it.)
 
 mock_provider "aws" {
   override_during = plan

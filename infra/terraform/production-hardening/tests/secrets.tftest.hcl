@@ -2,7 +2,7 @@
 # passwords are secrets encrypted with the module's key, with a recovery window, rotated
 # where a rotation function is given, never before their out-of-band value is set. (That
 # no secret value is written in the configuration is a rule over every block:
-# test/secrets.test.ts.)
+# test/security.test.ts.)
 
 mock_provider "aws" {
   override_during = plan
