@@ -92,6 +92,9 @@ const ALL_MUTATIONS = [
   'rotating a secret before its value is set',
   'pointing the SQS mapping at the function instead of the live alias',
   'pointing the live alias at $LATEST',
+  'turning off KMS key rotation',
+  'dropping deletion protection from a table',
+  'disabling the GuardDuty detector',
 ];
 
 const mutations: Mutation[] = [
@@ -525,6 +528,45 @@ const mutations: Mutation[] = [
       test: 'lambda',
       run: 'mapping_reports_partial_failures_through_the_live_alias',
       expect: /is not the function's published version/,
+    },
+  },
+  {
+    name: 'turning off KMS key rotation',
+    file: 'kms.tf',
+    change: replace(
+      'enable_key_rotation     = true',
+      'enable_key_rotation     = false',
+    ),
+    caughtBy: {
+      test: 'kms',
+      run: 'key_rotates_and_lets_publishing_services_use_it',
+      expect: /must have key rotation enabled/,
+    },
+  },
+  {
+    name: 'dropping deletion protection from a table',
+    file: 'dynamodb.tf',
+    change: replace(
+      'deletion_protection_enabled = true',
+      'deletion_protection_enabled = false',
+    ),
+    caughtBy: {
+      test: 'tables',
+      run: 'tables_are_recoverable_encrypted_and_expire_on_ttl',
+      expect: /must have deletion protection/,
+    },
+  },
+  {
+    name: 'disabling the GuardDuty detector',
+    file: 'guardduty.tf',
+    change: replace(
+      'enable                       = true',
+      'enable                       = false',
+    ),
+    caughtBy: {
+      test: 'security_services',
+      run: 'security_services_are_on',
+      expect: /GuardDuty must be enabled/,
     },
   },
 ];
