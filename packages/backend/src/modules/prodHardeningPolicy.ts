@@ -12,6 +12,7 @@ import {
   PROD_HARDENING_RESOURCE_TYPE,
   prodHardeningEntityReadPermission,
   prodHardeningExemptionCreatePermission,
+  prodHardeningFinOpsFeedbackPermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningRemediationExecutePermission,
   prodHardeningResourceRemediatePermission,
@@ -58,6 +59,11 @@ export interface PortalRoles {
   readScope?: ReadScope;
   /** May create and revoke exemptions (accepted risk); default the security group. */
   exemptions: Members;
+  /**
+   * May triage cost anomalies (yes / no / planned activity); default the FinOps group
+   * and the platform on-call group.
+   */
+  anomalyFeedback: Members;
 }
 
 /**
@@ -71,6 +77,7 @@ export interface PortalRoles {
  * - an entity's view is conditional on its ownership when the read scope is `owners`;
  * - verifying the remediation history is reserved to the configured admins;
  * - creating and revoking exemptions is reserved to the configured exemption role;
+ * - answering cost anomalies is reserved to the configured anomaly-feedback role;
  * - everything else is open to every signed-in user;
  * - a request without a signed-in user is denied.
  */
@@ -101,6 +108,9 @@ export function decide(
   }
   if (isPermission(permission, prodHardeningExemptionCreatePermission)) {
     return allowIf(isMember(user, roles.exemptions));
+  }
+  if (isPermission(permission, prodHardeningFinOpsFeedbackPermission)) {
+    return allowIf(isMember(user, roles.anomalyFeedback));
   }
   return { result: AuthorizeResult.ALLOW };
 }
