@@ -192,13 +192,15 @@ export const prodHardeningPlugin = createBackendPlugin({
           config,
         });
 
-        const { finops, optimisation } = await createFinOpsFeature({
-          config,
-          aws,
-          db,
-          scheduler,
-          logger,
-        });
+        const { finops, optimisation, anomalyFeedback } =
+          await createFinOpsFeature({
+            config,
+            aws,
+            db,
+            scheduler,
+            logger,
+            auditor,
+          });
 
         const throttling = await createThrottlingFeature({
           config,
@@ -283,6 +285,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             remediation,
             guided,
             finops,
+            anomalyFeedback,
             throttling,
             optimisation,
             successMetrics,
@@ -311,6 +314,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           '/remediations/execute',
           '/throttling/dlq/redrive',
           '/exemptions',
+          '/finops/anomalies/feedback',
         ]) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
