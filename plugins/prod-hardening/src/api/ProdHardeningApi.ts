@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AnomalyFeedback,
+  AnomalyFeedbackRequest,
   CreateExemptionRequest,
   Exemption,
   ExemptionFilters,
@@ -99,6 +101,13 @@ export interface ProdHardeningApi {
   revokeExemption(id: string): Promise<Exemption>;
   /** The filtered exemptions as CSV, for the audit. */
   downloadExemptions(filters?: ExemptionFilters): Promise<DownloadedFile>;
+  /**
+   * Answers a cost anomaly (needs prod-hardening.finops.feedback); an AWS anomaly's
+   * answer is also sent to Cost Anomaly Detection. Resolves to the recorded answer.
+   */
+  provideAnomalyFeedback(
+    request: AnomalyFeedbackRequest,
+  ): Promise<AnomalyFeedback>;
 }
 
 export type WeeklyReviewDownloadFormat = 'csv' | 'md';

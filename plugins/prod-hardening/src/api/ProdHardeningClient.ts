@@ -1,6 +1,8 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AnomalyFeedback,
+  AnomalyFeedbackRequest,
   CreateExemptionRequest,
   Exemption,
   ExemptionFilters,
@@ -207,6 +209,12 @@ export class ProdHardeningClient implements ProdHardeningApi {
       exemptionParams(filters),
     );
     return { filename: 'exemptions.csv', blob: await response.blob() };
+  }
+
+  provideAnomalyFeedback(
+    request: AnomalyFeedbackRequest,
+  ): Promise<AnomalyFeedback> {
+    return this.post<AnomalyFeedback>('/finops/anomalies/feedback', request);
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {

@@ -34,6 +34,7 @@ export function fakeApi(
     createExemption: () => never(),
     revokeExemption: () => never(),
     downloadExemptions: () => never(),
+    provideAnomalyFeedback: () => never(),
     ...overrides,
   };
 }
