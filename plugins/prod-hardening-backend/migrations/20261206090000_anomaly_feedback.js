@@ -11,7 +11,7 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('prod_hardening_anomaly_feedback', t => {
     // Orders two answers given in the same millisecond.
-    t.increments('id').primary();
+    t.increments('id');
     t.string('source', 16).notNullable();
     t.string('anomaly_id', 512).notNullable();
     t.string('feedback', 32).notNullable();
