@@ -29,7 +29,7 @@ export interface FinOpsRouteDeps extends AuthorizeDeps {
 
 const anomalyRef = {
   source: z.enum(ANOMALY_SOURCES),
-  // Printable characters only: the id goes to AWS and into the audit log as is.
+  // No control characters: the id goes to AWS and into the audit log as it is.
   anomalyId: z
     .string()
     .min(1)

@@ -35,7 +35,17 @@ export function AnomalyList({
     );
   }
   return (
-    <Table size="small" aria-label="Cost anomalies">
+    <Table
+      size="small"
+      aria-label="Cost anomalies"
+      // Figures and days on one line; the triage column takes what is left and wraps.
+      sx={{
+        '& td:not(:last-child), & th:not(:last-child)': {
+          whiteSpace: 'nowrap',
+        },
+        '& td:last-child': { minWidth: 280 },
+      }}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Day</TableCell>
