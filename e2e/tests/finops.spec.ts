@@ -43,6 +43,35 @@ test.describe('FinOps on the seeded account', () => {
     });
   });
 
+  test('the on-call guest answers the CloudWatch spike "planned activity", and the answer stays after a reload', async ({
+    page,
+  }, testInfo) => {
+    await openPortal(page, '/prod-hardening/finops');
+    const anomalies = page.getByRole('table', { name: 'Cost anomalies' });
+    const spike = anomalies
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'AmazonCloudWatch' }) })
+      .first();
+    // The guest is in the platform on-call group, which the default policy lets triage.
+    await spike.getByRole('button', { name: 'Planned activity' }).click();
+    const answer = spike.getByTestId('anomaly-feedback');
+    await expect(answer).toContainText(
+      'Planned activity — user:default/guest,',
+    );
+    await page.reload();
+    await expect(
+      page
+        .getByRole('table', { name: 'Cost anomalies' })
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: 'AmazonCloudWatch' }) })
+        .first()
+        .getByTestId('anomaly-feedback'),
+    ).toContainText('Planned activity — user:default/guest,');
+    await page
+      .getByRole('table', { name: 'Cost anomalies' })
+      .screenshot({ path: testInfo.outputPath('anomaly-triage.png') });
+  });
+
   test('the savings targets stand against the seed goals, and Trusted Advisor says it is not available', async ({
     page,
   }) => {

@@ -94,6 +94,18 @@ export interface Config {
         /** User entity refs. */
         users?: string[];
       };
+      /**
+       * Who may triage cost anomalies from the FinOps tab: yes / no / planned
+       * activity, sent to AWS Cost Anomaly Detection for its anomalies
+       * (prod-hardening.finops.feedback). Default: group:default/finops and
+       * group:default/platform-oncall.
+       */
+      anomalyFeedback?: {
+        /** Group entity refs. */
+        groups?: string[];
+        /** User entity refs. */
+        users?: string[];
+      };
     };
     resources?: {
       tables?: {

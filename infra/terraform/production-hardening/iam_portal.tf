@@ -60,6 +60,7 @@ locals {
   ]
 
   portal_remediation_actions = [
+    "ce:ProvideAnomalyFeedback",
     "cloudtrail:StartLogging",
     "cloudtrail:UpdateTrail",
     "dynamodb:UpdateContinuousBackups",

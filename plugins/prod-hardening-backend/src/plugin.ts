@@ -196,13 +196,15 @@ export const prodHardeningPlugin = createBackendPlugin({
           config,
         });
 
-        const { finops, optimisation } = await createFinOpsFeature({
-          config,
-          aws,
-          db,
-          scheduler,
-          logger,
-        });
+        const { finops, optimisation, anomalyFeedback } =
+          await createFinOpsFeature({
+            config,
+            aws,
+            db,
+            scheduler,
+            logger,
+            auditor,
+          });
 
         const throttling = await createThrottlingFeature({
           config,
@@ -306,6 +308,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             remediation,
             guided,
             finops,
+            anomalyFeedback,
             throttling,
             optimisation,
             successMetrics,
@@ -337,6 +340,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           '/throttling/dlq/redrive',
           '/exemptions',
           '/remediations/approvals',
+          '/finops/anomalies/feedback',
         ]) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

@@ -12,6 +12,8 @@
  * once the UTC clock has passed its end; the current, partial day is never used as data.
  */
 
+import type { AnomalyFeedback } from './anomalyFeedback';
+
 /** A UTC calendar day, `YYYY-MM-DD`. */
 export type IsoDay = string;
 
@@ -373,6 +375,15 @@ export interface AwsCostAnomaly {
   series: string;
   maxScore: number;
   impactMicros: MicroUsd | null;
+  /** The latest answer given from the portal, if any. */
+  feedback: AnomalyFeedback | null;
+}
+
+/** One of the portal's own anomalies, with the id triage answers to and its latest answer. */
+export interface TriagedCostAnomaly extends CostAnomaly {
+  /** `day/dimension/series`: the same anomaly has the same id on every refresh. */
+  id: string;
+  feedback: AnomalyFeedback | null;
 }
 
 /** The portal's own Cost Explorer use: every request costs $0.01. */
@@ -409,7 +420,7 @@ export interface FinOpsOverview {
   /** Daily cost by service, the last 90 complete days. */
   serviceCosts: ServiceDailyCost[];
   /** Our anomalies over the last 30 complete days, newest first. */
-  anomalies: CostAnomaly[];
+  anomalies: TriagedCostAnomaly[];
   awsAnomalies: AwsCostAnomaly[];
   ai: {
     /** The last 30 complete days, by provider and agent. */

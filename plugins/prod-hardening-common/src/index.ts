@@ -6,6 +6,7 @@
  */
 export * from './constants';
 export * from './finops';
+export * from './anomalyFeedback';
 export * from './health';
 export * from './posture';
 export * from './remediation';

@@ -80,6 +80,16 @@ export const prodHardeningRemediationApprovePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Triaging a cost anomaly: answering yes / no / planned activity from the FinOps tab.
+ * For an AWS anomaly the answer is sent to AWS Cost Anomaly Detection, which tunes its
+ * model with it (default: the FinOps group and the platform on-call group).
+ */
+export const prodHardeningFinOpsFeedbackPermission = createPermission({
+  name: 'prod-hardening.finops.feedback',
+  attributes: { action: 'update' },
+});
+
 export const prodHardeningPermissions = [
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
@@ -88,6 +98,7 @@ export const prodHardeningPermissions = [
   prodHardeningHistoryVerifyPermission,
   prodHardeningExemptionCreatePermission,
   prodHardeningRemediationApprovePermission,
+  prodHardeningFinOpsFeedbackPermission,
 ];
 
 /** The name of the ownership rule the backend plugin registers. */

@@ -37,6 +37,15 @@ function readScope<T extends string>(
 const EXEMPTIONS_KEY = 'prodHardening.permissions.exemptions';
 /** Who may accept a risk when nothing is configured. */
 const DEFAULT_EXEMPTION_GROUPS = ['group:default/security'];
+const ANOMALY_FEEDBACK_KEY = 'prodHardening.permissions.anomalyFeedback';
+/**
+ * Who may triage cost anomalies when nothing is configured: FinOps, who review them
+ * weekly, and the platform on-call group, who are paged for the spikes.
+ */
+export const DEFAULT_ANOMALY_FEEDBACK_GROUPS = [
+  'group:default/finops',
+  'group:default/platform-oncall',
+];
 
 /** Installs the portal's permission policy into the permission backend. */
 export const permissionPolicyModule = createBackendModule({
@@ -71,6 +80,9 @@ export const permissionPolicyModule = createBackendModule({
           exemptions: config.has(EXEMPTIONS_KEY)
             ? members(EXEMPTIONS_KEY)
             : { groups: DEFAULT_EXEMPTION_GROUPS, users: [] },
+          anomalyFeedback: config.has(ANOMALY_FEEDBACK_KEY)
+            ? members(ANOMALY_FEEDBACK_KEY)
+            : { groups: DEFAULT_ANOMALY_FEEDBACK_GROUPS, users: [] },
         };
         const { remediators } = roles;
         if (

@@ -5,11 +5,13 @@ import {
 import {
   prodHardeningEntityReadPermission,
   prodHardeningExemptionCreatePermission,
+  prodHardeningFinOpsFeedbackPermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningReadPermission,
   prodHardeningRemediationExecutePermission,
   prodHardeningResourceRemediatePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
+import { DEFAULT_ANOMALY_FEEDBACK_GROUPS } from './permissionPolicyModule';
 import { decide, PortalRoles, RemediationScope } from './prodHardeningPolicy';
 
 const roles = {
@@ -24,6 +26,10 @@ const roles = {
   exemptions: {
     groups: ['group:default/security'],
     users: [],
+  },
+  anomalyFeedback: {
+    groups: DEFAULT_ANOMALY_FEEDBACK_GROUPS,
+    users: ['user:default/frank'],
   },
 };
 
@@ -116,6 +122,41 @@ describe('prod-hardening permission policy', () => {
     // Remediators and admins do not accept risks by default.
     expect(exempt(user('user:default/alice'))).toBe(AuthorizeResult.DENY);
     expect(exempt(user('user:default/dora'))).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets FinOps and the platform on-call group triage cost anomalies by default, nobody else', () => {
+    const answer = (who: ReturnType<typeof user> | undefined) =>
+      decide(prodHardeningFinOpsFeedbackPermission, who, roles).result;
+    expect(answer(user('user:default/fiona', ['group:default/finops']))).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect(
+      answer(user('user:default/carol', ['group:default/platform-oncall'])),
+    ).toBe(AuthorizeResult.ALLOW);
+    // Listed by name in the configured users.
+    expect(answer(user('user:default/frank'))).toBe(AuthorizeResult.ALLOW);
+    // A remediator by name, the security group, an admin: reading is not triaging.
+    expect(answer(user('user:default/alice'))).toBe(AuthorizeResult.DENY);
+    expect(answer(user('user:default/wendy', ['group:default/security']))).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect(answer(user('user:default/dora'))).toBe(AuthorizeResult.DENY);
+    expect(answer(undefined)).toBe(AuthorizeResult.DENY);
+  });
+
+  it('gives the triage to exactly the configured members when the key is set', () => {
+    const configured: PortalRoles = {
+      ...roles,
+      anomalyFeedback: { groups: ['group:default/cost-review'], users: [] },
+    };
+    const answer = (who: ReturnType<typeof user>) =>
+      decide(prodHardeningFinOpsFeedbackPermission, who, configured).result;
+    expect(
+      answer(user('user:default/rita', ['group:default/cost-review'])),
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(answer(user('user:default/fiona', ['group:default/finops']))).toBe(
+      AuthorizeResult.DENY,
+    );
   });
 });
 

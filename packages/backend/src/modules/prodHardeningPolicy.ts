@@ -12,6 +12,7 @@ import {
   PROD_HARDENING_RESOURCE_TYPE,
   prodHardeningEntityReadPermission,
   prodHardeningExemptionCreatePermission,
+  prodHardeningFinOpsFeedbackPermission,
   prodHardeningHistoryVerifyPermission,
   prodHardeningRemediationExecutePermission,
   prodHardeningResourceRemediatePermission,
@@ -58,6 +59,11 @@ export interface PortalRoles {
   readScope?: ReadScope;
   /** May create and revoke exemptions (accepted risk); default the security group. */
   exemptions: Members;
+  /**
+   * May triage cost anomalies (yes / no / planned activity); default the FinOps group
+   * and the platform on-call group.
+   */
+  anomalyFeedback: Members;
 }
 
 /**
@@ -73,6 +79,7 @@ export interface PortalRoles {
  * - creating and revoking exemptions is reserved to the configured exemption role;
  * - approving a risky remediation is open here: the backend itself allows only the
  *   request's approver groups (prodHardening.approvals) and never the requester;
+ * - answering cost anomalies is reserved to the configured anomaly-feedback role;
  * - everything else is open to every signed-in user;
  * - a request without a signed-in user is denied.
  */
@@ -103,6 +110,9 @@ export function decide(
   }
   if (isPermission(permission, prodHardeningExemptionCreatePermission)) {
     return allowIf(isMember(user, roles.exemptions));
+  }
+  if (isPermission(permission, prodHardeningFinOpsFeedbackPermission)) {
+    return allowIf(isMember(user, roles.anomalyFeedback));
   }
   return { result: AuthorizeResult.ALLOW };
 }

@@ -13,6 +13,7 @@ const TABLES = [
   'prod_hardening_finops_service_costs',
   'prod_hardening_finops_state',
   'prod_hardening_finops_ce_requests',
+  'prod_hardening_anomaly_feedback',
 ];
 
 async function missingTables(db: Knex): Promise<string[]> {

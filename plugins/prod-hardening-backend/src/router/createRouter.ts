@@ -29,7 +29,11 @@ import type { EntitySummaryService } from '../services/entities/EntitySummarySer
 import type { RunbookLibrary } from '../services/runbooks/RunbookLibrary';
 import type { SuccessMetricsService } from '../services/successMetrics/SuccessMetricsService';
 import type { ThrottlingFeature } from '../services/throttling';
-import type { FinOpsService, OptimisationService } from '../services/finops';
+import type {
+  AnomalyFeedbackService,
+  FinOpsService,
+  OptimisationService,
+} from '../services/finops';
 import type { RemediationService } from '../services/remediation/RemediationService';
 import type { GuidedRemediationService } from '../services/remediation/GuidedRemediationService';
 
@@ -40,6 +44,7 @@ export interface RouterOptions extends AuthorizeDeps {
   remediation: RemediationService;
   guided: GuidedRemediationService;
   finops: FinOpsService;
+  anomalyFeedback: AnomalyFeedbackService;
   throttling: ThrottlingFeature;
   successMetrics: SuccessMetricsService;
   runbooks: RunbookLibrary;

@@ -1,18 +1,59 @@
 import { InputError } from '@backstage/errors';
-import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  ANOMALY_FEEDBACK_COMMENT_MAX_CHARS,
+  ANOMALY_FEEDBACK_VALUES,
+  ANOMALY_ID_MAX_CHARS,
+  ANOMALY_SOURCES,
+  prodHardeningFinOpsFeedbackPermission,
+  prodHardeningReadPermission,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import {
   renderWeeklyReviewCsv,
   renderWeeklyReviewMarkdown,
 } from '../domain/finops';
-import type { FinOpsService, OptimisationService } from '../services/finops';
-import { authorize, AuthorizeDeps } from './authorize';
+import type {
+  AnomalyFeedbackService,
+  FinOpsService,
+  OptimisationService,
+} from '../services/finops';
+import { authorize, AuthorizeDeps, authorizeChange } from './authorize';
+import { parseInput } from './parseInput';
 
 export interface FinOpsRouteDeps extends AuthorizeDeps {
   finops: FinOpsService;
   optimisation: OptimisationService;
+  anomalyFeedback: AnomalyFeedbackService;
 }
+
+const anomalyRef = {
+  source: z.enum(ANOMALY_SOURCES),
+  // No control characters: the id goes to AWS and into the audit log as it is.
+  anomalyId: z
+    .string()
+    .min(1)
+    .max(ANOMALY_ID_MAX_CHARS)
+    .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'),
+};
+const feedbackBody = z
+  .object({
+    ...anomalyRef,
+    feedback: z.enum(ANOMALY_FEEDBACK_VALUES),
+    comment: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty (leave it out instead)')
+      .max(ANOMALY_FEEDBACK_COMMENT_MAX_CHARS)
+      .optional(),
+  })
+  .strict();
+const feedbackHistoryQuery = z.object(anomalyRef).strict();
+
+const FEEDBACK_GUARD = {
+  permission: prodHardeningFinOpsFeedbackPermission,
+  whoToAsk: 'the FinOps group',
+};
 
 const weeklyReviewQuery = z
   .object({ format: z.enum(['json', 'csv', 'md']).default('json') })
@@ -26,7 +67,10 @@ const DOWNLOADS = {
   },
 } as const;
 
-/** GET /finops/overview, /finops/optimisation and /finops/weekly-review[?format=csv|md]. */
+/**
+ * GET /finops/overview, /finops/optimisation and /finops/weekly-review[?format=csv|md];
+ * POST /finops/anomalies/feedback answers an anomaly, GET lists one anomaly's answers.
+ */
 export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
   router.get('/finops/overview', async (req, res) => {
     await authorize(deps, req, prodHardeningReadPermission, 'read FinOps');
@@ -41,6 +85,34 @@ export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
       'read the savings targets',
     );
     res.json(await deps.optimisation.getOptimisation());
+  });
+
+  // Triage: yes / no / planned activity. Only the FinOps feedback permission may
+  // answer, checked before anything touches AWS; every attempt is audited.
+  router.post('/finops/anomalies/feedback', async (req, res) => {
+    const body = parseInput(feedbackBody, req.body, 'request body');
+    const actor = await authorizeChange(
+      deps,
+      req,
+      'answer cost anomalies',
+      (who, error) => deps.anomalyFeedback.recordRefused(req, who, body, error),
+      undefined,
+      FEEDBACK_GUARD,
+    );
+    res.json(await deps.anomalyFeedback.provide(req, actor, body));
+  });
+
+  router.get('/finops/anomalies/feedback', async (req, res) => {
+    const query = parseInput(feedbackHistoryQuery, req.query, 'query');
+    await authorize(
+      deps,
+      req,
+      prodHardeningReadPermission,
+      'read the answers to cost anomalies',
+    );
+    res.json({
+      items: await deps.anomalyFeedback.history(query.source, query.anomalyId),
+    });
   });
 
   router.get('/finops/weekly-review', async (req, res) => {

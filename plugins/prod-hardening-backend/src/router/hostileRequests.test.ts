@@ -384,10 +384,68 @@ function hostileRequests(): HostileRequest[] {
   for (const v of ['0', '501', 'abc'])
     get(`approvals limit=${v}`, `${approvals}?limit=${v}`);
   get('approvals unknown parameter', `${approvals}?requester=me`);
+  // Anomaly triage: bad sources, answers and comments (400), ids the portal has not
+  // shown (404: never sent to AWS), and the history's query.
+  const feedback = '/finops/anomalies/feedback';
+  const answer = (more: Record<string, unknown>) => ({
+    source: 'aws',
+    anomalyId: '00000000-0000-4000-8000-000000000000',
+    feedback: 'YES',
+    ...more,
+  });
+  post('feedback empty body', feedback, {});
+  for (const key of ['source', 'anomalyId', 'feedback'])
+    post(`feedback no ${key}`, feedback, answer({ [key]: undefined }));
+  for (const v of ['AWS', 'gcp', ...NOT_A_STRING])
+    post(
+      `feedback source=${JSON.stringify(v)}`,
+      feedback,
+      answer({ source: v }),
+    );
+  for (const v of ['yes', 'MAYBE', 'PLANNED', ...NOT_A_STRING])
+    post(
+      `feedback feedback=${JSON.stringify(v)}`,
+      feedback,
+      answer({ feedback: v }),
+    );
+  for (const v of [...NOT_A_STRING, '', 'a'.repeat(513)])
+    post(
+      `feedback anomalyId=${JSON.stringify(v).slice(0, 40)}`,
+      feedback,
+      answer({ anomalyId: v }),
+    );
+  for (const source of ['aws', 'portal'])
+    for (const v of INJECTIONS)
+      post(
+        `feedback ${source} anomalyId ${JSON.stringify(v)}`,
+        feedback,
+        answer({ source, anomalyId: v }),
+      );
+  for (const v of ['', '   ', 'c'.repeat(1001), ...NOT_A_STRING])
+    post(
+      `feedback comment=${JSON.stringify(v).slice(0, 40)}`,
+      feedback,
+      answer({ comment: v }),
+    );
+  post('feedback extra field', feedback, answer({ answeredBy: 'user:x' }));
+  post('feedback array body', feedback, [answer({})]);
+  post('feedback huge body', feedback, answer({ comment: HUGE }));
+  post('feedback malformed JSON', feedback, '{"source": "aws"');
+  post('feedback text body', feedback, 'feedback=YES', 'text/plain');
+  get('feedback history no query', feedback);
+  get('feedback history bad source', `${feedback}?source=x&anomalyId=a`);
+  get(
+    'feedback history id too long',
+    `${feedback}?source=aws&anomalyId=${'a'.repeat(513)}`,
+  );
+  get(
+    'feedback history unknown parameter',
+    `${feedback}?source=aws&anomalyId=a&limit=1`,
+  );
   return list;
 }
 
-describe('hostile requests to the posture, remediation, history, redrive and entity routes', () => {
+describe('hostile requests to the posture, remediation, history, redrive, entity, exemption and anomaly triage routes', () => {
   let moto: MotoServer;
   let proxy: CountingProxy;
   let server: any;

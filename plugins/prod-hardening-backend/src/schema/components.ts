@@ -1,4 +1,8 @@
 /** Schemas shared by every route (referenced as #/components/schemas/...). */
+import {
+  ANOMALY_FEEDBACK_VALUES,
+  ANOMALY_SOURCES,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import { exemptionSchema } from './paths/exemptions';
 import { approvalRequirementSchema, approvalSchema } from './paths/approvals';
 
@@ -439,6 +443,28 @@ export const schemas = {
       'alerts',
       'costExplorerUsage',
     ],
+  },
+  AnomalyFeedback: {
+    type: 'object',
+    description:
+      'One answer to a cost anomaly; anomalies in FinOpsOverview carry their latest as `feedback` (or null).',
+    properties: {
+      source: { type: 'string', enum: [...ANOMALY_SOURCES] },
+      anomalyId: { type: 'string' },
+      feedback: { type: 'string', enum: [...ANOMALY_FEEDBACK_VALUES] },
+      comment: { type: ['string', 'null'] },
+      answeredBy: { type: 'string' },
+      answeredAt: { type: 'string' },
+    },
+    required: [
+      'source',
+      'anomalyId',
+      'feedback',
+      'comment',
+      'answeredBy',
+      'answeredAt',
+    ],
+    additionalProperties: false,
   },
   RunbookSummary: {
     type: 'object',

@@ -3,9 +3,10 @@ import {
   GetAnomaliesCommand,
   GetCostAndUsageCommand,
   GetCostForecastCommand,
+  ProvideAnomalyFeedbackCommand,
 } from '@aws-sdk/client-cost-explorer';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { AwsClientFactory } from '../aws';
+import type { ActingUser, AwsClientFactory } from '../aws';
 import { CostExplorerSource } from './costExplorer';
 
 // The local emulator answers GetCostAndUsage in one page and has no forecast or
@@ -143,5 +144,56 @@ describe('CostExplorerSource', () => {
       ['a1', 0.9, 38],
       ['a2', 0.4, undefined],
     ]);
+  });
+
+  it('sends an anomaly feedback with the remediation role acting for the user, never the read role', async () => {
+    ce.on(ProvideAnomalyFeedbackCommand).resolves({ AnomalyId: 'a1' });
+    const readClient = new CostExplorerClient({ region: 'us-east-1' });
+    const remediationClient = new CostExplorerClient({ region: 'us-east-1' });
+    const actors: ActingUser[] = [];
+    const aws = {
+      region: 'us-east-1',
+      accountId: '123456789012',
+      client: () => readClient,
+      actingAs: async (actor: ActingUser, fn: any) => {
+        actors.push(actor);
+        return fn({ ...aws, actor, client: () => remediationClient });
+      },
+      destroy: () => undefined,
+    } as unknown as AwsClientFactory;
+    const requests: string[] = [];
+    await new CostExplorerSource(aws, {
+      onRequest: op => {
+        requests.push(op);
+      },
+    }).provideAnomalyFeedback('a1', 'PLANNED_ACTIVITY', 'user:default/fiona');
+    const [call] = ce.commandCalls(ProvideAnomalyFeedbackCommand);
+    expect(call.args[0].input).toEqual({
+      AnomalyId: 'a1',
+      Feedback: 'PLANNED_ACTIVITY',
+    });
+    expect(call.thisValue).toBe(remediationClient);
+    expect(actors).toEqual([{ userRef: 'user:default/fiona' }]);
+    // Billed like every Cost Explorer request, so counted like them.
+    expect(requests).toEqual(['ProvideAnomalyFeedback']);
+  });
+
+  it('lets a refused feedback through to the caller', async () => {
+    ce.on(ProvideAnomalyFeedbackCommand).rejects(
+      Object.assign(new Error('not authorized'), {
+        name: 'AccessDeniedException',
+      }),
+    );
+    const aws = {
+      actingAs: async (_actor: ActingUser, fn: any) =>
+        fn({ client: () => new CostExplorerClient({ region: 'us-east-1' }) }),
+    } as unknown as AwsClientFactory;
+    await expect(
+      new CostExplorerSource(aws).provideAnomalyFeedback(
+        'a1',
+        'NO',
+        'user:default/fiona',
+      ),
+    ).rejects.toThrow('not authorized');
   });
 });

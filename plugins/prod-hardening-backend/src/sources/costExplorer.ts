@@ -5,7 +5,9 @@ import {
   GetCostForecastCommand,
   GetCostAndUsageCommandInput,
 } from '@aws-sdk/client-cost-explorer';
+import type { AnomalyFeedbackValue } from '@prod-hardening/plugin-prod-hardening-common';
 import type { AwsClientFactory } from '../aws';
+import { AnomalyFeedbackWriter } from './remediation/anomalyFeedback';
 
 /** One day × service amount, as Cost Explorer reports it (decimal USD string). */
 export interface CostExplorerServiceDay {
@@ -39,7 +41,8 @@ export interface CostExplorerAnomaly {
 export type CostExplorerOperation =
   | 'GetCostAndUsage'
   | 'GetCostForecast'
-  | 'GetAnomalies';
+  | 'GetAnomalies'
+  | 'ProvideAnomalyFeedback';
 
 export interface CostExplorerSourceOptions {
   /** Called before every request: each one is billed ($0.01), so each one is counted. */
@@ -47,14 +50,19 @@ export interface CostExplorerSourceOptions {
 }
 
 /**
- * Cost Explorer (read-only). Every call here costs money, so the source is only used by
- * the scheduled refresh, never by a page view.
+ * Cost Explorer. Every call here costs money, so the reads are only made by the
+ * scheduled refresh, never by a page view; the one write, an anomaly's feedback, is
+ * made when a person answers and goes through AnomalyFeedbackWriter (remediation role).
  */
 export class CostExplorerSource {
+  private readonly feedbackWriter: AnomalyFeedbackWriter;
+
   constructor(
     private readonly aws: AwsClientFactory,
     private readonly options: CostExplorerSourceOptions = {},
-  ) {}
+  ) {
+    this.feedbackWriter = new AnomalyFeedbackWriter(aws);
+  }
 
   /** Unblended daily cost by SERVICE for [start, end) (end exclusive, `YYYY-MM-DD`). */
   async getDailyCostByService(
@@ -184,5 +192,18 @@ export class CostExplorerSource {
       nextPageToken = page.NextPageToken;
     } while (nextPageToken);
     return anomalies;
+  }
+
+  /**
+   * Tells Cost Anomaly Detection whether `anomalyId` was a real anomaly, acting as
+   * `userRef` (see AnomalyFeedbackWriter for why this is the remediation role).
+   */
+  async provideAnomalyFeedback(
+    anomalyId: string,
+    feedback: AnomalyFeedbackValue,
+    userRef: string,
+  ): Promise<void> {
+    await this.options.onRequest?.('ProvideAnomalyFeedback');
+    await this.feedbackWriter.provide(anomalyId, feedback, userRef);
   }
 }

@@ -3,6 +3,8 @@ import type {
   ApprovalDecision,
   ApprovalRequest,
   ApprovalStatus,
+  AnomalyFeedback,
+  AnomalyFeedbackRequest,
   CreateExemptionRequest,
   Exemption,
   ExemptionFilters,
@@ -112,6 +114,13 @@ export interface ProdHardeningApi {
   revokeExemption(id: string): Promise<Exemption>;
   /** The filtered exemptions as CSV, for the audit. */
   downloadExemptions(filters?: ExemptionFilters): Promise<DownloadedFile>;
+  /**
+   * Answers a cost anomaly (needs prod-hardening.finops.feedback); an AWS anomaly's
+   * answer is also sent to Cost Anomaly Detection. Resolves to the recorded answer.
+   */
+  provideAnomalyFeedback(
+    request: AnomalyFeedbackRequest,
+  ): Promise<AnomalyFeedback>;
 }
 
 export type WeeklyReviewDownloadFormat = 'csv' | 'md';

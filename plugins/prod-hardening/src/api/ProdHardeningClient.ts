@@ -4,6 +4,8 @@ import type {
   ApprovalDecision,
   ApprovalRequest,
   ApprovalStatus,
+  AnomalyFeedback,
+  AnomalyFeedbackRequest,
   CreateExemptionRequest,
   Exemption,
   ExemptionFilters,
@@ -237,6 +239,12 @@ export class ProdHardeningClient implements ProdHardeningApi {
       exemptionParams(filters),
     );
     return { filename: 'exemptions.csv', blob: await response.blob() };
+  }
+
+  provideAnomalyFeedback(
+    request: AnomalyFeedbackRequest,
+  ): Promise<AnomalyFeedback> {
+    return this.post<AnomalyFeedback>('/finops/anomalies/feedback', request);
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {

@@ -37,6 +37,7 @@ export function fakeApi(
     createExemption: () => never(),
     revokeExemption: () => never(),
     downloadExemptions: () => never(),
+    provideAnomalyFeedback: () => never(),
     ...overrides,
   };
 }

@@ -136,6 +136,7 @@ export const overviewFixture: FinOpsOverview = {
   ],
   anomalies: [
     {
+      id: '2026-11-25/service/AmazonCloudWatch',
       day: '2026-11-25',
       dimension: 'service',
       series: 'AmazonCloudWatch',
@@ -146,6 +147,7 @@ export const overviewFixture: FinOpsOverview = {
       scoreMethod: 'mad',
       direction: 'spike',
       windowDays: 28,
+      feedback: null,
     },
   ],
   awsAnomalies: [],

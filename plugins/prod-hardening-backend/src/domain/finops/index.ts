@@ -29,3 +29,5 @@ export {
 } from './weeklyReview';
 export type { WeeklyReviewInput } from './weeklyReview';
 export { MICROS_PER_USD, microsToUsd, sumMicros, usdToMicros } from './money';
+export { latestFeedback, portalAnomalyId } from './anomalyFeedback';
+export type { RecordedAnomalyFeedback } from './anomalyFeedback';

@@ -15,6 +15,7 @@ import { BudgetsSource } from '../../sources/budgets';
 import { CostExplorerSource } from '../../sources/costExplorer';
 import { FinOpsService } from './FinOpsService';
 import { FinOpsStore } from './FinOpsStore';
+import { AnomalyFeedbackStore } from './AnomalyFeedbackStore';
 
 // The local emulator implements neither GetCostForecast nor GetAnomalies, so the path
 // where AWS answers both is exercised here with mocked AWS answers (the unavailable path
@@ -94,6 +95,7 @@ describe('FinOpsService when Cost Explorer forecasts and detects anomalies', () 
         () => now,
       ),
       store: new FinOpsStore(db),
+      feedback: new AnomalyFeedbackStore(db),
       budgetName: 'huntaze-monthly-budget',
       monthlyBudgetUsd: 500,
       refreshEveryHours: 6,
@@ -137,8 +139,48 @@ describe('FinOpsService when Cost Explorer forecasts and detects anomalies', () 
         series: 'AmazonCloudWatch',
         maxScore: 0.92,
         impactMicros: 38_500_000,
+        feedback: null,
       },
     ]);
+  });
+
+  it('shows the latest answer given to an AWS anomaly, and knows only the ids AWS listed', async () => {
+    const feedback = new AnomalyFeedbackStore(db);
+    for (const [answer, at] of [
+      ['NO', '2026-11-10T08:00:00.000Z'],
+      ['PLANNED_ACTIVITY', '2026-11-10T08:30:00.000Z'],
+    ] as const) {
+      await feedback.add({
+        source: 'aws',
+        anomalyId: 'anomaly-1',
+        feedback: answer,
+        comment: null,
+        answeredBy: 'user:default/fiona',
+        answeredAt: at,
+      });
+    }
+    // The same id answered as a portal anomaly is another anomaly's answer.
+    await feedback.add({
+      source: 'portal',
+      anomalyId: 'anomaly-1',
+      feedback: 'YES',
+      comment: null,
+      answeredBy: 'user:default/fiona',
+      answeredAt: '2026-11-10T08:45:00.000Z',
+    });
+    const [anomaly] = (await service.getOverview()).awsAnomalies;
+    expect(anomaly.feedback).toEqual({
+      source: 'aws',
+      anomalyId: 'anomaly-1',
+      feedback: 'PLANNED_ACTIVITY',
+      comment: null,
+      answeredBy: 'user:default/fiona',
+      answeredAt: '2026-11-10T08:30:00.000Z',
+    });
+    expect(await service.knowsAnomaly('aws', 'anomaly-1')).toBe(true);
+    expect(await service.knowsAnomaly('aws', 'anomaly-2')).toBe(false);
+    // Nine flat days are too young a history for the portal's own detection.
+    expect(await service.knowsAnomaly('portal', 'anomaly-1')).toBe(false);
   });
 
   it('asks AWS for the forecast from today to the end of the month', async () => {

@@ -2,6 +2,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   AiDailyCost,
   AiLedgerRow,
+  AnomalyFeedback,
+  AnomalySource,
   AwsCostAnomaly,
   AwsCostForecast,
   BudgetNotificationStatus,
@@ -11,6 +13,7 @@ import type {
   FinOpsSourceId,
   FinOpsSourceStatus,
   ServiceDailyCost,
+  TriagedCostAnomaly,
   WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../../aws';
@@ -19,6 +22,8 @@ import {
   computeAiUnitEconomics,
   detectCostAnomalies,
   forecastMonth,
+  latestFeedback,
+  portalAnomalyId,
   usdToMicros,
 } from '../../domain/finops';
 import {
@@ -35,6 +40,7 @@ import type {
   CostExplorerForecast,
   CostExplorerSource,
 } from '../../sources/costExplorer';
+import type { AnomalyFeedbackStore } from './AnomalyFeedbackStore';
 import type { FinOpsStore } from './FinOpsStore';
 import { StoredRefresh } from './StoredRefresh';
 import { TimedCache } from '../../cache';
@@ -77,6 +83,8 @@ export interface FinOpsServiceOptions {
   costExplorer: CostExplorerSource;
   aiLedger: AiLedgerSource;
   store: FinOpsStore;
+  /** The answers given to anomalies, shown beside each one. */
+  feedback: AnomalyFeedbackStore;
   budgetName: string;
   monthlyBudgetUsd: number;
   refreshEveryHours: number;
@@ -213,15 +221,7 @@ export class FinOpsService {
       forecast,
       awsForecast,
       serviceCosts,
-      anomalies: hasCosts
-        ? detectCostAnomalies({ now, rows: serviceCosts }).sort((a, b) =>
-            b.day.localeCompare(a.day),
-          )
-        : [],
-      awsAnomalies:
-        state?.anomalies.state === 'ok'
-          ? state.anomalies.value.map(toAwsAnomaly)
-          : [],
+      ...(await this.triagedAnomalies(now, serviceCosts, state)),
       ai: ledger
         ? {
             daily: aiDaily(ledger),
@@ -236,6 +236,73 @@ export class FinOpsService {
         lastRefreshAt: state?.refreshedAt ?? null,
         refreshEveryHours: this.options.refreshEveryHours,
       },
+    };
+  }
+
+  /**
+   * Whether `anomalyId` is one the portal shows now: an AWS anomaly of the last
+   * refresh, or one of the portal's own over the last 30 complete days. Triage answers
+   * only those, so no id the portal has not seen is ever sent to AWS.
+   */
+  async knowsAnomaly(
+    source: AnomalySource,
+    anomalyId: string,
+  ): Promise<boolean> {
+    await this.costExplorerRead.settled();
+    if (source === 'aws') {
+      const state = await this.options.store.getState<CostExplorerState>(
+        STATE_KEY,
+      );
+      return (
+        state?.anomalies.state === 'ok' &&
+        state.anomalies.value.some(a => a.id === anomalyId)
+      );
+    }
+    const serviceCosts = await this.options.store.getServiceCosts();
+    return this.portalAnomalies(this.now(), serviceCosts).some(
+      a => portalAnomalyId(a) === anomalyId,
+    );
+  }
+
+  private portalAnomalies(now: Date, serviceCosts: ServiceDailyCost[]) {
+    if (serviceCosts.length === 0) return [];
+    return detectCostAnomalies({ now, rows: serviceCosts }).sort((a, b) =>
+      b.day.localeCompare(a.day),
+    );
+  }
+
+  /** Both lists of anomalies, each with its latest answer. */
+  private async triagedAnomalies(
+    now: Date,
+    serviceCosts: ServiceDailyCost[],
+    state: CostExplorerState | undefined,
+  ): Promise<Pick<FinOpsOverview, 'anomalies' | 'awsAnomalies'>> {
+    const own = this.portalAnomalies(now, serviceCosts).map(a => ({
+      ...a,
+      id: portalAnomalyId(a),
+    }));
+    const aws = state?.anomalies.state === 'ok' ? state.anomalies.value : [];
+    const { feedback } = this.options;
+    const [ownAnswers, awsAnswers] = await Promise.all([
+      feedback.forAnomalies(
+        'portal',
+        own.map(a => a.id),
+      ),
+      feedback.forAnomalies(
+        'aws',
+        aws.map(a => a.id),
+      ),
+    ]);
+    const ownLatest = latestFeedback(ownAnswers);
+    const awsLatest = latestFeedback(awsAnswers);
+    return {
+      anomalies: own.map(
+        (a): TriagedCostAnomaly => ({
+          ...a,
+          feedback: ownLatest('portal', a.id),
+        }),
+      ),
+      awsAnomalies: aws.map(a => toAwsAnomaly(a, awsLatest('aws', a.id))),
     };
   }
 
@@ -486,7 +553,10 @@ function toAwsForecast(
   };
 }
 
-function toAwsAnomaly(a: CostExplorerAnomaly): AwsCostAnomaly {
+function toAwsAnomaly(
+  a: CostExplorerAnomaly,
+  feedback: AnomalyFeedback | null,
+): AwsCostAnomaly {
   return {
     id: a.id,
     startDay: a.startDate?.slice(0, 10) ?? null,
@@ -495,5 +565,6 @@ function toAwsAnomaly(a: CostExplorerAnomaly): AwsCostAnomaly {
     maxScore: a.maxScore,
     impactMicros:
       a.totalImpactUsd !== undefined ? usdToMicros(a.totalImpactUsd) : null,
+    feedback,
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -9,6 +10,8 @@ import { AiLedgerSource } from '../../sources/aiLedger';
 import { BudgetsSource } from '../../sources/budgets';
 import { CostExplorerSource } from '../../sources/costExplorer';
 import { TrustedAdvisorSource } from '../../sources/trustedAdvisor';
+import { AnomalyFeedbackService } from './AnomalyFeedbackService';
+import { AnomalyFeedbackStore } from './AnomalyFeedbackStore';
 import { FinOpsService } from './FinOpsService';
 import { FinOpsStore } from './FinOpsStore';
 import { OptimisationService } from './OptimisationService';
@@ -30,12 +33,15 @@ export interface FinOpsFeatureOptions {
   db: Knex;
   scheduler: SchedulerService;
   logger: LoggerService;
+  /** Records every answer to an anomaly. */
+  auditor: AuditorService;
   now?: () => Date;
 }
 
 export interface FinOpsFeature {
   finops: FinOpsService;
   optimisation: OptimisationService;
+  anomalyFeedback: AnomalyFeedbackService;
 }
 
 /**
@@ -50,8 +56,9 @@ export interface FinOpsFeature {
 export async function createFinOpsFeature(
   options: FinOpsFeatureOptions,
 ): Promise<FinOpsFeature> {
-  const { config, aws, db, scheduler, logger, now } = options;
+  const { config, aws, db, scheduler, logger, auditor, now } = options;
   const store = new FinOpsStore(db);
+  const feedbackStore = new AnomalyFeedbackStore(db);
   // Assigned once below; the source's callback, built first, reads it later.
   // eslint-disable-next-line prefer-const
   let service: FinOpsService | undefined;
@@ -63,6 +70,7 @@ export async function createFinOpsFeature(
     costExplorer,
     aiLedger: new AiLedgerSource(aws, config.resources.tables, now),
     store,
+    feedback: feedbackStore,
     budgetName: config.resources.budgetName,
     monthlyBudgetUsd: config.resources.monthlyBudgetUsd,
     refreshEveryHours: REFRESH_EVERY_HOURS,
@@ -109,5 +117,13 @@ export async function createFinOpsFeature(
       await refreshOptimisation();
     },
   });
-  return { finops, optimisation };
+  const anomalyFeedback = new AnomalyFeedbackService({
+    anomalies: finops,
+    costExplorer,
+    store: feedbackStore,
+    auditor,
+    endpoint: config.aws.endpoint,
+    now,
+  });
+  return { finops, optimisation, anomalyFeedback };
 }

@@ -9,3 +9,8 @@ export type {
 export { OptimisationService } from './OptimisationService';
 export { FinOpsService, COST_EXPLORER_USD_PER_REQUEST } from './FinOpsService';
 export { FinOpsStore } from './FinOpsStore';
+export {
+  AnomalyFeedbackService,
+  ANOMALY_FEEDBACK_EVENT,
+} from './AnomalyFeedbackService';
+export { AnomalyFeedbackStore } from './AnomalyFeedbackStore';

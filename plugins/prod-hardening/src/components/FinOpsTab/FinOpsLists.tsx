@@ -9,20 +9,22 @@ import type {
   AiUnitCostRow,
   AwsCostAnomaly,
   CostAlert,
-  CostAnomaly,
   FinOpsOverview,
+  TriagedCostAnomaly,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import {
   aiCostByProviderAgent,
   formatChange,
   formatUsd,
 } from '../../utils/finops';
+import { AnomalyTriage } from './AnomalyTriage';
 
+/** Both detections' anomalies, each with its latest answer and, if allowed, the triage buttons. */
 export function AnomalyList({
   anomalies,
   awsAnomalies,
 }: {
-  anomalies: CostAnomaly[];
+  anomalies: TriagedCostAnomaly[];
   awsAnomalies: AwsCostAnomaly[];
 }) {
   if (!anomalies.length && !awsAnomalies.length) {
@@ -33,7 +35,17 @@ export function AnomalyList({
     );
   }
   return (
-    <Table size="small" aria-label="Cost anomalies">
+    <Table
+      size="small"
+      aria-label="Cost anomalies"
+      // Figures and days on one line; the triage column takes what is left and wraps.
+      sx={{
+        '& td:not(:last-child), & th:not(:last-child)': {
+          whiteSpace: 'nowrap',
+        },
+        '& td:last-child': { minWidth: 280 },
+      }}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Day</TableCell>
@@ -42,11 +54,12 @@ export function AnomalyList({
           <TableCell align="right">Actual</TableCell>
           <TableCell align="right">Impact</TableCell>
           <TableCell>Found by</TableCell>
+          <TableCell>Is it an anomaly?</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {anomalies.map(a => (
-          <TableRow key={`${a.day}-${a.dimension}-${a.series}`}>
+          <TableRow key={a.id}>
             <TableCell>{a.day}</TableCell>
             <TableCell>{a.series}</TableCell>
             <TableCell align="right">{formatUsd(a.expectedMicros)}</TableCell>
@@ -54,6 +67,14 @@ export function AnomalyList({
             <TableCell align="right">{formatUsd(a.impactMicros)}</TableCell>
             <TableCell>
               portal (score {a.score === null ? 'n/a' : a.score.toFixed(1)})
+            </TableCell>
+            <TableCell>
+              <AnomalyTriage
+                source="portal"
+                anomalyId={a.id}
+                feedback={a.feedback}
+                label={`${a.series} on ${a.day}`}
+              />
             </TableCell>
           </TableRow>
         ))}
@@ -65,6 +86,14 @@ export function AnomalyList({
             <TableCell align="right">—</TableCell>
             <TableCell align="right">{formatUsd(a.impactMicros)}</TableCell>
             <TableCell>AWS Cost Anomaly Detection</TableCell>
+            <TableCell>
+              <AnomalyTriage
+                source="aws"
+                anomalyId={a.id}
+                feedback={a.feedback}
+                label={`${a.series} from ${a.startDay ?? 'an unknown day'}`}
+              />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

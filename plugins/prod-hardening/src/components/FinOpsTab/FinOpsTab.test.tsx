@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { prodHardeningApiRef } from '../../api';
 import { fakeApi } from '../../testUtils/fakeApi';
@@ -7,7 +12,12 @@ import { FinOpsTab } from './FinOpsTab';
 
 const render = (api: ReturnType<typeof fakeApi>) =>
   renderInTestApp(
-    <TestApiProvider apis={[[prodHardeningApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [prodHardeningApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <FinOpsTab />
     </TestApiProvider>,
   );

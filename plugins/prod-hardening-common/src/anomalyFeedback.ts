@@ -1,0 +1,49 @@
+/**
+ * Anomaly triage: the FinOps tab answers each cost anomaly with one of AWS Cost
+ * Anomaly Detection's three feedback values. AWS anomalies get the answer sent to AWS
+ * (ProvideAnomalyFeedback) and recorded; the portal's own anomalies are recorded only.
+ */
+
+/** AWS's AnomalyFeedbackType values, the same three for the portal's own anomalies. */
+export const ANOMALY_FEEDBACK_VALUES = [
+  'YES',
+  'NO',
+  'PLANNED_ACTIVITY',
+] as const;
+export type AnomalyFeedbackValue = (typeof ANOMALY_FEEDBACK_VALUES)[number];
+
+/** What a person reads for each answer: is this a real anomaly? */
+export const ANOMALY_FEEDBACK_LABELS: Record<AnomalyFeedbackValue, string> = {
+  YES: 'Yes, an anomaly',
+  NO: 'No, not an anomaly',
+  PLANNED_ACTIVITY: 'Planned activity',
+};
+
+/** Who found the anomaly: AWS Cost Anomaly Detection, or the portal's own detection. */
+export const ANOMALY_SOURCES = ['aws', 'portal'] as const;
+export type AnomalySource = (typeof ANOMALY_SOURCES)[number];
+
+/** AWS anomaly ids are UUIDs; portal ids are `day/dimension/series` (see portalAnomalyId). */
+export const ANOMALY_ID_MAX_CHARS = 512;
+export const ANOMALY_FEEDBACK_COMMENT_MAX_CHARS = 1000;
+
+/** The body of POST /finops/anomalies/feedback. */
+export interface AnomalyFeedbackRequest {
+  source: AnomalySource;
+  anomalyId: string;
+  feedback: AnomalyFeedbackValue;
+  /** Why, for the next reader (e.g. "load test of 2026-12-03"). */
+  comment?: string;
+}
+
+/** One recorded answer; every answer is kept, the latest is the one shown. */
+export interface AnomalyFeedback {
+  source: AnomalySource;
+  anomalyId: string;
+  feedback: AnomalyFeedbackValue;
+  comment: string | null;
+  /** The user entity ref of who answered. */
+  answeredBy: string;
+  /** ISO 8601. */
+  answeredAt: string;
+}
