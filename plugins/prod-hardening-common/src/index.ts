@@ -9,6 +9,7 @@ export * from './finops';
 export * from './health';
 export * from './posture';
 export * from './remediation';
+export * from './fixCost';
 export * from './throttling';
 export * from './guidedRemediation';
 export * from './optimisation';
