@@ -11,6 +11,12 @@ export interface Config {
        * a real account.
        */
       endpoint?: string;
+      /**
+       * Endpoint override for the AWS Price List (fix costs) only, e.g. a local server
+       * answering recorded GetProducts; defaults to `endpoint`. The local emulator has
+       * no Price List, so without it fix costs show as unknown locally.
+       */
+      pricingEndpoint?: string;
       /** Role assumed for every read (posture checks, costs, findings). */
       readRoleArn?: string;
       /** Separate role assumed only to execute remediations. */

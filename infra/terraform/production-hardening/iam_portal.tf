@@ -23,6 +23,7 @@ locals {
     "cloudwatch:DescribeAlarms",
     "cloudwatch:GetMetricData",
     "dynamodb:DescribeContinuousBackups",
+    "dynamodb:DescribeTable",
     "dynamodb:DescribeTimeToLive",
     "dynamodb:GetItem",
     "dynamodb:Query",
@@ -38,6 +39,8 @@ locals {
     "lambda:GetAlias",
     "lambda:ListEventSourceMappings",
     "logs:DescribeLogGroups",
+    # Fix costs: unit prices from the AWS Price List (not scoped to resources).
+    "pricing:GetProducts",
     "rds:DescribeDBInstances",
     "rds:DescribeDBParameterGroups",
     "rds:DescribeDBParameters",

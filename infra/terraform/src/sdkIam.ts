@@ -22,6 +22,8 @@ export const CLIENT_IAM_PREFIX: Readonly<Record<string, string>> = {
   '@aws-sdk/client-guardduty': 'guardduty',
   '@aws-sdk/client-iam': 'iam',
   '@aws-sdk/client-kms': 'kms',
+  // The Price List Query API (fix costs): its IAM prefix is "pricing".
+  '@aws-sdk/client-pricing': 'pricing',
   '@aws-sdk/client-lambda': 'lambda',
   '@aws-sdk/client-rds': 'rds',
   '@aws-sdk/client-s3': 's3',

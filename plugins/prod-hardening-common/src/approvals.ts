@@ -1,3 +1,4 @@
+import type { FixCost } from './fixCost';
 import type { PlannedCall } from './remediation';
 
 /**
@@ -43,6 +44,8 @@ export interface ApprovalRequest {
   /** The plan's title and calls, exactly what will run once approved. */
   title: string;
   calls: PlannedCall[];
+  /** The plan's estimated monthly cost, so the approver sees what the change costs. */
+  fixCost?: FixCost;
   overriddenBlockers: string[];
   /** Why this plan needs approval. */
   requirement: string[];

@@ -10,6 +10,7 @@ export * from './anomalyFeedback';
 export * from './health';
 export * from './posture';
 export * from './remediation';
+export * from './fixCost';
 export * from './throttling';
 export * from './guidedRemediation';
 export * from './optimisation';

@@ -1,4 +1,5 @@
 import type { ApprovalRequirement } from './approvals';
+import type { FixCost } from './fixCost';
 import type { CheckResult } from './posture';
 
 /** One AWS API call a remediation will make, exactly as it will be sent. */
@@ -22,6 +23,11 @@ export interface RemediationPlan {
   reversible: boolean;
   reversal: string;
   costNote: string;
+  /**
+   * The monthly cost the change adds, from the AWS Price List (absent on plans stored
+   * before fix costs were estimated).
+   */
+  fixCost?: FixCost;
   /** Reasons execution is refused unless the user overrides them (e.g. a public website bucket). */
   blockers: string[];
   /** True when the preview was requested with override and blockers were overridden. */

@@ -3,6 +3,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider, Pluggable } from '@smithy/types';
 import type { ProdHardeningConfig } from '../config';
 import type { ActingUser } from './actingUser';
+import { priceListRegion } from './priceListRegion';
 import { RemediationCredentials } from './remediationCredentials';
 
 /** What every AWS SDK v3 client constructor accepts and we set. */
@@ -44,6 +45,12 @@ export interface AwsClientOptions {
    * Without an override this changes nothing.
    */
   accountIdInHost?: boolean;
+  /**
+   * For the Price List Query API (Pricing): it lives in three regions only (see
+   * priceListRegion), and `aws.pricingEndpoint` overrides its endpoint apart from the
+   * others (the emulator has no Price List).
+   */
+  priceList?: boolean;
 }
 
 /** Clients under one identity: the account they reach and how to build one. */
@@ -197,9 +204,13 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     credentials: AwsCredentialIdentityProvider | undefined,
     options: AwsClientOptions,
   ): AwsSdkClientConfig {
-    const endpoint = this.aws.endpoint;
+    const endpoint = options.priceList
+      ? this.aws.pricingEndpoint ?? this.aws.endpoint
+      : this.aws.endpoint;
     return {
-      region: this.aws.region,
+      region: options.priceList
+        ? priceListRegion(this.aws.region)
+        : this.aws.region,
       endpoint,
       credentials,
       maxAttempts: this.aws.maxAttempts,

@@ -1,5 +1,11 @@
 import type { ProdHardeningConfig } from '../config';
 import type { CheckMeta } from '../domain/posture/checkMeta';
+import {
+  noCharge,
+  type FixCost,
+  type PriceQuery,
+  type Prices,
+} from '../domain/fixCost/fixCost';
 import type { Evaluation } from '../domain/posture/evaluation';
 import type { PlanBody } from '../domain/remediation/plans';
 import type { CheckRunner } from '../services/posture/checkRunners';
@@ -9,6 +15,7 @@ import {
 } from '../services/posture/evaluationContext';
 import type { PostureSources } from '../services/posture/sources';
 import type { RemediationDefinition } from '../services/remediation/definitions';
+import { estimateFixCost } from '../services/remediation/estimateFixCost';
 
 /** What a check's facts binding may read through, and the account it reads. */
 export interface CheckBinding {
@@ -34,7 +41,35 @@ export interface PostureCheck<Facts, PlanState = Facts> {
     /** The state the plan is made from (often the facts binding itself). */
     state(binding: CheckBinding): Promise<PlanState>;
     plan(state: PlanState): PlanBody;
+    /** What the fix adds to the monthly bill: shown in the preview and to approvers. */
+    cost: FixCostModel<PlanState, any, any>;
   };
+}
+
+/**
+ * How a check's fix is priced: the Price List products it needs, the usage it reads
+ * from the account beyond the plan's state (kept out of the state, so a table that
+ * grows does not make a previewed plan stale), and a pure estimate from both.
+ */
+export interface FixCostModel<
+  PlanState,
+  Usage = undefined,
+  PriceName extends string = never,
+> {
+  /** The Price List products by name (read for the account's region); {} when free. */
+  prices: Record<PriceName, PriceQuery>;
+  /** Usage facts the estimate needs (table sizes, stored bytes, running tasks). */
+  usage?(binding: CheckBinding, state: PlanState): Promise<Usage>;
+  estimate(input: {
+    state: PlanState;
+    usage: Usage;
+    prices: Prices<PriceName>;
+  }): FixCost;
+}
+
+/** The cost model of a fix AWS does not bill. */
+export function freeFix<S>(why: string): FixCostModel<S> {
+  return { prices: {}, estimate: () => noCharge(why) };
 }
 
 /** A check with an automated remediation. */
@@ -61,16 +96,22 @@ export function remediationOf<F, S>(
   config: ProdHardeningConfig,
 ): RemediationDefinition<S> {
   const { remediation } = check;
+  // A remediation reads afresh: nothing is shared with an evaluation.
+  const binding = (): CheckBinding => ({
+    sources,
+    config,
+    context: createEvaluationContext(new Date()),
+  });
   return {
     checkId: check.meta.id,
     resourceId: remediation.resourceId(config),
-    // A remediation reads afresh: nothing is shared with an evaluation.
-    readState: () =>
-      remediation.state({
-        sources,
-        config,
-        context: createEvaluationContext(new Date()),
-      }),
+    readState: () => remediation.state(binding()),
     plan: state => remediation.plan(state),
+    estimateCost: state =>
+      estimateFixCost(remediation.cost, {
+        binding: binding(),
+        state,
+        pricing: sources.pricing,
+      }),
   };
 }

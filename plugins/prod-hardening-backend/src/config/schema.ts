@@ -87,6 +87,8 @@ export const prodHardeningConfigSchema = z.object({
       }),
     ),
     endpoint: httpUrl.optional(),
+    /** The Price List's endpoint when it differs from `endpoint` (tests, a proxy). */
+    pricingEndpoint: httpUrl.optional(),
     readRoleArn: roleArn.optional(),
     remediationRoleArn: roleArn.optional(),
     externalId: z.string().min(2).max(1224).optional(),

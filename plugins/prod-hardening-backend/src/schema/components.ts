@@ -5,6 +5,7 @@ import {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { exemptionSchema } from './paths/exemptions';
 import { approvalRequirementSchema, approvalSchema } from './paths/approvals';
+import { FIX_COST_SOURCES } from '@prod-hardening/plugin-prod-hardening-common';
 
 export const schemas = {
   Exemption: exemptionSchema,
@@ -238,6 +239,20 @@ export const schemas = {
     required: ['service', 'action', 'params'],
     additionalProperties: false,
   },
+  FixCost: {
+    type: 'object',
+    description:
+      'The monthly cost a remediation adds (negative: saves), from the AWS Price List and the usage read from the account; monthlyUsd null with unknownReason when it could not be estimated.',
+    properties: {
+      monthlyUsd: { type: ['number', 'null'] },
+      currency: { type: 'string', enum: ['USD'] },
+      assumptions: { type: 'array', items: { type: 'string' } },
+      unknownReason: { type: 'string' },
+      source: { type: 'string', enum: [...FIX_COST_SOURCES] },
+    },
+    required: ['monthlyUsd', 'currency', 'assumptions', 'source'],
+    additionalProperties: false,
+  },
   RemediationPlan: {
     type: 'object',
     properties: {
@@ -255,6 +270,7 @@ export const schemas = {
       reversible: { type: 'boolean' },
       reversal: { type: 'string' },
       costNote: { type: 'string' },
+      fixCost: { $ref: '#/components/schemas/FixCost' },
       blockers: { type: 'array', items: { type: 'string' } },
       overridden: { type: 'boolean' },
       createdAt: { type: 'string' },

@@ -9,6 +9,9 @@ export interface LogGroupRetention {
   arn: string;
   /** undefined = never expire. */
   retentionDays?: number;
+  /** What the group stores now (AWS updates it with a delay): what retention bills on. */
+  storedBytes?: number;
+  createdAtMs?: number;
 }
 
 /** CloudWatch Logs groups of the region with their retention. */
@@ -28,6 +31,8 @@ export class CloudWatchLogsSource {
           name: g.logGroupName ?? '',
           arn: g.arn ?? g.logGroupName ?? '',
           retentionDays: g.retentionInDays,
+          storedBytes: g.storedBytes,
+          createdAtMs: g.creationTime,
         });
       }
       nextToken = page.nextToken;

@@ -1,5 +1,6 @@
 import {
   DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -42,5 +43,16 @@ export class DynamoDbSource {
       }
       throw err;
     }
+  }
+
+  /**
+   * The table's size in bytes (TableSizeBytes, refreshed by AWS about every six
+   * hours): what point-in-time recovery is billed on.
+   */
+  async tableSizeBytes(name: string): Promise<number> {
+    const out = await this.aws
+      .client(DynamoDBClient)
+      .send(new DescribeTableCommand({ TableName: name }));
+    return out.Table?.TableSizeBytes ?? 0;
   }
 }

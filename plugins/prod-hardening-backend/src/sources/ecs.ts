@@ -53,6 +53,24 @@ export class EcsSource {
     });
   }
 
+  /**
+   * Active services and running tasks per cluster: what Container Insights bills on.
+   * Kept apart from describeClusters, whose answer a remediation plan is bound to.
+   */
+  async clusterUsage(
+    names: string[],
+  ): Promise<Array<{ name: string; services: number; runningTasks: number }>> {
+    if (names.length === 0) return [];
+    const out = await this.aws
+      .client(ECSClient)
+      .send(new DescribeClustersCommand({ clusters: names }));
+    return (out.clusters ?? []).map(c => ({
+      name: c.clusterName ?? '',
+      services: c.activeServicesCount ?? 0,
+      runningTasks: c.runningTasksCount ?? 0,
+    }));
+  }
+
   /** The IAM roles of each service's current task definition. */
   async describeServiceRoles(
     cluster: string,

@@ -70,6 +70,8 @@ export function pluginConfig(options: {
    * plan directly (`{}` gives the production defaults: see approvals.test.ts).
    */
   approvals?: JsonObject;
+  /** prodHardening.aws.pricingEndpoint: the recorded Price List (testUtils/priceListServer). */
+  pricingEndpoint?: string;
 }) {
   return mockServices.rootConfig.factory({
     data: {
@@ -81,6 +83,9 @@ export function pluginConfig(options: {
           region: REGION,
           endpoint: options.endpoint,
           maxAttempts: 1,
+          ...(options.pricingEndpoint
+            ? { pricingEndpoint: options.pricingEndpoint }
+            : {}),
           ...(options.requestTimeoutMs
             ? { requestTimeoutMs: options.requestTimeoutMs }
             : {}),

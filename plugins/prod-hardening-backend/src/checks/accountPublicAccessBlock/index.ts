@@ -1,4 +1,4 @@
-import type { CheckBinding, PostureCheck } from '../PostureCheck';
+import { freeFix, type CheckBinding, type PostureCheck } from '../PostureCheck';
 import {
   evaluateAccountPublicAccessBlock,
   PublicAccessBlockFacts,
@@ -38,5 +38,8 @@ export const accountPublicAccessBlockCheck = {
     resourceId: config => `arn:aws:s3:::account/${config.aws.accountId}`,
     state: settingsAndWebsiteBuckets,
     plan: planAccountPublicAccessBlock,
+    cost: freeFix<AccountBpaState>(
+      'Block Public Access is an account setting AWS does not bill.',
+    ),
   },
 } satisfies PostureCheck<PublicAccessBlockFacts, AccountBpaState>;

@@ -1,3 +1,4 @@
+import { cloudTrailCost } from './cost';
 import type { PostureCheck } from '../PostureCheck';
 import { CloudTrailFacts, evaluateCloudTrail } from './evaluate';
 import { cloudTrailMeta } from './meta';
@@ -17,5 +18,6 @@ export const cloudTrailCheck = {
       trails: await sources.cloudTrail.describeTrails(),
     }),
     plan: planCloudTrail,
+    cost: cloudTrailCost,
   },
 } satisfies PostureCheck<CloudTrailFacts, TrailState>;

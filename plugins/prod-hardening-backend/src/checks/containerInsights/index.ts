@@ -1,3 +1,4 @@
+import { containerInsightsCost } from './cost';
 import type { CheckBinding, PostureCheck } from '../PostureCheck';
 import { ContainerInsightsFacts, evaluateContainerInsights } from './evaluate';
 import { containerInsightsMeta } from './meta';
@@ -16,5 +17,6 @@ export const containerInsightsCheck = {
     resourceId: config => `ecs/${config.resources.ecsClusters.join(',')}`,
     state: productionClusters,
     plan: planContainerInsights,
+    cost: containerInsightsCost,
   },
 } satisfies PostureCheck<ContainerInsightsFacts>;

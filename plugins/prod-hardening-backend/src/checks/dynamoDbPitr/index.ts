@@ -1,3 +1,4 @@
+import { dynamoDbPitrCost } from './cost';
 import {
   costTableNames,
   costTableProtection,
@@ -17,5 +18,6 @@ export const dynamoDbPitrCheck = {
     resourceId: config => `dynamodb/${costTableNames(config).join(',')}`,
     state: costTableProtection,
     plan: planPointInTimeRecovery,
+    cost: dynamoDbPitrCost,
   },
 } satisfies PostureCheck<TableProtectionFacts>;

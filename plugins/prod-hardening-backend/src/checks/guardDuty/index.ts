@@ -1,3 +1,4 @@
+import { guardDutyCost } from './cost';
 import type { PostureCheck } from '../PostureCheck';
 import { evaluateGuardDuty, GuardDutyFacts } from './evaluate';
 import { guardDutyMeta } from './meta';
@@ -20,5 +21,6 @@ export const guardDutyCheck = {
     resourceId: config => `guardduty/${config.aws.region}`,
     state: detectorsInRegion,
     plan: planEnableGuardDuty,
+    cost: guardDutyCost,
   },
 } satisfies PostureCheck<GuardDutyFacts>;

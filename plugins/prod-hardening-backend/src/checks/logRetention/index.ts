@@ -1,3 +1,4 @@
+import { logRetentionCost } from './cost';
 import type { CheckBinding, PostureCheck } from '../PostureCheck';
 import { evaluateLogRetention, LogRetentionFacts } from './evaluate';
 import { logRetentionMeta } from './meta';
@@ -21,5 +22,6 @@ export const logRetentionCheck = {
       })),
     }),
     plan: state => planLogRetention(state),
+    cost: logRetentionCost,
   },
 } satisfies PostureCheck<LogRetentionFacts, LogGroupsState>;

@@ -1,3 +1,4 @@
+import { securityHubCost } from './cost';
 import type { CheckBinding, PostureCheck } from '../PostureCheck';
 import { evaluateSecurityHub, SecurityHubFacts } from './evaluate';
 import { readSecurityHubFacts } from './facts';
@@ -20,5 +21,6 @@ export const securityHubCheck = {
     resourceId: config => `securityhub/${config.aws.region}`,
     state: hubAndStandards,
     plan: planEnableSecurityHub,
+    cost: securityHubCost,
   },
 } satisfies PostureCheck<SecurityHubFacts>;

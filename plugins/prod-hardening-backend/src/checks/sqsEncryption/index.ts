@@ -1,3 +1,4 @@
+import { freeFix } from '../PostureCheck';
 import type { ProdHardeningConfig } from '../../config';
 import type { CheckBinding, PostureCheck } from '../PostureCheck';
 import { evaluateSqsEncryption, QueueEncryptionFacts } from './evaluate';
@@ -29,5 +30,8 @@ export const sqsEncryptionCheck = {
     resourceId: config => `sqs/${seedQueueNames(config).join(',')}`,
     state: seedQueueEncryption,
     plan: planQueueEncryption,
+    cost: freeFix<QueueEncryptionFacts>(
+      'SQS-managed encryption keys cost nothing.',
+    ),
   },
 } satisfies PostureCheck<QueueEncryptionFacts>;

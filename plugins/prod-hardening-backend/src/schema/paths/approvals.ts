@@ -42,6 +42,7 @@ export const approvalSchema = {
       type: 'array',
       items: { $ref: '#/components/schemas/PlannedCall' },
     },
+    fixCost: { $ref: '#/components/schemas/FixCost' },
     overriddenBlockers: { type: 'array', items: { type: 'string' } },
     requirement: { type: 'array', items: { type: 'string' } },
     requester: { type: 'string' },

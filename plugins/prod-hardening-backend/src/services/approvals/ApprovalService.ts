@@ -177,6 +177,7 @@ export class ApprovalService {
           resourceId: plan.resourceId,
           title: plan.title,
           calls: plan.calls,
+          fixCost: plan.fixCost,
           overriddenBlockers: plan.overridden ? plan.blockers : [],
           requirement: requirement.reasons,
           requester: actor,

@@ -10,6 +10,7 @@ import { EcsSource } from '../../sources/ecs';
 import { ElastiCacheSource } from '../../sources/elastiCache';
 import { GuardDutySource } from '../../sources/guardDuty';
 import { LambdaSource } from '../../sources/lambda';
+import { PriceListSource } from '../../sources/pricing';
 import { RdsSource } from '../../sources/rds';
 import { S3Source } from '../../sources/s3';
 import { S3ControlSource } from '../../sources/s3Control';
@@ -18,7 +19,7 @@ import { SecurityHubSource } from '../../sources/securityHub';
 import { SnsSource } from '../../sources/sns';
 import { SqsSource } from '../../sources/sqs';
 
-/** Every adapter the posture checks read through. */
+/** Every adapter the posture checks (and their fixes' cost models) read through. */
 export interface PostureSources {
   s3Control: S3ControlSource;
   guardDuty: GuardDutySource;
@@ -38,6 +39,8 @@ export interface PostureSources {
   s3: S3Source;
   costAnomalyDetection: CostAnomalyDetectionSource;
   lambda: LambdaSource;
+  /** Unit prices for what a check's fix costs (see FixCostModel). */
+  pricing: PriceListSource;
 }
 
 export function createPostureSources(aws: AwsClientFactory): PostureSources {
@@ -60,5 +63,6 @@ export function createPostureSources(aws: AwsClientFactory): PostureSources {
     s3: new S3Source(aws),
     costAnomalyDetection: new CostAnomalyDetectionSource(aws),
     lambda: new LambdaSource(aws),
+    pricing: new PriceListSource(aws),
   };
 }

@@ -12,6 +12,7 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request } from 'express';
 import { describeAwsError } from '../../aws';
+import { noCharge } from '../../domain/fixCost/fixCost';
 import {
   parseRemediationActions,
   RemediationAction,
@@ -26,11 +27,14 @@ import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
 import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
 import { AttemptDeadline, DEFAULT_DEADLINE_MS } from './deadline';
+import { fixCostWithin } from './estimateFixCost';
 import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
 
 /** A plan is valid this long after preview: long enough to read it, short enough to stay true. */
 export const PLAN_TTL_MS = 5 * 60_000;
+/** The preview waits this long for the fix's cost, then shows it as unknown. */
+export const FIX_COST_WAIT_MS = 3_000;
 
 /** An attempt that reached AWS's write calls, as the owners are told of it. */
 export interface ExecutedAttempt {
@@ -72,6 +76,8 @@ export interface RemediationServiceOptions {
   /** Four eyes: which plans need approval, and whether this one may run now. */
   approvals?: ApprovalGate;
   nowMs?: () => number;
+  /** The preview waits this long for the fix's cost (default FIX_COST_WAIT_MS). */
+  fixCostWaitMs?: number;
   /** Execute answers within this many ms whatever AWS does (default 60 s). */
   deadlineMs?: number;
 }
@@ -130,6 +136,13 @@ export class RemediationService {
     if (exempted) throw exempted;
     const state = await definition.readState();
     const body = definition.plan(state);
+    const fixCost =
+      body.calls.length === 0
+        ? noCharge('the plan changes nothing.')
+        : await fixCostWithin(
+            definition.estimateCost(state),
+            this.options.fixCostWaitMs ?? FIX_COST_WAIT_MS,
+          );
     const createdAt = this.nowMs();
     const executable =
       !body.alreadyCompliant && (body.blockers.length === 0 || override);
@@ -144,6 +157,7 @@ export class RemediationService {
       reversible: body.reversible,
       reversal: body.reversal,
       costNote: body.costNote,
+      fixCost,
       blockers: body.blockers,
       overridden: override && body.blockers.length > 0,
       createdAt: new Date(createdAt).toISOString(),

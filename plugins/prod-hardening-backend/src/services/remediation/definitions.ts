@@ -1,5 +1,6 @@
 import { AUTOMATED_CHECKS, remediationOf } from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
+import type { FixCost } from '../../domain/fixCost/fixCost';
 import type { PlanBody } from '../../domain/remediation/plans';
 import type { S3Source } from '../../sources/s3';
 import type { PostureSources } from '../posture/sources';
@@ -14,6 +15,8 @@ export interface RemediationDefinition<S = unknown> {
   resourceId: string;
   readState(): Promise<S>;
   plan(state: S): PlanBody;
+  /** What the plan made from `state` adds to the monthly bill (never throws). */
+  estimateCost(state: S): Promise<FixCost>;
 }
 
 export function buildRemediations(

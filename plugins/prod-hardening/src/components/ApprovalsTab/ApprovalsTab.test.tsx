@@ -121,6 +121,50 @@ describe('ApprovalsTab', () => {
     expect(executeRemediation).toHaveBeenCalledWith('p1');
   });
 
+  it('shows the approver what the change adds a month and what the estimate assumes', async () => {
+    const listApprovals = jest.fn(async () => [
+      request({
+        canDecide: true,
+        fixCost: {
+          monthlyUsd: 28,
+          currency: 'USD',
+          assumptions: [
+            'Assumes 2,000,000 CloudTrail management events a month at $0.000004 per Events (USE1-PaidEventsAnalyzed).',
+          ],
+          source: 'aws-price-list',
+        },
+      }),
+      request({
+        id: 'a2',
+        fixCost: {
+          monthlyUsd: null,
+          currency: 'USD',
+          assumptions: [],
+          unknownReason: 'pricing did not answer in time (3 s)',
+          source: 'aws-price-list',
+        },
+      }),
+    ]);
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[prodHardeningApiRef, fakeApi({ listApprovals })]]}
+      >
+        <ApprovalsTab />
+      </TestApiProvider>,
+    );
+    const priced = within(await screen.findByTestId('approval-a1')).getByRole(
+      'group',
+      { name: 'Monthly cost of the fix' },
+    );
+    expect(priced).toHaveTextContent('Adds about $28.00 a month');
+    expect(priced).toHaveTextContent(
+      'Assumes 2,000,000 CloudTrail management events a month',
+    );
+    expect(screen.getByTestId('approval-a2')).toHaveTextContent(
+      'Cost unknown: pricing did not answer in time (3 s)',
+    );
+  });
+
   it('says when there is nothing to decide', async () => {
     await renderInTestApp(
       <TestApiProvider apis={[[prodHardeningApiRef, fakeApi()]]}>

@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../../api';
+import { FixCostSummary } from '../FixCostSummary';
 import { SectionCard } from '../SectionCard';
 
 const STATUS_COLOR: Record<
@@ -143,6 +144,7 @@ function ApprovalRow(props: {
         <Typography variant="caption" display="block">
           Calls: {r.calls.map(c => `${c.service}:${c.action}`).join(', ')}
         </Typography>
+        {r.fixCost && <FixCostSummary cost={r.fixCost} dense />}
         {r.requirement.map(why => (
           <Typography
             key={why}

@@ -238,4 +238,42 @@ describe('RemediationDialog', () => {
     ).toHaveTextContent('AWS answered: succeeded. Settled after the deadline');
     expect(history).toHaveBeenCalledWith(check.id);
   });
+
+  it('shows what the fix adds or saves a month, with its assumptions, before anything runs', async () => {
+    const previewRemediation = jest.fn(async () => ({
+      ...plan(true),
+      blockers: [],
+      overridden: false,
+      fixCost: {
+        monthlyUsd: -2.7,
+        currency: 'USD' as const,
+        assumptions: [
+          'Lowers storage cost: groups that kept logs forever drop what is older than 30 days.',
+        ],
+        source: 'aws-price-list' as const,
+      },
+    }));
+    const executeRemediation = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            prodHardeningApiRef,
+            fakeApi({ previewRemediation, executeRemediation }),
+          ],
+        ]}
+      >
+        <RemediationDialog check={check} open onClose={jest.fn()} />
+      </TestApiProvider>,
+    );
+    const cost = await screen.findByRole('group', {
+      name: 'Monthly cost of the fix',
+    });
+    expect(cost).toHaveTextContent('Saves about $2.70 a month');
+    expect(cost).toHaveTextContent(
+      'Lowers storage cost: groups that kept logs forever drop what is older than 30 days.',
+    );
+    expect(cost).toHaveTextContent('From the AWS Price List');
+    expect(executeRemediation).not.toHaveBeenCalled();
+  });
 });

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { prodHardeningApiRef } from '../../api';
 import { useSettlement } from '../../hooks/useSettlement';
+import { FixCostSummary } from '../FixCostSummary';
 
 type Step = 'preview' | 'confirm' | 'ask' | 'running' | 'done';
 
@@ -140,6 +141,11 @@ export function RemediationDialog(props: {
             <Typography>
               <strong>Cost:</strong> {plan.costNote}
             </Typography>
+            {plan.fixCost && (
+              <Box mt={1}>
+                <FixCostSummary cost={plan.fixCost} />
+              </Box>
+            )}
             {plan.calls.length === 0 && (
               <Alert severity="success" sx={{ mt: 2 }}>
                 Nothing to change: the resource already matches.

@@ -1,0 +1,1 @@
+export { FixCostSummary } from './FixCostSummary';
