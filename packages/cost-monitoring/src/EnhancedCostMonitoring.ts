@@ -43,6 +43,7 @@ import {
 } from './ledgerWriter';
 import { microsToUsd, sumMicros, usdToMicros } from './money';
 import type { CostLedgerEntry, DailyRollup } from './records';
+import { daysBetween, PastDayRollupCache } from './rollupCache';
 import { DAILY_ROLLUP_ATTRIBUTES, flushMarks, groupForRollup } from './rollups';
 import {
   alertInputSchema,
@@ -151,6 +152,13 @@ export interface EnhancedCostMonitoringOptions {
     baseDelayMs?: number;
     maxDelayMs?: number;
   };
+  queries?: {
+    /**
+     * How long the rollups of past days are reused without a Query (default 30 s; 0
+     * turns it off). This instance's own writes and rebuilds refresh them at once.
+     */
+    rollupCacheTtlMs?: number;
+  };
   notify?: {
     /** SNS publish attempts (seed: 3). */
     attempts?: number;
@@ -179,6 +187,7 @@ export class EnhancedCostMonitoring {
   private readonly random: () => number;
   private readonly rollupMode: 'incremental' | 'deferred';
   private readonly writer: LedgerWriter;
+  private readonly rollupCache: PastDayRollupCache;
   private readonly notifyAttempts: number;
   private readonly notifyBaseDelayMs: number;
   private readonly onClose?: () => void;
@@ -200,7 +209,12 @@ export class EnhancedCostMonitoring {
     this.sleep = options.sleep ?? realSleep;
     this.random = options.random ?? Math.random;
     this.rollupMode = options.rollups ?? 'incremental';
+    const rollupCache = new PastDayRollupCache(
+      options.queries?.rollupCacheTtlMs ?? 30_000,
+    );
+    this.rollupCache = rollupCache;
     this.writer = new LedgerWriter({
+      onRollupsChanged: days => rollupCache.invalidate(days),
       doc: this.doc,
       table: this.tables.aiCosts,
       rollups: this.rollupMode,
@@ -376,8 +390,12 @@ export class EnhancedCostMonitoring {
       })),
       ...stale.map(r => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
     ];
-    for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS) {
-      await this.batchWriteAll(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
+    try {
+      for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS) {
+        await this.batchWriteAll(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
+      }
+    } finally {
+      this.rollupCache.invalidate(daysBetween(from, to));
     }
     return rollups;
   }
@@ -440,15 +458,20 @@ export class EnhancedCostMonitoring {
    */
   async getDailyRollups(range: DateRange = {}): Promise<DailyRollup[]> {
     const { from, to } = this.resolveRange(range);
-    const items = await this.queryAll({
+    const now = this.now();
+    const today = utcDay(now);
+    const cached = this.rollupCache.get(from, to, today, now.getTime());
+    if (cached) return cached;
+    const items = (await this.queryAll({
       ...this.rollupRangeQuery(from, to),
       // The documented attributes only: not the writers' flush marks.
       ProjectionExpression: DAILY_ROLLUP_ATTRIBUTES.map(a => `#${a}`).join(
         ', ',
       ),
       ExpressionAttributeNames: names(...DAILY_ROLLUP_ATTRIBUTES),
-    });
-    return items as DailyRollup[];
+    })) as DailyRollup[];
+    this.rollupCache.put(from, to, items, today, now.getTime());
+    return items;
   }
 
   /** Rollup items as stored, flush marks included (for rebuilds). */

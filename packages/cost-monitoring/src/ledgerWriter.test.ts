@@ -391,3 +391,22 @@ describe('rollups added per flush', () => {
     );
   });
 });
+
+describe('past-day rollup cache', () => {
+  it('answers a past day again without a Query, and sees its own late entry at once', async () => {
+    const tables = await freshTables();
+    const c = client();
+    const ops = countOperations(c);
+    const m = monitor(c, tables);
+    const late = { ...entryAt(0), timestamp: new Date('2026-11-15T10:00:00Z') };
+    await m.trackCost(late);
+    expect(await m.getDailyCostMicros('2026-11-15')).toBe(late.amountMicros);
+    const queries = ops.get('Query');
+    expect(await m.getDailyCostMicros('2026-11-15')).toBe(late.amountMicros);
+    expect(ops.get('Query')).toBe(queries);
+    await m.trackCost({ ...late, amountMicros: 7 });
+    expect(await m.getDailyCostMicros('2026-11-15')).toBe(
+      late.amountMicros! + 7,
+    );
+  });
+});

@@ -48,6 +48,8 @@ export interface LedgerWriterOptions {
   /** Entries one flush takes from the queue at most. */
   maxFlushEntries: number;
   retry: WriteRetryOptions;
+  /** Told the days whose rollups this writer just added to. */
+  onRollupsChanged?: (days: string[]) => void;
   /** Names this writer in the rollups' flush marks; a random UUID by default. */
   writerId?: string;
 }
@@ -293,6 +295,7 @@ export class LedgerWriter {
         }
       }
     });
+    this.o.onRollupsChanged?.([...new Set(keys.map(k => k.slice(0, 10)))]);
     return failed;
   }
 
@@ -434,6 +437,7 @@ export class LedgerWriter {
     }
     try {
       await this.o.doc.send(new TransactWriteCommand({ TransactItems }));
+      this.o.onRollupsChanged?.([...new Set(entries.map(e => e.date))]);
       return undefined;
     } catch (err) {
       // By name: the document client may hold another copy of the SDK's classes.
