@@ -182,8 +182,12 @@ async function runOnce(
   );
   const computedUnits = sum(counter.computedWriteUnits);
   const updates = liveRequests.get('UpdateItem') ?? 0;
+  // Rollup updates are priced by DynamoDB's rule (1 unit: rollup items are < 1 KB),
+  // not by what an emulator reports (moto: 0.5 per update), so stores compare.
   const unitsPerUpdate =
-    updates > 0 ? (units.get('UpdateItem') ?? 0) / updates : 1;
+    updates > 0
+      ? (counter.computedWriteUnits.get('UpdateItem') ?? 0) / updates
+      : 1;
   const perEntryUpdates = ENTRIES;
   const perBatchUpdates = rollupUpdatesPerChunk(live, 25);
 
