@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
-  BatchWriteCommandInput,
-  BatchWriteCommandOutput,
   DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
   QueryCommandInput,
-  TransactWriteCommand,
   UpdateCommand,
-  UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import {
   AI_PROVIDERS,
-  AiProvider,
   ALERT_RETENTION_DAYS,
   ALERT_TYPES,
   AlertSeverity,
@@ -27,29 +19,32 @@ import {
   DEFAULT_TABLE_NAMES,
   INDEXES,
   MAX_BATCH_WRITE_ITEMS,
-  MAX_TRANSACT_ITEMS,
   RECORD_TYPES,
 } from './constants';
 import {
-  backoffDelays,
   realSleep,
   retryWithBackoff,
   RetriesExhaustedError,
   Sleep,
-  withJitter,
 } from './backoff';
 import { CostLedgerWriteError, CostValidationError } from './errors';
 import {
   alertPartitionKey,
   costEntryKey,
-  entryIdMarkerKey,
   prefixUpperBound,
-  rollupGroupId,
   rollupKey,
   ROLLUP_PK,
   stableAlertId,
 } from './keys';
+import {
+  DocumentClientLike,
+  LedgerWriter,
+  WriteRequests,
+} from './ledgerWriter';
 import { microsToUsd, sumMicros, usdToMicros } from './money';
+import type { CostLedgerEntry, DailyRollup } from './records';
+import { daysBetween, PastDayRollupCache } from './rollupCache';
+import { DAILY_ROLLUP_ATTRIBUTES, flushMarks, groupForRollup } from './rollups';
 import {
   alertInputSchema,
   AlertInput,
@@ -75,47 +70,8 @@ import {
 } from './time';
 import { z } from 'zod';
 
-/** One ledger entry as stored in the aiCosts table. */
-export interface CostLedgerEntry {
-  pk: string;
-  sk: string;
-  recordType: typeof RECORD_TYPES.entry;
-  entryId: string;
-  /** `YYYY-MM-DD`, UTC day of `timestamp`. */
-  date: string;
-  /** ISO 8601 with milliseconds, UTC. */
-  timestamp: string;
-  provider: AiProvider;
-  agent: string;
-  /** The seed's `type`. */
-  model: string;
-  amountMicros: number;
-  inputTokens: number;
-  outputTokens: number;
-  /** inputTokens + outputTokens (the seed's `tokens`). */
-  tokens: number;
-  requests: number;
-  /** Epoch seconds: timestamp + 90 days. */
-  ttl: number;
-}
-
-/** Per day, provider, agent and model: the sums of that day's entries. Never expires. */
-export interface DailyRollup {
-  pk: string;
-  sk: string;
-  recordType: typeof RECORD_TYPES.rollup;
-  date: string;
-  provider: AiProvider;
-  agent: string;
-  model: string;
-  amountMicros: number;
-  inputTokens: number;
-  outputTokens: number;
-  tokens: number;
-  requests: number;
-  entryCount: number;
-  updatedAt: string;
-}
+export type { CostLedgerEntry, DailyRollup } from './records';
+export { groupForRollup } from './rollups';
 
 export interface CostAlert {
   pk: string;
@@ -160,10 +116,6 @@ export interface BudgetCheckResult {
   exceeded: boolean;
 }
 
-type WriteRequests = NonNullable<
-  BatchWriteCommandInput['RequestItems']
->[string];
-type DocumentClientLike = Pick<DynamoDBDocumentClient, 'send'>;
 type SnsClientLike = Pick<SNSClient, 'send'>;
 
 export interface EnhancedCostMonitoringOptions {
@@ -190,10 +142,22 @@ export interface EnhancedCostMonitoringOptions {
     lingerMs?: number;
     /** BatchWriteItem calls in flight at once (default 4). */
     maxConcurrentBatches?: number;
+    /**
+     * Entries one flush takes at most (default 1000): written 25 per BatchWriteItem, then
+     * one rollup UpdateItem per day × provider × agent × model among them.
+     */
+    maxFlushEntries?: number;
     /** Retries of UnprocessedItems (default 8), exponential from `baseDelayMs` (50) to `maxDelayMs` (5000). */
     maxRetries?: number;
     baseDelayMs?: number;
     maxDelayMs?: number;
+  };
+  queries?: {
+    /**
+     * How long the rollups of past days are reused without a Query (default 30 s; 0
+     * turns it off). This instance's own writes and rebuilds refresh them at once.
+     */
+    rollupCacheTtlMs?: number;
   };
   notify?: {
     /** SNS publish attempts (seed: 3). */
@@ -203,14 +167,6 @@ export interface EnhancedCostMonitoringOptions {
   };
   /** Called by `close()`, e.g. to destroy clients the monitor owns. */
   onClose?: () => void;
-}
-
-interface Pending {
-  entry: CostLedgerEntry;
-  /** The caller named the entry (entryId): it is written exactly once, see writeNamed. */
-  named: boolean;
-  resolve: (entry: CostLedgerEntry) => void;
-  reject: (err: unknown) => void;
 }
 
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -230,29 +186,11 @@ export class EnhancedCostMonitoring {
   private readonly sleep: Sleep;
   private readonly random: () => number;
   private readonly rollupMode: 'incremental' | 'deferred';
-  private readonly batchDelayMs: number;
-  private readonly maxConcurrentBatches: number;
-  private readonly writeRetry: {
-    maxRetries: number;
-    baseDelayMs: number;
-    maxDelayMs: number;
-  };
+  private readonly writer: LedgerWriter;
+  private readonly rollupCache: PastDayRollupCache;
   private readonly notifyAttempts: number;
   private readonly notifyBaseDelayMs: number;
   private readonly onClose?: () => void;
-
-  private pending: Pending[] = [];
-  private timer?: ReturnType<typeof setTimeout>;
-  private readonly inflight = new Set<Promise<void>>();
-  private slots = 0;
-  private rollupPending = new Map<string, RollupSums>();
-  private rollupWaiters: Array<{
-    resolve: () => void;
-    reject: (err: unknown) => void;
-  }> = [];
-  private rollupRunning?: Promise<void>;
-  private namedWrites: Promise<void> = Promise.resolve();
-  private readonly slotWaiters: Array<() => void> = [];
 
   constructor(options: EnhancedCostMonitoringOptions) {
     this.doc =
@@ -271,13 +209,27 @@ export class EnhancedCostMonitoring {
     this.sleep = options.sleep ?? realSleep;
     this.random = options.random ?? Math.random;
     this.rollupMode = options.rollups ?? 'incremental';
-    this.batchDelayMs = options.batching?.lingerMs ?? 5;
-    this.maxConcurrentBatches = options.batching?.maxConcurrentBatches ?? 4;
-    this.writeRetry = {
-      maxRetries: options.batching?.maxRetries ?? 8,
-      baseDelayMs: options.batching?.baseDelayMs ?? 50,
-      maxDelayMs: options.batching?.maxDelayMs ?? 5_000,
-    };
+    const rollupCache = new PastDayRollupCache(
+      options.queries?.rollupCacheTtlMs ?? 30_000,
+    );
+    this.rollupCache = rollupCache;
+    this.writer = new LedgerWriter({
+      onRollupsChanged: days => rollupCache.invalidate(days),
+      doc: this.doc,
+      table: this.tables.aiCosts,
+      rollups: this.rollupMode,
+      now: this.now,
+      sleep: this.sleep,
+      random: this.random,
+      lingerMs: options.batching?.lingerMs ?? 5,
+      maxConcurrentBatches: options.batching?.maxConcurrentBatches ?? 4,
+      maxFlushEntries: options.batching?.maxFlushEntries ?? 1000,
+      retry: {
+        maxRetries: options.batching?.maxRetries ?? 8,
+        baseDelayMs: options.batching?.baseDelayMs ?? 50,
+        maxDelayMs: options.batching?.maxDelayMs ?? 5_000,
+      },
+    });
     this.notifyAttempts = options.notify?.attempts ?? 3;
     this.notifyBaseDelayMs = options.notify?.baseDelayMs ?? 200;
     this.onClose = options.onClose;
@@ -292,7 +244,9 @@ export class EnhancedCostMonitoring {
    */
   async trackCost(input: CostEntryInput): Promise<CostLedgerEntry> {
     const entry = this.toEntry(input, '');
-    return this.enqueue([{ entry, named: this.isExactlyOnce(input) }])[0];
+    return this.writer.enqueue([
+      { entry, named: this.isExactlyOnce(input) },
+    ])[0];
   }
 
   /**
@@ -306,7 +260,7 @@ export class EnhancedCostMonitoring {
       entry: this.toEntry(input, `entries[${i}].`),
       named: this.isExactlyOnce(input),
     }));
-    return Promise.all(this.enqueue(entries));
+    return Promise.all(this.writer.enqueue(entries));
   }
 
   /**
@@ -318,18 +272,22 @@ export class EnhancedCostMonitoring {
     return this.rollupMode === 'incremental' && isNamed(input);
   }
 
-  /** Sends everything queued and waits for every write in flight. */
-  async flush(): Promise<void> {
-    this.drain(true);
-    while (this.inflight.size > 0) {
-      await Promise.allSettled([...this.inflight]);
-    }
+  /**
+   * Sends everything queued and waits for every write in flight. Rejects with
+   * CostRollupUpdateError if rollup additions of an earlier failed flush still cannot
+   * be applied (the entries themselves are stored).
+   */
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
-  /** Flushes, then releases owned clients (see `onClose`). */
+  /** Flushes, then releases owned clients (see `onClose`), also when the flush failed. */
   async close(): Promise<void> {
-    await this.flush();
-    this.onClose?.();
+    try {
+      await this.flush();
+    } finally {
+      this.onClose?.();
+    }
   }
 
   /** Validates an input and builds the item: keys, micro-dollars, TTL. Pure apart from the clock. */
@@ -376,321 +334,6 @@ export class EnhancedCostMonitoring {
     };
   }
 
-  private enqueue(
-    entries: Array<{ entry: CostLedgerEntry; named: boolean }>,
-  ): Promise<CostLedgerEntry>[] {
-    const promises = entries.map(
-      ({ entry, named }) =>
-        new Promise<CostLedgerEntry>((resolve, reject) => {
-          this.pending.push({ entry, named, resolve, reject });
-        }),
-    );
-    this.drain(false);
-    if (this.pending.length > 0 && !this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.drain(true);
-      }, this.batchDelayMs);
-    }
-    return promises;
-  }
-
-  /** Sends full batches; with `all`, the partial last one too. */
-  private drain(all: boolean): void {
-    while (
-      this.pending.length >= MAX_BATCH_WRITE_ITEMS ||
-      (all && this.pending.length > 0)
-    ) {
-      const batch = takeBatch(this.pending);
-      const run = this.writeBatch(batch).finally(() =>
-        this.inflight.delete(run),
-      );
-      this.inflight.add(run);
-    }
-    if (all && this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-  }
-
-  private async acquireSlot(): Promise<void> {
-    while (this.slots >= this.maxConcurrentBatches) {
-      await new Promise<void>(resolve => this.slotWaiters.push(resolve));
-    }
-    this.slots++;
-  }
-
-  private releaseSlot(): void {
-    this.slots--;
-    this.slotWaiters.shift()?.();
-  }
-
-  /**
-   * Writes one batch: named entries (the caller gave an entryId) exactly once in one
-   * transaction, the others by BatchWriteItem.
-   */
-  private async writeBatch(batch: Pending[]): Promise<void> {
-    await this.acquireSlot();
-    try {
-      await Promise.all([
-        this.writeNamed(batch.filter(p => p.named)),
-        this.writeUnnamed(batch.filter(p => !p.named)),
-      ]);
-    } finally {
-      this.releaseSlot();
-    }
-  }
-
-  /**
-   * Entries with a caller-given entryId, which the caller may send again (a retry after
-   * a timeout, a redelivered message). One TransactWriteItems: per entry a marker keyed
-   * by the entryId alone, put only if absent, and the entry; then one ADD per rollup.
-   * If a marker exists, DynamoDB cancels the whole transaction and names it: that entry
-   * is already recorded (its stored copy is returned) and the rest is sent again. So a
-   * resend, or two writers of the same entry at once, leaves one item and one addition.
-   */
-  private writeNamed(batch: Pending[]): Promise<void> {
-    if (batch.length === 0) return Promise.resolve();
-    // One transaction in flight per instance: concurrent transactions that add to the
-    // same rollup item would cancel each other (TransactionConflict) and retry.
-    const run = this.namedWrites.then(() => this.writeNamedNow(batch));
-    this.namedWrites = run.catch(() => undefined);
-    return run;
-  }
-
-  private async writeNamedNow(batch: Pending[]): Promise<void> {
-    const byId = new Map<string, Pending[]>();
-    for (const p of batch) {
-      byId.set(p.entry.entryId, [...(byId.get(p.entry.entryId) ?? []), p]);
-    }
-    const settle = (entryId: string, outcome: (p: Pending) => void) =>
-      byId.get(entryId)!.forEach(outcome);
-    let left = [...byId.values()].map(ps => ps[0].entry);
-    const delays = backoffDelays({
-      attempts: this.writeRetry.maxRetries + 1,
-      baseDelayMs: this.writeRetry.baseDelayMs,
-      maxDelayMs: this.writeRetry.maxDelayMs,
-    });
-    let attempt = 0;
-    try {
-      while (left.length > 0) {
-        const cancelled = await this.sendNamedTransaction(left);
-        if (!cancelled) {
-          for (const e of left) settle(e.entryId, p => p.resolve(e));
-          return;
-        }
-        const recorded = left.filter(
-          (_, i) => cancelled[2 * i]?.Code === 'ConditionalCheckFailed',
-        );
-        if (recorded.length > 0) {
-          const stored = await Promise.all(
-            recorded.map(e => this.storedEntry(e)),
-          );
-          recorded.forEach((e, i) =>
-            settle(e.entryId, p => p.resolve(stored[i])),
-          );
-          left = left.filter(e => !recorded.includes(e));
-          continue;
-        }
-        // Contention (another writer of the same entry or rollup), throttling, or a
-        // server error (the transaction was not applied, or a resend finds its markers).
-        if (attempt >= this.writeRetry.maxRetries) {
-          throw new CostLedgerWriteError(
-            left.map(e => e.entryId),
-            attempt + 1,
-          );
-        }
-        await this.sleep(withJitter(delays[attempt], this.random));
-        attempt++;
-      }
-    } catch (err) {
-      for (const e of left) settle(e.entryId, p => p.reject(err));
-    }
-  }
-
-  /** Sends the transaction; returns DynamoDB's per-action reasons if it was cancelled. */
-  private async sendNamedTransaction(
-    entries: CostLedgerEntry[],
-  ): Promise<Array<{ Code?: string }> | undefined> {
-    const updatedAt = isoMillis(this.now());
-    const rollups =
-      this.rollupMode === 'incremental'
-        ? [...groupForRollup(entries).values()].map(g => ({
-            Update: this.rollupIncrement(g, updatedAt),
-          }))
-        : [];
-    const TransactItems = [
-      // Marker at 2i, entry at 2i + 1: the cancellation reasons are read by position.
-      ...entries.flatMap(entry => [
-        {
-          Put: {
-            TableName: this.tables.aiCosts,
-            Item: {
-              ...entryIdMarkerKey(entry.entryId),
-              recordType: RECORD_TYPES.entryIdMarker,
-              entryPk: entry.pk,
-              entrySk: entry.sk,
-              ttl: entry.ttl,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        { Put: { TableName: this.tables.aiCosts, Item: entry } },
-      ]),
-      ...rollups,
-    ];
-    // A batch holds at most 25 entries with one rollup each: 75 actions at most.
-    if (TransactItems.length > MAX_TRANSACT_ITEMS) {
-      throw new Error(`${TransactItems.length} actions in one transaction`);
-    }
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems }));
-      return undefined;
-    } catch (err) {
-      // By name: the document client may hold another copy of the SDK's classes.
-      if ((err as Error)?.name === 'TransactionCanceledException') {
-        return (err as TransactionCanceledException).CancellationReasons ?? [];
-      }
-      if (isServerError(err)) return [{ Code: 'InternalServerError' }];
-      throw err;
-    }
-  }
-
-  /** The copy of an already-recorded entry, as its first write stored it. */
-  private async storedEntry(entry: CostLedgerEntry): Promise<CostLedgerEntry> {
-    const { Item: marker } = await this.doc.send(
-      new GetCommand({
-        TableName: this.tables.aiCosts,
-        Key: entryIdMarkerKey(entry.entryId),
-        ConsistentRead: true,
-      }),
-    );
-    if (!marker) return entry;
-    const { Item } = await this.doc.send(
-      new GetCommand({
-        TableName: this.tables.aiCosts,
-        Key: { pk: marker.entryPk, sk: marker.entrySk },
-        ConsistentRead: true,
-      }),
-    );
-    return (Item as CostLedgerEntry | undefined) ?? entry;
-  }
-
-  /** One BatchWriteItem (plus retries of UnprocessedItems), then the rollup increments. */
-  private async writeUnnamed(batch: Pending[]): Promise<void> {
-    if (batch.length === 0) return;
-    try {
-      const keyOf = (e: { pk?: unknown; sk?: unknown }) => `${e.pk}|${e.sk}`;
-      const unique = uniqueEntries(batch.map(p => p.entry));
-      const left = await this.batchWrite(
-        unique.map(Item => ({ PutRequest: { Item } })),
-      );
-      const failedKeys = new Set(
-        left.map(r => keyOf(r.PutRequest?.Item ?? {})),
-      );
-      const written = batch.filter(p => !failedKeys.has(keyOf(p.entry)));
-      const unprocessed = batch.filter(p => failedKeys.has(keyOf(p.entry)));
-      if (this.rollupMode === 'incremental') {
-        await this.addToRollups(uniqueEntries(written.map(p => p.entry)));
-      }
-      if (unprocessed.length > 0) {
-        const error = new CostLedgerWriteError(
-          [...new Set(unprocessed.map(p => p.entry.entryId))],
-          this.writeRetry.maxRetries + 1,
-        );
-        for (const p of unprocessed) p.reject(error);
-      }
-      for (const p of written) p.resolve(p.entry);
-    } catch (err) {
-      for (const p of batch) p.reject(err);
-    }
-  }
-
-  /**
-   * Adds a batch's sums to the daily rollups. Increments from batches that finish while
-   * a round of updates is running are merged and sent in the next round: one
-   * UpdateItem per day/provider/agent/model per round, and never two updates of the
-   * same rollup item in flight from this instance. Resolves once the batch's
-   * increments are stored.
-   */
-  private addToRollups(entries: CostLedgerEntry[]): Promise<void> {
-    mergeRollupSums(this.rollupPending, groupForRollup(entries));
-    return new Promise<void>((resolve, reject) => {
-      this.rollupWaiters.push({ resolve, reject });
-      this.rollupRunning ??= this.runRollupRounds();
-    });
-  }
-
-  private async runRollupRounds(): Promise<void> {
-    while (this.rollupPending.size > 0) {
-      const groups = this.rollupPending;
-      const waiters = this.rollupWaiters;
-      this.rollupPending = new Map();
-      this.rollupWaiters = [];
-      try {
-        await this.applyRollupIncrements(groups);
-        for (const w of waiters) w.resolve();
-      } catch (err) {
-        for (const w of waiters) w.reject(err);
-      }
-    }
-    this.rollupRunning = undefined;
-  }
-
-  /** One UpdateItem ADD per rollup item, all items distinct. */
-  private async applyRollupIncrements(
-    groups: Map<string, RollupSums>,
-  ): Promise<void> {
-    const updatedAt = isoMillis(this.now());
-    await Promise.all(
-      [...groups.values()].map(g =>
-        this.doc.send(new UpdateCommand(this.rollupIncrement(g, updatedAt))),
-      ),
-    );
-  }
-
-  /** Adds one group's sums to its daily rollup item (created on the first addition). */
-  private rollupIncrement(
-    g: RollupSums,
-    updatedAt: string,
-  ): UpdateCommandInput & { UpdateExpression: string } {
-    return {
-      TableName: this.tables.aiCosts,
-      Key: rollupKey(g),
-      UpdateExpression:
-        'ADD #amountMicros :amount, #inputTokens :in, #outputTokens :out, #tokens :tokens, #requests :requests, #entryCount :count ' +
-        'SET #recordType = :type, #date = :date, #provider = :provider, #agent = :agent, #model = :model, #updatedAt = :updatedAt',
-      ExpressionAttributeNames: names(
-        'amountMicros',
-        'inputTokens',
-        'outputTokens',
-        'tokens',
-        'requests',
-        'entryCount',
-        'recordType',
-        'date',
-        'provider',
-        'agent',
-        'model',
-        'updatedAt',
-      ),
-      ExpressionAttributeValues: {
-        ':amount': g.amountMicros,
-        ':in': g.inputTokens,
-        ':out': g.outputTokens,
-        ':tokens': g.tokens,
-        ':requests': g.requests,
-        ':count': g.entryCount,
-        ':type': RECORD_TYPES.rollup,
-        ':date': g.date,
-        ':provider': g.provider,
-        ':agent': g.agent,
-        ':model': g.model,
-        ':updatedAt': updatedAt,
-      },
-    };
-  }
-
   /**
    * Recomputes one day's rollups from its ledger entries and overwrites them (exact and
    * idempotent): for `rollups: 'deferred'`, after a failed flush, or as a nightly check.
@@ -715,17 +358,21 @@ export class EnhancedCostMonitoring {
         `entries of ${from} are past the ${COST_RETENTION_DAYS}-day retention; its rollups cannot be rebuilt`,
       );
     }
-    const entries: CostLedgerEntry[] = [];
-    for (const provider of AI_PROVIDERS) {
-      entries.push(
-        ...(await this.queryEntries(INDEXES.byProvider, 'provider', provider, {
+    // The providers' index reads and the stored rollups, in parallel.
+    const [stored, ...byProvider] = await Promise.all([
+      this.queryRollupItems(from, to),
+      ...AI_PROVIDERS.map(provider =>
+        this.queryEntries(INDEXES.byProvider, 'provider', provider, {
           from,
           to,
-        })),
-      );
-    }
+        }),
+      ),
+    ]);
+    const marksBySk = new Map(stored.map(r => [r.sk, flushMarks(r)]));
     const updatedAt = isoMillis(now);
-    const rollups: DailyRollup[] = [...groupForRollup(entries).values()]
+    const rollups: DailyRollup[] = [
+      ...groupForRollup(byProvider.flat()).values(),
+    ]
       .map(g => ({
         ...rollupKey(g),
         recordType: RECORD_TYPES.rollup,
@@ -734,46 +381,29 @@ export class EnhancedCostMonitoring {
       }))
       .sort((a, b) => a.sk.localeCompare(b.sk));
     const keep = new Set(rollups.map(r => r.sk));
-    const stale = (await this.getDailyRollups({ from, to })).filter(
-      r => !keep.has(r.sk),
-    );
+    const stale = stored.filter(r => !keep.has(r.sk));
     const requests = [
-      ...rollups.map(Item => ({ PutRequest: { Item } })),
+      // The writers' flush marks stay, so an addition already counted and resent
+      // after the rebuild is still refused.
+      ...rollups.map(r => ({
+        PutRequest: { Item: { ...marksBySk.get(r.sk), ...r } },
+      })),
       ...stale.map(r => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
     ];
-    for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS) {
-      await this.batchWriteAll(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
+    try {
+      for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS) {
+        await this.batchWriteAll(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
+      }
+    } finally {
+      this.rollupCache.invalidate(daysBetween(from, to));
     }
     return rollups;
   }
 
   private async batchWriteAll(requests: WriteRequests): Promise<void> {
-    const left = await this.batchWrite(requests);
+    const left = await this.writer.batchWrite(requests);
     if (left.length > 0) {
-      throw new CostLedgerWriteError([], this.writeRetry.maxRetries + 1);
-    }
-  }
-
-  /**
-   * One BatchWriteItem (≤ 25 requests), re-sending UnprocessedItems with exponential
-   * backoff and jitter. Returns what is still unprocessed after the last retry.
-   */
-  private async batchWrite(requests: WriteRequests): Promise<WriteRequests> {
-    const table = this.tables.aiCosts;
-    const delays = backoffDelays({
-      attempts: this.writeRetry.maxRetries + 1,
-      baseDelayMs: this.writeRetry.baseDelayMs,
-      maxDelayMs: this.writeRetry.maxDelayMs,
-    });
-    let left = requests;
-    for (let attempt = 0; ; attempt++) {
-      const res: BatchWriteCommandOutput = await this.doc.send(
-        new BatchWriteCommand({ RequestItems: { [table]: left } }),
-      );
-      left = res.UnprocessedItems?.[table] ?? [];
-      if (left.length === 0 || attempt >= this.writeRetry.maxRetries)
-        return left;
-      await this.sleep(withJitter(delays[attempt], this.random));
+      throw new CostLedgerWriteError([], this.writer.retryAttempts);
     }
   }
 
@@ -828,7 +458,37 @@ export class EnhancedCostMonitoring {
    */
   async getDailyRollups(range: DateRange = {}): Promise<DailyRollup[]> {
     const { from, to } = this.resolveRange(range);
-    const items = await this.queryAll({
+    const now = this.now();
+    const today = utcDay(now);
+    const cached = this.rollupCache.get(from, to, today, now.getTime());
+    if (cached) return cached;
+    const items = (await this.queryAll({
+      ...this.rollupRangeQuery(from, to),
+      // The documented attributes only: not the writers' flush marks.
+      ProjectionExpression: DAILY_ROLLUP_ATTRIBUTES.map(a => `#${a}`).join(
+        ', ',
+      ),
+      ExpressionAttributeNames: names(...DAILY_ROLLUP_ATTRIBUTES),
+    })) as DailyRollup[];
+    this.rollupCache.put(from, to, items, today, now.getTime());
+    return items;
+  }
+
+  /** Rollup items as stored, flush marks included (for rebuilds). */
+  private queryRollupItems(
+    from: string,
+    to: string,
+  ): Promise<Array<DailyRollup & Record<string, unknown>>> {
+    return this.queryAll(this.rollupRangeQuery(from, to)) as Promise<
+      Array<DailyRollup & Record<string, unknown>>
+    >;
+  }
+
+  private rollupRangeQuery(
+    from: string,
+    to: string,
+  ): QueryCommandInput & { ExpressionAttributeNames: Record<string, string> } {
+    return {
       TableName: this.tables.aiCosts,
       KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
       ExpressionAttributeNames: names('pk', 'sk'),
@@ -837,8 +497,7 @@ export class EnhancedCostMonitoring {
         ':from': from,
         ':to': prefixUpperBound(to),
       },
-    });
-    return items as DailyRollup[];
+    };
   }
 
   private resolveRange(range: DateRange): { from: string; to: string } {
@@ -1195,99 +854,16 @@ export class EnhancedCostMonitoring {
   }
 }
 
-/** `#name` placeholders for attribute names: many plain words (agent, date, ttl) are reserved. */
-/** A 5xx answer: DynamoDB's InternalServerError is retryable. */
-function isServerError(err: unknown): boolean {
-  const e = err as {
-    $metadata?: { httpStatusCode?: number };
-    $response?: { statusCode?: number };
-  };
-  const status = e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
-  return status !== undefined && status >= 500;
-}
-
 /** Whether the caller named the entry, and so may send it again. */
 function isNamed(input: CostEntryInput): boolean {
   return typeof input?.entryId === 'string';
 }
 
+/** `#name` placeholders for attribute names: many plain words (agent, date, ttl) are reserved. */
 function names(...attributes: string[]): Record<string, string> {
   return Object.fromEntries(attributes.map(a => [`#${a}`, a]));
 }
 
 function usd(micros: number): string {
   return `$${microsToUsd(micros).toFixed(2)}`;
-}
-
-/** Takes up to 25 pending entries with distinct keys (a BatchWriteItem may not repeat a key). */
-function takeBatch(pending: Pending[]): Pending[] {
-  const batch: Pending[] = [];
-  const keys = new Set<string>();
-  let i = 0;
-  while (i < pending.length && keys.size < MAX_BATCH_WRITE_ITEMS) {
-    const key = `${pending[i].entry.pk}|${pending[i].entry.sk}`;
-    keys.add(key);
-    batch.push(pending[i]);
-    i++;
-  }
-  pending.splice(0, i);
-  return batch;
-}
-
-/** An entry tracked twice in one batch (same id) is stored once and counted once. */
-function uniqueEntries(entries: CostLedgerEntry[]): CostLedgerEntry[] {
-  return [...new Map(entries.map(e => [`${e.pk}|${e.sk}`, e])).values()];
-}
-
-type RollupSums = Omit<DailyRollup, 'pk' | 'sk' | 'recordType' | 'updatedAt'>;
-
-function mergeRollupSums(
-  into: Map<string, RollupSums>,
-  from: Map<string, RollupSums>,
-): void {
-  for (const [id, g] of from) {
-    const t = into.get(id);
-    if (!t) {
-      into.set(id, { ...g });
-      continue;
-    }
-    t.amountMicros += g.amountMicros;
-    t.inputTokens += g.inputTokens;
-    t.outputTokens += g.outputTokens;
-    t.tokens += g.tokens;
-    t.requests += g.requests;
-    t.entryCount += g.entryCount;
-  }
-}
-
-/** Sums entries per day, provider, agent and model. Pure. */
-export function groupForRollup(
-  entries: readonly CostLedgerEntry[],
-): Map<string, RollupSums> {
-  const groups = new Map<string, RollupSums>();
-  for (const e of entries) {
-    const id = rollupGroupId(e);
-    const g =
-      groups.get(id) ??
-      ({
-        date: e.date,
-        provider: e.provider,
-        agent: e.agent,
-        model: e.model,
-        amountMicros: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        tokens: 0,
-        requests: 0,
-        entryCount: 0,
-      } satisfies RollupSums);
-    g.amountMicros += e.amountMicros;
-    g.inputTokens += e.inputTokens;
-    g.outputTokens += e.outputTokens;
-    g.tokens += e.tokens;
-    g.requests += e.requests;
-    g.entryCount += 1;
-    groups.set(id, g);
-  }
-  return groups;
 }

@@ -39,3 +39,26 @@ export class CostLedgerWriteError extends Error {
     this.unprocessedEntryIds = unprocessedEntryIds;
   }
 }
+
+/**
+ * Entries were stored, but adding them to their daily rollups failed after every retry.
+ * The additions are kept with their flush id and sent again first by the next flush
+ * (or `flush()`), so they are counted once; if this process stops before that,
+ * `rebuildDailyRollups` repairs the day. Do not resend the entries.
+ */
+export class CostRollupUpdateError extends Error {
+  /** Rollup items (`YYYY-MM-DD#provider#agent#model`) whose addition is still pending. */
+  readonly rollupKeys: string[];
+
+  constructor(rollupKeys: string[], cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `entries stored, but adding them to the daily rollups ${rollupKeys.join(
+        ', ',
+      )} failed (${reason}); the addition is retried by the next flush`,
+      { cause },
+    );
+    this.name = 'CostRollupUpdateError';
+    this.rollupKeys = rollupKeys;
+  }
+}

@@ -21,7 +21,11 @@ export {
 } from './tables';
 export type { CreateCostTablesOptions, CreateCostTablesResult } from './tables';
 export * from './constants';
-export { CostValidationError, CostLedgerWriteError } from './errors';
+export {
+  CostValidationError,
+  CostLedgerWriteError,
+  CostRollupUpdateError,
+} from './errors';
 export type { FieldIssue } from './errors';
 export {
   costEntryKey,
