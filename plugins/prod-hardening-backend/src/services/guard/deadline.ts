@@ -1,4 +1,4 @@
-import type { ChangeAttempt } from './ChangeAttempts';
+import type { ChangeAttempt } from './ChangeAttempt';
 
 /** How long a change route may take before it answers "timed out" (prodHardening.remediation.deadlineMs). */
 export const DEFAULT_DEADLINE_MS = 60_000;

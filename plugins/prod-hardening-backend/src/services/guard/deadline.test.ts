@@ -1,9 +1,10 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { migratedSqlite } from '../../testUtils/database';
+import { bareAuditEvents } from './auditedAction';
 import { ChangeAttempts } from './ChangeAttempts';
 import { raceDeadline } from './deadline';
-import { RemediationStore } from './RemediationStore';
+import { RemediationStore } from '../remediation/RemediationStore';
 
 const T0 = Date.parse('2026-12-05T08:00:00Z');
 
@@ -106,19 +107,21 @@ describe('an attempt past its deadline', () => {
     });
     const aws = deferred<void>();
     let attemptRef: any;
-    const answer = await attempts.run({} as any, start(20), async attempt => {
-      attemptRef = attempt;
-      await attempt.begin();
-      await aws.promise;
-      await attempt.end('succeeded', { message: 'Applied and verified.' });
-      // a second end (e.g. a path that ends twice) adds nothing
-      await attempt.end('failed', { message: 'again' });
-      return {
-        outcome: 'succeeded' as const,
-        historyId: attempt.id,
-        message: '',
-      };
-    });
+    const answer = await attempts
+      .action(start(20), async attempt => {
+        attemptRef = attempt;
+        await attempt.begin();
+        await aws.promise;
+        await attempt.end('succeeded', { message: 'Applied and verified.' });
+        // a second end (e.g. a path that ends twice) adds nothing
+        await attempt.end('failed', { message: 'again' });
+        return {
+          outcome: 'succeeded' as const,
+          historyId: attempt.id,
+          message: '',
+        };
+      })
+      .run(bareAuditEvents(audit.service));
     expect(answer).toMatchObject({ outcome: 'timed-out' });
     const timedOut = await store.getHistory(answer.historyId);
     expect(timedOut).toMatchObject({ outcome: 'timed-out' });
@@ -140,21 +143,24 @@ describe('an attempt past its deadline', () => {
   });
 
   it('holds the lock until the late work ends, and settles a late error with its outcome', async () => {
+    const audit = auditor();
     const attempts = new ChangeAttempts({
       store,
-      auditor: auditor().service,
+      auditor: audit.service,
       nowMs: () => T0,
     });
     const aws = deferred<void>();
     let attemptRef: any;
-    const answer = await attempts.run({} as any, start(20), attempt => {
-      attemptRef = attempt;
-      return attempt.withLock('busy', async () => {
-        await attempt.begin();
-        await aws.promise;
-        return { outcome: 'succeeded', historyId: '', message: '' } as Answer;
-      });
-    });
+    const answer = await attempts
+      .action(start(20), attempt => {
+        attemptRef = attempt;
+        return attempt.withLock('busy', async () => {
+          await attempt.begin();
+          await aws.promise;
+          return { outcome: 'succeeded', historyId: '', message: '' } as Answer;
+        });
+      })
+      .run(bareAuditEvents(audit.service));
     expect(answer.outcome).toBe('timed-out');
     expect(
       await store.tryLock('guardduty-enabled', 'guardduty/us-east-1', 'x', T0),
