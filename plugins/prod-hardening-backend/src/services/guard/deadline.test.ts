@@ -2,6 +2,7 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { migratedSqlite } from '../../testUtils/database';
 import { bareAuditEvents } from './auditedAction';
+import type { ChangeAttempt } from './ChangeAttempt';
 import { ChangeAttempts } from './ChangeAttempts';
 import { raceDeadline } from './deadline';
 import { RemediationStore } from '../remediation/RemediationStore';
@@ -98,30 +99,32 @@ describe('an attempt past its deadline', () => {
     },
   });
 
+  /** Runs `body` as an attempt answered within 20 ms, its events kept by `service`. */
+  const runWithin20ms = (
+    service: AuditorService,
+    body: (attempt: ChangeAttempt) => Promise<Answer>,
+  ) =>
+    new ChangeAttempts({ store, auditor: service, nowMs: () => T0 })
+      .action(start(20), body)
+      .run(bareAuditEvents(service));
+
   it('answers timed-out, keeps that row as written and settles the late outcome once, in a new row', async () => {
     const audit = auditor();
-    const attempts = new ChangeAttempts({
-      store,
-      auditor: audit.service,
-      nowMs: () => T0,
-    });
     const aws = deferred<void>();
     let attemptRef: any;
-    const answer = await attempts
-      .action(start(20), async attempt => {
-        attemptRef = attempt;
-        await attempt.begin();
-        await aws.promise;
-        await attempt.end('succeeded', { message: 'Applied and verified.' });
-        // a second end (e.g. a path that ends twice) adds nothing
-        await attempt.end('failed', { message: 'again' });
-        return {
-          outcome: 'succeeded' as const,
-          historyId: attempt.id,
-          message: '',
-        };
-      })
-      .run(bareAuditEvents(audit.service));
+    const answer = await runWithin20ms(audit.service, async attempt => {
+      attemptRef = attempt;
+      await attempt.begin();
+      await aws.promise;
+      await attempt.end('succeeded', { message: 'Applied and verified.' });
+      // a second end (e.g. a path that ends twice) adds nothing
+      await attempt.end('failed', { message: 'again' });
+      return {
+        outcome: 'succeeded' as const,
+        historyId: attempt.id,
+        message: '',
+      };
+    });
     expect(answer).toMatchObject({ outcome: 'timed-out' });
     const timedOut = await store.getHistory(answer.historyId);
     expect(timedOut).toMatchObject({ outcome: 'timed-out' });
@@ -144,23 +147,16 @@ describe('an attempt past its deadline', () => {
 
   it('holds the lock until the late work ends, and settles a late error with its outcome', async () => {
     const audit = auditor();
-    const attempts = new ChangeAttempts({
-      store,
-      auditor: audit.service,
-      nowMs: () => T0,
-    });
     const aws = deferred<void>();
     let attemptRef: any;
-    const answer = await attempts
-      .action(start(20), attempt => {
-        attemptRef = attempt;
-        return attempt.withLock('busy', async () => {
-          await attempt.begin();
-          await aws.promise;
-          return { outcome: 'succeeded', historyId: '', message: '' } as Answer;
-        });
-      })
-      .run(bareAuditEvents(audit.service));
+    const answer = await runWithin20ms(audit.service, attempt => {
+      attemptRef = attempt;
+      return attempt.withLock('busy', async () => {
+        await attempt.begin();
+        await aws.promise;
+        return { outcome: 'succeeded', historyId: '', message: '' } as Answer;
+      });
+    });
     expect(answer.outcome).toBe('timed-out');
     expect(
       await store.tryLock('guardduty-enabled', 'guardduty/us-east-1', 'x', T0),
