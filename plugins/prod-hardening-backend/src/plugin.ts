@@ -203,7 +203,6 @@ export const prodHardeningPlugin = createBackendPlugin({
             db,
             scheduler,
             logger,
-            auditor,
           });
 
         const throttling = await createThrottlingFeature({

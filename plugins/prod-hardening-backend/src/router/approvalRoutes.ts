@@ -9,12 +9,13 @@ import {
   prodHardeningReadPermission,
   prodHardeningRemediationApprovePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import type { Viewer } from '../domain/approvals/rules';
 import type { ApprovalService } from '../services/approvals/ApprovalService';
 import type { RemediationService } from '../services/remediation/RemediationService';
-import { authorize, authorizeChange, AuthorizeDeps } from './authorize';
+import { authorize } from './authorize';
+import { guardedAction, GuardedActionDeps } from './guardedAction';
 import { parseInput } from './parseInput';
 
 const createBody = z
@@ -48,7 +49,7 @@ const APPROVE_GUARD = {
   whoToAsk: 'the security group',
 };
 
-export interface ApprovalRouteDeps extends AuthorizeDeps {
+export interface ApprovalRouteDeps extends GuardedActionDeps {
   approvals: ApprovalService;
   remediation: RemediationService;
   userInfo: UserInfoService;
@@ -86,65 +87,51 @@ export function addApprovalRoutes(router: Router, deps: ApprovalRouteDeps) {
 
   router.post('/remediations/approvals', async (req, res) => {
     const body = parseInput(createBody, req.body, 'request body');
-    const actor = await authorizeChange(
-      deps,
-      req,
-      'ask for remediations',
-      (who, error) =>
-        deps.approvals.recordRefused(
-          req,
-          who,
-          'request',
-          { planId: body.planId },
-          error,
-        ),
-      () => deps.remediation.affectedResources(body.planId),
-    );
-    res
-      .status(201)
-      .json(await deps.approvals.request(req, actor, body.planId, body.reason));
+    const requested = await guardedAction(deps, req, {
+      what: 'ask for remediations',
+      refusal: who =>
+        deps.approvals.refused(who, 'request', { planId: body.planId }),
+      affectedResources: () => deps.remediation.affectedResources(body.planId),
+      action: actor => deps.approvals.request(actor, body.planId, body.reason),
+    });
+    res.status(201).json(requested);
   });
 
   router.post('/remediations/approvals/:id/decision', async (req, res) => {
     const { id } = parseInput(idParams, req.params, 'path');
     const body = parseInput(decisionBody, req.body, 'request body');
-    const refused = (who: string, error: Error) =>
-      deps.approvals.recordRefused(
-        req,
-        who,
-        'decide',
-        { approvalId: id },
-        error,
-      );
-    const actor = await authorizeChange(
-      deps,
-      req,
-      'approve remediations',
-      refused,
-      undefined,
-      APPROVE_GUARD,
-    );
-    let viewer: Viewer | undefined;
-    try {
-      // authorizeChange let only a signed-in user through.
-      viewer = await viewerOf(
-        deps,
-        await deps.httpAuth.credentials(req, { allow: ['user'] }),
-      );
-      if (!viewer) throw new Error(`${actor} is not a user`);
-    } catch (err) {
-      const error = new ServiceUnavailableError(
-        `Could not read your groups, so nothing was decided; try again later (${
-          (err as Error).message
-        }).`,
-      );
-      await refused(actor, error);
-      throw error;
-    }
-    res.json(
-      await deps.approvals.decide(req, viewer, id, body.decision, body.comment),
-    );
+    const decided = await guardedAction(deps, req, {
+      what: 'approve remediations',
+      guard: APPROVE_GUARD,
+      refusal: who => deps.approvals.refused(who, 'decide', { approvalId: id }),
+      prepare: actor => deciderOf(deps, req, actor),
+      action: (_actor, viewer: Viewer) =>
+        deps.approvals.decide(viewer, id, body.decision, body.comment),
+    });
+    res.json(decided);
   });
+}
+
+/** The signed-in user deciding (guardedAction let only users through), with their groups. */
+async function deciderOf(
+  deps: ApprovalRouteDeps,
+  req: Request,
+  actor: string,
+): Promise<Viewer> {
+  try {
+    const viewer = await viewerOf(
+      deps,
+      await deps.httpAuth.credentials(req, { allow: ['user'] }),
+    );
+    if (!viewer) throw new Error(`${actor} is not a user`);
+    return viewer;
+  } catch (err) {
+    throw new ServiceUnavailableError(
+      `Could not read your groups, so nothing was decided; try again later (${
+        (err as Error).message
+      }).`,
+    );
+  }
 }
 
 /** A signed-in user with their ownership refs (groups); undefined for a service. */

@@ -1,7 +1,3 @@
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import {
   EXEMPTION_JUSTIFICATION_MAX_CHARS,
   EXEMPTION_JUSTIFICATION_MIN_CHARS,
@@ -14,7 +10,8 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { exemptionsCsv } from '../domain/exemptions/rules';
 import type { ExemptionService } from '../services/exemptions/ExemptionService';
-import { authorize, authorizeChange } from './authorize';
+import { authorize } from './authorize';
+import { guardedAction, GuardedActionDeps } from './guardedAction';
 import { parseInput } from './parseInput';
 
 const checkId = z
@@ -72,9 +69,7 @@ const EXEMPT_GUARD = {
   whoToAsk: 'the security group',
 };
 
-export interface ExemptionRouteDeps {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+export interface ExemptionRouteDeps extends GuardedActionDeps {
   exemptions: ExemptionService;
 }
 
@@ -114,35 +109,24 @@ export function addExemptionRoutes(router: Router, deps: ExemptionRouteDeps) {
       body.kind === 'check'
         ? { checkId: body.checkId, resourceId: body.resourceId }
         : { resourceId: body.findingId };
-    const actor = await authorizeChange(
-      deps,
-      req,
-      'exempt items',
-      (who, error) =>
-        deps.exemptions.recordRefused(req, who, 'create', target, error),
-      undefined,
-      EXEMPT_GUARD,
-    );
-    res.json(await deps.exemptions.create(req, actor, body));
+    const exemption = await guardedAction(deps, req, {
+      what: 'exempt items',
+      guard: EXEMPT_GUARD,
+      refusal: who => deps.exemptions.refused(who, 'create', target),
+      action: actor => deps.exemptions.create(actor, body),
+    });
+    res.json(exemption);
   });
 
   router.post('/exemptions/:id/revoke', async (req, res) => {
     const { id } = parseInput(revokeParams, req.params, 'path');
-    const actor = await authorizeChange(
-      deps,
-      req,
-      'revoke exemptions',
-      (who, error) =>
-        deps.exemptions.recordRefused(
-          req,
-          who,
-          'revoke',
-          { resourceId: id },
-          error,
-        ),
-      undefined,
-      EXEMPT_GUARD,
-    );
-    res.json(await deps.exemptions.revoke(req, actor, id));
+    const revoked = await guardedAction(deps, req, {
+      what: 'revoke exemptions',
+      guard: EXEMPT_GUARD,
+      refusal: who =>
+        deps.exemptions.refused(who, 'revoke', { resourceId: id }),
+      action: actor => deps.exemptions.revoke(actor, id),
+    });
+    res.json(revoked);
   });
 }

@@ -18,10 +18,11 @@ import type {
   FinOpsService,
   OptimisationService,
 } from '../services/finops';
-import { authorize, AuthorizeDeps, authorizeChange } from './authorize';
+import { authorize } from './authorize';
+import { guardedAction, GuardedActionDeps } from './guardedAction';
 import { parseInput } from './parseInput';
 
-export interface FinOpsRouteDeps extends AuthorizeDeps {
+export interface FinOpsRouteDeps extends GuardedActionDeps {
   finops: FinOpsService;
   optimisation: OptimisationService;
   anomalyFeedback: AnomalyFeedbackService;
@@ -91,15 +92,13 @@ export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
   // answer, checked before anything touches AWS; every attempt is audited.
   router.post('/finops/anomalies/feedback', async (req, res) => {
     const body = parseInput(feedbackBody, req.body, 'request body');
-    const actor = await authorizeChange(
-      deps,
-      req,
-      'answer cost anomalies',
-      (who, error) => deps.anomalyFeedback.recordRefused(req, who, body, error),
-      undefined,
-      FEEDBACK_GUARD,
-    );
-    res.json(await deps.anomalyFeedback.provide(req, actor, body));
+    const answer = await guardedAction(deps, req, {
+      what: 'answer cost anomalies',
+      guard: FEEDBACK_GUARD,
+      refusal: who => deps.anomalyFeedback.refused(who, body),
+      action: actor => deps.anomalyFeedback.provide(actor, body),
+    });
+    res.json(answer);
   });
 
   router.get('/finops/anomalies/feedback', async (req, res) => {

@@ -5,13 +5,10 @@ import {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { withAuditEvent } from '../services/guard';
 import type { RemediationService } from '../services/remediation/RemediationService';
-import {
-  authorize,
-  authorizeChange,
-  AuthorizeDeps,
-  principalRef,
-} from './authorize';
+import { authorize, AuthorizeDeps, principalRef } from './authorize';
+import { guardedAction, requestAuditEvents } from './guardedAction';
 import { changeReason, parseInput } from './parseInput';
 
 const previewBody = z.object({
@@ -71,26 +68,13 @@ export function addRemediationRoutes(
 
   router.post('/remediations/execute', async (req, res) => {
     const body = parseInput(executeBody, req.body, 'request body');
-    const actor = await authorizeChange(
-      deps,
-      req,
-      'run remediations',
-      (who, error) =>
-        deps.remediation.recordRefused(
-          req,
-          who,
-          body.planId,
-          body.reason,
-          error,
-        ),
-      () => deps.remediation.affectedResources(body.planId),
-    );
-    const result = await deps.remediation.execute(
-      req,
-      actor,
-      body.planId,
-      body.reason,
-    );
+    const result = await guardedAction(deps, req, {
+      what: 'run remediations',
+      refusal: who => deps.remediation.refused(who, body.planId, body.reason),
+      affectedResources: () => deps.remediation.affectedResources(body.planId),
+      action: actor =>
+        deps.remediation.execute(actor, body.planId, body.reason),
+    });
     // Past the deadline the state is unknown: accepted, not done (the history settles it).
     res.status(result.outcome === 'timed-out' ? 202 : 200).json(result);
   });
@@ -118,24 +102,19 @@ export function addRemediationRoutes(
       prodHardeningHistoryVerifyPermission,
       'verify the remediation history',
     );
-    const event = await deps.auditor.createEvent({
-      eventId: 'history-verify',
-      severityLevel: 'medium',
-      request: req,
-    });
-    try {
-      const result = await deps.remediation.verifyHistory();
-      await event.success({
-        meta: {
-          ok: result.ok,
-          checkedRows: result.checkedRows,
-          firstBreakId: result.firstBreak?.id ?? null,
-        },
-      });
-      res.json(result);
-    } catch (err) {
-      await event.fail({ error: err as Error });
-      throw err;
-    }
+    const result = await withAuditEvent(
+      requestAuditEvents(deps.auditor, req),
+      { eventId: 'history-verify', severityLevel: 'medium' },
+      async () => {
+        const value = await deps.remediation.verifyHistory();
+        const meta = {
+          ok: value.ok,
+          checkedRows: value.checkedRows,
+          firstBreakId: value.firstBreak?.id ?? null,
+        };
+        return { value, meta };
+      },
+    );
+    res.json(result);
   });
 }

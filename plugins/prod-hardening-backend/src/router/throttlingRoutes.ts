@@ -5,10 +5,11 @@ import {
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { ThrottlingFeature } from '../services/throttling';
-import { authorize, authorizeChange, AuthorizeDeps } from './authorize';
+import { authorize } from './authorize';
+import { guardedAction, GuardedActionDeps } from './guardedAction';
 import { changeReason, parseInput } from './parseInput';
 
-export interface ThrottlingRouteDeps extends AuthorizeDeps {
+export interface ThrottlingRouteDeps extends GuardedActionDeps {
   throttling: ThrottlingFeature;
 }
 
@@ -52,20 +53,13 @@ export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
 
   router.post('/throttling/dlq/redrive', async (req, res) => {
     const body = parseInput(redriveBody, req.body ?? {}, 'request body');
-    const actor = await authorizeChange(
-      deps,
-      req,
-      'redrive the dead-letter queue',
-      (who, error) =>
-        deps.throttling.redrive.recordRefused(req, who, body.reason, error),
-      async () => deps.throttling.redrive.affectedResources(),
-    );
-    const result = await deps.throttling.redrive.redrive(
-      req,
-      actor,
-      body.maxMessages,
-      body.reason,
-    );
+    const { redrive } = deps.throttling;
+    const result = await guardedAction(deps, req, {
+      what: 'redrive the dead-letter queue',
+      refusal: who => redrive.refused(who, body.reason),
+      affectedResources: async () => redrive.affectedResources(),
+      action: actor => redrive.redrive(actor, body.maxMessages, body.reason),
+    });
     // A move task still running, or a redrive past its deadline, is accepted, not done.
     const accepted =
       result.outcome === 'running' || result.outcome === 'timed-out';

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   ApprovalDecision,
   ApprovalRequest,
@@ -13,7 +8,6 @@ import type {
   ApprovalStatus,
   RemediationPlan,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Request } from 'express';
 import {
   ApprovalPolicy,
   approvalRequirement,
@@ -23,7 +17,7 @@ import {
   viewOf,
   Viewer,
 } from '../../domain/approvals/rules';
-import { ChangeAttempts } from '../remediation/ChangeAttempts';
+import { AuditedAction, AuditedRefusal, ChangeAttempts } from '../guard';
 import type { RemediationStore } from '../remediation/RemediationStore';
 import type { ApprovalStore } from './ApprovalStore';
 
@@ -91,32 +85,27 @@ export class ApprovalService {
     return viewOf(found, viewer, this.nowMs());
   }
 
-  /** Records a request or decision refused before it started (not signed in, no permission). */
-  async recordRefused(
-    req: Request,
+  /** A request or decision refused before it started (not signed in, no permission). */
+  async refused(
     actor: string,
     step: ApprovalStep,
     target: { planId?: string; approvalId?: string },
-    error: Error,
-  ): Promise<void> {
+  ): Promise<AuditedRefusal> {
     const found = await this.find(target).catch(() => undefined);
-    await this.attempts.refused(
-      req,
-      { eventId: eventOf(step), subject: subjectOf(found, actor, target) },
-      error,
-    );
+    return this.attempts.refusal({
+      eventId: eventOf(step),
+      subject: subjectOf(found, actor, target),
+    });
   }
 
   /** The requester asks for approval of a plan they previewed, while it is still valid. */
   async request(
-    req: Request | undefined,
     actor: string,
     planId: string,
     reason: string,
-  ): Promise<ApprovalRequest> {
+  ): Promise<AuditedAction<ApprovalRequest>> {
     const stored = await this.options.remediations.getPlan(planId);
-    return this.attempts.run(
-      req,
+    return this.attempts.action(
       {
         eventId: eventOf('request'),
         subject: {
@@ -130,39 +119,31 @@ export class ApprovalService {
       async attempt => {
         if (!stored) {
           return attempt.refuse(
-            'rejected',
-            new NotFoundError(
-              `No remediation plan ${planId}: preview the remediation first.`,
-            ),
+            'not-found',
+            `No remediation plan ${planId}: preview the remediation first.`,
           );
         }
         const { plan } = stored;
         if (stored.userRef !== actor) {
           return attempt.refuse(
-            'rejected',
-            new ConflictError(
-              'This plan was previewed by another user: preview it yourself before asking for approval.',
-            ),
+            'not-yours',
+            'This plan was previewed by another user: preview it yourself before asking for approval.',
           );
         }
         const now = this.nowMs();
         if (stored.expiresAtMs < now || stored.claimedBy) {
           return attempt.refuse(
             'conflict',
-            new ConflictError(
-              stored.claimedBy
-                ? 'This plan was already used; preview the remediation again.'
-                : 'This plan has expired: preview the remediation again.',
-            ),
+            stored.claimedBy
+              ? 'This plan was already used; preview the remediation again.'
+              : 'This plan has expired: preview the remediation again.',
           );
         }
         const requirement = this.requirement(plan);
         if (!requirement.required) {
           return attempt.refuse(
-            'rejected',
-            new InputError(
-              'This plan does not need approval: execute it directly.',
-            ),
+            'invalid',
+            'This plan does not need approval: execute it directly.',
           );
         }
         // The configured groups can always decide; the owners only when the catalog
@@ -205,15 +186,13 @@ export class ApprovalService {
 
   /** An approver decides; the requester never may, nor may anyone once decided or expired. */
   async decide(
-    req: Request | undefined,
     viewer: Viewer,
     id: string,
     decision: ApprovalDecision,
     comment?: string,
-  ): Promise<ApprovalRequest> {
+  ): Promise<AuditedAction<ApprovalRequest>> {
     const found = await this.options.store.get(id);
-    return this.attempts.run(
-      req,
+    return this.attempts.action(
       {
         eventId: eventOf('decide'),
         subject: subjectOf(found, viewer.userRef, { approvalId: id }),
@@ -222,16 +201,17 @@ export class ApprovalService {
       async attempt => {
         if (!found) {
           return attempt.refuse(
-            'rejected',
-            new NotFoundError(`There is no approval request ${id}.`),
+            'not-found',
+            `There is no approval request ${id}.`,
           );
         }
         const now = this.nowMs();
         const problem = decisionProblem(found, viewer, now);
         if (problem) {
-          return problem.status === 403
-            ? attempt.refuse('denied', new NotAllowedError(problem.message))
-            : attempt.refuse('conflict', new ConflictError(problem.message));
+          return attempt.refuse(
+            problem.status === 403 ? 'denied' : 'conflict',
+            problem.message,
+          );
         }
         await attempt.begin();
         const state = decision === 'approve' ? 'approved' : 'rejected';
@@ -246,9 +226,7 @@ export class ApprovalService {
         if (!(await this.options.store.decide(id, decided))) {
           return attempt.refuse(
             'conflict',
-            new ConflictError(
-              `Approval request ${id} was decided by someone else meanwhile.`,
-            ),
+            `Approval request ${id} was decided by someone else meanwhile.`,
           );
         }
         const updated: StoredApproval = {

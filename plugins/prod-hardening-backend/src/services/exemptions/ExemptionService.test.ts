@@ -1,6 +1,9 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { MotoServer, ResourceNames } from '@prod-hardening/dev-stack';
-import type { Finding } from '@prod-hardening/plugin-prod-hardening-common';
+import type {
+  CreateExemptionRequest,
+  Finding,
+} from '@prod-hardening/plugin-prod-hardening-common';
 import type { Knex } from 'knex';
 import { DefaultAwsClientFactory } from '../../aws';
 import { normalizeFinding } from '../../domain/posture/findings';
@@ -13,6 +16,7 @@ import {
   startSeededMoto,
 } from '../../testUtils/localAccount';
 import { fakeBatchUpdateFindings } from '../../testUtils/securityHubWorkflowFake';
+import { bareAuditEvents } from '../guard';
 import { RemediationStore } from '../remediation/RemediationStore';
 import { EXPIRY_ACTOR, ExemptionService } from './ExemptionService';
 import { ExemptionStore } from './ExemptionStore';
@@ -42,6 +46,8 @@ describe('a finding exemption ending on its own (expiry task) against moto_serve
 
   const workflowStatus = async () =>
     (await workflow.find(finding.id))?.workflowStatus;
+  const wendyExempts = (input: CreateExemptionRequest) =>
+    service.create('user:default/wendy', input).run(bareAuditEvents(auditor));
 
   beforeAll(async () => {
     ({ moto, resources } = await startSeededMoto());
@@ -84,7 +90,7 @@ describe('a finding exemption ending on its own (expiry task) against moto_serve
   });
 
   it('keeps the finding suppressed until the expiry, then the task puts it back once and records it', async () => {
-    const created = await service.create(undefined, 'user:default/wendy', {
+    const created = await wendyExempts({
       kind: 'finding',
       findingId: finding.id,
       justification: JUSTIFICATION,
@@ -126,7 +132,7 @@ describe('a finding exemption ending on its own (expiry task) against moto_serve
   });
 
   it('leaves a status someone changed in Security Hub meanwhile', async () => {
-    await service.create(undefined, 'user:default/wendy', {
+    await wendyExempts({
       kind: 'finding',
       findingId: finding.id,
       justification: JUSTIFICATION,
@@ -146,7 +152,7 @@ describe('a finding exemption ending on its own (expiry task) against moto_serve
   });
 
   it('retries a restore Security Hub refused at the next run', async () => {
-    await service.create(undefined, 'user:default/wendy', {
+    await wendyExempts({
       kind: 'finding',
       findingId: finding.id,
       justification: JUSTIFICATION,

@@ -9,7 +9,6 @@ import type {
   PostureReport,
   RestorableWorkflowStatus,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Request } from 'express';
 import { describeAwsError } from '../../aws';
 import {
   activeCheckExemption,
@@ -23,7 +22,12 @@ import {
 } from '../../domain/exemptions/rules';
 import type { FindingWorkflow } from '../../sources/remediation/findingWorkflow';
 import type { SecurityHubWorkflowSource } from '../../sources/securityHubWorkflow';
-import { ChangeAttempts } from '../remediation/ChangeAttempts';
+import {
+  AuditedAction,
+  AuditedRefusal,
+  bareAuditEvents,
+  ChangeAttempts,
+} from '../guard';
 import type { RemediationStore } from '../remediation/RemediationStore';
 import type { ExemptionStore } from './ExemptionStore';
 
@@ -97,33 +101,26 @@ export class ExemptionService {
     );
   }
 
-  /** Records a create or revoke refused before it started (not signed in, no permission). */
-  async recordRefused(
-    req: Request,
+  /** A create or revoke refused before it started (not signed in, no permission). */
+  refused(
     actor: string,
     what: 'create' | 'revoke',
     target: { checkId?: string; resourceId?: string },
-    error: Error,
-  ): Promise<void> {
-    await this.attempts.refused(
-      req,
-      {
-        eventId: `exemption-${what}`,
-        subject: {
-          checkId: target.checkId ?? FINDING_EXEMPTION_CHECK_ID,
-          resourceId: target.resourceId ?? 'unknown',
-          actor,
-        },
+  ): AuditedRefusal {
+    return this.attempts.refusal({
+      eventId: `exemption-${what}`,
+      subject: {
+        checkId: target.checkId ?? FINDING_EXEMPTION_CHECK_ID,
+        resourceId: target.resourceId ?? 'unknown',
+        actor,
       },
-      error,
-    );
+    });
   }
 
-  async create(
-    req: Request | undefined,
+  create(
     actor: string,
     input: CreateExemptionRequest,
-  ): Promise<Exemption> {
+  ): AuditedAction<Exemption> {
     const now = this.nowMs();
     const problem = expiryProblem(input.expiresAt, now, this.options.maxDays);
     const subject = {
@@ -133,11 +130,10 @@ export class ExemptionService {
       actor,
       reason: input.justification,
     };
-    return this.attempts.run(
-      req,
+    return this.attempts.action(
       { eventId: 'exemption-create', subject, meta: { kind: input.kind } },
       async attempt => {
-        if (problem) return attempt.refuse('rejected', new InputError(problem));
+        if (problem) return attempt.refuse('invalid', problem);
         const target = await this.resolveTarget(input);
         const exemption: StoredExemption = {
           id: randomUUID(),
@@ -157,9 +153,7 @@ export class ExemptionService {
             if (existing) {
               return attempt.refuse(
                 'conflict',
-                new ConflictError(
-                  `This item already has an active exemption (${existing.id}, until ${existing.expiresAt}).`,
-                ),
+                `This item already has an active exemption (${existing.id}, until ${existing.expiresAt}).`,
               );
             }
             await attempt.begin();
@@ -170,8 +164,7 @@ export class ExemptionService {
                   suppressed,
                   this.options.endpoint,
                 )}`;
-                await attempt.end('failed', { message, error: suppressed });
-                throw new ConflictError(message);
+                return attempt.refuse('aws-refused', message, suppressed);
               }
               exemption.previousWorkflowStatus = suppressed.previous;
               try {
@@ -204,36 +197,26 @@ export class ExemptionService {
     );
   }
 
-  async revoke(
-    req: Request | undefined,
-    actor: string,
-    id: string,
-  ): Promise<Exemption> {
+  async revoke(actor: string, id: string): Promise<AuditedAction<Exemption>> {
     const found = await this.options.store.get(id);
     const subject = {
       checkId: found?.checkId ?? FINDING_EXEMPTION_CHECK_ID,
       resourceId: found?.findingId ?? found?.resourceId ?? 'unknown',
       actor,
     };
-    return this.attempts.run(
-      req,
+    return this.attempts.action(
       { eventId: 'exemption-revoke', subject, meta: { exemptionId: id } },
       async attempt => {
         if (!found) {
-          return attempt.refuse(
-            'rejected',
-            new NotFoundError(`There is no exemption ${id}.`),
-          );
+          return attempt.refuse('not-found', `There is no exemption ${id}.`);
         }
         const status = withStatus(found, this.nowMs()).status;
         if (status !== 'active') {
           return attempt.refuse(
             'conflict',
-            new ConflictError(
-              status === 'revoked'
-                ? `Exemption ${id} was already revoked by ${found.revokedBy} at ${found.revokedAt}.`
-                : `Exemption ${id} already expired at ${found.expiresAt}.`,
-            ),
+            status === 'revoked'
+              ? `Exemption ${id} was already revoked by ${found.revokedBy} at ${found.revokedAt}.`
+              : `Exemption ${id} already expired at ${found.expiresAt}.`,
           );
         }
         await attempt.begin();
@@ -243,7 +226,7 @@ export class ExemptionService {
         if (!(await this.options.store.revoke(id, actor, at))) {
           return attempt.refuse(
             'conflict',
-            new ConflictError(`Exemption ${id} was revoked meanwhile.`),
+            `Exemption ${id} was revoked meanwhile.`,
           );
         }
         await this.changed();
@@ -271,8 +254,7 @@ export class ExemptionService {
     let restored = 0;
     for (const exemption of pending) {
       const why = exemption.revokedAt ? 'revoked' : 'expired';
-      const ok = await this.attempts.run(
-        undefined,
+      const restore = this.attempts.action(
         {
           eventId: 'exemption-expire',
           subject: {
@@ -292,6 +274,8 @@ export class ExemptionService {
           return result.ok;
         },
       );
+      // Scheduled work: there is no request to read a caller from.
+      const ok = await restore.run(bareAuditEvents(this.options.auditor));
       if (ok) restored++;
     }
     if (restored > 0) await this.changed();

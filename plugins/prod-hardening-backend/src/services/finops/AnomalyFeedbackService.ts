@@ -1,13 +1,17 @@
-import type { AuditorService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type {
   AnomalyFeedback,
   AnomalyFeedbackRequest,
   AnomalySource,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Request } from 'express';
 import { describeAwsError } from '../../aws';
 import type { CostExplorerSource } from '../../sources/costExplorer';
+import {
+  AuditedAction,
+  AuditedRefusal,
+  OpenAuditEvent,
+  withAuditEvent,
+} from '../guard';
 import type { AnomalyFeedbackStore } from './AnomalyFeedbackStore';
 import type { FinOpsService } from './FinOpsService';
 
@@ -19,7 +23,6 @@ export interface AnomalyFeedbackServiceOptions {
   anomalies: Pick<FinOpsService, 'knowsAnomaly'>;
   costExplorer: Pick<CostExplorerSource, 'provideAnomalyFeedback'>;
   store: AnomalyFeedbackStore;
-  auditor: AuditorService;
   endpoint?: string;
   now?: () => Date;
 }
@@ -41,73 +44,78 @@ export class AnomalyFeedbackService {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Records an answer refused before it started (not signed in, no permission). */
-  async recordRefused(
-    req: Request,
-    actor: string,
-    input: AnomalyFeedbackRequest,
-    error: Error,
-  ): Promise<void> {
-    const event = await this.openEvent(req, actor, input);
-    await event.fail({ error, meta: { outcome: 'denied' } });
+  /** An answer refused before it started (not signed in, no permission). */
+  refused(actor: string, input: AnomalyFeedbackRequest): AuditedRefusal {
+    return {
+      record: async (openEvent, error) => {
+        const event = await openEvent(this.event(actor, input));
+        await event.fail({ error, meta: { outcome: 'denied' } });
+      },
+    };
   }
 
-  async provide(
-    req: Request | undefined,
+  /** Answers an anomaly: one audit event; the stored answer is its record (no history row). */
+  provide(
+    actor: string,
+    input: AnomalyFeedbackRequest,
+  ): AuditedAction<AnomalyFeedback> {
+    return {
+      run: (openEvent: OpenAuditEvent) =>
+        withAuditEvent(openEvent, this.event(actor, input), async () => {
+          const feedback = await this.answer(actor, input);
+          return { value: feedback, meta: { answeredAt: feedback.answeredAt } };
+        }),
+    };
+  }
+
+  private async answer(
     actor: string,
     input: AnomalyFeedbackRequest,
   ): Promise<AnomalyFeedback> {
     const { anomalies, costExplorer, store, endpoint } = this.options;
-    const event = await this.openEvent(req, actor, input);
-    try {
-      if (!(await anomalies.knowsAnomaly(input.source, input.anomalyId))) {
-        throw new NotFoundError(
-          `There is no anomaly ${input.anomalyId} from ${
-            SOURCE_NAMES[input.source]
-          } in the last 30 days; reload the FinOps tab.`,
-        );
-      }
-      if (input.source === 'aws') {
-        try {
-          await costExplorer.provideAnomalyFeedback(
-            input.anomalyId,
-            input.feedback,
-            actor,
-          );
-        } catch (err) {
-          throw new ServiceUnavailableError(
-            `AWS Cost Anomaly Detection did not take the answer, so nothing was recorded: ${describeAwsError(
-              err,
-              endpoint,
-            )}.`,
-          );
-        }
-      }
-      const feedback: AnomalyFeedback = {
-        source: input.source,
-        anomalyId: input.anomalyId,
-        feedback: input.feedback,
-        comment: input.comment ?? null,
-        answeredBy: actor,
-        answeredAt: this.now().toISOString(),
-      };
-      try {
-        await store.add(feedback);
-      } catch (err) {
-        if (input.source !== 'aws') throw err;
-        // AWS has the answer; say so, so that answering again is understood as safe.
-        throw new ServiceUnavailableError(
-          `AWS Cost Anomaly Detection took the answer, but the portal could not record it (${
-            (err as Error).message
-          }); answer again to record it.`,
-        );
-      }
-      await event.success({ meta: { answeredAt: feedback.answeredAt } });
-      return feedback;
-    } catch (err) {
-      await event.fail({ error: err as Error });
-      throw err;
+    if (!(await anomalies.knowsAnomaly(input.source, input.anomalyId))) {
+      throw new NotFoundError(
+        `There is no anomaly ${input.anomalyId} from ${
+          SOURCE_NAMES[input.source]
+        } in the last 30 days; reload the FinOps tab.`,
+      );
     }
+    if (input.source === 'aws') {
+      try {
+        await costExplorer.provideAnomalyFeedback(
+          input.anomalyId,
+          input.feedback,
+          actor,
+        );
+      } catch (err) {
+        throw new ServiceUnavailableError(
+          `AWS Cost Anomaly Detection did not take the answer, so nothing was recorded: ${describeAwsError(
+            err,
+            endpoint,
+          )}.`,
+        );
+      }
+    }
+    const feedback: AnomalyFeedback = {
+      source: input.source,
+      anomalyId: input.anomalyId,
+      feedback: input.feedback,
+      comment: input.comment ?? null,
+      answeredBy: actor,
+      answeredAt: this.now().toISOString(),
+    };
+    try {
+      await store.add(feedback);
+    } catch (err) {
+      if (input.source !== 'aws') throw err;
+      // AWS has the answer; say so, so that answering again is understood as safe.
+      throw new ServiceUnavailableError(
+        `AWS Cost Anomaly Detection took the answer, but the portal could not record it (${
+          (err as Error).message
+        }); answer again to record it.`,
+      );
+    }
+    return feedback;
   }
 
   /** One anomaly's answers, newest first. */
@@ -115,21 +123,16 @@ export class AnomalyFeedbackService {
     return this.options.store.history(source, anomalyId);
   }
 
-  private openEvent(
-    req: Request | undefined,
-    actor: string,
-    input: AnomalyFeedbackRequest,
-  ) {
-    return this.options.auditor.createEvent({
+  private event(actor: string, input: AnomalyFeedbackRequest) {
+    return {
       eventId: ANOMALY_FEEDBACK_EVENT,
-      severityLevel: 'medium',
-      request: req,
+      severityLevel: 'medium' as const,
       meta: {
         source: input.source,
         anomalyId: input.anomalyId,
         feedback: input.feedback,
         actor,
       },
-    });
+    };
   }
 }

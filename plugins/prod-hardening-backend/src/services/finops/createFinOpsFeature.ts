@@ -1,5 +1,4 @@
 import type {
-  AuditorService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -33,8 +32,6 @@ export interface FinOpsFeatureOptions {
   db: Knex;
   scheduler: SchedulerService;
   logger: LoggerService;
-  /** Records every answer to an anomaly. */
-  auditor: AuditorService;
   now?: () => Date;
 }
 
@@ -56,7 +53,7 @@ export interface FinOpsFeature {
 export async function createFinOpsFeature(
   options: FinOpsFeatureOptions,
 ): Promise<FinOpsFeature> {
-  const { config, aws, db, scheduler, logger, auditor, now } = options;
+  const { config, aws, db, scheduler, logger, now } = options;
   const store = new FinOpsStore(db);
   const feedbackStore = new AnomalyFeedbackStore(db);
   // Assigned once below; the source's callback, built first, reads it later.
@@ -121,7 +118,6 @@ export async function createFinOpsFeature(
     anomalies: finops,
     costExplorer,
     store: feedbackStore,
-    auditor,
     endpoint: config.aws.endpoint,
     now,
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import type {
   ApprovalRequirement,
   CheckResult,
@@ -10,7 +10,6 @@ import type {
   RemediationPlan,
   RemediationResult,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Request } from 'express';
 import { describeAwsError } from '../../aws';
 import { noCharge } from '../../domain/fixCost/fixCost';
 import {
@@ -25,8 +24,14 @@ import { hashState } from '../../domain/remediation/stateHash';
 import type { RemediationActionRunner } from '../../sources/remediation/actionExecutor';
 import type { PostureCheckEngine } from '../posture/PostureCheckEngine';
 import type { RemediationDefinition } from './definitions';
-import { ChangeAttempt, ChangeAttempts } from './ChangeAttempts';
-import { AttemptDeadline, DEFAULT_DEADLINE_MS } from './deadline';
+import {
+  AttemptDeadline,
+  AuditedAction,
+  AuditedRefusal,
+  ChangeAttempt,
+  ChangeAttempts,
+  DEFAULT_DEADLINE_MS,
+} from '../guard';
 import { fixCostWithin } from './estimateFixCost';
 import type { HistoryVerifier } from './HistoryVerifier';
 import type { RemediationStore, StoredPlan } from './RemediationStore';
@@ -190,33 +195,23 @@ export class RemediationService {
   }
 
   /**
-   * Records an attempt refused before it started (not signed in, a service token, no
-   * permission, the permission service down). The router throws `error` afterwards.
+   * An execution refused before it started (not signed in, a service token, no
+   * permission, the permission service down), recorded with the plan's check and
+   * resource where the plan can be read.
    */
-  async recordRefused(
-    req: Request,
+  async refused(
     actor: string,
     planId: string,
     reason: string | undefined,
-    error: Error,
-  ): Promise<void> {
+  ): Promise<AuditedRefusal> {
     // Best effort: the refusal is recorded even when the plan cannot be read.
     const stored = await this.options.store
       .getPlan(planId)
       .catch(() => undefined);
-    await this.attempts.refused(
-      req,
-      {
-        eventId: EXECUTE_EVENT,
-        subject: {
-          ...subjectOf(stored?.plan),
-          planId,
-          actor,
-          reason,
-        },
-      },
-      error,
-    );
+    return this.attempts.refusal({
+      eventId: EXECUTE_EVENT,
+      subject: { ...subjectOf(stored?.plan), planId, actor, reason },
+    });
   }
 
   /**
@@ -225,25 +220,21 @@ export class RemediationService {
    * under the check+resource lock). Then the state is re-read and must hash as at the
    * preview; the calls run and the check is re-run. Every outcome is recorded.
    */
-  async execute(
-    req: Request,
+  execute(
     actor: string,
     planId: string,
     reason?: string,
-  ): Promise<RemediationResult> {
+  ): AuditedAction<RemediationResult> {
     const { store } = this.options;
     const subject = { ...subjectOf(undefined), planId, actor, reason };
-    return this.attempts.run(
-      req,
+    return this.attempts.action(
       { eventId: EXECUTE_EVENT, subject, deadline: this.deadline() },
       async attempt => {
         const stored = await store.getPlan(planId);
         if (!stored) {
           return attempt.refuse(
-            'rejected',
-            new NotFoundError(
-              `No remediation plan ${planId}: preview the remediation first.`,
-            ),
+            'not-found',
+            `No remediation plan ${planId}: preview the remediation first.`,
           );
         }
         const { plan } = stored;
@@ -253,23 +244,21 @@ export class RemediationService {
           planId,
           actor,
         )) ?? { approvalId: undefined };
-        if (gate.problem) return attempt.refuse('conflict', gate.problem);
+        if (gate.problem) {
+          return attempt.refuse('conflict', gate.problem.message);
+        }
         // An approved plan may be run by its approver, until the approval expires.
         const approved = gate.approvalId !== undefined;
         if (!approved && stored.userRef !== actor) {
           return attempt.refuse(
-            'rejected',
-            new ConflictError(
-              'This plan was previewed by another user: preview it yourself before executing.',
-            ),
+            'not-yours',
+            'This plan was previewed by another user: preview it yourself before executing.',
           );
         }
         if (!approved && stored.expiresAtMs < this.nowMs()) {
           return attempt.refuse(
             'conflict',
-            new ConflictError(
-              'This plan has expired: preview the remediation again.',
-            ),
+            'This plan has expired: preview the remediation again.',
           );
         }
         if (stored.claimedBy) {
@@ -277,15 +266,15 @@ export class RemediationService {
         }
         // What runs is the stored preview itself, read back with the action schemas.
         const actions = readStoredActions(plan);
-        if (actions instanceof InputError) {
-          return attempt.refuse('rejected', actions);
+        if (typeof actions === 'string') {
+          return attempt.refuse('invalid', actions);
         }
         const definition = this.definition(plan.checkId);
         const exempted = await this.options.exemptionConflict?.(
           plan.checkId,
           plan.resourceId,
         );
-        if (exempted) return attempt.refuse('conflict', exempted);
+        if (exempted) return attempt.refuse('conflict', exempted.message);
 
         return attempt.withLock(
           'A remediation of this check and resource is already running.',
@@ -320,9 +309,7 @@ export class RemediationService {
             if (hashState(state) !== stored.stateHash) {
               return attempt.refuse(
                 'stale',
-                new ConflictError(
-                  'The resource changed since the preview: preview the remediation again to see the current plan.',
-                ),
+                'The resource changed since the preview: preview the remediation again to see the current plan.',
               );
             }
             attempt.assertInTime();
@@ -433,16 +420,14 @@ export class RemediationService {
     return report.checks[0];
   }
 
-  /** The 409 for a plan already used, with what the first attempt did. */
-  private async alreadyUsed(stored: StoredPlan): Promise<ConflictError> {
+  /** Why a plan already used cannot run again, with what the first attempt did. */
+  private async alreadyUsed(stored: StoredPlan): Promise<string> {
     const first = stored.claimedBy
       ? await this.options.store.getHistory(stored.claimedBy)
       : undefined;
-    return new ConflictError(
-      `This plan was already used${describeFirstAttempt(
-        first,
-      )}; preview the remediation again.`,
-    );
+    return `This plan was already used${describeFirstAttempt(
+      first,
+    )}; preview the remediation again.`;
   }
 
   private async awsFailed(
@@ -459,15 +444,13 @@ export class RemediationService {
 
 const EXECUTE_EVENT = 'remediation-execute';
 
-/** The stored plan's actions, or the 400 that says why they cannot run. */
+/** The stored plan's actions, or why they cannot run (a 400). */
 function readStoredActions(
   plan: RemediationPlan,
-): RemediationAction[] | InputError {
+): RemediationAction[] | string {
   const parsed = parseRemediationActions(plan.calls);
   if (parsed.ok) return parsed.actions;
-  return new InputError(
-    `The stored plan holds an action that cannot run (${parsed.problem}); nothing was changed: preview the remediation again.`,
-  );
+  return `The stored plan holds an action that cannot run (${parsed.problem}); nothing was changed: preview the remediation again.`;
 }
 
 /** The check, resource and overridden blockers of a plan, for its history rows. */

@@ -8,7 +8,6 @@ import type {
   RemediationPlan,
   RemediationResult,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Request } from 'express';
 import type { Knex } from 'knex';
 import { DefaultAwsClientFactory } from '../../aws';
 import { RemediationActionExecutor } from '../../sources/remediation';
@@ -20,6 +19,7 @@ import {
   reseed,
   startSeededMoto,
 } from '../../testUtils/localAccount';
+import { bareAuditEvents } from '../guard';
 import { createPostureEngine } from '../posture/createPostureEngine';
 import { createPostureSources } from '../posture/sources';
 import { buildRemediations } from './definitions';
@@ -125,12 +125,9 @@ describe('execute sends exactly the previewed actions', () => {
       expect(plan.calls.length).toBeGreaterThan(0);
       expect(recorder.writes()).toEqual([]); // a preview only reads
       recorder.clear();
-      const result: RemediationResult = await service.execute(
-        {} as Request,
-        USER,
-        plan.planId!,
-        'CHG-1: previewed actions test',
-      );
+      const result: RemediationResult = await service
+        .execute(USER, plan.planId!, 'CHG-1: previewed actions test')
+        .run(bareAuditEvents(nobodyListens));
       const previewed = plan.calls.map(call => ({
         client: CLIENT_OF_SERVICE[call.service],
         operation: call.action,

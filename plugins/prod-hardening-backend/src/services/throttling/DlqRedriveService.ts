@@ -1,5 +1,4 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import {
   DLQ_MOVE_TASK_MESSAGES_PER_SECOND,
   DLQ_REDRIVE_HISTORY_ID,
@@ -10,7 +9,6 @@ import {
   PlannedCall,
   RemediationHistoryEntry,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Request } from 'express';
 import {
   AwsClientFactory,
   describeAwsError,
@@ -26,8 +24,13 @@ import {
   MessageMoveTask,
   SqsSource,
 } from '../../sources/sqs';
-import { ChangeAttempt, ChangeAttempts } from '../remediation/ChangeAttempts';
-import { DEFAULT_DEADLINE_MS } from '../remediation/deadline';
+import {
+  AuditedAction,
+  AuditedRefusal,
+  ChangeAttempt,
+  ChangeAttempts,
+  DEFAULT_DEADLINE_MS,
+} from '../guard';
 import type { RemediationStore } from '../remediation/RemediationStore';
 import type { AccountScope } from '../../domain/remediation/affectedResources';
 
@@ -103,10 +106,6 @@ export class DlqRedriveService {
     });
   }
 
-  /**
-   * Records an attempt refused before it started (not signed in, a service token, no
-   * permission, the permission service down); no AWS call was made.
-   */
   /** The ARNs a redrive changes: the dead-letter queue and the queue it refills. */
   affectedResources(): string[] {
     const { account, deadLetterQueueName, queueName } = this.options;
@@ -116,28 +115,24 @@ export class DlqRedriveService {
     return [arn(deadLetterQueueName), arn(queueName)];
   }
 
-  async recordRefused(
-    req: Request,
-    actor: string,
-    reason: string | undefined,
-    error: Error,
-  ): Promise<void> {
-    await this.attempts.refused(
-      req,
-      { eventId: REDRIVE_EVENT, subject: this.subject(actor, reason) },
-      error,
-    );
+  /**
+   * A redrive refused before it started (not signed in, a service token, no
+   * permission, the permission service down); no AWS call was made.
+   */
+  refused(actor: string, reason: string | undefined): AuditedRefusal {
+    return this.attempts.refusal({
+      eventId: REDRIVE_EVENT,
+      subject: this.subject(actor, reason),
+    });
   }
 
-  async redrive(
-    req: Request,
+  redrive(
     actor: string,
     maxMessages: number | undefined,
     reason?: string,
-  ): Promise<DlqRedriveResult> {
+  ): AuditedAction<DlqRedriveResult> {
     const { deadLetterQueueName, queueName } = this.options;
-    return this.attempts.run<DlqRedriveResult>(
-      req,
+    return this.attempts.action<DlqRedriveResult>(
       {
         eventId: REDRIVE_EVENT,
         subject: this.subject(actor, reason),
@@ -189,8 +184,8 @@ export class DlqRedriveService {
               if (!dlq || !queue) {
                 const missing = !dlq ? deadLetterQueueName : queueName;
                 return attempt.refuse(
-                  'rejected',
-                  new NotFoundError(`Queue ${missing} does not exist.`),
+                  'not-found',
+                  `Queue ${missing} does not exist.`,
                 );
               }
               if (maxMessages !== undefined) {

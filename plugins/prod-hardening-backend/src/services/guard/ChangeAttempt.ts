@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AuditorService,
-  AuditorServiceEvent,
-} from '@backstage/backend-plugin-api';
-import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
+import type { AuditorServiceEvent } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import type {
   CheckResult,
@@ -11,11 +8,16 @@ import type {
   RemediationHistoryEntry,
   RemediationOutcome,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Request } from 'express';
-import type { HistorySeal, RemediationStore } from './RemediationStore';
-import { AttemptDeadline, withinDeadline } from './deadline';
-
-export type FinalOutcome = Exclude<RemediationOutcome, 'in-progress'>;
+import type {
+  HistorySeal,
+  RemediationStore,
+} from '../remediation/RemediationStore';
+import {
+  FinalOutcome,
+  outcomeOfError,
+  RefusalKind,
+  refusalOf,
+} from './outcomes';
 
 /** What an attempt changes and who asked; completed as the attempt learns it. */
 export interface AttemptSubject {
@@ -37,122 +39,12 @@ export interface AttemptEnd {
   error?: Error;
 }
 
-/** The outcome recorded for an error that ends an attempt. */
-export function outcomeOfError(err: unknown): FinalOutcome {
-  switch ((err as Error | undefined)?.name) {
-    case 'ServiceUnavailableError':
-      return 'unavailable';
-    case 'AuthenticationError':
-    case 'NotAllowedError':
-      return 'denied';
-    case 'ConflictError':
-      return 'conflict';
-    case 'NotFoundError':
-    case 'InputError':
-      return 'rejected';
-    default:
-      return 'failed';
-  }
-}
-
 /**
- * Every change to the account (remediations, DLQ redrives) runs as one attempt: an
- * audit event opened first, a history row written in progress before the first AWS
- * call, a lock on the check+resource, and, whatever happens, the row and the event
- * completed with the outcome. Nothing can end an attempt without a record.
+ * One change to the account in progress: its history row (in progress before the
+ * first AWS call, completed with the outcome), its audit event, its lock. Opened and
+ * closed by ChangeAttempts; the service's work calls `begin`, `withLock`, `refuse`
+ * and `end`.
  */
-export class ChangeAttempts {
-  constructor(
-    private readonly options: {
-      store: RemediationStore;
-      auditor: AuditorService;
-      nowMs: () => number;
-    },
-  ) {}
-
-  /**
-   * Runs `body` as one attempt. `body` calls `attempt.begin()` before its first AWS
-   * call and ends with `attempt.end(...)` or `attempt.refuse(...)`; an error it throws
-   * ends the attempt with the error's outcome and is re-thrown for the router.
-   */
-  async run<T>(
-    req: Request | undefined,
-    start: {
-      eventId: string;
-      subject: AttemptSubject;
-      meta?: JsonObject;
-      /** Answer within this deadline whatever AWS does (see withinDeadline). */
-      deadline?: AttemptDeadline<T>;
-    },
-    body: (attempt: ChangeAttempt) => Promise<T>,
-  ): Promise<T> {
-    const attempt = await this.open(req, start);
-    try {
-      const work = body(attempt);
-      const result = start.deadline
-        ? await withinDeadline(attempt, start.deadline, work)
-        : await work;
-      // A path that returned without ending would leave the event "initiated".
-      if (!attempt.ended && !attempt.continuing) {
-        await attempt.end('failed', {
-          message: 'The attempt ended without an outcome.',
-        });
-      }
-      return result;
-    } catch (err) {
-      if (!attempt.ended && !attempt.continuing) {
-        await attempt.end(outcomeOfError(err), {
-          message: err instanceof Error ? err.message : String(err),
-          error: err instanceof Error ? err : undefined,
-        });
-      }
-      throw err;
-    }
-  }
-
-  /** Records an attempt refused before it could start (not signed in, no permission...). */
-  async refused(
-    req: Request,
-    start: { eventId: string; subject: AttemptSubject },
-    error: Error,
-  ): Promise<void> {
-    const outcome = outcomeOfError(error);
-    const attempt = await this.open(req, { ...start, meta: { outcome } });
-    await attempt.end(outcome, { message: error.message, error });
-  }
-
-  private async open(
-    req: Request | undefined,
-    start: { eventId: string; subject: AttemptSubject; meta?: JsonObject },
-  ): Promise<ChangeAttempt> {
-    const { subject } = start;
-    const event = await this.options.auditor.createEvent({
-      eventId: start.eventId,
-      severityLevel: 'high',
-      request: req,
-      meta: {
-        ...start.meta,
-        checkId: subject.checkId,
-        resourceId: subject.resourceId,
-        planId: subject.planId ?? null,
-      },
-    });
-    return new ChangeAttempt(
-      this.options.store,
-      event,
-      { ...subject },
-      this.options.nowMs,
-      // A timed-out attempt's later outcome is its own audit event.
-      meta =>
-        this.options.auditor.createEvent({
-          eventId: `${start.eventId}-settled`,
-          severityLevel: 'high',
-          meta: { ...meta, actor: subject.actor },
-        }),
-    );
-  }
-}
-
 export class ChangeAttempt {
   /** The history row's id, also the lock owner and the plan's claim. */
   readonly id = randomUUID();
@@ -285,7 +177,7 @@ export class ChangeAttempt {
       this.id,
       this.nowMs(),
     );
-    if (!locked) return this.refuse('conflict', new ConflictError(busyMessage));
+    if (!locked) return this.refuse('conflict', busyMessage);
     // A failed unlock must not replace the attempt's answer; the lock then goes stale.
     const unlock = () =>
       this.store.unlock(checkId, resourceId, this.id).catch(() => undefined);
@@ -298,9 +190,18 @@ export class ChangeAttempt {
     }
   }
 
-  /** Ends the attempt with `outcome` and throws `error` for the router to answer. */
-  async refuse(outcome: FinalOutcome, error: Error): Promise<never> {
-    await this.end(outcome, { message: error.message, error });
+  /**
+   * Ends the attempt as refused for `kind` (which decides the row's outcome and the
+   * HTTP error, see outcomes.ts) and throws that error for the router to answer. The
+   * audit event fails with `cause` when there is one (e.g. AWS's own error).
+   */
+  async refuse(
+    kind: RefusalKind,
+    message: string,
+    cause?: Error,
+  ): Promise<never> {
+    const { outcome, error } = refusalOf(kind, message);
+    await this.end(outcome, { message, error: cause ?? error });
     throw error;
   }
 

@@ -1,9 +1,11 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { migratedSqlite } from '../../testUtils/database';
+import { bareAuditEvents } from './auditedAction';
+import type { ChangeAttempt } from './ChangeAttempt';
 import { ChangeAttempts } from './ChangeAttempts';
 import { raceDeadline } from './deadline';
-import { RemediationStore } from './RemediationStore';
+import { RemediationStore } from '../remediation/RemediationStore';
 
 const T0 = Date.parse('2026-12-05T08:00:00Z');
 
@@ -97,16 +99,20 @@ describe('an attempt past its deadline', () => {
     },
   });
 
+  /** Runs `body` as an attempt answered within 20 ms, its events kept by `service`. */
+  const runWithin20ms = (
+    service: AuditorService,
+    body: (attempt: ChangeAttempt) => Promise<Answer>,
+  ) =>
+    new ChangeAttempts({ store, auditor: service, nowMs: () => T0 })
+      .action(start(20), body)
+      .run(bareAuditEvents(service));
+
   it('answers timed-out, keeps that row as written and settles the late outcome once, in a new row', async () => {
     const audit = auditor();
-    const attempts = new ChangeAttempts({
-      store,
-      auditor: audit.service,
-      nowMs: () => T0,
-    });
     const aws = deferred<void>();
     let attemptRef: any;
-    const answer = await attempts.run({} as any, start(20), async attempt => {
+    const answer = await runWithin20ms(audit.service, async attempt => {
       attemptRef = attempt;
       await attempt.begin();
       await aws.promise;
@@ -140,14 +146,10 @@ describe('an attempt past its deadline', () => {
   });
 
   it('holds the lock until the late work ends, and settles a late error with its outcome', async () => {
-    const attempts = new ChangeAttempts({
-      store,
-      auditor: auditor().service,
-      nowMs: () => T0,
-    });
+    const audit = auditor();
     const aws = deferred<void>();
     let attemptRef: any;
-    const answer = await attempts.run({} as any, start(20), attempt => {
+    const answer = await runWithin20ms(audit.service, attempt => {
       attemptRef = attempt;
       return attempt.withLock('busy', async () => {
         await attempt.begin();
