@@ -5,6 +5,7 @@
  */
 
 /** AWS's AnomalyFeedbackType values, the same three for the portal's own anomalies. */
+import type { AnomalyFeedback } from './schema/openapi';
 export const ANOMALY_FEEDBACK_VALUES = [
   'YES',
   'NO',
@@ -37,13 +38,4 @@ export interface AnomalyFeedbackRequest {
 }
 
 /** One recorded answer; every answer is kept, the latest is the one shown. */
-export interface AnomalyFeedback {
-  source: AnomalySource;
-  anomalyId: string;
-  feedback: AnomalyFeedbackValue;
-  comment: string | null;
-  /** The user entity ref of who answered. */
-  answeredBy: string;
-  /** ISO 8601. */
-  answeredAt: string;
-}
+export type { AnomalyFeedback };

@@ -22,7 +22,11 @@ export function modelName(schemaName: string): string {
 export async function renderModelsFile(spec: {
   components?: { schemas?: Record<string, unknown> };
 }): Promise<string> {
-  const ast = await openapiTS(structuredClone(spec) as any, { silent: true });
+  const ast = await openapiTS(structuredClone(spec) as any, {
+    silent: true,
+    // An object the contract leaves open is any object, not an empty one.
+    emptyObjectsUnknown: true,
+  });
   const aliases = Object.keys(spec.components?.schemas ?? {}).map(
     name =>
       `export type ${modelName(name)} = components['schemas']['${name}'];`,

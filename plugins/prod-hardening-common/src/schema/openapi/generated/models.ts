@@ -643,7 +643,7 @@ export interface components {
     PlannedCall: {
       service: string;
       action: string;
-      params: Record<string, never>;
+      params: Record<string, unknown>;
     };
     /** @description The monthly cost a remediation adds (negative: saves), from the AWS Price List and the usage read from the account; monthlyUsd null with unknownReason when it could not be estimated. */
     FixCost: {
@@ -661,8 +661,8 @@ export interface components {
       resourceId: string;
       title: string;
       calls: components['schemas']['PlannedCall'][];
-      current: Record<string, never>;
-      expected: Record<string, never>;
+      current: Record<string, unknown>;
+      expected: Record<string, unknown>;
       risk: string;
       reversible: boolean;
       reversal: string;
@@ -753,18 +753,18 @@ export interface components {
     FinOpsOverview: {
       generatedAt: string;
       month: string;
-      sources: Record<string, never>[];
-      budget: Record<string, never> | null;
+      sources: Record<string, unknown>[];
+      budget: Record<string, unknown> | null;
       /** @enum {string} */
       forecastBasis: 'aws' | 'own';
-      forecast: Record<string, never> | null;
-      awsForecast: Record<string, never> | null;
-      serviceCosts: Record<string, never>[];
-      anomalies: Record<string, never>[];
-      awsAnomalies: Record<string, never>[];
-      ai: Record<string, never> | null;
-      alerts: Record<string, never>[];
-      costExplorerUsage: Record<string, never>;
+      forecast: Record<string, unknown> | null;
+      awsForecast: Record<string, unknown> | null;
+      serviceCosts: Record<string, unknown>[];
+      anomalies: Record<string, unknown>[];
+      awsAnomalies: Record<string, unknown>[];
+      ai: Record<string, unknown> | null;
+      alerts: Record<string, unknown>[];
+      costExplorerUsage: Record<string, unknown>;
     };
     /** @description One answer to a cost anomaly; anomalies in FinOpsOverview carry their latest as `feedback` (or null). */
     AnomalyFeedback: {
@@ -807,19 +807,19 @@ export interface components {
       changeDay?: string;
       usageRefreshedAt?: string;
       usageUnavailableReason?: string;
-      targets: Record<string, never>[];
-      trustedAdvisor: Record<string, never>;
+      targets: Record<string, unknown>[];
+      trustedAdvisor: Record<string, unknown>;
     };
     /** @description See WeeklyReviewReport in @prod-hardening/plugin-prod-hardening-common. */
     WeeklyReviewReport: {
       generatedAt: string;
-      periods: Record<string, never>;
-      totals: Record<string, never>;
-      movers: Record<string, never>;
-      budget: Record<string, never>;
-      anomalies: Record<string, never>[];
-      aiUnitEconomics: Record<string, never>;
-      openAlerts: Record<string, never>[];
+      periods: Record<string, unknown>;
+      totals: Record<string, unknown>;
+      movers: Record<string, unknown>;
+      budget: Record<string, unknown>;
+      anomalies: Record<string, unknown>[];
+      aiUnitEconomics: Record<string, unknown>;
+      openAlerts: Record<string, unknown>[];
     };
     /** @description See EntitySummary in @prod-hardening/plugin-prod-hardening-common: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars. */
     EntitySummary: {
@@ -834,20 +834,20 @@ export interface components {
       }[];
       arns: string[];
       posture: {
-        score: Record<string, never>;
+        score: Record<string, unknown>;
         checks: components['schemas']['CheckResult'][];
         findings: {
           total: number;
-          bySeverity: Record<string, never>;
+          bySeverity: Record<string, unknown>;
           items: components['schemas']['Finding'][];
         };
         unavailableReason?: string;
       } | null;
       cost: {
-        tags: Record<string, never> | null;
-        ai: Record<string, never> | null;
+        tags: Record<string, unknown> | null;
+        ai: Record<string, unknown> | null;
       };
-      throttling: Record<string, never> | null;
+      throttling: Record<string, unknown> | null;
       problems: {
         entityRef: string;
         annotation: string;
@@ -1935,12 +1935,12 @@ export interface operations {
               | {
                   /** @enum {string} */
                   state: 'ok';
-                  minutes: Record<string, never>[];
-                  totals: Record<string, never>;
-                  latency: Record<string, never>;
-                  creators: Record<string, never>[];
-                  fallback: Record<string, never>;
-                  limits: Record<string, never> | null;
+                  minutes: Record<string, unknown>[];
+                  totals: Record<string, unknown>;
+                  latency: Record<string, unknown>;
+                  creators: Record<string, unknown>[];
+                  fallback: Record<string, unknown>;
+                  limits: Record<string, unknown> | null;
                 };
             dlq:
               | {
@@ -2008,7 +2008,7 @@ export interface operations {
             startedAt?: string;
             actor?: string;
             message?: string;
-            task?: Record<string, never>;
+            task?: Record<string, unknown>;
           };
         };
       };
