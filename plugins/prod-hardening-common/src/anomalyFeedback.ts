@@ -4,8 +4,9 @@
  * (ProvideAnomalyFeedback) and recorded; the portal's own anomalies are recorded only.
  */
 
-/** AWS's AnomalyFeedbackType values, the same three for the portal's own anomalies. */
 import type { AnomalyFeedback } from './schema/openapi';
+
+/** AWS's AnomalyFeedbackType values, the same three for the portal's own anomalies. */
 export const ANOMALY_FEEDBACK_VALUES = [
   'YES',
   'NO',

@@ -1,9 +1,10 @@
-/** Identifies one data source the backend depends on. */
 import type {
   SourceStatus,
   SourceHealth,
   HealthSummary,
 } from './schema/openapi';
+
+/** Identifies one data source the backend depends on. */
 export type SourceId = 'aws' | 'redis';
 
 export type SourceState = 'up' | 'down';

@@ -1,4 +1,3 @@
-/** The three pillars of the hardening plan a posture check belongs to. */
 import type {
   ResourceEvidence,
   CheckStatus,
@@ -7,6 +6,8 @@ import type {
   PostureReport,
   Finding,
 } from './schema/openapi';
+
+/** The three pillars of the hardening plan a posture check belongs to. */
 export type Pillar = 'security' | 'observability' | 'finops-hygiene';
 
 export type { Severity };

@@ -3,8 +3,6 @@ import {
   prodHardeningHistoryVerifyPermission,
   prodHardeningReadPermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import type { Router } from 'express';
-import { z } from 'zod';
 import type { RemediationService } from '../services/remediation/RemediationService';
 import {
   authorize,
@@ -12,29 +10,9 @@ import {
   AuthorizeDeps,
   principalRef,
 } from './authorize';
-import { changeReason, parseInput } from './parseInput';
-
-const previewBody = z.object({
-  checkId: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[a-z0-9-]+$/),
-  override: z.boolean().optional(),
-});
-const executeBody = z.object({
-  planId: z.string().uuid(),
-  reason: changeReason,
-});
-const historyQuery = z.object({
-  checkId: z
-    .string()
-    .max(128)
-    .regex(/^[a-z0-9-]+$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-const verifyQuery = z.object({}).strict();
+import type { Router } from 'express';
+import { RequestBody, validatedQuery } from './apiRouter';
+import { storedReason } from './parseInput';
 
 export interface RemediationRouteDeps extends AuthorizeDeps {
   remediation: RemediationService;
@@ -52,7 +30,7 @@ export function addRemediationRoutes(
   deps: RemediationRouteDeps,
 ) {
   router.post('/remediations/preview', async (req, res) => {
-    const body = parseInput(previewBody, req.body, 'request body');
+    const body: RequestBody<'previewRemediation'> = req.body;
     const credentials = await authorize(
       deps,
       req,
@@ -70,7 +48,8 @@ export function addRemediationRoutes(
   });
 
   router.post('/remediations/execute', async (req, res) => {
-    const body = parseInput(executeBody, req.body, 'request body');
+    const sent: RequestBody<'executeRemediation'> = req.body;
+    const body = { ...sent, reason: storedReason(sent.reason) };
     const actor = await authorizeChange(
       deps,
       req,
@@ -96,7 +75,8 @@ export function addRemediationRoutes(
   });
 
   router.get('/remediations/history', async (req, res) => {
-    const query = parseInput(historyQuery, req.query, 'query');
+    // The router applied the contract's default limit.
+    const query = validatedQuery<'getRemediationHistory', 'limit'>(req);
     await authorize(
       deps,
       req,
@@ -111,7 +91,6 @@ export function addRemediationRoutes(
   // Walks the whole chain: for administrators (prod-hardening.history.verify), and
   // audited, since it is how a tampered record would be found.
   router.get('/remediations/history/verify', async (req, res) => {
-    parseInput(verifyQuery, req.query, 'query');
     await authorize(
       deps,
       req,

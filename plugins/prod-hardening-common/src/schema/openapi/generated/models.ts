@@ -1068,7 +1068,7 @@ export interface operations {
         'application/json': {
           /** Format: uuid */
           planId: string;
-          /** @description Why the change is made; kept in the history. */
+          /** @description Why the change is made (not blank); kept in the history. */
           reason?: string;
         };
       };
@@ -1152,7 +1152,7 @@ export interface operations {
     parameters: {
       query?: {
         checkId?: string;
-        limit?: string;
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -1909,7 +1909,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Window length in minutes (5–180, default 30). */
-        minutes?: string;
+        minutes?: number;
       };
       header?: never;
       path?: never;
@@ -2044,7 +2044,7 @@ export interface operations {
         'application/json': {
           /** @description Asks for a bounded move of at most this many messages; without it, SQS moves every message. */
           maxMessages?: number;
-          /** @description Why the redrive is made; kept in the history. */
+          /** @description Why the redrive is made (not blank); kept in the history. */
           reason?: string;
         };
       };
