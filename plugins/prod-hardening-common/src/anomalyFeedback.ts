@@ -4,6 +4,8 @@
  * (ProvideAnomalyFeedback) and recorded; the portal's own anomalies are recorded only.
  */
 
+import type { AnomalyFeedback } from './schema/openapi';
+
 /** AWS's AnomalyFeedbackType values, the same three for the portal's own anomalies. */
 export const ANOMALY_FEEDBACK_VALUES = [
   'YES',
@@ -37,13 +39,4 @@ export interface AnomalyFeedbackRequest {
 }
 
 /** One recorded answer; every answer is kept, the latest is the one shown. */
-export interface AnomalyFeedback {
-  source: AnomalySource;
-  anomalyId: string;
-  feedback: AnomalyFeedbackValue;
-  comment: string | null;
-  /** The user entity ref of who answered. */
-  answeredBy: string;
-  /** ISO 8601. */
-  answeredAt: string;
-}
+export type { AnomalyFeedback };

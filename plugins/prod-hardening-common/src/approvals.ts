@@ -1,5 +1,4 @@
-import type { FixCost } from './fixCost';
-import type { PlannedCall } from './remediation';
+import type { ApprovalRequest } from './schema/openapi';
 
 /**
  * Four eyes on risky remediations: a plan that needs approval is executed only after
@@ -29,39 +28,7 @@ export const APPROVAL_STATUSES: readonly ApprovalStatus[] = [
 
 export type ApprovalDecision = 'approve' | 'reject';
 
-export interface ApprovalRequest {
-  id: string;
-  planId: string;
-  checkId: string;
-  resourceId: string;
-  /** The plan's title and calls, exactly what will run once approved. */
-  title: string;
-  calls: PlannedCall[];
-  /** The plan's estimated monthly cost, so the approver sees what the change costs. */
-  fixCost?: FixCost;
-  overriddenBlockers: string[];
-  /** Why this plan needs approval. */
-  requirement: string[];
-  requester: string;
-  /** Why the requester wants the change, as they wrote it. */
-  reason: string;
-  /** Who may decide: the configured approver groups and the owners of the resources. */
-  approverGroups: string[];
-  status: ApprovalStatus;
-  createdAt: string;
-  /** Pending: the decision is due by then. Approved: the plan runs only until then. */
-  expiresAt: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  decisionComment?: string;
-  /** The history row of the execution, once executed. */
-  executedBy?: string;
-  historyId?: string;
-  /** For the caller: may decide it now (approver group, not the requester, pending). */
-  canDecide?: boolean;
-  /** For the caller: may execute it now (approved, requester or approver). */
-  canExecute?: boolean;
-}
+export type { ApprovalRequest };
 
 export interface CreateApprovalRequest {
   planId: string;

@@ -21,3 +21,10 @@ export * from './entityAnnotations';
 export * from './entities';
 export * from './exemptions';
 export * from './approvals';
+// The contract's types as generated from the backend's openapi.yaml; the wire types
+// above that the contract fully describes are aliases of these.
+export type {
+  paths as OpenApiPaths,
+  components as OpenApiComponents,
+  operations as OpenApiOperations,
+} from './schema/openapi';

@@ -1,11 +1,10 @@
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type {
   AuditorService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type express from 'express';
-import { openApiSpec } from '../schema/openapi';
+import { createOpenApiRouter } from '../schema/openapi';
 import type { HealthService } from '../services/HealthService';
 import type { PostureService } from '../services/posture/PostureService';
 import { authorize, AuthorizeDeps } from './authorize';
@@ -58,7 +57,7 @@ export interface RouterOptions extends AuthorizeDeps {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const router = createValidatedOpenApiRouter(openApiSpec, {
+  const router = await createOpenApiRouter({
     middleware: jsonBody(),
   });
   router.use(rejectDroppedQueryKeys);

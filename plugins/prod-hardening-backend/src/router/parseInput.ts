@@ -19,5 +19,8 @@ export function parseInput<T>(
   return parsed.data;
 }
 
-/** Why the user makes a change (optional); stored with the attempt in the history. */
-export const changeReason = z.string().trim().min(1).max(1000).optional();
+/**
+ * Why the user makes a change, as stored with the attempt in the history: the
+ * contract bounds it and refuses a blank one; surrounding blanks are not kept.
+ */
+export const storedReason = (reason: string | undefined) => reason?.trim();

@@ -4,34 +4,12 @@ import {
   prodHardeningReadPermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import { withAuditEvent } from '../services/guard';
 import type { RemediationService } from '../services/remediation/RemediationService';
+import { RequestBody, validatedQuery } from './apiRouter';
 import { authorize, AuthorizeDeps, principalRef } from './authorize';
 import { guardedAction, requestAuditEvents } from './guardedAction';
-import { changeReason, parseInput } from './parseInput';
-
-const previewBody = z.object({
-  checkId: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[a-z0-9-]+$/),
-  override: z.boolean().optional(),
-});
-const executeBody = z.object({
-  planId: z.string().uuid(),
-  reason: changeReason,
-});
-const historyQuery = z.object({
-  checkId: z
-    .string()
-    .max(128)
-    .regex(/^[a-z0-9-]+$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-const verifyQuery = z.object({}).strict();
+import { storedReason } from './parseInput';
 
 export interface RemediationRouteDeps extends AuthorizeDeps {
   remediation: RemediationService;
@@ -49,7 +27,7 @@ export function addRemediationRoutes(
   deps: RemediationRouteDeps,
 ) {
   router.post('/remediations/preview', async (req, res) => {
-    const body = parseInput(previewBody, req.body, 'request body');
+    const body: RequestBody<'previewRemediation'> = req.body;
     const credentials = await authorize(
       deps,
       req,
@@ -67,7 +45,8 @@ export function addRemediationRoutes(
   });
 
   router.post('/remediations/execute', async (req, res) => {
-    const body = parseInput(executeBody, req.body, 'request body');
+    const sent: RequestBody<'executeRemediation'> = req.body;
+    const body = { ...sent, reason: storedReason(sent.reason) };
     const result = await guardedAction(deps, req, {
       what: 'run remediations',
       refusal: who => deps.remediation.refused(who, body.planId, body.reason),
@@ -80,7 +59,8 @@ export function addRemediationRoutes(
   });
 
   router.get('/remediations/history', async (req, res) => {
-    const query = parseInput(historyQuery, req.query, 'query');
+    // The router applied the contract's default limit.
+    const query = validatedQuery<'getRemediationHistory', 'limit'>(req);
     await authorize(
       deps,
       req,
@@ -95,7 +75,6 @@ export function addRemediationRoutes(
   // Walks the whole chain: for administrators (prod-hardening.history.verify), and
   // audited, since it is how a tampered record would be found.
   router.get('/remediations/history/verify', async (req, res) => {
-    parseInput(verifyQuery, req.query, 'query');
     await authorize(
       deps,
       req,

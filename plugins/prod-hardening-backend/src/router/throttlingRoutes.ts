@@ -1,36 +1,14 @@
-import {
-  DLQ_REDRIVE_MAX_MESSAGES,
-  prodHardeningReadPermission,
-} from '@prod-hardening/plugin-prod-hardening-common';
-import type { Router } from 'express';
-import { z } from 'zod';
+import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type { ThrottlingFeature } from '../services/throttling';
+import type { Router } from 'express';
+import { RequestBody, validatedQuery } from './apiRouter';
 import { authorize } from './authorize';
 import { guardedAction, GuardedActionDeps } from './guardedAction';
-import { changeReason, parseInput } from './parseInput';
+import { storedReason } from './parseInput';
 
 export interface ThrottlingRouteDeps extends GuardedActionDeps {
   throttling: ThrottlingFeature;
 }
-
-const overviewQuery = z
-  .object({
-    minutes: z.coerce.number().int().min(5).max(180).default(30),
-  })
-  .strict();
-
-const redriveBody = z
-  .object({
-    /** A bound asks for a bounded move; without one, SQS's move task moves every message. */
-    maxMessages: z
-      .number()
-      .int()
-      .min(1)
-      .max(DLQ_REDRIVE_MAX_MESSAGES)
-      .optional(),
-    reason: changeReason,
-  })
-  .strict();
 
 /**
  * GET /throttling/overview and /throttling/dlq/redrive-status (read), and
@@ -40,19 +18,20 @@ const redriveBody = z
  */
 export function addThrottlingRoutes(router: Router, deps: ThrottlingRouteDeps) {
   router.get('/throttling/overview', async (req, res) => {
-    const query = parseInput(overviewQuery, req.query, 'query');
+    // The router applied the contract's default window.
+    const { minutes } = validatedQuery<'getThrottlingOverview', 'minutes'>(req);
     await authorize(deps, req, prodHardeningReadPermission, 'read throttling');
-    res.json(await deps.throttling.throttling.getOverview(query.minutes));
+    res.json(await deps.throttling.throttling.getOverview(minutes));
   });
 
   router.get('/throttling/dlq/redrive-status', async (req, res) => {
-    parseInput(z.object({}).strict(), req.query, 'query');
     await authorize(deps, req, prodHardeningReadPermission, 'read throttling');
     res.json(await deps.throttling.redrive.status());
   });
 
   router.post('/throttling/dlq/redrive', async (req, res) => {
-    const body = parseInput(redriveBody, req.body ?? {}, 'request body');
+    const sent: RequestBody<'redriveDeadLetterQueue'> = req.body ?? {};
+    const body = { ...sent, reason: storedReason(sent.reason) };
     const { redrive } = deps.throttling;
     const result = await guardedAction(deps, req, {
       what: 'redrive the dead-letter queue',
