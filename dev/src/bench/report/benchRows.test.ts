@@ -92,7 +92,7 @@ describe('limiterRows', () => {
     expect(row(rows, 'decisions/s, 256 in flight').verdict).toBe('PASS');
     expect(row(rows, 'decision p99, 256 in flight')).toMatchObject({
       ours: '4.3 ms',
-      reference: 'peer 11 ms · ceiling 7 ms',
+      reference: 'peer 11 ms · ceiling 7 ms · batched ceiling 4 ms',
       target: '< 500 ms (seed)',
       verdict: 'PASS',
     });
@@ -296,8 +296,14 @@ describe('ledgerRows', () => {
     expect(rows[3]).toMatchObject({
       ours: '1,667/s',
       target: '≥ 1,000/s (seed)',
-      note: 'median of the runs; 1617–1717',
+      note: 'median of the runs, which ranged 1617–1717',
     });
+  });
+
+  it('adds no spread note for a single run', () => {
+    const single = store('dynalite', 1500, 5, 9);
+    single.median.entriesPerSecond = { median: 1500, min: 1500, max: 1500 };
+    expect(ledgerRows({ results: [single] })[0].note).toBeUndefined();
   });
 
   it('reports not measured when the bench gave no store', () => {

@@ -82,22 +82,31 @@ export function limiterRows(doc: Json): ReportRow[] {
     );
     return at(result, field);
   };
+  // The batched ceiling (Redis running the calls our client sends) matters where
+  // our client batches, i.e. with many decisions in flight.
+  const referencesAt = (
+    concurrency: number | undefined,
+    field: string,
+    unit: string,
+  ) =>
+    references(
+      [
+        ['peer', pick('peer', concurrency, field)],
+        ['ceiling', pick('ceiling', concurrency, field)],
+        ...(concurrency === highest && concurrency !== lowest
+          ? [
+              [
+                'batched ceiling',
+                pick('batchedCeiling', concurrency, field),
+              ] as [string, unknown],
+            ]
+          : []),
+      ],
+      unit,
+    );
   const rate = (concurrency: number | undefined) =>
-    references(
-      [
-        ['peer', pick('peer', concurrency, 'decisionsPerSecond')],
-        ['ceiling', pick('ceiling', concurrency, 'decisionsPerSecond')],
-      ],
-      '/s',
-    );
-  const latency = (field: string) =>
-    references(
-      [
-        ['peer', pick('peer', highest, field)],
-        ['ceiling', pick('ceiling', highest, field)],
-      ],
-      'ms',
-    );
+    referencesAt(concurrency, 'decisionsPerSecond', '/s');
+  const latency = (field: string) => referencesAt(highest, field, 'ms');
   const inFlight = (c: number | undefined) =>
     c === undefined ? '' : `, ${c} in flight`;
   return [
@@ -152,7 +161,7 @@ export function pipelineRows(doc: Json): ReportRow[] {
   const belowSeedLoad =
     configuredRate !== undefined &&
     configuredRate < TARGETS.offeredPerMinute.limit
-      ? `the scenario offers ${configuredRate}/min`
+      ? `the scenario offers ${configuredRate}/min, below the seed's load`
       : undefined;
 
   // End to end "for within-limit messages": only when the bench reports deferred
@@ -200,7 +209,7 @@ export function pipelineRows(doc: Json): ReportRow[] {
         notMeasuredBecause: belowSeedLoad,
         note:
           measuredRate === undefined
-            ? 'the rate the scenario was set to'
+            ? 'the configured rate: this bench does not report the rate it achieved'
             : undefined,
       },
     ),
@@ -288,9 +297,10 @@ export function ledgerRows(doc: Json): ReportRow[] {
     const spread = (metric: string) => {
       const min = finite(at(result, 'median', metric, 'min'));
       const max = finite(at(result, 'median', metric, 'max'));
-      return min === undefined || max === undefined
+      // one run has no spread to show
+      return min === undefined || max === undefined || min === max
         ? undefined
-        : `median of the runs; ${min}–${max}`;
+        : `median of the runs, which ranged ${min}–${max}`;
     };
     return [
       metricRow('ledger', `entries/s on ${store}`, median('entriesPerSecond'), {

@@ -56,6 +56,19 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('notes', () => {
+  it('numbers a note shared by several rows once', () => {
+    const shared = { target: TARGETS.decisionP50Ms, note: 'outage included' };
+    const text = renderText([
+      metricRow('pipeline', 'decision p50', 1, shared),
+      metricRow('pipeline', 'decision p99', 2, shared),
+    ]);
+    expect(text).toContain('decision p50 [1]');
+    expect(text).toContain('decision p99 [1]');
+    expect(text).not.toContain('[2]');
+  });
+});
+
 describe('summaryLine', () => {
   it('counts only the verdicts that occur', () => {
     expect(summaryLine([rows[0], rows[0]])).toBe('2 fail');

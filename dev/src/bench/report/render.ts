@@ -10,14 +10,17 @@ const HEADER = [
   'result',
 ];
 
-/** Rows as table cells; a row with a note gets a [n] mark that the notes below explain. */
+/**
+ * Rows as table cells; a row with a note gets a [n] mark that the notes below
+ * explain, one number per distinct note.
+ */
 function cells(rows: ReportRow[]): { body: string[][]; notes: string[] } {
   const notes: string[] = [];
   const body = rows.map(row => {
     let metric = row.metric;
     if (row.note) {
-      notes.push(row.note);
-      metric += ` [${notes.length}]`;
+      if (!notes.includes(row.note)) notes.push(row.note);
+      metric += ` [${notes.indexOf(row.note) + 1}]`;
     }
     return [
       row.bench,
