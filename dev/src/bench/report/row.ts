@@ -29,7 +29,10 @@ export interface ReportRow {
   reference: string;
   /** Our measurement, formatted; "not measured" when absent. */
   ours: string;
-  /** Our measurement as a number in the target's unit (shares as 0–1), or null. */
+  /**
+   * Our measurement as a number in the target's unit (shares as 0–1; for a check
+   * the bench reports as true/false, 1 or 0), or null.
+   */
   value: number | null;
   verdict: Verdict;
   note?: string;
