@@ -42,9 +42,11 @@ describe('renderMarkdown', () => {
       '| ledger | entries/s on moto [1] | ≥ 1,000/s (seed) | — | 899/s | **FAIL** |',
     );
     expect(markdown[3]).toContain('| NOT MEASURED |');
-    expect(markdown.slice(-2)).toEqual([
+    expect(markdown.slice(-4)).toEqual([
       '1. median of the runs; 769–1204',
       '2. no JSON report (exit code 1): boom',
+      '',
+      'Results: 1 fail, 1 not measured, 1 crashed.',
     ]);
   });
 

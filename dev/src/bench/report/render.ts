@@ -93,5 +93,7 @@ export function renderMarkdown(rows: ReportRow[]): string {
     ),
     '',
     ...notes.map((note, i) => `${i + 1}. ${note}`),
+    ...(notes.length > 0 ? [''] : []),
+    `Results: ${summaryLine(rows)}.`,
   ].join('\n');
 }
