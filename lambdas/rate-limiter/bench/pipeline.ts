@@ -15,7 +15,12 @@
  * Env overrides: PIPELINE_MINUTES, PIPELINE_RATE_PER_MIN, PIPELINE_CREATORS,
  * PIPELINE_BURST, PIPELINE_OUTAGE_AT_S, PIPELINE_OUTAGE_S, MAX_CONCURRENCY.
  */
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { readFileSync } from 'node:fs';
 import { startMoto, startRedis, RedisServer } from '@prod-hardening/dev-stack';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { loadConfig } from '../src/config';
@@ -46,6 +51,26 @@ const log = (message: string, extra: object = {}) =>
   );
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
+/** CPU seconds a process has used so far (utime + stime from /proc), Linux only. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .split(') ')[1]
+      .split(' ');
+    // fields after "(comm) ": state is [0], utime [11], stime [12], in clock ticks
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+const summary = (values: number[]) => ({
+  count: values.length,
+  p50: round(percentile(values, 50), 1),
+  p99: round(percentile(values, 99), 1),
+  mean: round(values.reduce((a, b) => a + b, 0) / (values.length || 1), 1),
+});
+
 async function main() {
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   process.env.AWS_ACCESS_KEY_ID ??= credentials.accessKeyId;
@@ -75,6 +100,11 @@ async function main() {
   const decisionLatencies: number[] = [];
   const redisDecisionLatencies: number[] = [];
   const fallbackDecisions = { count: 0 };
+  const apiLatencies: number[] = [];
+  // when the limiter last said a creator's next slot frees up, and per deferred
+  // message the latest such time: its latency is measured from there
+  const nextSlotOf = new Map<string, number>();
+  const allowedAt = new Map<string, number>();
   const instances: Dependencies[] = [];
   for (let i = 0; i < config.maxConcurrency; i++) {
     const deps = await createDependencies(config, {
@@ -88,7 +118,28 @@ async function main() {
       const latency = performance.now() - t;
       decisionLatencies.push(latency);
       if (decision.source === 'redis') redisDecisionLatencies.push(latency);
+      if (!decision.allowed) {
+        nextSlotOf.set(
+          userId,
+          nowMs + (decision.retryAfter ?? config.limits.refillIntervalMs),
+        );
+      }
       return decision;
+    };
+    const send = deps.client.send.bind(deps.client);
+    deps.client.send = async message => {
+      const t = performance.now();
+      try {
+        return await send(message);
+      } finally {
+        apiLatencies.push(performance.now() - t);
+      }
+    };
+    const defer = deps.queues.defer.bind(deps.queues);
+    deps.queues.defer = async (record, delayMs, counts) => {
+      const { messageId, userId } = JSON.parse(record.body);
+      allowedAt.set(messageId, nextSlotOf.get(userId) ?? Date.now() + delayMs);
+      return defer(record, delayMs, counts);
     };
     const count = deps.metrics.count.bind(deps.metrics);
     deps.metrics.count = (name, nowMs, by) => {
@@ -97,18 +148,65 @@ async function main() {
     };
     instances.push(deps);
   }
-  let invocations = 0;
+  const phases = {
+    receiveMs: [] as number[],
+    handlerMs: [] as number[],
+    deleteMs: [] as number[],
+    batchSize: [] as number[],
+  };
   const mapping = new LocalEventSourceMapping({
     sqs,
     queueUrl: queues.queueUrl,
     queueArn: queues.queueArn,
     handlers: instances.map(d => createHandler(d)),
-    onInvocation: () => {
-      invocations++;
+    onInvocation: r => {
+      phases.receiveMs.push(r.receiveMs);
+      phases.handlerMs.push(r.handlerMs);
+      phases.deleteMs.push(r.deleteMs);
+      phases.batchSize.push(r.received);
     },
     onError: error => log('mapping error', { error: String(error) }),
   });
   mapping.start();
+
+  // queue depth (visible + in flight + delayed) every 2 s, sampled on its own
+  // client so a slow emulator delays the samples, not the producer
+  const depthSamples: { atS: number; visible: number; total: number }[] = [];
+  const sampleStarted = Date.now();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      try {
+        const { Attributes: a = {} } = await sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: queues.queueUrl,
+            AttributeNames: [
+              'ApproximateNumberOfMessages',
+              'ApproximateNumberOfMessagesNotVisible',
+              'ApproximateNumberOfMessagesDelayed',
+            ],
+          }),
+        );
+        const visible = Number(a.ApproximateNumberOfMessages ?? 0);
+        depthSamples.push({
+          atS: round((Date.now() - sampleStarted) / 1000, 1),
+          visible,
+          total:
+            visible +
+            Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
+            Number(a.ApproximateNumberOfMessagesDelayed ?? 0),
+        });
+      } catch (error) {
+        log('depth sample failed', { error: String(error) });
+      }
+      await sleep(2_000);
+    }
+  })();
+  const cpuAtStart = {
+    moto: cpuSecondsOf(moto.process.pid),
+    redis: cpuSecondsOf(redis.process.pid),
+    node: process.cpuUsage(),
+  };
 
   const producedAt = new Map<string, number>();
   let sequence = 0;
@@ -232,6 +330,19 @@ async function main() {
     await sleep(5_000);
   }
   const finishedAt = Math.max(...stub.deliveries.map(d => d.arrivedAt));
+  const wallSeconds = (Date.now() - sampleStarted) / 1000;
+  const nodeCpu = process.cpuUsage(cpuAtStart.node);
+  const cpuShare = {
+    note: 'CPU seconds per wall second over produce + drain (1.0 = one core); Redis restarted at the outage counts from then',
+    wallSeconds: round(wallSeconds, 1),
+    moto: round(
+      (cpuSecondsOf(moto.process.pid) - cpuAtStart.moto) / wallSeconds,
+    ),
+    benchNode: round((nodeCpu.user + nodeCpu.system) / 1e6 / wallSeconds),
+    redis: round(cpuSecondsOf(redis.process.pid) / wallSeconds),
+  };
+  sampling = false;
+  await sampler;
   await mapping.stop();
   modesAfterOutage.push(...instances.map(d => d.limiter.mode));
 
@@ -242,8 +353,20 @@ async function main() {
   );
   const both = [...deadLettered.keys()].filter(id => deliveredSet.has(id));
   const withoutReason = [...deadLettered.values()].filter(reason => !reason);
-  const endToEnd = stub.deliveries.map(
-    d => d.arrivedAt - (producedAt.get(d.idempotencyKey) ?? d.arrivedAt),
+  const endToEnd: number[] = [];
+  const deferredLateness: number[] = [];
+  for (const d of stub.deliveries) {
+    const allowed = allowedAt.get(d.idempotencyKey);
+    if (allowed !== undefined) deferredLateness.push(d.arrivedAt - allowed);
+    else {
+      endToEnd.push(
+        d.arrivedAt - (producedAt.get(d.idempotencyKey) ?? d.arrivedAt),
+      );
+    }
+  }
+  const maxDepth = depthSamples.reduce(
+    (max, s) => (s.total > max.total ? s : max),
+    { atS: 0, visible: 0, total: 0 },
   );
 
   const checks = {
@@ -286,10 +409,30 @@ async function main() {
       ),
     },
     missing: missing.slice(0, 10),
-    invocations,
+    invocations: phases.batchSize.length,
+    timings: {
+      note: 'ms per invocation of the event source mapping; apiSend per message',
+      receive: summary(phases.receiveMs),
+      handler: summary(phases.handlerMs),
+      delete: summary(phases.deleteMs),
+      batchSize: summary(phases.batchSize),
+      apiSend: summary(apiLatencies),
+    },
+    cpuShare,
+    queueDepth: {
+      note: 'visible + in flight + delayed, sampled every 2 s',
+      max: maxDepth,
+      everyTwentySeconds: depthSamples
+        .filter((_, i) => i % 10 === 0)
+        .map(s => s.total),
+    },
     fallbackDecisions: fallbackDecisions.count,
     durationSeconds: round((finishedAt - started) / 1000, 1),
     drainSeconds: round((finishedAt - producedUntil) / 1000, 1),
+    offeredPerMinute: round(
+      (producedAt.size / (producedUntil - started)) * 60_000,
+      1,
+    ),
     throughputPerMinute: round(
       (deliveredSet.size / (finishedAt - started)) * 60_000,
       1,
@@ -306,9 +449,16 @@ async function main() {
       },
     },
     endToEndLatencyMs: {
-      note: 'enqueue to arrival at the API, deferrals included',
+      note: 'enqueue to arrival at the API, messages never deferred',
+      count: endToEnd.length,
       p50: Math.round(percentile(endToEnd, 50)),
       p99: Math.round(percentile(endToEnd, 99)),
+    },
+    deferredLatencyMs: {
+      note: 'deferred messages: from the earliest send the limiter last allowed (its next slot) to arrival',
+      count: deferredLateness.length,
+      p50: Math.round(percentile(deferredLateness, 50)),
+      p99: Math.round(percentile(deferredLateness, 99)),
     },
     checks,
     passed: Object.values(checks).every(Boolean),

@@ -5,6 +5,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { performance } from 'node:perf_hooks';
 import type { SqsHandler } from '../src/handler';
 
 export interface LocalEventSourceMappingOptions {
@@ -30,6 +31,11 @@ export interface InvocationResult {
   instance: number;
   received: number;
   failed: number;
+  /** The ReceiveMessage call that returned this batch (long poll included). */
+  receiveMs: number;
+  handlerMs: number;
+  deleteMs: number;
+  /** Handler and delete. */
   durationMs: number;
 }
 
@@ -68,6 +74,7 @@ export class LocalEventSourceMapping {
     const { sqs, queueUrl } = this.options;
     while (this.running) {
       let messages: Message[] = [];
+      const receiveStarted = performance.now();
       try {
         const out = await sqs.send(
           new ReceiveMessageCommand({
@@ -89,7 +96,12 @@ export class LocalEventSourceMapping {
         continue;
       }
       if (messages.length === 0) continue;
-      await this.invoke(handler, instance, messages);
+      await this.invoke(
+        handler,
+        instance,
+        messages,
+        performance.now() - receiveStarted,
+      );
     }
   }
 
@@ -97,10 +109,11 @@ export class LocalEventSourceMapping {
     handler: SqsHandler,
     instance: number,
     messages: Message[],
+    receiveMs: number,
   ) {
     const { sqs, queueUrl } = this.options;
     const event: SQSEvent = { Records: messages.map(m => this.toRecord(m)) };
-    const started = Date.now();
+    const started = performance.now();
     let failedIds: Set<string>;
     try {
       const response = await handler(event, fakeContext(instance));
@@ -112,6 +125,7 @@ export class LocalEventSourceMapping {
       this.options.onError?.(error);
       failedIds = new Set(messages.map(m => m.MessageId!));
     }
+    const handled = performance.now();
     const done = messages.filter(m => !failedIds.has(m.MessageId!));
     if (done.length > 0) {
       try {
@@ -132,7 +146,10 @@ export class LocalEventSourceMapping {
       instance,
       received: messages.length,
       failed: failedIds.size,
-      durationMs: Date.now() - started,
+      receiveMs,
+      handlerMs: handled - started,
+      deleteMs: performance.now() - handled,
+      durationMs: performance.now() - started,
     });
   }
 
