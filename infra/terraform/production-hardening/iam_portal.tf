@@ -25,7 +25,6 @@ locals {
     "dynamodb:DescribeContinuousBackups",
     "dynamodb:DescribeTable",
     "dynamodb:DescribeTimeToLive",
-    "dynamodb:GetItem",
     "dynamodb:Query",
     "ec2:DescribeVpcEndpoints",
     "ec2:DescribeVpcs",
