@@ -18,6 +18,7 @@ import {
   EnhancedCostMonitoringOptions,
 } from './EnhancedCostMonitoring';
 import { CostValidationError } from './errors';
+import { CostLedgerReader } from './ledgerReader';
 import { stableAlertId } from './keys';
 import { CostEntryInput } from './schemas';
 import { buildAiCostsTableInput, createCostTables } from './tables';
@@ -700,5 +701,56 @@ describe('budget alerts', () => {
     await expect(monitor(tables).checkBudgetThreshold()).rejects.toMatchObject({
       field: 'budget',
     });
+  });
+});
+
+describe('the read-only reader', () => {
+  it('reads what the monitor wrote with Query calls only', async () => {
+    const tables = await freshTables();
+    const m = monitor(tables);
+    await m.trackCosts([
+      {
+        provider: 'openai',
+        agent: 'captions',
+        model: 'gpt-4o-mini',
+        amountUsd: 1.25,
+        inputTokens: 100,
+        outputTokens: 20,
+        timestamp: daysAfter(-1),
+      },
+      {
+        provider: 'azure',
+        agent: 'captions',
+        model: 'gpt-4o',
+        amountUsd: 0.5,
+        inputTokens: 50,
+        outputTokens: 10,
+        timestamp: daysAfter(-1),
+      },
+    ]);
+    await m.raiseAlert({
+      alertType: 'anomaly',
+      severity: 'warning',
+      message: 'spike',
+      amountUsd: 3,
+      thresholdUsd: 1,
+    });
+    calls = [];
+    const reader = new CostLedgerReader({
+      dynamoDb: ddb,
+      tables,
+      now: () => NOW,
+    });
+    const day = daysAfter(-1).toISOString().slice(0, 10);
+
+    expect(await reader.getDailyCosts(day)).toBe(1.75);
+    expect(await reader.getDailyRollups({ from: day, to: day })).toEqual(
+      await m.getDailyRollups({ from: day, to: day }),
+    );
+    expect(await reader.getCostsByAgent('captions')).toHaveLength(2);
+    expect(await reader.listAlerts()).toEqual([
+      expect.objectContaining({ alertType: 'anomaly', message: 'spike' }),
+    ]);
+    expect(new Set(calls)).toEqual(new Set(['Query']));
   });
 });

@@ -10,6 +10,8 @@ export type {
   EnhancedCostMonitoringOptions,
   RaiseAlertResult,
 } from './EnhancedCostMonitoring';
+export { CostLedgerReader } from './ledgerReader';
+export type { CostLedgerReaderOptions } from './ledgerReader';
 export {
   createCostMonitoringFromEnv,
   costMonitoringEnvSchema,

@@ -1,4 +1,9 @@
-import type { AiProvider, RECORD_TYPES } from './constants';
+import type {
+  AiProvider,
+  AlertSeverity,
+  AlertType,
+  RECORD_TYPES,
+} from './constants';
 
 /** One ledger entry as stored in the aiCosts table. */
 export interface CostLedgerEntry {
@@ -40,4 +45,27 @@ export interface DailyRollup {
   requests: number;
   entryCount: number;
   updatedAt: string;
+}
+
+/** One row of the cost-alerts table. */
+export interface CostAlert {
+  pk: string;
+  /** `YYYY-MM-DDTHH:mm:ssZ` (seed). */
+  sk: string;
+  alertId: string;
+  alertType: AlertType;
+  severity: AlertSeverity;
+  message: string;
+  amountMicros: number;
+  thresholdMicros: number;
+  /** Whether the SNS notification went out. */
+  notified: boolean;
+  notifyAttempts: number;
+  notifiedAt?: string;
+  snsMessageId?: string;
+  lastNotifyError?: string;
+  /** Same value as `sk`; the range key of the byAlertType index. */
+  createdAt: string;
+  /** Epoch seconds: createdAt + 30 days. */
+  ttl: number;
 }

@@ -8,13 +8,6 @@ import type { PlannedCall } from './remediation';
  * only on the state the approver saw.
  */
 
-/** Why a plan needs approval, as shown in the preview (empty: it does not). */
-export interface ApprovalRequirement {
-  required: boolean;
-  /** One sentence per rule that applies, e.g. "blockers overridden: ...". */
-  reasons: string[];
-}
-
 /**
  * `pending` until decided or expired; `approved` can be executed (once) until it
  * expires; `executed` once an attempt claimed the plan.

@@ -1,6 +1,12 @@
-import type { ApprovalRequirement } from './approvals';
 import type { FixCost } from './fixCost';
 import type { CheckResult } from './posture';
+
+/** Why a plan needs approval, as shown in the preview (empty: it does not). */
+export interface ApprovalRequirement {
+  required: boolean;
+  /** One sentence per rule that applies, e.g. "blockers overridden: ...". */
+  reasons: string[];
+}
 
 /** One AWS API call a remediation will make, exactly as it will be sent. */
 export interface PlannedCall {

@@ -8,14 +8,8 @@ import {
 } from '../domain/fixCost/fixCost';
 import type { Evaluation } from '../domain/posture/evaluation';
 import type { PlanBody } from '../domain/remediation/plans';
-import type { CheckRunner } from '../services/posture/checkRunners';
-import {
-  createEvaluationContext,
-  EvaluationContext,
-} from '../services/posture/evaluationContext';
+import type { EvaluationContext } from '../services/posture/evaluationContext';
 import type { PostureSources } from '../services/posture/sources';
-import type { RemediationDefinition } from '../services/remediation/definitions';
-import { estimateFixCost } from '../services/remediation/estimateFixCost';
 
 /** What a check's facts binding may read through, and the account it reads. */
 export interface CheckBinding {
@@ -75,43 +69,3 @@ export function freeFix<S>(why: string): FixCostModel<S> {
 /** A check with an automated remediation. */
 export type RemediableCheck<F, S = F> = PostureCheck<F, S> &
   Required<Pick<PostureCheck<F, S>, 'remediation'>>;
-
-/** The posture runner of a check: gather its facts, evaluate them. */
-export function runnerOf<F>(
-  check: PostureCheck<F, any>,
-  sources: PostureSources,
-  config: ProdHardeningConfig,
-): CheckRunner {
-  return {
-    meta: check.meta,
-    run: async context =>
-      check.evaluate(await check.facts({ sources, config, context })),
-  };
-}
-
-/** The automated remediation of a check that has a plan. */
-export function remediationOf<F, S>(
-  check: RemediableCheck<F, S>,
-  sources: PostureSources,
-  config: ProdHardeningConfig,
-): RemediationDefinition<S> {
-  const { remediation } = check;
-  // A remediation reads afresh: nothing is shared with an evaluation.
-  const binding = (): CheckBinding => ({
-    sources,
-    config,
-    context: createEvaluationContext(new Date()),
-  });
-  return {
-    checkId: check.meta.id,
-    resourceId: remediation.resourceId(config),
-    readState: () => remediation.state(binding()),
-    plan: state => remediation.plan(state),
-    estimateCost: state =>
-      estimateFixCost(remediation.cost, {
-        binding: binding(),
-        state,
-        pricing: sources.pricing,
-      }),
-  };
-}

@@ -25,7 +25,6 @@ export type {
   PostureCheck,
   RemediableCheck,
 } from './PostureCheck';
-export { remediationOf, runnerOf } from './PostureCheck';
 
 /**
  * Every posture check, in the catalog's order: the order of the posture report. The

@@ -1,25 +1,25 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CostAlert as LedgerAlert,
+  CostLedgerReader,
   DailyRollup,
-  EnhancedCostMonitoring,
 } from '@prod-hardening/cost-monitoring';
 import type { AwsClientFactory } from '../aws';
 
 /**
  * The AI-cost ledger and the cost-alerts table, read through the cost-monitoring
- * library (the same code Huntaze services write with). Queries only: no SNS client is
- * given, and nothing here tracks costs or raises alerts.
+ * library's reader (the queries Huntaze services' EnhancedCostMonitoring uses): Query
+ * calls only; no writer, no SNS client.
  */
 export class AiLedgerSource {
-  private readonly monitoring: EnhancedCostMonitoring;
+  private readonly ledger: CostLedgerReader;
 
   constructor(
     aws: AwsClientFactory,
     tables: { aiCosts: string; costAlerts: string },
     now: () => Date = () => new Date(),
   ) {
-    this.monitoring = new EnhancedCostMonitoring({
+    this.ledger = new CostLedgerReader({
       dynamoDb: aws.client(DynamoDBClient),
       tables,
       now,
@@ -28,11 +28,11 @@ export class AiLedgerSource {
 
   /** Per day × provider × agent × model sums for an inclusive range of UTC days. */
   getDailyRollups(from: string, to: string): Promise<DailyRollup[]> {
-    return this.monitoring.getDailyRollups({ from, to });
+    return this.ledger.getDailyRollups({ from, to });
   }
 
   /** Alerts of the last 30 days (the table's retention), newest first. */
   listAlerts(): Promise<LedgerAlert[]> {
-    return this.monitoring.listAlerts();
+    return this.ledger.listAlerts();
   }
 }

@@ -5,25 +5,7 @@ import {
   Notification,
 } from '@aws-sdk/client-budgets';
 import type { AwsClientFactory } from '../aws';
-
-export interface BudgetNotificationSetting {
-  notificationType: 'ACTUAL' | 'FORECASTED';
-  comparisonOperator: string;
-  threshold: number;
-  thresholdType: 'PERCENTAGE' | 'ABSOLUTE_VALUE';
-  /** What AWS reports (ALARM / OK), when it reports it. */
-  state?: string;
-}
-
-export interface BudgetSnapshot {
-  name: string;
-  /** Decimal USD strings as AWS returns them. */
-  limitUsd: string;
-  actualUsd?: string;
-  forecastUsd?: string;
-  timeUnit?: string;
-  notifications: BudgetNotificationSetting[];
-}
+import type { BudgetSnapshot } from '../domain/finops/budgets';
 
 /** AWS Budgets: one budget with its spend and its notifications (read-only). */
 export class BudgetsSource {

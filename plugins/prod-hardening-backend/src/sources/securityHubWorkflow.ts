@@ -4,14 +4,10 @@ import {
   WorkflowStatus,
 } from '@aws-sdk/client-securityhub';
 import type { AwsClientFactory } from '../aws';
-import { FindingWorkflowWriter } from './remediation/findingWorkflow';
-
-/** What BatchUpdateFindings needs to address a finding, and its workflow status now. */
-export interface FindingWorkflow {
-  id: string;
-  productArn: string;
-  workflowStatus: WorkflowStatus | undefined;
-}
+import {
+  FindingWorkflow,
+  FindingWorkflowWriter,
+} from './remediation/findingWorkflow';
 
 /**
  * A finding's workflow status in Security Hub: read with the read role; written by

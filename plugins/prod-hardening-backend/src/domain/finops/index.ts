@@ -31,3 +31,6 @@ export type { WeeklyReviewInput } from './weeklyReview';
 export { MICROS_PER_USD, microsToUsd, sumMicros, usdToMicros } from './money';
 export { latestFeedback, portalAnomalyId } from './anomalyFeedback';
 export type { RecordedAnomalyFeedback } from './anomalyFeedback';
+export { aiDailyCosts, sumServiceDailyCosts } from './costRows';
+export { budgetStatus } from './budgets';
+export type { BudgetNotificationSetting, BudgetSnapshot } from './budgets';

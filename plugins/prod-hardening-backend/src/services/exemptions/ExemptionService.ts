@@ -21,10 +21,8 @@ import {
   suppressionNote,
   withStatus,
 } from '../../domain/exemptions/rules';
-import type {
-  FindingWorkflow,
-  SecurityHubWorkflowSource,
-} from '../../sources/securityHubWorkflow';
+import type { FindingWorkflow } from '../../sources/remediation/findingWorkflow';
+import type { SecurityHubWorkflowSource } from '../../sources/securityHubWorkflow';
 import { ChangeAttempts } from '../remediation/ChangeAttempts';
 import type { RemediationStore } from '../remediation/RemediationStore';
 import type { ExemptionStore } from './ExemptionStore';

@@ -6,8 +6,6 @@ import type {
   AnomalySource,
   AwsCostAnomaly,
   AwsCostForecast,
-  BudgetNotificationStatus,
-  BudgetStatus,
   CostAlert,
   FinOpsOverview,
   FinOpsSourceId,
@@ -18,12 +16,16 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../../aws';
 import {
+  aiDailyCosts,
+  BudgetSnapshot,
+  budgetStatus,
   buildWeeklyReview,
   computeAiUnitEconomics,
   detectCostAnomalies,
   forecastMonth,
   latestFeedback,
   portalAnomalyId,
+  sumServiceDailyCosts,
   usdToMicros,
 } from '../../domain/finops';
 import {
@@ -34,7 +36,7 @@ import {
   utcDayOf,
 } from '../../domain/finops/dates';
 import type { AiLedgerSource } from '../../sources/aiLedger';
-import type { BudgetsSource, BudgetSnapshot } from '../../sources/budgets';
+import type { BudgetsSource } from '../../sources/budgets';
 import type {
   CostExplorerAnomaly,
   CostExplorerForecast,
@@ -156,7 +158,7 @@ export class FinOpsService {
     let costAndUsage: CostExplorerState['costAndUsage'] = { state: 'ok' };
     try {
       const rows = await costExplorer.getDailyCostByService(start, today);
-      await store.replaceServiceCosts(aggregate(rows));
+      await store.replaceServiceCosts(sumServiceDailyCosts(rows));
     } catch (err) {
       // Keep the rows of the last good refresh: older figures beat none.
       costAndUsage = { state: 'unavailable', reason: this.reason(err) };
@@ -224,7 +226,7 @@ export class FinOpsService {
       ...(await this.triagedAnomalies(now, serviceCosts, state)),
       ai: ledger
         ? {
-            daily: aiDaily(ledger),
+            daily: aiDailyCosts(ledger),
             unitEconomics: computeAiUnitEconomics({ now, rows: ledger }),
           }
         : null,
@@ -332,7 +334,7 @@ export class FinOpsService {
   > {
     const { ledger } = await this.liveData();
     return ledger.state === 'ok'
-      ? { state: 'ok', daily: aiDaily(ledger.value) }
+      ? { state: 'ok', daily: aiDailyCosts(ledger.value) }
       : ledger;
   }
 
@@ -453,89 +455,6 @@ export class FinOpsService {
   private reason(err: unknown): string {
     return describeAwsError(err, this.options.endpoint);
   }
-}
-
-/** Sums rows of the same day and service (a service can appear on two pages). */
-function aggregate(
-  rows: ReadonlyArray<{ day: string; service: string; amountUsd: string }>,
-): ServiceDailyCost[] {
-  const sums = new Map<string, ServiceDailyCost>();
-  for (const r of rows) {
-    const key = `${r.day}\u0000${r.service}`;
-    const row = sums.get(key) ?? {
-      day: r.day,
-      service: r.service,
-      amountMicros: 0,
-    };
-    row.amountMicros += usdToMicros(r.amountUsd);
-    sums.set(key, row);
-  }
-  return [...sums.values()];
-}
-
-function aiDaily(ledger: readonly AiLedgerRow[]) {
-  const sums = new Map<
-    string,
-    { day: string; provider: string; agent: string; amountMicros: number }
-  >();
-  for (const r of ledger) {
-    const key = `${r.day}|${r.provider}|${r.agent}`;
-    const row = sums.get(key) ?? {
-      day: r.day,
-      provider: r.provider,
-      agent: r.agent,
-      amountMicros: 0,
-    };
-    row.amountMicros += r.amountMicros;
-    sums.set(key, row);
-  }
-  return [...sums.values()].sort(
-    (a, b) =>
-      a.day.localeCompare(b.day) ||
-      a.provider.localeCompare(b.provider) ||
-      a.agent.localeCompare(b.agent),
-  );
-}
-
-/** "Fired" is derived from spend: AWS does not say whether a notification went out. */
-export function budgetStatus(snapshot: BudgetSnapshot): BudgetStatus {
-  const limitMicros = usdToMicros(snapshot.limitUsd);
-  const actualMicros = usdToMicros(snapshot.actualUsd ?? '0');
-  const forecastMicros =
-    snapshot.forecastUsd !== undefined
-      ? usdToMicros(snapshot.forecastUsd)
-      : null;
-  const notifications = snapshot.notifications.map(
-    (n): BudgetNotificationStatus => {
-      const thresholdMicros =
-        n.thresholdType === 'PERCENTAGE'
-          ? Math.round((limitMicros * n.threshold) / 100)
-          : usdToMicros(n.threshold);
-      const comparedMicros =
-        n.notificationType === 'ACTUAL' ? actualMicros : forecastMicros ?? 0;
-      const fired =
-        n.comparisonOperator === 'LESS_THAN'
-          ? comparedMicros < thresholdMicros
-          : n.comparisonOperator === 'EQUAL_TO'
-          ? comparedMicros === thresholdMicros
-          : comparedMicros > thresholdMicros;
-      return {
-        notificationType: n.notificationType,
-        threshold: n.threshold,
-        thresholdType: n.thresholdType,
-        thresholdMicros,
-        comparedMicros,
-        fired,
-      };
-    },
-  );
-  return {
-    name: snapshot.name,
-    limitMicros,
-    actualMicros,
-    forecastMicros,
-    notifications,
-  };
 }
 
 function toAwsForecast(

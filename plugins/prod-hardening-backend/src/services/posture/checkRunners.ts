@@ -1,4 +1,4 @@
-import { CHECK_MODULES, PostureCheck, runnerOf } from '../../checks';
+import { CHECK_MODULES, PostureCheck } from '../../checks';
 import type { ProdHardeningConfig } from '../../config';
 import type { CheckMeta } from '../../domain/posture/checkMeta';
 import type { Evaluation } from '../../domain/posture/evaluation';
@@ -23,4 +23,17 @@ export function buildCheckRunners(
   return CHECK_MODULES.map((check: PostureCheck<any, any>) =>
     runnerOf(check, sources, config),
   );
+}
+
+/** The posture runner of a check: gather its facts, evaluate them. */
+export function runnerOf<F>(
+  check: PostureCheck<F, any>,
+  sources: PostureSources,
+  config: ProdHardeningConfig,
+): CheckRunner {
+  return {
+    meta: check.meta,
+    run: async context =>
+      check.evaluate(await check.facts({ sources, config, context })),
+  };
 }

@@ -1,5 +1,3 @@
-import type { ChangeAttempt } from './ChangeAttempts';
-
 /** How long a change route may take before it answers "timed out" (prodHardening.remediation.deadlineMs). */
 export const DEFAULT_DEADLINE_MS = 60_000;
 
@@ -29,6 +27,14 @@ export async function raceDeadline<T>(
   }
 }
 
+/** What the deadline needs of an attempt (a ChangeAttempt): record the timeout, settle it later. */
+export interface TimedAttempt {
+  /** Records the attempt as timed out; resolves with the history row's id. */
+  timeOut(message: string): Promise<string>;
+  /** Keeps the lock until `work` ends and records how it ended. */
+  continueInBackground(work: Promise<unknown>): void;
+}
+
 /**
  * Answers within the deadline whatever AWS does. Past it, the attempt is recorded as
  * timed out (its row completed, its audit event failed with outcome `timed-out`), the
@@ -37,7 +43,7 @@ export async function raceDeadline<T>(
  * recorded as a new history row that settles the attempt (ChangeAttempt.end).
  */
 export async function withinDeadline<T>(
-  attempt: ChangeAttempt,
+  attempt: TimedAttempt,
   deadline: AttemptDeadline<T>,
   work: Promise<T>,
 ): Promise<T> {

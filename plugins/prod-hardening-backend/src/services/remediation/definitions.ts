@@ -1,9 +1,12 @@
-import { AUTOMATED_CHECKS, remediationOf } from '../../checks';
+import { AUTOMATED_CHECKS } from '../../checks';
+import type { CheckBinding, RemediableCheck } from '../../checks/PostureCheck';
 import type { ProdHardeningConfig } from '../../config';
 import type { FixCost } from '../../domain/fixCost/fixCost';
 import type { PlanBody } from '../../domain/remediation/plans';
 import type { S3Source } from '../../sources/s3';
+import { createEvaluationContext } from '../posture/evaluationContext';
 import type { PostureSources } from '../posture/sources';
+import { estimateFixCost } from './estimateFixCost';
 
 /**
  * An automated remediation: read the state (read role) and plan from it (pure). The
@@ -24,4 +27,31 @@ export function buildRemediations(
   config: ProdHardeningConfig,
 ): RemediationDefinition<any>[] {
   return AUTOMATED_CHECKS.map(check => remediationOf(check, read, config));
+}
+
+/** The automated remediation of a check that has a plan. */
+export function remediationOf<F, S>(
+  check: RemediableCheck<F, S>,
+  sources: PostureSources,
+  config: ProdHardeningConfig,
+): RemediationDefinition<S> {
+  const { remediation } = check;
+  // A remediation reads afresh: nothing is shared with an evaluation.
+  const binding = (): CheckBinding => ({
+    sources,
+    config,
+    context: createEvaluationContext(new Date()),
+  });
+  return {
+    checkId: check.meta.id,
+    resourceId: remediation.resourceId(config),
+    readState: () => remediation.state(binding()),
+    plan: state => remediation.plan(state),
+    estimateCost: state =>
+      estimateFixCost(remediation.cost, {
+        binding: binding(),
+        state,
+        pricing: sources.pricing,
+      }),
+  };
 }

@@ -4,7 +4,13 @@ import {
   WorkflowStatus,
 } from '@aws-sdk/client-securityhub';
 import type { AwsClientFactory } from '../../aws';
-import type { FindingWorkflow } from '../securityHubWorkflow';
+
+/** What BatchUpdateFindings needs to address a finding, and its workflow status now. */
+export interface FindingWorkflow {
+  id: string;
+  productArn: string;
+  workflowStatus: WorkflowStatus | undefined;
+}
 
 /**
  * Writes a finding's workflow status (exemptions suppress and restore it) with the
