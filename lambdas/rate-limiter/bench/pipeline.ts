@@ -171,7 +171,12 @@ async function main() {
 
   // queue depth (visible + in flight + delayed) every 2 s, sampled on its own
   // client so a slow emulator delays the samples, not the producer
-  const depthSamples: { atS: number; visible: number; total: number }[] = [];
+  const depthSamples: {
+    atS: number;
+    visible: number;
+    total: number;
+    pollers: number;
+  }[] = [];
   const sampleStarted = Date.now();
   let sampling = true;
   const sampler = (async () => {
@@ -189,6 +194,7 @@ async function main() {
         );
         const visible = Number(a.ApproximateNumberOfMessages ?? 0);
         depthSamples.push({
+          pollers: mapping.concurrency,
           atS: round((Date.now() - sampleStarted) / 1000, 1),
           visible,
           total:
@@ -366,7 +372,7 @@ async function main() {
   }
   const maxDepth = depthSamples.reduce(
     (max, s) => (s.total > max.total ? s : max),
-    { atS: 0, visible: 0, total: 0 },
+    { atS: 0, visible: 0, total: 0, pollers: 0 },
   );
 
   const checks = {
@@ -410,6 +416,13 @@ async function main() {
     },
     missing: missing.slice(0, 10),
     invocations: phases.batchSize.length,
+    pollers: {
+      note: 'event source mapping concurrency; the maximum is MAX_CONCURRENCY',
+      maxReached: mapping.maxConcurrencyReached,
+      everyTwentySeconds: depthSamples
+        .filter((_, i) => i % 10 === 0)
+        .map(s => s.pollers),
+    },
     timings: {
       note: 'ms per invocation of the event source mapping; apiSend per message',
       receive: summary(phases.receiveMs),
