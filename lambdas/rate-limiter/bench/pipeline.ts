@@ -1,19 +1,47 @@
 /**
- * `npm run test:pipeline` / `npm run bench:pipeline`: the end-to-end run of
- * issue 5, through moto SQS → local event source mapping → real handler →
+ * `npm run bench:pipeline` (also `npm run test:pipeline`): the end-to-end run of
+ * issue 16, through moto SQS → local event source mapping → real handler →
  * Redis → stub messaging API:
- *   - 1,000 msg/min for 3 minutes over 200 creators,
+ *   - 1,000 msg/min over 200 creators for 10 minutes (`--minutes N` shortens it),
  *   - plus 100 messages within one second (25 creators × 4) at 1:30,
- *   - Redis stopped for 30 s from 1:00 (restarted empty on the same port).
- * Then waits until every message is delivered or dead-lettered and checks:
- * no limit violation seen by the stub, every message delivered exactly once or
- * in the DLQ with a reason, fallback engaged during the outage and Redis back
- * in use afterwards. Prints JSON (throughput, decision latency p50/p99,
- * end-to-end latency) and exits 1 if a check fails.
+ *   - Redis stopped for 30 s from 1:00 (restarted empty on the same port),
+ *   - as many Lambda instances as the event source mapping's maximum concurrency
+ *     (`MAX_CONCURRENCY`, default 2 = Terraform's `rate_limiter_max_concurrency`).
+ * Then waits until every message is delivered or dead-lettered and checks: no
+ * limit violation seen by the stub, every message delivered exactly once or in
+ * the DLQ with a reason, fallback engaged during the outage and Redis back in
+ * use afterwards. Exits 1 if a check fails.
  *
- * `--quick`: 1 minute at 300 msg/min over 50 creators, 10 s outage (smoke run).
- * Env overrides: PIPELINE_MINUTES, PIPELINE_RATE_PER_MIN, PIPELINE_CREATORS,
- * PIPELINE_BURST, PIPELINE_OUTAGE_AT_S, PIPELINE_OUTAGE_S, MAX_CONCURRENCY.
+ * moto runs through `bench/moto_server_sqs_fix.py` (stock moto_server with two
+ * O(queue length) recomputations per received message removed, see there);
+ * `--stock-moto` runs the unmodified `moto_server` instead.
+ *
+ * Options: `--minutes N` (default 10), `--quick` (1 minute at 300 msg/min over
+ * 50 creators, 10 s outage: a smoke run), `--stock-moto`. Env overrides:
+ * PIPELINE_MINUTES, PIPELINE_RATE_PER_MIN, PIPELINE_CREATORS, PIPELINE_BURST,
+ * PIPELINE_OUTAGE_AT_S, PIPELINE_OUTAGE_S, MAX_CONCURRENCY.
+ *
+ * Output (stdout): a readable table, then the report as ONE JSON line (the last
+ * line, for the one-report `npm run bench`). Progress goes to stderr. Fields:
+ *   - `summary`: the headline numbers, also in the table:
+ *     `offeredPerMinute` (produced ÷ produce time), `deliveredPerMinute`
+ *     (delivered ÷ time from start to the last arrival), `deliveredShare`
+ *     (delivered ÷ offered rate), `maxQueueDepth` (visible + in flight + delayed),
+ *     `withinLimitP50Ms` / `withinLimitP99Ms` (enqueue → API, never-deferred
+ *     messages), `deferredCount`, `deferredP50Ms` / `deferredP99Ms` (deferred
+ *     messages: from the earliest send time the limiter gave them → API),
+ *     `violations`, `duplicates` (requests repeating an accepted idempotency key,
+ *     absorbed by the API), `duplicateDeliveries`, `lost`, `deadLettered`, `passed`;
+ *   - `scenario`: the parameters above and `moto` (`fixed` or `stock`);
+ *   - `checks` and `passed`; `violations`, `missing` (first 10 of each);
+ *   - `timings`: per invocation receive / handler / delete ms, batch size, and
+ *     API send ms per message (count, p50, p99, mean);
+ *   - `pollers`: the most pollers reached and the number every 20 s;
+ *   - `cpuShare`: CPU seconds per wall second of moto, this process, Redis;
+ *   - `queueDepth`: its maximum and the depth every 20 s;
+ *   - `decisionLatencyMs`, `endToEndLatencyMs`, `deferredLatencyMs`: as above,
+ *     with counts; `throughputPerMinute` (= deliveredPerMinute), `offeredPerMinute`,
+ *     `durationSeconds`, `drainSeconds`, `load` (`os.loadavg()` at start and end).
  */
 import {
   GetQueueAttributesCommand,
@@ -21,6 +49,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { startMoto, startRedis, RedisServer } from '@prod-hardening/dev-stack';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { loadConfig } from '../src/config';
@@ -30,13 +60,26 @@ import { ensureQueues } from '../local/queues';
 import { startStubApi } from '../local/stubApi';
 import { LocalEventSourceMapping } from '../local/eventSourceMapping';
 import { receiveAll } from '../testUtils/localStack';
-import { percentile, round } from '@prod-hardening/dev-stack/bench';
+import { percentile, round, table } from '@prod-hardening/dev-stack/bench';
 import { performance } from 'node:perf_hooks';
 
 const quick = process.argv.includes('--quick');
+const stockMoto = process.argv.includes('--stock-moto');
 const num = (name: string, fallback: number) =>
   Number(process.env[name] ?? fallback);
-const MINUTES = num('PIPELINE_MINUTES', quick ? 1 : 3);
+/** `--minutes N` or `--minutes=N`. */
+function minutesFlag(): number | undefined {
+  const i = process.argv.findIndex(a => a.startsWith('--minutes'));
+  if (i < 0) return undefined;
+  const value = process.argv[i].includes('=')
+    ? process.argv[i].split('=')[1]
+    : process.argv[i + 1];
+  const minutes = Number(value);
+  if (!(minutes > 0))
+    throw new Error(`--minutes needs a positive number, got ${value}`);
+  return minutes;
+}
+const MINUTES = minutesFlag() ?? num('PIPELINE_MINUTES', quick ? 1 : 10);
 const RATE = num('PIPELINE_RATE_PER_MIN', quick ? 300 : 1_000);
 const CREATORS = num('PIPELINE_CREATORS', quick ? 50 : 200);
 const BURST = num('PIPELINE_BURST', 100);
@@ -64,7 +107,7 @@ function cpuSecondsOf(pid: number): number {
   }
 }
 
-const summary = (values: number[]) => ({
+const spread = (values: number[]) => ({
   count: values.length,
   p50: round(percentile(values, 50), 1),
   p99: round(percentile(values, 99), 1),
@@ -76,7 +119,9 @@ async function main() {
   process.env.AWS_ACCESS_KEY_ID ??= credentials.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY ??= credentials.secretAccessKey;
   const [moto, firstRedis, stub] = await Promise.all([
-    startMoto(),
+    startMoto(
+      stockMoto ? {} : { command: join(__dirname, 'moto_server_sqs_fix.py') },
+    ),
     startRedis(),
     startStubApi(),
   ]);
@@ -247,6 +292,7 @@ async function main() {
   }
   const creator = () => `creator-${Math.floor(Math.random() * CREATORS)}`;
 
+  const loadAtStart = loadavg();
   const started = Date.now();
   const totalMs = MINUTES * 60_000;
   const tickMs = 600;
@@ -390,6 +436,32 @@ async function main() {
     fallbackEngaged: OUTAGE_S === 0 || fallbackDecisions.count > 0,
     backOnRedis: modesAfterOutage.every(m => m === 'redis'),
   };
+  const offeredPerMinute = round(
+    (producedAt.size / (producedUntil - started)) * 60_000,
+    1,
+  );
+  const deliveredPerMinute = round(
+    (deliveredSet.size / (finishedAt - started)) * 60_000,
+    1,
+  );
+  const summary = {
+    offeredPerMinute,
+    deliveredPerMinute,
+    deliveredShare: round(deliveredPerMinute / offeredPerMinute, 4),
+    maxQueueDepth: maxDepth.total,
+    withinLimitCount: endToEnd.length,
+    withinLimitP50Ms: Math.round(percentile(endToEnd, 50)),
+    withinLimitP99Ms: Math.round(percentile(endToEnd, 99)),
+    deferredCount: deferredLateness.length,
+    deferredP50Ms: Math.round(percentile(deferredLateness, 50)),
+    deferredP99Ms: Math.round(percentile(deferredLateness, 99)),
+    violations: stub.violations.length,
+    duplicates: stub.duplicates,
+    duplicateDeliveries: deliveredIds.length - deliveredSet.size + both.length,
+    lost: missing.length,
+    deadLettered: deadLettered.size,
+    passed: Object.values(checks).every(Boolean),
+  };
   const report = {
     scenario: {
       minutes: MINUTES,
@@ -400,7 +472,9 @@ async function main() {
       outageAtSeconds: OUTAGE_AT_S,
       outageSeconds: OUTAGE_S,
       instances: config.maxConcurrency,
+      moto: stockMoto ? 'stock' : 'fixed',
     },
+    summary,
     produced: producedAt.size,
     delivered: deliveredSet.size,
     deadLettered: deadLettered.size,
@@ -425,11 +499,11 @@ async function main() {
     },
     timings: {
       note: 'ms per invocation of the event source mapping; apiSend per message',
-      receive: summary(phases.receiveMs),
-      handler: summary(phases.handlerMs),
-      delete: summary(phases.deleteMs),
-      batchSize: summary(phases.batchSize),
-      apiSend: summary(apiLatencies),
+      receive: spread(phases.receiveMs),
+      handler: spread(phases.handlerMs),
+      delete: spread(phases.deleteMs),
+      batchSize: spread(phases.batchSize),
+      apiSend: spread(apiLatencies),
     },
     cpuShare,
     queueDepth: {
@@ -442,14 +516,13 @@ async function main() {
     fallbackDecisions: fallbackDecisions.count,
     durationSeconds: round((finishedAt - started) / 1000, 1),
     drainSeconds: round((finishedAt - producedUntil) / 1000, 1),
-    offeredPerMinute: round(
-      (producedAt.size / (producedUntil - started)) * 60_000,
-      1,
-    ),
-    throughputPerMinute: round(
-      (deliveredSet.size / (finishedAt - started)) * 60_000,
-      1,
-    ),
+    offeredPerMinute,
+    throughputPerMinute: deliveredPerMinute,
+    load: {
+      note: 'os.loadavg() (1, 5, 15 min) at start and at the end of the drain',
+      atStart: loadAtStart.map(l => round(l, 2)),
+      atEnd: loadavg().map(l => round(l, 2)),
+    },
     decisionLatencyMs: {
       note: 'limiter.consume per message; the outage adds Redis timeouts and probes',
       count: decisionLatencies.length,
@@ -476,7 +549,15 @@ async function main() {
     checks,
     passed: Object.values(checks).every(Boolean),
   };
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(
+    `${table(
+      Object.entries(summary).map(([measure, value]) => ({
+        measure,
+        value: String(value),
+      })),
+    )}\n`,
+  );
+  process.stdout.write(`${JSON.stringify(report)}\n`);
 
   await Promise.all(instances.map(d => d.close()));
   await Promise.all([redis.stop(), moto.stop(), stub.close()]);

@@ -181,5 +181,9 @@ describe('LocalEventSourceMapping', () => {
     // an empty queue: the extra pollers stop after two empty long polls
     await waitFor(() => mapping!.concurrency === 1, 15_000);
     expect(sizes.at(-1)).toBe(1);
+    // scaling never hands one message to two pollers: each was sent exactly once
+    expect(bodies.filter(b => stub.attempts.get(b.messageId) !== 1)).toEqual(
+      [],
+    );
   });
 });
