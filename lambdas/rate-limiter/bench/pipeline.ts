@@ -126,11 +126,19 @@ async function main() {
     startStubApi(),
   ]);
   let redis: RedisServer = firstRedis;
-  const sqs = new SQSClient({
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials,
-  });
+  // one SQS client per party, as in AWS: the producer, the poller service, the
+  // depth sampler and each Lambda instance (built by createDependencies). One
+  // shared client let the producer's catch-up fill its 50 sockets and queue the
+  // instances' receives and deferrals behind it.
+  const sqsClient = () =>
+    new SQSClient({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials,
+    });
+  const sqs = sqsClient();
+  const pollerSqs = sqsClient();
+  const samplerSqs = sqsClient();
   const queues = await ensureQueues(sqs, { visibilityTimeoutSeconds: 10 });
   const config = loadConfig({
     ...process.env,
@@ -153,7 +161,6 @@ async function main() {
   const instances: Dependencies[] = [];
   for (let i = 0; i < config.maxConcurrency; i++) {
     const deps = await createDependencies(config, {
-      sqs,
       logger: new Logger({ serviceName: 'rate-limiter', logLevel: 'WARN' }),
     });
     const consume = deps.limiter.consume.bind(deps.limiter);
@@ -200,7 +207,7 @@ async function main() {
     batchSize: [] as number[],
   };
   const mapping = new LocalEventSourceMapping({
-    sqs,
+    sqs: pollerSqs,
     queueUrl: queues.queueUrl,
     queueArn: queues.queueArn,
     handlers: instances.map(d => createHandler(d)),
@@ -227,7 +234,7 @@ async function main() {
   const sampler = (async () => {
     while (sampling) {
       try {
-        const { Attributes: a = {} } = await sqs.send(
+        const { Attributes: a = {} } = await samplerSqs.send(
           new GetQueueAttributesCommand({
             QueueUrl: queues.queueUrl,
             AttributeNames: [
