@@ -1,4 +1,8 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import {
   startMoto,
   startRedis,
@@ -58,7 +62,11 @@ describe('LocalEventSourceMapping', () => {
     await Promise.all(instances.splice(0).map(d => d.close()));
   });
 
-  async function run(name: string, env: Record<string, string> = {}) {
+  async function run(
+    name: string,
+    env: Record<string, string> = {},
+    scaling: { instances?: number; onScale?: (n: number) => void } = {},
+  ) {
     const queues = await ensureQueues(sqs, {
       name,
       visibilityTimeoutSeconds: 1,
@@ -71,7 +79,7 @@ describe('LocalEventSourceMapping', () => {
       env,
     });
     const handlers = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < (scaling.instances ?? 2); i++) {
       const deps = await localDependencies(config, { sqs });
       instances.push(deps);
       handlers.push(createHandler(deps));
@@ -82,6 +90,8 @@ describe('LocalEventSourceMapping', () => {
       queueArn: queues.queueArn,
       handlers,
       waitTimeSeconds: 1,
+      backlogCheckMs: 200,
+      onScale: scaling.onScale,
     });
     mapping.start();
     return queues;
@@ -138,5 +148,42 @@ describe('LocalEventSourceMapping', () => {
     );
     expect(JSON.parse(dead[0].Body!)).toEqual(body);
     stub.setRespond(undefined);
+  });
+
+  it('scales its pollers with the backlog up to the maximum and back down when idle', async () => {
+    const sizes: number[] = [];
+    const queues = await run(
+      'esm-scale',
+      {},
+      { instances: 4, onScale: n => sizes.push(n) },
+    );
+    expect(mapping!.concurrency).toBe(1);
+    const bodies = Array.from({ length: 120 }, (_, i) =>
+      message(`creator-scale-${i}`),
+    );
+    for (let i = 0; i < bodies.length; i += 10) {
+      await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queues.queueUrl,
+          Entries: bodies.slice(i, i + 10).map((b, j) => ({
+            Id: String(j),
+            MessageBody: JSON.stringify(b),
+          })),
+        }),
+      );
+    }
+    await waitFor(
+      () => bodies.every(b => stub.attempts.get(b.messageId) === 1),
+      30_000,
+    );
+    expect(mapping!.maxConcurrencyReached).toBe(4);
+    expect(Math.max(...sizes)).toBe(4);
+    // an empty queue: the extra pollers stop after two empty long polls
+    await waitFor(() => mapping!.concurrency === 1, 15_000);
+    expect(sizes.at(-1)).toBe(1);
+    // scaling never hands one message to two pollers: each was sent exactly once
+    expect(bodies.filter(b => stub.attempts.get(b.messageId) !== 1)).toEqual(
+      [],
+    );
   });
 });

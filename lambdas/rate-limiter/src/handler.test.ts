@@ -211,6 +211,47 @@ describe('SQS batch handler', () => {
     expect(stub.attempts.get(body.messageId)).toBe(1);
   });
 
+  it("keeps each creator's order within a batch and runs creators concurrently", async () => {
+    // every API call takes 150 ms: sequential sends of one creator arrive at least
+    // that far apart, concurrent sends of different creators well within it
+    const slowApi = await startStubApi({ delayMs: 150 });
+    try {
+      const handler = await build({ MESSAGING_API_BASE_URL: slowApi.url });
+      const bodies = ['a', 'b', 'a', 'c', 'a', 'b'].map(u => message(u));
+      const records = bodies.map(b => sqsRecord(b));
+      const response = await handler({ Records: records }, fakeContext);
+      expect(response.batchItemFailures).toEqual([]);
+
+      const arrivals = (userId: string) =>
+        slowApi.deliveries.filter(d => d.userId === userId);
+      const sentOrder = (userId: string) =>
+        bodies.filter(b => b.userId === userId).map(b => b.messageId);
+      for (const userId of ['a', 'b', 'c']) {
+        expect(arrivals(userId).map(d => d.idempotencyKey)).toEqual(
+          sentOrder(userId),
+        );
+      }
+      const [a1, a2, a3] = arrivals('a').map(d => d.arrivedAt);
+      expect(a2 - a1).toBeGreaterThanOrEqual(140);
+      expect(a3 - a2).toBeGreaterThanOrEqual(140);
+      const firsts = ['a', 'b', 'c'].map(u => arrivals(u)[0].arrivedAt);
+      expect(Math.max(...firsts) - Math.min(...firsts)).toBeLessThan(140);
+
+      // the same batch again (an SQS redelivery): nothing is sent twice
+      const again = await handler(
+        { Records: bodies.map(b => sqsRecord(b, { receiveCount: 2 })) },
+        fakeContext,
+      );
+      expect(again.batchItemFailures).toEqual([]);
+      expect(slowApi.deliveries).toHaveLength(bodies.length);
+      for (const b of bodies) {
+        expect(slowApi.attempts.get(b.messageId)).toBe(1);
+      }
+    } finally {
+      await slowApi.close();
+    }
+  });
+
   it('lets only one of two receivers of the same SQS message deliver it', async () => {
     const handler = await build();
     const body = message('c1');
