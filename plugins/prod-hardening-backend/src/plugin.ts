@@ -166,15 +166,15 @@ export const prodHardeningPlugin = createBackendPlugin({
         // Approvals and remediation need each other: remediation asks the approvals
         // as its gate, and an approval asks which resources a plan changes. The
         // approvals are built first and read the remediation only when asked.
-        let remediationOnceBuilt: RemediationService | undefined;
+        const late: { remediation?: RemediationService } = {};
         const { approvals } = createApprovalsFeature({
           config,
           db,
           auditor,
           history,
           ownersOf: async planId => {
-            if (!remediationOnceBuilt) return [];
-            const arns = await remediationOnceBuilt.affectedResources(planId);
+            if (!late.remediation) return [];
+            const arns = await late.remediation.affectedResources(planId);
             const owned = await ownership.resolve(arns);
             return owned.flatMap(o => o?.ownerRefs ?? []);
           },
@@ -196,7 +196,7 @@ export const prodHardeningPlugin = createBackendPlugin({
           approvals,
           onExecuted: notices.remediationExecuted,
         });
-        remediationOnceBuilt = remediation;
+        late.remediation = remediation;
         const { successMetrics } = createSuccessMetricsFeature({
           config,
           posture,
