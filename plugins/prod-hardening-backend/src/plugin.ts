@@ -4,48 +4,37 @@ import {
 } from '@backstage/backend-plugin-api';
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import { prodHardeningPermissions } from '@prod-hardening/plugin-prod-hardening-common';
-import { accountScopeOf, DefaultAwsClientFactory } from './aws';
+import { DefaultAwsClientFactory } from './aws';
 import { migrateDatabase } from './database';
-import { ChangeMark } from './services/changes/ChangeMark';
 import { readProdHardeningConfig } from './config';
 import { createRedisConnection, onReadinessChange } from './redis';
 import { createRouter } from './router';
 import { DefaultHealthService } from './services/HealthService';
+import { createApprovalsFeature } from './services/approvals/createApprovalsFeature';
+import { createEntitiesFeature } from './services/entities/createEntitiesFeature';
+import { createExemptionsFeature } from './services/exemptions/createExemptionsFeature';
 import { createFinOpsFeature } from './services/finops';
-import { createThrottlingFeature } from './services/throttling';
-import { SuccessMetricsService } from './services/successMetrics/SuccessMetricsService';
-import {
-  findRunbookDirectory,
-  RunbookLibrary,
-} from './services/runbooks/RunbookLibrary';
-import { createPostureEngine } from './services/posture/createPostureEngine';
-import { PostureService } from './services/posture/PostureService';
-import { PostureSnapshotStore } from './services/posture/PostureSnapshotStore';
+import { createNotificationsFeature } from './services/notifications/createNotificationsFeature';
+import { createPostureFeature } from './services/posture/createPostureFeature';
 import { createPostureSources } from './services/posture/sources';
-import { buildRemediations } from './services/remediation/definitions';
-import { RemediationService } from './services/remediation/RemediationService';
-import { GuidedRemediationService } from './services/remediation/GuidedRemediationService';
+import {
+  createRemediationDefinitions,
+  createRemediationFeature,
+} from './services/remediation/createRemediationFeature';
+import type { RemediationService } from './services/remediation/RemediationService';
 import { RemediationStore } from './services/remediation/RemediationStore';
-import { HistoryVerifier } from './services/remediation/HistoryVerifier';
-import { RemediationActionExecutor } from './sources/remediation';
-import { S3Source } from './sources/s3';
+import { createRunbooksFeature } from './services/runbooks/createRunbooksFeature';
+import { createSuccessMetricsFeature } from './services/successMetrics/createSuccessMetricsFeature';
+import { createThrottlingFeature } from './services/throttling';
 import { AccountIdentitySource } from './sources/accountIdentity';
 import { RedisPingSource } from './sources/redisPing';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { EntitySummaryService } from './services/entities/EntitySummaryService';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   CatalogOwnershipResolver,
   prodHardeningPermissionRules,
   prodHardeningResourceRef,
 } from './permissions';
-import { ExemptionService } from './services/exemptions/ExemptionService';
-import { ExemptionStore } from './services/exemptions/ExemptionStore';
-import { ApprovalService } from './services/approvals/ApprovalService';
-import { ApprovalStore } from './services/approvals/ApprovalStore';
-import { SecurityHubWorkflowSource } from './sources/securityHubWorkflow';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { NoticeLedger, OwnerNotifier } from './services/notifications';
-import { CHECKS, CheckKey } from './domain/posture/catalog';
 
 /**
  * The prod-hardening backend plugin. Wiring only: configuration is read once, the
@@ -123,182 +112,105 @@ export const prodHardeningPlugin = createBackendPlugin({
         // request or reconnect attempt).
         onReadinessChange(redis.client, () => health.sourceChanged());
 
-        const postureSources = createPostureSources(aws);
-        const remediations = buildRemediations(
-          { ...postureSources, s3: new S3Source(aws) },
-          config,
-        );
-        const engine = createPostureEngine(aws, config, {
-          sources: postureSources,
-          autoRemediable: new Set(remediations.map(r => r.checkId)),
-        });
         const db = await database.getClient();
         // Every replica runs this at start; they queue on a lock (see migrateDatabase).
         if (!database.migrations?.skip) await migrateDatabase(db);
-        const remediationStore = new RemediationStore(db);
-        const exemptionStore = new ExemptionStore(db);
-        const postureChanges = new ChangeMark(db, 'posture');
-        const posture = new PostureService({
-          engine,
-          securityHub: postureSources.securityHub,
-          endpoint: config.aws.endpoint,
-          snapshots: new PostureSnapshotStore(db),
-          changes: postureChanges,
-          exemptions: exemptionStore,
-        });
-        // A global task: one replica at a time runs it (database locks), so several
-        // backends still take one snapshot per period, start-up included.
-        await scheduler.scheduleTask({
-          id: 'prod-hardening-posture-snapshot',
-          scope: 'global',
-          frequency: { hours: 6 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 30 },
-          fn: async () => {
-            const point = await posture.takeSnapshot();
-            logger.info(
-              `Posture snapshot ${point.day}: ${point.failed} failing checks`,
-            );
-          },
-        });
-        const exemptions = new ExemptionService({
-          store: exemptionStore,
-          history: remediationStore,
-          auditor,
-          workflow: new SecurityHubWorkflowSource(aws),
-          posture,
-          maxDays: config.exemptions.maxDays,
-          endpoint: config.aws.endpoint,
-          // A suppressed finding leaves the open findings on every replica.
-          onChanged: async () => {
-            posture.invalidate();
-            await postureChanges.bump();
-          },
-        });
-        // Puts back the workflow status of findings whose exemption ended; global, so
-        // one replica at a time restores each finding.
-        await scheduler.scheduleTask({
-          id: 'prod-hardening-exemption-expiry',
-          scope: 'global',
-          frequency: { minutes: 15 },
-          timeout: { minutes: 5 },
-          initialDelay: { minutes: 1 },
-          fn: async () => {
-            const restored = await exemptions.restorePending();
-            if (restored > 0) {
-              logger.info(`Exemptions ended: ${restored} findings restored`);
-            }
-          },
-        });
-        const guided = new GuidedRemediationService({
-          getReport: () => posture.getReport(),
-          sources: postureSources,
+        // The change history: every feature that changes the account records in it.
+        const history = new RemediationStore(db);
+
+        // The features, in dependency order; each schedules its own tasks.
+        const sources = createPostureSources(aws);
+        const definitions = createRemediationDefinitions(aws, config, sources);
+        const { posture, engine, changed } = await createPostureFeature({
           config,
+          aws,
+          db,
+          scheduler,
+          logger,
+          sources,
+          autoRemediable: new Set(definitions.map(r => r.checkId)),
         });
-
+        const { exemptions } = await createExemptionsFeature({
+          config,
+          aws,
+          db,
+          scheduler,
+          logger,
+          auditor,
+          history,
+          posture,
+          onChanged: changed,
+        });
         const { finops, optimisation, anomalyFeedback } =
-          await createFinOpsFeature({
-            config,
-            aws,
-            db,
-            scheduler,
-            logger,
-          });
-
+          await createFinOpsFeature({ config, aws, db, scheduler, logger });
         const throttling = await createThrottlingFeature({
           config,
           aws,
           redis,
-          store: remediationStore,
+          store: history,
           auditor,
         });
-
-        // Owners hear of what needs them through Backstage notifications; a global
-        // task, so one replica scans, and the ledger keeps any notice from being told twice.
-        const notifier = new OwnerNotifier({
+        const notices = await createNotificationsFeature({
+          config,
+          db,
+          scheduler,
+          logger,
           catalog,
           auth,
           notifications,
-          ledger: new NoticeLedger(db),
-          logger,
           posture,
           finops,
           throttling: throttling.throttling,
           exemptions,
-          checkTitle: checkId => CHECKS[checkId as CheckKey]?.title ?? checkId,
-          finopsGroup: config.notifications.finopsGroup,
-          dlqMinutes: config.notifications.dlqMinutes,
         });
-        if (config.notifications.enabled) {
-          await scheduler.scheduleTask({
-            id: 'prod-hardening-owner-notifications',
-            scope: 'global',
-            frequency: { minutes: config.notifications.frequencyMinutes },
-            timeout: { minutes: 5 },
-            initialDelay: {
-              seconds: config.notifications.initialDelaySeconds,
-            },
-            fn: async () => {
-              const { sent, skipped } = await notifier.scan();
-              if (sent > 0 || skipped.length > 0) {
-                const unread = skipped.length
-                  ? `; unread: ${skipped.join(', ')}`
-                  : '';
-                logger.info(`Owner notifications: ${sent} sent${unread}`);
-              }
-            },
-          });
-        }
-        const approvals = new ApprovalService({
-          store: new ApprovalStore(db),
-          remediations: remediationStore,
+        // Approvals and remediation need each other: remediation asks the approvals
+        // as its gate, and an approval asks which resources a plan changes. The
+        // approvals are built first and read the remediation only when asked.
+        const late: { remediation?: RemediationService } = {};
+        const { approvals } = createApprovalsFeature({
+          config,
+          db,
           auditor,
-          policy: config.approvals,
-          approverGroups: config.approvals.approverGroups,
-          expiryHours: config.approvals.expiryHours,
-          // The owners of the changed resources may approve too (read when asked).
+          history,
           ownersOf: async planId => {
-            const arns = await remediation.affectedResources(planId);
+            if (!late.remediation) return [];
+            const arns = await late.remediation.affectedResources(planId);
             const owned = await ownership.resolve(arns);
             return owned.flatMap(o => o?.ownerRefs ?? []);
           },
-          onChanged: config.notifications.enabled
-            ? approval => notifier.approvalChanged(approval)
-            : undefined,
+          onChanged: notices.approvalChanged,
         });
-        const remediation = new RemediationService({
-          definitions: remediations,
-          executor: new RemediationActionExecutor(aws),
-          store: remediationStore,
-          verifier: new HistoryVerifier(db),
-          engine,
+        const { remediation, guided } = createRemediationFeature({
+          config,
+          aws,
+          db,
           auditor,
-          account: accountScopeOf(config),
-          endpoint: config.aws.endpoint,
-          onChanged: async () => {
-            posture.invalidate();
-            await postureChanges.bump();
-          },
+          definitions,
+          sources,
+          engine,
+          posture,
+          history,
+          onChanged: changed,
           exemptionConflict: (checkId, resourceId) =>
             exemptions.remediationConflict(checkId, resourceId),
-          deadlineMs: config.remediation.deadlineMs,
           approvals,
-          onExecuted: config.notifications.enabled
-            ? attempt => notifier.remediationExecuted(attempt)
-            : undefined,
+          onExecuted: notices.remediationExecuted,
         });
-        const successMetrics = new SuccessMetricsService({
+        late.remediation = remediation;
+        const { successMetrics } = createSuccessMetricsFeature({
+          config,
           posture,
           finops,
           optimisation,
           throttling: throttling.throttling,
-          monthlyBudgetUsd: config.resources.monthlyBudgetUsd,
-          ecsClusters: config.resources.ecsClusters,
         });
-
-        const runbooks = await RunbookLibrary.open(
-          config.runbooks.directory ?? findRunbookDirectory(process.cwd()),
-        );
+        const { runbooks } = await createRunbooksFeature({ config });
+        const { entities } = createEntitiesFeature({
+          catalog,
+          posture,
+          finops,
+          throttling: throttling.throttling,
+        });
 
         httpRouter.use(
           await createRouter({
@@ -312,12 +224,7 @@ export const prodHardeningPlugin = createBackendPlugin({
             optimisation,
             successMetrics,
             runbooks,
-            entities: new EntitySummaryService({
-              catalog,
-              posture,
-              finops,
-              throttling: throttling.throttling,
-            }),
+            entities,
             exemptions,
             approvals,
             userInfo,
