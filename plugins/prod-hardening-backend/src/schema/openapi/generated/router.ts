@@ -26,6 +26,14 @@ export const spec = {
   ],
   components: {
     schemas: {
+      ResourceId: {
+        description:
+          'An ARN, name or id as AWS writes it, printable, without spaces or control characters.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 2048,
+        pattern: '^[\\x21-\\x7e]+$',
+      },
       Exemption: {
         type: 'object',
         properties: {
@@ -2245,6 +2253,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              minLength: 1,
               maxLength: 128,
               pattern: '^[a-z0-9-]+$',
             },
@@ -2256,9 +2265,7 @@ export const spec = {
             description:
               "One of the check's evidence resources; default: the first that does not pass.",
             schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 2048,
+              $ref: '#/components/schemas/ResourceId',
             },
           },
         ],
@@ -2532,9 +2539,7 @@ export const spec = {
             required: true,
             description: 'The finding id (an ARN), URL-encoded.',
             schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 2048,
+              $ref: '#/components/schemas/ResourceId',
             },
           },
         ],
@@ -3431,6 +3436,7 @@ export const spec = {
               'The runbook file name without .md, e.g. rate-limiter.',
             schema: {
               type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,63}$',
             },
           },
         ],

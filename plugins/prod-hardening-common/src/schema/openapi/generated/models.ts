@@ -484,6 +484,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description An ARN, name or id as AWS writes it, printable, without spaces or control characters. */
+    ResourceId: string;
     Exemption: {
       id: string;
       /** @enum {string} */
@@ -1519,7 +1521,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description One of the check's evidence resources; default: the first that does not pass. */
-        resource?: string;
+        resource?: components['schemas']['ResourceId'];
       };
       header?: never;
       path: {
@@ -1633,7 +1635,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description The finding id (an ARN), URL-encoded. */
-        id: string;
+        id: components['schemas']['ResourceId'];
       };
       cookie?: never;
     };
@@ -2566,6 +2568,7 @@ export interface operations {
 }
 
 /** One alias per component schema. */
+export type ResourceId = components['schemas']['ResourceId'];
 export type Exemption = components['schemas']['Exemption'];
 export type ApprovalRequest = components['schemas']['ApprovalRequest'];
 export type ModelError = components['schemas']['Error'];
