@@ -26,6 +26,13 @@ export const spec = {
   ],
   components: {
     schemas: {
+      CatalogName: {
+        description:
+          'A catalog name, 1–63 letters or digits separated by single "-", "_" or ".".',
+        type: 'string',
+        maxLength: 63,
+        pattern: '^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+      },
       ResourceId: {
         description:
           'An ARN, name or id as AWS writes it, printable, without spaces or control characters.',
@@ -1376,6 +1383,7 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['7', '30', '90'],
+              default: '30',
             },
           },
         ],
@@ -1454,6 +1462,8 @@ export const spec = {
             schema: {
               type: 'string',
               maxLength: 100,
+              pattern:
+                '^\\s*(?:(?:CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL)\\s*)?(?:,\\s*(?:(?:CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL)\\s*)?)*$',
             },
           },
           {
@@ -1515,10 +1525,10 @@ export const spec = {
             name: 'page',
             in: 'query',
             required: false,
-            description: 'Zero-based page.',
+            description: 'Zero-based page, at most 100000.',
             schema: {
               type: 'string',
-              pattern: '^[0-9]{1,6}$',
+              pattern: '^(?:[0-9]{1,5}|100000)$',
             },
           },
           {
@@ -1528,7 +1538,7 @@ export const spec = {
             description: '1–200, default 25.',
             schema: {
               type: 'string',
-              pattern: '^[0-9]{1,3}$',
+              pattern: '^(?:[1-9][0-9]?|1[0-9]{2}|200)$',
             },
           },
         ],
@@ -3510,6 +3520,8 @@ export const spec = {
             description: 'Entity kind, e.g. component.',
             schema: {
               type: 'string',
+              maxLength: 63,
+              pattern: '^[a-zA-Z][a-zA-Z0-9]*$',
             },
           },
           {
@@ -3518,7 +3530,7 @@ export const spec = {
             required: true,
             description: 'Entity namespace, e.g. default.',
             schema: {
-              type: 'string',
+              $ref: '#/components/schemas/CatalogName',
             },
           },
           {
@@ -3527,7 +3539,7 @@ export const spec = {
             required: true,
             description: 'Entity name.',
             schema: {
-              type: 'string',
+              $ref: '#/components/schemas/CatalogName',
             },
           },
         ],

@@ -484,6 +484,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description A catalog name, 1–63 letters or digits separated by single "-", "_" or ".". */
+    CatalogName: string;
     /** @description An ARN, name or id as AWS writes it, printable, without spaces or control characters. */
     ResourceId: string;
     Exemption: {
@@ -972,7 +974,7 @@ export interface operations {
         search?: string;
         sort?: 'severity' | 'lastSeen' | 'title' | 'product';
         order?: 'asc' | 'desc';
-        /** @description Zero-based page. */
+        /** @description Zero-based page, at most 100000. */
         page?: string;
         /** @description 1–200, default 25. */
         pageSize?: string;
@@ -2270,9 +2272,9 @@ export interface operations {
         /** @description Entity kind, e.g. component. */
         kind: string;
         /** @description Entity namespace, e.g. default. */
-        namespace: string;
+        namespace: components['schemas']['CatalogName'];
         /** @description Entity name. */
-        name: string;
+        name: components['schemas']['CatalogName'];
       };
       cookie?: never;
     };
@@ -2568,6 +2570,7 @@ export interface operations {
 }
 
 /** One alias per component schema. */
+export type CatalogName = components['schemas']['CatalogName'];
 export type ResourceId = components['schemas']['ResourceId'];
 export type Exemption = components['schemas']['Exemption'];
 export type ApprovalRequest = components['schemas']['ApprovalRequest'];
