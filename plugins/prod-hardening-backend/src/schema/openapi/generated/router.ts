@@ -26,6 +26,13 @@ export const spec = {
   ],
   components: {
     schemas: {
+      ExemptionJustification: {
+        description:
+          'Why the risk is accepted, at least 10 characters once surrounding blanks are removed (they are not stored).',
+        type: 'string',
+        maxLength: 2000,
+        pattern: '^\\s*\\S[\\s\\S]{8,}\\S\\s*$',
+      },
       CatalogName: {
         description:
           'A catalog name, 1–63 letters or digits separated by single "-", "_" or ".".',
@@ -3631,6 +3638,7 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['json', 'csv'],
+              default: 'json',
             },
           },
         ],
@@ -3711,9 +3719,7 @@ export const spec = {
                         maxLength: 2048,
                       },
                       justification: {
-                        type: 'string',
-                        minLength: 10,
-                        maxLength: 2000,
+                        $ref: '#/components/schemas/ExemptionJustification',
                         description:
                           'Why the risk is accepted; written on the finding in Security Hub.',
                       },
@@ -3746,9 +3752,7 @@ export const spec = {
                         maxLength: 2048,
                       },
                       justification: {
-                        type: 'string',
-                        minLength: 10,
-                        maxLength: 2000,
+                        $ref: '#/components/schemas/ExemptionJustification',
                         description:
                           'Why the risk is accepted; written on the finding in Security Hub.',
                       },

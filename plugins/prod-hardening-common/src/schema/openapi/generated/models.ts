@@ -484,6 +484,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description Why the risk is accepted, at least 10 characters once surrounding blanks are removed (they are not stored). */
+    ExemptionJustification: string;
     /** @description A catalog name, 1–63 letters or digits separated by single "-", "_" or ".". */
     CatalogName: string;
     /** @description An ARN, name or id as AWS writes it, printable, without spaces or control characters. */
@@ -2380,7 +2382,7 @@ export interface operations {
               checkId: string;
               resourceId: string;
               /** @description Why the risk is accepted; written on the finding in Security Hub. */
-              justification: string;
+              justification: components['schemas']['ExemptionJustification'];
               /**
                * Format: date-time
                * @description When the exemption stops applying: in the future, at most prodHardening.exemptions.maxDays (default 90) away.
@@ -2392,7 +2394,7 @@ export interface operations {
               kind: 'finding';
               findingId: string;
               /** @description Why the risk is accepted; written on the finding in Security Hub. */
-              justification: string;
+              justification: components['schemas']['ExemptionJustification'];
               /**
                * Format: date-time
                * @description When the exemption stops applying: in the future, at most prodHardening.exemptions.maxDays (default 90) away.
@@ -2570,6 +2572,8 @@ export interface operations {
 }
 
 /** One alias per component schema. */
+export type ExemptionJustification =
+  components['schemas']['ExemptionJustification'];
 export type CatalogName = components['schemas']['CatalogName'];
 export type ResourceId = components['schemas']['ResourceId'];
 export type Exemption = components['schemas']['Exemption'];
