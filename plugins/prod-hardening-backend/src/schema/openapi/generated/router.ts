@@ -30,6 +30,7 @@ export const spec = {
         description:
           'Why the risk is accepted, at least 10 characters once surrounding blanks are removed (they are not stored).',
         type: 'string',
+        minLength: 10,
         maxLength: 2000,
         pattern: '^\\s*\\S[\\s\\S]{8,}\\S\\s*$',
       },
@@ -1912,6 +1913,7 @@ export const spec = {
               type: 'integer',
               minimum: 1,
               maximum: 500,
+              default: 100,
             },
           },
         ],
@@ -1985,10 +1987,12 @@ export const spec = {
                     format: 'uuid',
                   },
                   reason: {
+                    description:
+                      'Why the change is needed, for the approvers; at least 10 characters once surrounding blanks are removed (they are not stored).',
                     type: 'string',
                     minLength: 10,
                     maxLength: 1000,
-                    description: 'Why the change is needed, for the approvers.',
+                    pattern: '^\\s*\\S[\\s\\S]{8,}\\S\\s*$',
                   },
                 },
                 required: ['planId', 'reason'],
@@ -2171,9 +2175,11 @@ export const spec = {
                     enum: ['approve', 'reject'],
                   },
                   comment: {
+                    description:
+                      'Not blank; surrounding blanks are not stored.',
                     type: 'string',
-                    minLength: 1,
                     maxLength: 1000,
+                    pattern: '\\S',
                   },
                 },
                 required: ['decision'],

@@ -1308,7 +1308,7 @@ export interface operations {
         'application/json': {
           /** Format: uuid */
           planId: string;
-          /** @description Why the change is needed, for the approvers. */
+          /** @description Why the change is needed, for the approvers; at least 10 characters once surrounding blanks are removed (they are not stored). */
           reason: string;
         };
       };
@@ -1451,6 +1451,7 @@ export interface operations {
         'application/json': {
           /** @enum {string} */
           decision: 'approve' | 'reject';
+          /** @description Not blank; surrounding blanks are not stored. */
           comment?: string;
         };
       };
