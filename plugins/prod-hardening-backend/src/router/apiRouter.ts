@@ -33,3 +33,14 @@ export function validatedQuery<
   return req.query as QueryParams<Op> &
     Required<Pick<QueryParams<Op>, Defaulted>>;
 }
+
+export type PathParams<Op extends keyof OpenApiOperations> = NonNullable<
+  OpenApiOperations[Op]['parameters']['path']
+>;
+
+/** The path parameters, checked by the router against their declared bounds. */
+export function validatedParams<Op extends keyof OpenApiOperations>(req: {
+  params: unknown;
+}): PathParams<Op> {
+  return req.params as PathParams<Op>;
+}

@@ -4,45 +4,17 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
-  APPROVAL_STATUSES,
-  ApprovalStatus,
   prodHardeningReadPermission,
   prodHardeningRemediationApprovePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request, Router } from 'express';
-import { z } from 'zod';
 import type { Viewer } from '../domain/approvals/rules';
 import type { ApprovalService } from '../services/approvals/ApprovalService';
 import type { RemediationService } from '../services/remediation/RemediationService';
 import { authorize } from './authorize';
 import { guardedAction, GuardedActionDeps } from './guardedAction';
-import { parseInput } from './parseInput';
-
-const createBody = z
-  .object({
-    planId: z.string().uuid(),
-    reason: z
-      .string()
-      .trim()
-      .min(10, 'must tell the approvers why (at least 10 characters)')
-      .max(1000),
-  })
-  .strict();
-const decisionBody = z
-  .object({
-    decision: z.enum(['approve', 'reject']),
-    comment: z.string().trim().min(1).max(1000).optional(),
-  })
-  .strict();
-const idParams = z.object({ id: z.string().uuid() });
-const listQuery = z
-  .object({
-    status: z
-      .enum(APPROVAL_STATUSES as [ApprovalStatus, ...ApprovalStatus[]])
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  })
-  .strict();
+import { RequestBody, validatedParams, validatedQuery } from './apiRouter';
+import { storedReason } from './parseInput';
 
 const APPROVE_GUARD = {
   permission: prodHardeningRemediationApprovePermission,
@@ -63,7 +35,7 @@ export interface ApprovalRouteDeps extends GuardedActionDeps {
  */
 export function addApprovalRoutes(router: Router, deps: ApprovalRouteDeps) {
   router.get('/remediations/approvals', async (req, res) => {
-    const query = parseInput(listQuery, req.query, 'query');
+    const query = validatedQuery<'listApprovals', 'limit'>(req);
     const credentials = await authorize(
       deps,
       req,
@@ -75,7 +47,7 @@ export function addApprovalRoutes(router: Router, deps: ApprovalRouteDeps) {
   });
 
   router.get('/remediations/approvals/:id', async (req, res) => {
-    const { id } = parseInput(idParams, req.params, 'path');
+    const { id } = validatedParams<'getApproval'>(req);
     const credentials = await authorize(
       deps,
       req,
@@ -86,7 +58,8 @@ export function addApprovalRoutes(router: Router, deps: ApprovalRouteDeps) {
   });
 
   router.post('/remediations/approvals', async (req, res) => {
-    const body = parseInput(createBody, req.body, 'request body');
+    const sent: RequestBody<'requestApproval'> = req.body;
+    const body = { ...sent, reason: storedReason(sent.reason)! };
     const requested = await guardedAction(deps, req, {
       what: 'ask for remediations',
       refusal: who =>
@@ -98,8 +71,9 @@ export function addApprovalRoutes(router: Router, deps: ApprovalRouteDeps) {
   });
 
   router.post('/remediations/approvals/:id/decision', async (req, res) => {
-    const { id } = parseInput(idParams, req.params, 'path');
-    const body = parseInput(decisionBody, req.body, 'request body');
+    const { id } = validatedParams<'decideApproval'>(req);
+    const sent: RequestBody<'decideApproval'> = req.body;
+    const body = { ...sent, comment: storedReason(sent.comment) };
     const decided = await guardedAction(deps, req, {
       what: 'approve remediations',
       guard: APPROVE_GUARD,

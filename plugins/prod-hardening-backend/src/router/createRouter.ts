@@ -8,7 +8,8 @@ import { createOpenApiRouter } from '../schema/openapi';
 import type { HealthService } from '../services/HealthService';
 import type { PostureService } from '../services/posture/PostureService';
 import { authorize, AuthorizeDeps } from './authorize';
-import { parseFindingsQuery } from './findingsQuery';
+import { validatedQuery } from './apiRouter';
+import { readFindingsQuery } from './findingsQuery';
 import { addRemediationRoutes } from './remediationRoutes';
 import { addGuidedRemediationRoutes } from './guidedRemediationRoutes';
 import { addFindingDetailRoutes } from './findingDetailRoutes';
@@ -87,12 +88,13 @@ export async function createRouter(
       prodHardeningReadPermission,
       'read the posture trend',
     );
-    const days = Number(req.query.days ?? '30');
+    // The router applied the contract's default window.
+    const days = Number(validatedQuery<'getPostureTrend', 'days'>(req).days);
     res.json({ points: await options.posture.getTrend(days) });
   });
 
   router.get('/findings', async (req, res) => {
-    const query = parseFindingsQuery(req.query);
+    const query = readFindingsQuery(req);
     await authorize(options, req, prodHardeningReadPermission, 'read findings');
     res.json(await options.posture.getFindings(query));
   });

@@ -213,7 +213,10 @@ describe('GET /entities/:kind/:namespace/:name/summary on the seeded account', (
         `/api/prod-hardening/entities/${path}/summary`,
       );
       expect([path, res.status]).toEqual([path, 400]);
-      expect(res.body.error.message).toMatch(/Invalid entity reference/);
+      // The contract's message names the part of the reference that is wrong.
+      expect(res.body.error.message).toMatch(
+        /request\/params\/(kind|namespace|name) must /,
+      );
     }
   });
 

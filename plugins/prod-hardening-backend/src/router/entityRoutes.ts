@@ -5,29 +5,10 @@ import {
   prodHardeningReadPermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import { describeRefusedResources } from '../domain/ownership';
 import type { EntitySummaryService } from '../services/entities/EntitySummaryService';
 import { authorize, AuthorizeDeps, refusedResources } from './authorize';
-import { parseInput } from './parseInput';
-
-/** Catalog names: 1–63 letters or digits, separated by single "-", "_" or ".". */
-const entityName = z
-  .string()
-  .max(63)
-  .regex(
-    /^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/,
-    'must be a catalog name (letters, digits, "-", "_", ".")',
-  );
-
-const params = z.object({
-  kind: z
-    .string()
-    .max(63)
-    .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be a catalog kind'),
-  namespace: entityName,
-  name: entityName,
-});
+import { validatedParams } from './apiRouter';
 
 export interface EntityRouteDeps extends AuthorizeDeps {
   entities: EntitySummaryService;
@@ -42,7 +23,7 @@ export interface EntityRouteDeps extends AuthorizeDeps {
  */
 export function addEntityRoutes(router: Router, deps: EntityRouteDeps) {
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
-    const ref = parseInput(params, req.params, 'entity reference');
+    const ref = validatedParams<'getEntitySummary'>(req);
     const credentials = await authorize(
       deps,
       req,

@@ -1,68 +1,19 @@
 import {
-  EXEMPTION_JUSTIFICATION_MAX_CHARS,
-  EXEMPTION_JUSTIFICATION_MIN_CHARS,
-  EXEMPTION_STATUSES,
-  ExemptionStatus,
   prodHardeningExemptionCreatePermission,
   prodHardeningReadPermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import { exemptionsCsv } from '../domain/exemptions/rules';
 import type { ExemptionService } from '../services/exemptions/ExemptionService';
 import { authorize } from './authorize';
 import { guardedAction, GuardedActionDeps } from './guardedAction';
-import { parseInput } from './parseInput';
-
-const checkId = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[a-z0-9-]+$/);
-const justification = z
-  .string()
-  .trim()
-  .min(
-    EXEMPTION_JUSTIFICATION_MIN_CHARS,
-    `must say why the risk is accepted (at least ${EXEMPTION_JUSTIFICATION_MIN_CHARS} characters)`,
-  )
-  .max(EXEMPTION_JUSTIFICATION_MAX_CHARS);
-const expiresAt = z
-  .string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
-
-const createBody = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('check'),
-      checkId,
-      resourceId: z.string().min(1).max(2048),
-      justification,
-      expiresAt,
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('finding'),
-      findingId: z.string().min(1).max(2048),
-      justification,
-      expiresAt,
-    })
-    .strict(),
-]);
-
-const filters = {
-  status: z
-    .enum(EXEMPTION_STATUSES as [ExemptionStatus, ...ExemptionStatus[]])
-    .optional(),
-  checkId: checkId.optional(),
-  resource: z.string().min(1).max(2048).optional(),
-};
-const listQuery = z
-  .object({ ...filters, format: z.enum(['json', 'csv']).default('json') })
-  .strict();
-const csvQuery = z.object(filters).strict();
-const revokeParams = z.object({ id: z.string().uuid() });
+import {
+  QueryParams,
+  RequestBody,
+  validatedParams,
+  validatedQuery,
+} from './apiRouter';
+import { storedReason } from './parseInput';
 
 const EXEMPT_GUARD = {
   permission: prodHardeningExemptionCreatePermission,
@@ -79,7 +30,7 @@ export interface ExemptionRouteDeps extends GuardedActionDeps {
  * attempt, refused ones included, is audited and in the history.
  */
 export function addExemptionRoutes(router: Router, deps: ExemptionRouteDeps) {
-  const sendCsv = async (res: any, query: z.infer<typeof csvQuery>) => {
+  const sendCsv = async (res: any, query: QueryParams<'exportExemptions'>) => {
     const items = await deps.exemptions.list(query);
     res
       .type('text/csv')
@@ -88,7 +39,9 @@ export function addExemptionRoutes(router: Router, deps: ExemptionRouteDeps) {
   };
 
   router.get('/exemptions', async (req, res) => {
-    const { format, ...query } = parseInput(listQuery, req.query, 'query');
+    const { format, ...query } = validatedQuery<'listExemptions', 'format'>(
+      req,
+    );
     await authorize(deps, req, prodHardeningReadPermission, 'read exemptions');
     if (format === 'csv') {
       await sendCsv(res, query);
@@ -98,13 +51,14 @@ export function addExemptionRoutes(router: Router, deps: ExemptionRouteDeps) {
   });
 
   router.get('/exemptions.csv', async (req, res) => {
-    const query = parseInput(csvQuery, req.query, 'query');
+    const query = validatedQuery<'exportExemptions'>(req);
     await authorize(deps, req, prodHardeningReadPermission, 'read exemptions');
     await sendCsv(res, query);
   });
 
   router.post('/exemptions', async (req, res) => {
-    const body = parseInput(createBody, req.body, 'request body');
+    const sent: RequestBody<'createExemption'> = req.body;
+    const body = { ...sent, justification: storedReason(sent.justification)! };
     const target =
       body.kind === 'check'
         ? { checkId: body.checkId, resourceId: body.resourceId }
@@ -119,7 +73,7 @@ export function addExemptionRoutes(router: Router, deps: ExemptionRouteDeps) {
   });
 
   router.post('/exemptions/:id/revoke', async (req, res) => {
-    const { id } = parseInput(revokeParams, req.params, 'path');
+    const { id } = validatedParams<'revokeExemption'>(req);
     const revoked = await guardedAction(deps, req, {
       what: 'revoke exemptions',
       guard: EXEMPT_GUARD,

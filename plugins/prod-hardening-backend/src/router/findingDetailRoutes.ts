@@ -4,13 +4,9 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import type { PostureService } from '../services/posture/PostureService';
 import { authorize } from './authorize';
-import { resourceIdSchema } from './guidedRemediationRoutes';
-import { parseInput } from './parseInput';
-
-const params = z.object({ id: resourceIdSchema });
+import { validatedParams } from './apiRouter';
 
 export interface FindingDetailRouteDeps {
   httpAuth: HttpAuthService;
@@ -24,7 +20,7 @@ export function addFindingDetailRoutes(
   deps: FindingDetailRouteDeps,
 ) {
   router.get('/findings/:id', async (req, res) => {
-    const { id } = parseInput(params, req.params, 'path');
+    const { id } = validatedParams<'getFinding'>(req);
     await authorize(deps, req, prodHardeningReadPermission, 'read findings');
     res.json(await deps.posture.getFinding(id));
   });

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import type { Severity } from '@prod-hardening/plugin-prod-hardening-common';
 import type { FindingsQuery } from '../domain/posture/findings';
-import { SEVERITIES } from '../domain/posture/findings';
-import { parseInput } from './parseInput';
+import { validatedQuery } from './apiRouter';
 
+/** A comma-separated list, blanks around and between the commas ignored. */
 const csv = (value: string | undefined) =>
   value === undefined
     ? undefined
@@ -11,23 +11,22 @@ const csv = (value: string | undefined) =>
         .map(v => v.trim())
         .filter(Boolean);
 
-const schema = z.object({
-  severity: z
-    .string()
-    .optional()
-    .transform(csv)
-    .pipe(z.array(z.enum(SEVERITIES as [string, ...string[]])).optional()),
-  product: z.string().max(200).optional().transform(csv),
-  controlId: z.string().max(64).optional(),
-  resourceType: z.string().max(128).optional(),
-  search: z.string().max(200).optional(),
-  sort: z.enum(['severity', 'lastSeen', 'title', 'product']).optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(0).max(100_000).optional(),
-  pageSize: z.coerce.number().int().min(1).max(200).optional(),
-});
+const count = (value: string | undefined) =>
+  value === undefined ? undefined : Number(value);
 
-/** Query string → FindingsQuery, or an InputError naming the bad parameter. */
-export function parseFindingsQuery(query: unknown): FindingsQuery {
-  return parseInput(schema, query, 'query') as FindingsQuery;
+/**
+ * The findings query as FindingsQuery. The router has checked every parameter
+ * against the contract (severity labels, lengths, page ranges); what is left is
+ * reading the lists and numbers out of their string form.
+ */
+export function readFindingsQuery(req: { query: unknown }): FindingsQuery {
+  const { severity, product, page, pageSize, ...rest } =
+    validatedQuery<'getFindings'>(req);
+  return {
+    ...rest,
+    severity: csv(severity) as Severity[] | undefined,
+    product: csv(product),
+    page: count(page),
+    pageSize: count(pageSize),
+  };
 }

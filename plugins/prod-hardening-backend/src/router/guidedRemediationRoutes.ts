@@ -4,26 +4,9 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import type { GuidedRemediationService } from '../services/remediation/GuidedRemediationService';
 import { authorize } from './authorize';
-import { parseInput } from './parseInput';
-
-/** ARNs, names and ids as AWS writes them: printable, no spaces or control characters. */
-export const resourceIdSchema = z
-  .string()
-  .min(1)
-  .max(2048)
-  .regex(/^[\x21-\x7e]+$/, 'must be an ARN, name or id without spaces');
-
-const params = z.object({
-  checkId: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[a-z0-9-]+$/),
-});
-const query = z.object({ resource: resourceIdSchema.optional() });
+import { validatedParams, validatedQuery } from './apiRouter';
 
 export interface GuidedRemediationRouteDeps {
   httpAuth: HttpAuthService;
@@ -40,8 +23,8 @@ export function addGuidedRemediationRoutes(
   deps: GuidedRemediationRouteDeps,
 ) {
   router.get('/remediations/guided/:checkId', async (req, res) => {
-    const { checkId } = parseInput(params, req.params, 'path');
-    const { resource } = parseInput(query, req.query, 'query');
+    const { checkId } = validatedParams<'getGuidedRemediation'>(req);
+    const { resource } = validatedQuery<'getGuidedRemediation'>(req);
     await authorize(
       deps,
       req,

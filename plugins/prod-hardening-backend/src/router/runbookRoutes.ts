@@ -1,23 +1,12 @@
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import type { RunbookLibrary } from '../services/runbooks/RunbookLibrary';
-import { RUNBOOK_ID } from '../services/runbooks/RunbookLibrary';
 import { authorize, AuthorizeDeps } from './authorize';
-import { parseInput } from './parseInput';
+import { validatedParams } from './apiRouter';
 
 export interface RunbookRouteDeps extends AuthorizeDeps {
   runbooks: RunbookLibrary;
 }
-
-const params = z.object({
-  id: z
-    .string()
-    .regex(
-      RUNBOOK_ID,
-      'must be a runbook id: lowercase letters, digits and dashes',
-    ),
-});
 
 /** GET /runbooks and GET /runbooks/:id (the Markdown of one runbook). */
 export function addRunbookRoutes(router: Router, deps: RunbookRouteDeps) {
@@ -27,7 +16,7 @@ export function addRunbookRoutes(router: Router, deps: RunbookRouteDeps) {
   });
 
   router.get('/runbooks/:id', async (req, res) => {
-    const { id } = parseInput(params, req.params, 'path');
+    const { id } = validatedParams<'getRunbook'>(req);
     await authorize(deps, req, prodHardeningReadPermission, 'read runbooks');
     res.json(await deps.runbooks.get(id));
   });

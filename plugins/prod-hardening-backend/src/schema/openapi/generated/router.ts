@@ -26,6 +26,29 @@ export const spec = {
   ],
   components: {
     schemas: {
+      ExemptionJustification: {
+        description:
+          'Why the risk is accepted, at least 10 characters once surrounding blanks are removed (they are not stored).',
+        type: 'string',
+        minLength: 10,
+        maxLength: 2000,
+        pattern: '^\\s*\\S[\\s\\S]{8,}\\S\\s*$',
+      },
+      CatalogName: {
+        description:
+          'A catalog name, 1–63 letters or digits separated by single "-", "_" or ".".',
+        type: 'string',
+        maxLength: 63,
+        pattern: '^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$',
+      },
+      ResourceId: {
+        description:
+          'An ARN, name or id as AWS writes it, printable, without spaces or control characters.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 2048,
+        pattern: '^[\\x21-\\x7e]+$',
+      },
       Exemption: {
         type: 'object',
         properties: {
@@ -1368,6 +1391,7 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['7', '30', '90'],
+              default: '30',
             },
           },
         ],
@@ -1446,6 +1470,8 @@ export const spec = {
             schema: {
               type: 'string',
               maxLength: 100,
+              pattern:
+                '^\\s*(?:(?:CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL)\\s*)?(?:,\\s*(?:(?:CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL)\\s*)?)*$',
             },
           },
           {
@@ -1507,10 +1533,10 @@ export const spec = {
             name: 'page',
             in: 'query',
             required: false,
-            description: 'Zero-based page.',
+            description: 'Zero-based page, at most 100000.',
             schema: {
               type: 'string',
-              pattern: '^[0-9]{1,6}$',
+              pattern: '^(?:[0-9]{1,5}|100000)$',
             },
           },
           {
@@ -1520,7 +1546,7 @@ export const spec = {
             description: '1–200, default 25.',
             schema: {
               type: 'string',
-              pattern: '^[0-9]{1,3}$',
+              pattern: '^(?:[1-9][0-9]?|1[0-9]{2}|200)$',
             },
           },
         ],
@@ -1887,6 +1913,7 @@ export const spec = {
               type: 'integer',
               minimum: 1,
               maximum: 500,
+              default: 100,
             },
           },
         ],
@@ -1960,10 +1987,12 @@ export const spec = {
                     format: 'uuid',
                   },
                   reason: {
+                    description:
+                      'Why the change is needed, for the approvers; at least 10 characters once surrounding blanks are removed (they are not stored).',
                     type: 'string',
                     minLength: 10,
                     maxLength: 1000,
-                    description: 'Why the change is needed, for the approvers.',
+                    pattern: '^\\s*\\S[\\s\\S]{8,}\\S\\s*$',
                   },
                 },
                 required: ['planId', 'reason'],
@@ -2146,9 +2175,11 @@ export const spec = {
                     enum: ['approve', 'reject'],
                   },
                   comment: {
+                    description:
+                      'Not blank; surrounding blanks are not stored.',
                     type: 'string',
-                    minLength: 1,
                     maxLength: 1000,
+                    pattern: '\\S',
                   },
                 },
                 required: ['decision'],
@@ -2245,6 +2276,7 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              minLength: 1,
               maxLength: 128,
               pattern: '^[a-z0-9-]+$',
             },
@@ -2256,9 +2288,7 @@ export const spec = {
             description:
               "One of the check's evidence resources; default: the first that does not pass.",
             schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 2048,
+              $ref: '#/components/schemas/ResourceId',
             },
           },
         ],
@@ -2532,9 +2562,7 @@ export const spec = {
             required: true,
             description: 'The finding id (an ARN), URL-encoded.',
             schema: {
-              type: 'string',
-              minLength: 1,
-              maxLength: 2048,
+              $ref: '#/components/schemas/ResourceId',
             },
           },
         ],
@@ -3431,6 +3459,7 @@ export const spec = {
               'The runbook file name without .md, e.g. rate-limiter.',
             schema: {
               type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,63}$',
             },
           },
         ],
@@ -3504,6 +3533,8 @@ export const spec = {
             description: 'Entity kind, e.g. component.',
             schema: {
               type: 'string',
+              maxLength: 63,
+              pattern: '^[a-zA-Z][a-zA-Z0-9]*$',
             },
           },
           {
@@ -3512,7 +3543,7 @@ export const spec = {
             required: true,
             description: 'Entity namespace, e.g. default.',
             schema: {
-              type: 'string',
+              $ref: '#/components/schemas/CatalogName',
             },
           },
           {
@@ -3521,7 +3552,7 @@ export const spec = {
             required: true,
             description: 'Entity name.',
             schema: {
-              type: 'string',
+              $ref: '#/components/schemas/CatalogName',
             },
           },
         ],
@@ -3613,6 +3644,7 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['json', 'csv'],
+              default: 'json',
             },
           },
         ],
@@ -3693,9 +3725,7 @@ export const spec = {
                         maxLength: 2048,
                       },
                       justification: {
-                        type: 'string',
-                        minLength: 10,
-                        maxLength: 2000,
+                        $ref: '#/components/schemas/ExemptionJustification',
                         description:
                           'Why the risk is accepted; written on the finding in Security Hub.',
                       },
@@ -3728,9 +3758,7 @@ export const spec = {
                         maxLength: 2048,
                       },
                       justification: {
-                        type: 'string',
-                        minLength: 10,
-                        maxLength: 2000,
+                        $ref: '#/components/schemas/ExemptionJustification',
                         description:
                           'Why the risk is accepted; written on the finding in Security Hub.',
                       },

@@ -484,6 +484,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description Why the risk is accepted, at least 10 characters once surrounding blanks are removed (they are not stored). */
+    ExemptionJustification: string;
+    /** @description A catalog name, 1–63 letters or digits separated by single "-", "_" or ".". */
+    CatalogName: string;
+    /** @description An ARN, name or id as AWS writes it, printable, without spaces or control characters. */
+    ResourceId: string;
     Exemption: {
       id: string;
       /** @enum {string} */
@@ -970,7 +976,7 @@ export interface operations {
         search?: string;
         sort?: 'severity' | 'lastSeen' | 'title' | 'product';
         order?: 'asc' | 'desc';
-        /** @description Zero-based page. */
+        /** @description Zero-based page, at most 100000. */
         page?: string;
         /** @description 1–200, default 25. */
         pageSize?: string;
@@ -1302,7 +1308,7 @@ export interface operations {
         'application/json': {
           /** Format: uuid */
           planId: string;
-          /** @description Why the change is needed, for the approvers. */
+          /** @description Why the change is needed, for the approvers; at least 10 characters once surrounding blanks are removed (they are not stored). */
           reason: string;
         };
       };
@@ -1445,6 +1451,7 @@ export interface operations {
         'application/json': {
           /** @enum {string} */
           decision: 'approve' | 'reject';
+          /** @description Not blank; surrounding blanks are not stored. */
           comment?: string;
         };
       };
@@ -1519,7 +1526,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description One of the check's evidence resources; default: the first that does not pass. */
-        resource?: string;
+        resource?: components['schemas']['ResourceId'];
       };
       header?: never;
       path: {
@@ -1633,7 +1640,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description The finding id (an ARN), URL-encoded. */
-        id: string;
+        id: components['schemas']['ResourceId'];
       };
       cookie?: never;
     };
@@ -2268,9 +2275,9 @@ export interface operations {
         /** @description Entity kind, e.g. component. */
         kind: string;
         /** @description Entity namespace, e.g. default. */
-        namespace: string;
+        namespace: components['schemas']['CatalogName'];
         /** @description Entity name. */
-        name: string;
+        name: components['schemas']['CatalogName'];
       };
       cookie?: never;
     };
@@ -2376,7 +2383,7 @@ export interface operations {
               checkId: string;
               resourceId: string;
               /** @description Why the risk is accepted; written on the finding in Security Hub. */
-              justification: string;
+              justification: components['schemas']['ExemptionJustification'];
               /**
                * Format: date-time
                * @description When the exemption stops applying: in the future, at most prodHardening.exemptions.maxDays (default 90) away.
@@ -2388,7 +2395,7 @@ export interface operations {
               kind: 'finding';
               findingId: string;
               /** @description Why the risk is accepted; written on the finding in Security Hub. */
-              justification: string;
+              justification: components['schemas']['ExemptionJustification'];
               /**
                * Format: date-time
                * @description When the exemption stops applying: in the future, at most prodHardening.exemptions.maxDays (default 90) away.
@@ -2566,6 +2573,10 @@ export interface operations {
 }
 
 /** One alias per component schema. */
+export type ExemptionJustification =
+  components['schemas']['ExemptionJustification'];
+export type CatalogName = components['schemas']['CatalogName'];
+export type ResourceId = components['schemas']['ResourceId'];
 export type Exemption = components['schemas']['Exemption'];
 export type ApprovalRequest = components['schemas']['ApprovalRequest'];
 export type ModelError = components['schemas']['Error'];
