@@ -187,11 +187,16 @@ async function main() {
         apiLatencies.push(performance.now() - t);
       }
     };
-    const defer = deps.queues.defer.bind(deps.queues);
-    deps.queues.defer = async (record, delayMs, counts) => {
-      const { messageId, userId } = JSON.parse(record.body);
-      allowedAt.set(messageId, nextSlotOf.get(userId) ?? Date.now() + delayMs);
-      return defer(record, delayMs, counts);
+    const deferAll = deps.queues.deferAll.bind(deps.queues);
+    deps.queues.deferAll = async entries => {
+      for (const entry of entries) {
+        const { messageId, userId } = JSON.parse(entry.body);
+        allowedAt.set(
+          messageId,
+          nextSlotOf.get(userId) ?? Date.now() + entry.delaySeconds * 1000,
+        );
+      }
+      return deferAll(entries);
     };
     const count = deps.metrics.count.bind(deps.metrics);
     deps.metrics.count = (name, nowMs, by) => {
