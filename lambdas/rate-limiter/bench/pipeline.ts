@@ -34,6 +34,8 @@
  *     absorbed by the API), `duplicateDeliveries`, `lost`, `deadLettered`, `passed`;
  *   - `scenario`: the parameters above and `moto` (`fixed` or `stock`);
  *   - `checks` and `passed`; `violations`, `missing` (first 10 of each);
+ *     `missingDetail`: per missing message, the deferred copies SQS confirmed
+ *     and the API requests seen (tells a lost copy from a lost original);
  *   - `timings`: per invocation receive / handler / delete ms, batch size, and
  *     API send ms per message (count, p50, p99, mean);
  *   - `pollers`: the most pollers reached and the number every 20 s;
@@ -158,6 +160,8 @@ async function main() {
   // message the latest such time: its latency is measured from there
   const nextSlotOf = new Map<string, number>();
   const allowedAt = new Map<string, number>();
+  /** Deferred copies SQS confirmed, per producer messageId (to trace a lost message). */
+  const confirmedCopies = new Map<string, number>();
   const instances: Dependencies[] = [];
   for (let i = 0; i < config.maxConcurrency; i++) {
     const deps = await createDependencies(config, {
@@ -187,11 +191,25 @@ async function main() {
         apiLatencies.push(performance.now() - t);
       }
     };
-    const defer = deps.queues.defer.bind(deps.queues);
-    deps.queues.defer = async (record, delayMs, counts) => {
-      const { messageId, userId } = JSON.parse(record.body);
-      allowedAt.set(messageId, nextSlotOf.get(userId) ?? Date.now() + delayMs);
-      return defer(record, delayMs, counts);
+    const deferAll = deps.queues.deferAll.bind(deps.queues);
+    deps.queues.deferAll = async entries => {
+      for (const entry of entries) {
+        const { messageId, userId } = JSON.parse(entry.body);
+        allowedAt.set(
+          messageId,
+          nextSlotOf.get(userId) ?? Date.now() + entry.delaySeconds * 1000,
+        );
+      }
+      const unsent = await deferAll(entries);
+      entries.forEach((entry, index) => {
+        if (unsent.has(index)) return;
+        const { messageId } = JSON.parse(entry.body);
+        confirmedCopies.set(
+          messageId,
+          (confirmedCopies.get(messageId) ?? 0) + 1,
+        );
+      });
+      return unsent;
     };
     const count = deps.metrics.count.bind(deps.metrics);
     deps.metrics.count = (name, nowMs, by) => {
@@ -496,6 +514,11 @@ async function main() {
       ),
     },
     missing: missing.slice(0, 10),
+    missingDetail: missing.slice(0, 10).map(id => ({
+      id,
+      deferredCopiesConfirmed: confirmedCopies.get(id) ?? 0,
+      apiAttempts: stub.attempts.get(id) ?? 0,
+    })),
     invocations: phases.batchSize.length,
     pollers: {
       note: 'event source mapping concurrency; the maximum is MAX_CONCURRENCY',

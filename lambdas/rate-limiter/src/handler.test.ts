@@ -1,7 +1,12 @@
 import Redis from 'ioredis';
+import type { SQSRecord } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  SendMessageBatchCommand,
+  SendMessageBatchRequest,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import {
   startMoto,
   startRedis,
@@ -63,7 +68,11 @@ afterEach(async () => {
   deps = undefined;
 });
 
-async function build(env: Record<string, string> = {}, clock = () => T0) {
+async function build(
+  env: Record<string, string> = {},
+  clock = () => T0,
+  sqsClient = sqs,
+) {
   const config = localConfig({
     redisUrl: redisServer.url,
     motoEndpoint: moto.endpoint,
@@ -72,7 +81,7 @@ async function build(env: Record<string, string> = {}, clock = () => T0) {
     env,
   });
   deps = await localDependencies(config, {
-    sqs,
+    sqs: sqsClient,
     clock,
     instanceId: 'test-instance',
   });
@@ -84,6 +93,14 @@ function attr(
   name: string,
 ) {
   return m.MessageAttributes?.[name]?.StringValue;
+}
+
+/** The SendMessageBatch inputs an SQS client was asked to send, in order. */
+function batchCalls(spy: jest.SpyInstance): SendMessageBatchRequest[] {
+  return spy.mock.calls
+    .map(([command]) => command)
+    .filter(c => c instanceof SendMessageBatchCommand)
+    .map(c => (c as SendMessageBatchCommand).input);
 }
 
 describe('SQS batch handler', () => {
@@ -152,14 +169,7 @@ describe('SQS batch handler', () => {
     expect(response.batchItemFailures).toEqual([]);
     expect(stub.deliveries).toHaveLength(3);
 
-    const deferrals = spy.mock.calls
-      .map(([command]) => command)
-      .filter(
-        c =>
-          c instanceof SendMessageCommand &&
-          c.input.QueueUrl === queues.queueUrl,
-      )
-      .map(c => (c as SendMessageCommand).input);
+    const deferrals = batchCalls(spy).flatMap(c => c.Entries ?? []);
     spy.mockRestore();
     expect(deferrals).toHaveLength(2);
     for (const input of deferrals) {
@@ -315,7 +325,7 @@ describe('SQS batch handler', () => {
       { Records: [sqsRecord(body, { id: 'x', receiveCount: 4 })] },
       fakeContext,
     );
-    const deferred = (spy.mock.calls[0][0] as SendMessageCommand).input;
+    const [deferred] = batchCalls(spy).flatMap(c => c.Entries ?? []);
     spy.mockRestore();
     expect(deferred.MessageAttributes).toMatchObject({
       deferrals: { StringValue: '1' },
@@ -414,6 +424,164 @@ describe('SQS batch handler', () => {
       window_ms: '60000',
       max_concurrency: '2',
     });
+  });
+});
+
+describe('deferred messages re-sent in batches', () => {
+  // one token per second and no jitter: every deferred copy waits exactly 1 s
+  const oneSecond = {
+    RATE_LIMIT_REFILL_INTERVAL_MS: '1000',
+    DEFER_JITTER_MS: '0',
+  };
+
+  /** `perCreator` records for each creator: 3 are sent, the rest deferred. */
+  function batchOf(creators: string[], perCreator: number) {
+    const bodies = creators.flatMap(u =>
+      Array.from({ length: perCreator }, () => message(u)),
+    );
+    const records = bodies.map(b => sqsRecord(b));
+    const deferred = creators.flatMap(u =>
+      records.filter(r => JSON.parse(r.body).userId === u).slice(3),
+    );
+    return { records, deferred };
+  }
+
+  /** The producers' messageIds of SQS messages or records, sorted. */
+  const producerIds = (messages: { Body?: string; body?: string }[]) =>
+    messages
+      .map(m => JSON.parse((m.Body ?? m.body)!).messageId as string)
+      .sort();
+
+  /** Drains the queue until `count` messages arrived (or 5 s passed). */
+  async function receiveDelayed(count: number) {
+    const received = [];
+    for (let i = 0; i < 50 && received.length < count; i++) {
+      await new Promise(r => setTimeout(r, 100));
+      received.push(...(await receiveAll(sqs, queues.queueUrl)));
+    }
+    // anything sent twice would be visible by now too
+    await new Promise(r => setTimeout(r, 300));
+    received.push(...(await receiveAll(sqs, queues.queueUrl)));
+    return received;
+  }
+
+  /** An SQS client whose SendMessageBatch calls pass through `alter` first. */
+  function alteredClient(alter: (input: SendMessageBatchRequest) => void) {
+    const client = awsClients(moto.endpoint).sqs;
+    client.middlewareStack.add(
+      next => async args => {
+        const input = args.input as Partial<SendMessageBatchRequest>;
+        if (Array.isArray(input.Entries)) {
+          alter(input as SendMessageBatchRequest);
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'alterBatchForTest' },
+    );
+    return client;
+  }
+
+  it('re-sends n deferrals in ceil(n/10) calls, each message once with its delay', async () => {
+    const handler = await build(oneSecond);
+    const spy = jest.spyOn(sqs, 'send');
+    const { records, deferred } = batchOf(['a', 'b', 'c', 'd', 'e'], 8);
+    const response = await handler({ Records: records }, fakeContext);
+    const calls = batchCalls(spy);
+    spy.mockRestore();
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(stub.deliveries).toHaveLength(15);
+    expect(deferred).toHaveLength(25);
+    expect(calls.map(c => c.Entries?.length)).toEqual([10, 10, 5]);
+    const entries = calls.flatMap(c => c.Entries ?? []);
+    expect(entries.every(e => e.DelaySeconds === 1)).toBe(true);
+    expect(producerIds(entries.map(e => ({ Body: e.MessageBody })))).toEqual(
+      producerIds(deferred),
+    );
+
+    // invisible for their delay, then each one back exactly once
+    expect(await receiveAll(sqs, queues.queueUrl)).toHaveLength(0);
+    const back = await receiveDelayed(deferred.length);
+    expect(producerIds(back)).toEqual(producerIds(deferred));
+    expect(back.every(m => attr(m, 'deferrals') === '1')).toBe(true);
+    const counters = await redis.hgetall(
+      metricsKeys().counters(epochMinute(T0)),
+    );
+    expect(counters).toMatchObject({ throttled: '25', deferred: '25' });
+  });
+
+  it('reports exactly the records whose entries SQS refused', async () => {
+    const { records, deferred } = batchOf(['a', 'b'], 7);
+    const refused = new Set(
+      [deferred[1], deferred[6]].map(r => JSON.parse(r.body).messageId),
+    );
+    // a delay over 15 minutes is the one per-entry failure moto reports
+    const client = alteredClient(input => {
+      for (const entry of input.Entries ?? []) {
+        if (refused.has(JSON.parse(entry.MessageBody!).messageId)) {
+          entry.DelaySeconds = 901;
+        }
+      }
+    });
+    const handler = await build(oneSecond, () => T0, client);
+    const response = await handler({ Records: records }, fakeContext);
+
+    const failedRecords = deferred.filter(r =>
+      refused.has(JSON.parse(r.body).messageId),
+    );
+    expect(
+      response.batchItemFailures.map(f => f.itemIdentifier).sort(),
+    ).toEqual(failedRecords.map(r => r.messageId).sort());
+    const back = await receiveDelayed(deferred.length - refused.size);
+    expect(producerIds(back)).toEqual(
+      producerIds(deferred.filter(r => !failedRecords.includes(r))),
+    );
+
+    // SQS redelivers a refused original: it is decided again and deferred
+    refused.clear();
+    const retried = await handler(
+      {
+        Records: [
+          sqsRecord(JSON.parse(failedRecords[0].body), { receiveCount: 2 }),
+        ],
+      },
+      fakeContext,
+    );
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(stub.deliveries).toHaveLength(6);
+  });
+
+  it('reports every record of a call that failed as a whole, and only those', async () => {
+    const { records, deferred } = batchOf(['a', 'b', 'c'], 8);
+    const poisoned = JSON.parse(deferred[12].body).messageId;
+    const inFailedCall = new Set<string>();
+    const client = alteredClient(input => {
+      const ids = (input.Entries ?? []).map(
+        e => JSON.parse(e.MessageBody!).messageId as string,
+      );
+      if (ids.includes(poisoned)) {
+        ids.forEach(id => inFailedCall.add(id));
+        throw new Error('connection reset');
+      }
+    });
+    const handler = await build(oneSecond, () => T0, client);
+    const response = await handler({ Records: records }, fakeContext);
+
+    // 15 deferrals: calls of 10 and 5; every record of the failed call is reported
+    expect([10, 5]).toContain(inFailedCall.size);
+    const isInFailedCall = (r: SQSRecord) =>
+      inFailedCall.has(JSON.parse(r.body).messageId);
+    expect(
+      response.batchItemFailures.map(f => f.itemIdentifier).sort(),
+    ).toEqual(
+      deferred
+        .filter(isInFailedCall)
+        .map(r => r.messageId)
+        .sort(),
+    );
+    const sentCopies = deferred.filter(r => !isInFailedCall(r));
+    const back = await receiveDelayed(sentCopies.length);
+    expect(producerIds(back)).toEqual(producerIds(sentCopies));
   });
 });
 

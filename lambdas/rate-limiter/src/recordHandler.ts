@@ -8,9 +8,11 @@ import type { MessagingClient } from './delivery/messagingClient';
 import { ApiThrottledError, MessageRejectedError } from './delivery/errors';
 import {
   MessageQueues,
+  deferralEntry,
   deferralsOf,
   failedAttemptsOf,
 } from './delivery/queues';
+import type { PendingDeferrals } from './pendingDeferrals';
 import type { MetricsRecorder } from './metrics/recorder';
 import type { RateLimits } from './contract';
 
@@ -21,7 +23,7 @@ export interface RecordHandlerDeps {
   };
   idempotency: Pick<IdempotencyStore, 'claim' | 'release' | 'complete'>;
   client: Pick<MessagingClient, 'send'>;
-  queues: Pick<MessageQueues, 'defer' | 'deadLetter'>;
+  queues: Pick<MessageQueues, 'deferAll' | 'deadLetter'>;
   metrics: MetricsRecorder;
   logger: Logger;
   /** Random delay added to each deferral, spreading retries of a burst. */
@@ -71,7 +73,8 @@ export function parseBody(body: string): Parsed {
 /**
  * Handles one SQS record: validate, claim by the producer's messageId, decide,
  * then deliver, defer or dead-letter. Returns normally when the record is done
- * (SQS deletes it); throws to have SQS retry it.
+ * (SQS deletes it); throws to have SQS retry it. A deferred copy is added to
+ * the batch's `deferrals`, which the batch handler re-sends at the end.
  */
 export function createRecordHandler(deps: RecordHandlerDeps) {
   const clock = deps.clock ?? Date.now;
@@ -91,38 +94,34 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
     Number(record.attributes.ApproximateReceiveCount ?? 1) -
     1;
 
-  async function defer(
+  function defer(
     record: SQSRecord,
     retryAfterMs: number,
     ids: object,
     failedAttempts: number,
+    deferrals: PendingDeferrals,
   ) {
-    const deferrals = deferralsOf(record) + 1;
-    if (deferrals > deps.maxDeferrals) {
+    const count = deferralsOf(record) + 1;
+    if (count > deps.maxDeferrals) {
       return deadLetter(
         record,
-        `deferred ${deferrals - 1} times without a free slot`,
+        `deferred ${count - 1} times without a free slot`,
         ids,
       );
     }
     const delayMs = retryAfterMs + Math.floor(random() * deps.deferJitterMs);
-    const delaySeconds = await deps.queues.defer(record, delayMs, {
-      deferrals,
-      failedAttempts,
-    });
-    metrics.count('deferred', clock());
-    logger.debug('message deferred', {
+    const counts = { deferrals: count, failedAttempts };
+    deferrals.add(record, deferralEntry(record, delayMs, counts), {
       ...ids,
       retryAfterMs,
-      delaySeconds,
-      deferrals,
-      failedAttempts,
+      ...counts,
     });
     return 'deferred' as const;
   }
 
   return async function handleRecord(
     record: SQSRecord,
+    deferrals: PendingDeferrals,
   ): Promise<RecordOutcome> {
     const parsed = parseBody(record.body);
     if (!parsed.ok) {
@@ -156,7 +155,13 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
       await deps.idempotency.release(messageId, owner);
       const retryAfter =
         decision.retryAfter ?? deps.limiter.limits.refillIntervalMs;
-      return defer(record, retryAfter, ids, previousFailures(record));
+      return defer(
+        record,
+        retryAfter,
+        ids,
+        previousFailures(record),
+        deferrals,
+      );
     }
     metrics.count('allowed', now);
 
@@ -170,7 +175,7 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
           error.retryAfterMs ?? 0,
           deps.limiter.limits.refillIntervalMs,
         );
-        return defer(record, wait, ids, previousFailures(record));
+        return defer(record, wait, ids, previousFailures(record), deferrals);
       }
       metrics.count('failed', clock());
       if (error instanceof MessageRejectedError) {

@@ -1,9 +1,16 @@
 import {
   MessageAttributeValue,
+  SendMessageBatchCommand,
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
+import {
+  DeferralEntry,
+  entryId,
+  planBatches,
+  unsentPositions,
+} from './deferralBatches';
 
 /** Message attribute carrying how many times a message was deferred. */
 export const DEFERRALS_ATTRIBUTE = 'deferrals';
@@ -29,7 +36,7 @@ export interface QueueOptions {
   deadLetterQueueUrl: string;
 }
 
-/** Re-enqueues deferred messages and dead-letters messages with a reason. */
+/** Re-enqueues deferred messages (in batches) and dead-letters messages with a reason. */
 export class MessageQueues {
   private readonly options: QueueOptions;
 
@@ -38,38 +45,48 @@ export class MessageQueues {
   }
 
   /**
-   * Puts the message back on the queue, invisible for `delayMs` (rounded up to
-   * whole seconds), with its deferral count and the failed delivery attempts
-   * so far. A new SQS message starts with a receive count of 1, so waiting for
-   * a token never uses up delivery attempts.
+   * Puts deferred messages back on the queue with SendMessageBatch (see
+   * `planBatches`), the calls running concurrently. Resolves with the
+   * position of every entry that was not sent and why: the ones SQS refused
+   * (`Failed`) and all of a call that failed as a whole. Never rejects.
    */
-  async defer(
-    record: SQSRecord,
-    delayMs: number,
-    counts: { deferrals: number; failedAttempts: number },
-  ): Promise<number> {
-    const delaySeconds = Math.min(
-      MAX_DELAY_SECONDS,
-      Math.max(0, Math.ceil(delayMs / 1000)),
-    );
-    await this.options.sqs.send(
-      new SendMessageCommand({
-        QueueUrl: this.options.queueUrl,
-        MessageBody: record.body,
-        DelaySeconds: delaySeconds,
-        MessageAttributes: attributes(record, {
-          [DEFERRALS_ATTRIBUTE]: {
-            DataType: 'Number',
-            StringValue: String(counts.deferrals),
-          },
-          [FAILED_ATTEMPTS_ATTRIBUTE]: {
-            DataType: 'Number',
-            StringValue: String(counts.failedAttempts),
-          },
-        }),
+  async deferAll(
+    entries: readonly DeferralEntry[],
+  ): Promise<Map<number, string>> {
+    const unsent = new Map<number, string>();
+    await Promise.all(
+      planBatches(entries).map(async batch => {
+        try {
+          const result = await this.options.sqs.send(
+            new SendMessageBatchCommand({
+              QueueUrl: this.options.queueUrl,
+              Entries: batch.map((index, position) => ({
+                Id: entryId(position),
+                MessageBody: entries[index].body,
+                DelaySeconds: entries[index].delaySeconds,
+                MessageAttributes: entries[index].attributes,
+              })),
+            }),
+          );
+          const reasons = new Map(
+            (result.Failed ?? []).map(f => [
+              f.Id,
+              `${f.Code ?? 'failed'}: ${f.Message ?? 'no message'}`,
+            ]),
+          );
+          for (const position of unsentPositions(batch.length, result)) {
+            unsent.set(
+              batch[position],
+              reasons.get(entryId(position)) ?? 'not confirmed by SQS',
+            );
+          }
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          for (const index of batch) unsent.set(index, reason);
+        }
       }),
     );
-    return delaySeconds;
+    return unsent;
   }
 
   /**
@@ -103,6 +120,36 @@ export class MessageQueues {
       }),
     );
   }
+}
+
+/**
+ * The deferred copy of `record`: invisible for `delayMs` (rounded up to whole
+ * seconds, at most SQS's 15 minutes), with its deferral count and the failed
+ * delivery attempts so far. A new SQS message starts with a receive count of 1,
+ * so waiting for a token never uses up delivery attempts.
+ */
+export function deferralEntry(
+  record: SQSRecord,
+  delayMs: number,
+  counts: { deferrals: number; failedAttempts: number },
+): DeferralEntry {
+  return {
+    body: record.body,
+    delaySeconds: Math.min(
+      MAX_DELAY_SECONDS,
+      Math.max(0, Math.ceil(delayMs / 1000)),
+    ),
+    attributes: attributes(record, {
+      [DEFERRALS_ATTRIBUTE]: {
+        DataType: 'Number',
+        StringValue: String(counts.deferrals),
+      },
+      [FAILED_ATTEMPTS_ATTRIBUTE]: {
+        DataType: 'Number',
+        StringValue: String(counts.failedAttempts),
+      },
+    }),
+  };
 }
 
 /** The deferral count carried by a record (0 for a message never deferred). */
