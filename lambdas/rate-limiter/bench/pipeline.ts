@@ -28,7 +28,9 @@
  *     (delivered ÷ time from start to the last arrival), `deliveredShare`
  *     (delivered ÷ offered rate), `maxQueueDepth` (visible + in flight + delayed),
  *     `withinLimitP50Ms` / `withinLimitP99Ms` (enqueue → API, never-deferred
- *     messages), `deferredCount`, `deferredP50Ms` / `deferredP99Ms` (deferred
+ *     messages), `deferredCount`, `deferralCopies` (deferred copies re-sent in all)
+ *     and `copiesPerDeferredMean` / `Max` (per deferred message; 1 is ideal),
+ *     `deferredP50Ms` / `deferredP99Ms` (deferred
  *     messages: from the earliest send time the limiter gave them → API),
  *     `violations`, `duplicates` (requests repeating an accepted idempotency key,
  *     absorbed by the API), `duplicateDeliveries`, `lost`, `deadLettered`, `passed`;
@@ -441,6 +443,8 @@ async function main() {
       );
     }
   }
+  // how often a deferred message was re-sent before it got through: 1 is ideal
+  const copiesPerDeferred = [...confirmedCopies.values()];
   const maxDepth = depthSamples.reduce(
     (max, s) => (s.total > max.total ? s : max),
     { atS: 0, visible: 0, total: 0, pollers: 0 },
@@ -480,6 +484,13 @@ async function main() {
     deferredCount: deferredLateness.length,
     deferredP50Ms: Math.round(percentile(deferredLateness, 50)),
     deferredP99Ms: Math.round(percentile(deferredLateness, 99)),
+    deferralCopies: copiesPerDeferred.reduce((a, b) => a + b, 0),
+    copiesPerDeferredMean: round(
+      copiesPerDeferred.reduce((a, b) => a + b, 0) /
+        (copiesPerDeferred.length || 1),
+      2,
+    ),
+    copiesPerDeferredMax: Math.max(0, ...copiesPerDeferred),
     violations: stub.violations.length,
     duplicates: stub.duplicates,
     duplicateDeliveries: deliveredIds.length - deliveredSet.size + both.length,

@@ -9,7 +9,7 @@ import {
   MotoServer,
   RedisServer,
 } from '@prod-hardening/dev-stack';
-import { createHandler } from '../src/handler';
+import { createHandler, SqsHandler } from '../src/handler';
 import { Dependencies } from '../src/dependencies';
 import { ensureQueues } from './queues';
 import { startStubApi, StubApi } from './stubApi';
@@ -185,5 +185,69 @@ describe('LocalEventSourceMapping', () => {
     expect(bodies.filter(b => stub.attempts.get(b.messageId) !== 1)).toEqual(
       [],
     );
+  });
+
+  it('receives the next batch while the instance runs the current one, each message once', async () => {
+    const queues = await ensureQueues(sqs, {
+      name: 'esm-ahead',
+      visibilityTimeoutSeconds: 30,
+    });
+    const handled: string[] = [];
+    const running: { start: number; end?: number }[] = [];
+    // the instance only records and takes its time: the mapping is under test
+    const slowHandler: SqsHandler = async event => {
+      const span: { start: number; end?: number } = { start: Date.now() };
+      running.push(span);
+      handled.push(...event.Records.map(r => r.body));
+      await new Promise(r => setTimeout(r, 300));
+      span.end = Date.now();
+      return { batchItemFailures: [] };
+    };
+    const receivesStarted: number[] = [];
+    const client = awsClients(moto.endpoint).sqs;
+    client.middlewareStack.add(
+      next => async args => {
+        if ('MaxNumberOfMessages' in (args.input as object)) {
+          receivesStarted.push(Date.now());
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordReceives' },
+    );
+    const bodies = Array.from({ length: 40 }, (_, i) => `m-${i}`);
+    for (let i = 0; i < bodies.length; i += 10) {
+      await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queues.queueUrl,
+          Entries: bodies.slice(i, i + 10).map((b, j) => ({
+            Id: String(j),
+            MessageBody: b,
+          })),
+        }),
+      );
+    }
+    mapping = new LocalEventSourceMapping({
+      sqs: client,
+      queueUrl: queues.queueUrl,
+      queueArn: queues.queueArn,
+      handlers: [slowHandler],
+      waitTimeSeconds: 1,
+    });
+    mapping.start();
+    await waitFor(() => handled.length >= bodies.length, 20_000);
+    await mapping.stop();
+    mapping = undefined;
+
+    expect([...handled].sort()).toEqual([...bodies].sort());
+    // the batch after the first was asked for before the first batch was done
+    // (without receiving ahead: one receive, then nothing until it returns)
+    const beforeFirstDone = receivesStarted.filter(at => at < running[0].end!);
+    expect(beforeFirstDone.length).toBeGreaterThanOrEqual(2);
+    // the instance itself never ran two batches at once
+    const overlaps = running.filter(
+      (span, k) => k > 0 && span.start < running[k - 1].end!,
+    );
+    expect(overlaps).toEqual([]);
+    expect(await receiveAll(sqs, queues.queueUrl)).toHaveLength(0);
   });
 });

@@ -42,6 +42,11 @@ export interface LocalEventSourceMappingOptions {
   onError?: (error: unknown) => void;
 }
 
+interface Received {
+  messages?: Message[];
+  receiveMs: number;
+}
+
 export interface InvocationResult {
   instance: number;
   received: number;
@@ -164,30 +169,48 @@ export class LocalEventSourceMapping {
     }
   }
 
-  private async poll(handler: SqsHandler, instance: number) {
+  /** One long poll; `messages` is undefined when the call failed. */
+  private async receive(): Promise<Received> {
     const { sqs, queueUrl } = this.options;
+    const started = performance.now();
+    try {
+      const out = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          MaxNumberOfMessages: this.options.batchSize ?? 10,
+          WaitTimeSeconds: this.options.waitTimeSeconds ?? 1,
+          MessageSystemAttributeNames: ['All'],
+          // older SQS implementations (and moto) only read the deprecated name
+          AttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
+        { abortSignal: this.controller.signal },
+      );
+      return {
+        messages: out.Messages ?? [],
+        receiveMs: performance.now() - started,
+      };
+    } catch (error) {
+      if (this.running) this.options.onError?.(error);
+      return { receiveMs: performance.now() - started };
+    }
+  }
+
+  /**
+   * A poller and its instance, as in Lambda where pollers are not function
+   * instances: while the instance runs one batch, the poller already long-polls
+   * the next, but only while receives come back full (a busy queue), so an idle
+   * queue has no batch waiting. The waiting batch is invoked next, well within
+   * its visibility timeout (one invocation later).
+   */
+  private async poll(handler: SqsHandler, instance: number) {
     const idleReceives = this.options.idleReceives ?? 2;
     let emptyReceives = 0;
+    let next: Promise<Received> | undefined;
     while (this.running) {
-      let messages: Message[] = [];
-      const receiveStarted = performance.now();
-      try {
-        const out = await sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: queueUrl,
-            MaxNumberOfMessages: this.options.batchSize ?? 10,
-            WaitTimeSeconds: this.options.waitTimeSeconds ?? 1,
-            MessageSystemAttributeNames: ['All'],
-            // older SQS implementations (and moto) only read the deprecated name
-            AttributeNames: ['All'],
-            MessageAttributeNames: ['All'],
-          }),
-          { abortSignal: this.controller.signal },
-        );
-        messages = out.Messages ?? [];
-      } catch (error) {
-        if (!this.running) return;
-        this.options.onError?.(error);
+      const { messages, receiveMs } = await (next ?? this.receive());
+      next = undefined;
+      if (messages === undefined) {
         await new Promise(r => setTimeout(r, 200));
         continue;
       }
@@ -200,15 +223,18 @@ export class LocalEventSourceMapping {
         continue;
       }
       emptyReceives = 0;
+      const full = messages.length >= this.bounds.batchSize;
       if (scaleUpAfterReceive(messages.length, this.bounds)) {
         this.scaleTo(this.pollers.size + 1);
       }
-      await this.invoke(
-        handler,
-        instance,
-        messages,
-        performance.now() - receiveStarted,
-      );
+      if (full) next = this.receive();
+      await this.invoke(handler, instance, messages, receiveMs);
+    }
+    // stopped with a batch received ahead (its long poll was aborted unless it
+    // had already answered): run it, so stopping leaves nothing in flight
+    const ahead = next && (await next);
+    if (ahead?.messages?.length) {
+      await this.invoke(handler, instance, ahead.messages, ahead.receiveMs);
     }
   }
 

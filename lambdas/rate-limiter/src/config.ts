@@ -47,6 +47,8 @@ const envSchema = z
     REDIS_PROBE_INTERVAL_MS: positiveInt(1_000),
 
     DEFER_JITTER_MS: nonNegativeInt(1_000),
+    /** Between two planned returns of a creator's deferred copies; unset: refill × concurrency. */
+    DEFER_SPACING_MS: z.coerce.number().int().nonnegative().optional(),
     MAX_DEFERRALS: positiveInt(100),
     /** Must equal the queue's redrive `maxReceiveCount`. */
     MAX_RECEIVES: positiveInt(5),
@@ -94,6 +96,8 @@ export interface RateLimiterConfig {
   fallbackWarmupMs: number;
   redisProbeIntervalMs: number;
   deferJitterMs: number;
+  /** See `src/delivery/deferralPlanner.ts`. */
+  deferSpacingMs: number;
   maxDeferrals: number;
   maxReceives: number;
   idempotency: { keyPrefix: string; ttlSeconds: number };
@@ -142,6 +146,10 @@ export function loadConfig(
     fallbackWarmupMs: e.FALLBACK_WARMUP_MS ?? limits.windowMs,
     redisProbeIntervalMs: e.REDIS_PROBE_INTERVAL_MS,
     deferJitterMs: e.DEFER_JITTER_MS,
+    // each instance's share of the refill rate: the pace at which its share of
+    // a creator's backlog can go out (the fallback share uses the same pace)
+    deferSpacingMs:
+      e.DEFER_SPACING_MS ?? limits.refillIntervalMs * e.MAX_CONCURRENCY,
     maxDeferrals: e.MAX_DEFERRALS,
     maxReceives: e.MAX_RECEIVES,
     idempotency: {

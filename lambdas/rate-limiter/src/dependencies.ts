@@ -10,6 +10,7 @@ import { IdempotencyStore } from './idempotency/store';
 import { MetricsRecorder } from './metrics/recorder';
 import { MessagingClient } from './delivery/messagingClient';
 import { MessageQueues } from './delivery/queues';
+import { DeferralPlanner } from './delivery/deferralPlanner';
 import { secretsManagerToken, staticToken } from './delivery/token';
 import { createLogger, Logger } from './logger';
 import type { RecordHandlerDeps } from './recordHandler';
@@ -152,6 +153,7 @@ export async function createDependencies(
     }),
     logger,
     deferJitterMs: config.deferJitterMs,
+    deferralPlanner: new DeferralPlanner({ spacingMs: config.deferSpacingMs }),
     maxDeferrals: config.maxDeferrals,
     maxReceives: config.maxReceives,
     clock,

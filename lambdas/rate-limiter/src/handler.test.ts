@@ -161,8 +161,11 @@ describe('SQS batch handler', () => {
     expect(stub.deliveries).toHaveLength(0);
   });
 
-  it('defers throttled messages with retryAfter plus jitter and a deferral count', async () => {
-    const handler = await build({ DEFER_JITTER_MS: '1000' });
+  it('defers throttled messages with retryAfter plus jitter and a deferral count, a creator’s copies spaced out', async () => {
+    const handler = await build({
+      DEFER_JITTER_MS: '1000',
+      DEFER_SPACING_MS: '12000',
+    });
     const spy = jest.spyOn(sqs, 'send');
     const batch = [1, 2, 3, 4, 5].map(() => sqsRecord(message('busy-creator')));
     const response = await handler({ Records: batch }, fakeContext);
@@ -172,9 +175,14 @@ describe('SQS batch handler', () => {
     const deferrals = batchCalls(spy).flatMap(c => c.Entries ?? []);
     spy.mockRestore();
     expect(deferrals).toHaveLength(2);
+    // retryAfter is 6000 ms at a fixed clock; the creator's second copy is
+    // planned one spacing (12 s) after the first; jitter adds up to 1 s to each
+    const [first, second] = deferrals
+      .map(d => d.DelaySeconds!)
+      .sort((a, b) => a - b);
+    expect([6, 7]).toContain(first);
+    expect([18, 19]).toContain(second);
     for (const input of deferrals) {
-      // retryAfter is 6000 ms at a fixed clock; jitter adds up to 1 s
-      expect([6, 7]).toContain(input.DelaySeconds);
       expect(input.MessageAttributes?.deferrals).toEqual({
         DataType: 'Number',
         StringValue: '1',
@@ -428,10 +436,12 @@ describe('SQS batch handler', () => {
 });
 
 describe('deferred messages re-sent in batches', () => {
-  // one token per second and no jitter: every deferred copy waits exactly 1 s
+  // one token per second, no jitter and no spacing between a creator's copies:
+  // every deferred copy waits exactly 1 s
   const oneSecond = {
     RATE_LIMIT_REFILL_INTERVAL_MS: '1000',
     DEFER_JITTER_MS: '0',
+    DEFER_SPACING_MS: '0',
   };
 
   /** `perCreator` records for each creator: 3 are sent, the rest deferred. */

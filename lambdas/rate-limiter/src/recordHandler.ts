@@ -13,6 +13,7 @@ import {
   failedAttemptsOf,
 } from './delivery/queues';
 import type { PendingDeferrals } from './pendingDeferrals';
+import type { DeferralPlanner } from './delivery/deferralPlanner';
 import type { MetricsRecorder } from './metrics/recorder';
 import type { RateLimits } from './contract';
 
@@ -28,6 +29,8 @@ export interface RecordHandlerDeps {
   logger: Logger;
   /** Random delay added to each deferral, spreading retries of a burst. */
   deferJitterMs: number;
+  /** When each deferred copy comes back (a creator's copies spaced out). */
+  deferralPlanner: Pick<DeferralPlanner, 'delayFor'>;
   /** A message deferred this many times goes to the DLQ. */
   maxDeferrals: number;
   /**
@@ -96,6 +99,7 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
 
   function defer(
     record: SQSRecord,
+    userId: string,
     retryAfterMs: number,
     ids: object,
     failedAttempts: number,
@@ -109,7 +113,12 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
         ids,
       );
     }
-    const delayMs = retryAfterMs + Math.floor(random() * deps.deferJitterMs);
+    const plannedMs = deps.deferralPlanner.delayFor(
+      userId,
+      clock(),
+      retryAfterMs,
+    );
+    const delayMs = plannedMs + Math.floor(random() * deps.deferJitterMs);
     const counts = { deferrals: count, failedAttempts };
     deferrals.add(record, deferralEntry(record, delayMs, counts), {
       ...ids,
@@ -157,6 +166,7 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
         decision.retryAfter ?? deps.limiter.limits.refillIntervalMs;
       return defer(
         record,
+        userId,
         retryAfter,
         ids,
         previousFailures(record),
@@ -175,7 +185,14 @@ export function createRecordHandler(deps: RecordHandlerDeps) {
           error.retryAfterMs ?? 0,
           deps.limiter.limits.refillIntervalMs,
         );
-        return defer(record, wait, ids, previousFailures(record), deferrals);
+        return defer(
+          record,
+          userId,
+          wait,
+          ids,
+          previousFailures(record),
+          deferrals,
+        );
       }
       metrics.count('failed', clock());
       if (error instanceof MessageRejectedError) {
