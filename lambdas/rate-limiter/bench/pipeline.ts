@@ -42,7 +42,8 @@
  *     API send ms per message (count, p50, p99, mean);
  *   - `pollers`: the most pollers reached and the number every 20 s;
  *   - `cpuShare`: CPU seconds per wall second of moto, this process, Redis;
- *   - `queueDepth`: its maximum and the depth every 20 s;
+ *   - `queueDepth`: its maximum and the depth (total and visible) every 20 s;
+ *     `invocationsEveryTwentySeconds`: invocations ended per 20-s slot;
  *   - `decisionLatencyMs`, `endToEndLatencyMs`, `deferredLatencyMs`: as above,
  *     with counts; `throughputPerMinute` (= deliveredPerMinute), `offeredPerMinute`,
  *     `durationSeconds`, `drainSeconds`, `load` (`os.loadavg()` at start and end).
@@ -109,6 +110,29 @@ function cpuSecondsOf(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * The first sample of each 20-s slot (by its `atS`), or with `count` the
+ * number of samples per slot: a time series that does not stretch when
+ * samples come late.
+ */
+function everyTwentySeconds<T extends { atS: number }>(samples: T[]): T[];
+function everyTwentySeconds(samples: { atS: number }[], count: true): number[];
+function everyTwentySeconds<T extends { atS: number }>(
+  samples: T[],
+  count?: true,
+): (T | number)[] {
+  const slots = new Map<number, T[]>();
+  for (const sample of samples) {
+    const slot = Math.floor(sample.atS / 20);
+    slots.set(slot, [...(slots.get(slot) ?? []), sample]);
+  }
+  const last = Math.max(-1, ...slots.keys());
+  return Array.from({ length: last + 1 }, (_, slot) => {
+    const inSlot = slots.get(slot) ?? [];
+    return count ? inSlot.length : inSlot[0];
+  }).filter(v => v !== undefined);
 }
 
 const spread = (values: number[]) => ({
@@ -220,6 +244,8 @@ async function main() {
     };
     instances.push(deps);
   }
+  /** When each invocation ended (epoch ms). */
+  const invocationTimes: number[] = [];
   const phases = {
     receiveMs: [] as number[],
     handlerMs: [] as number[],
@@ -232,6 +258,7 @@ async function main() {
     queueArn: queues.queueArn,
     handlers: instances.map(d => createHandler(d)),
     onInvocation: r => {
+      invocationTimes.push(Date.now());
       phases.receiveMs.push(r.receiveMs);
       phases.handlerMs.push(r.handlerMs);
       phases.deleteMs.push(r.deleteMs);
@@ -548,12 +575,17 @@ async function main() {
     },
     cpuShare,
     queueDepth: {
-      note: 'visible + in flight + delayed, sampled every 2 s',
+      note: 'visible + in flight + delayed, sampled every 2 s (slower when the emulator is)',
       max: maxDepth,
-      everyTwentySeconds: depthSamples
-        .filter((_, i) => i % 10 === 0)
-        .map(s => s.total),
+      everyTwentySeconds: everyTwentySeconds(depthSamples).map(s => s.total),
+      visibleEveryTwentySeconds: everyTwentySeconds(depthSamples).map(
+        s => s.visible,
+      ),
     },
+    invocationsEveryTwentySeconds: everyTwentySeconds(
+      invocationTimes.map(at => ({ atS: (at - started) / 1000 })),
+      true,
+    ),
     fallbackDecisions: fallbackDecisions.count,
     durationSeconds: round((finishedAt - started) / 1000, 1),
     drainSeconds: round((finishedAt - producedUntil) / 1000, 1),
