@@ -14,7 +14,9 @@ import type { FinOpsService, ProdHardeningRequestOptions } from './types';
 export class DefaultFinOpsService implements FinOpsService {
   constructor(private readonly api: ProdHardeningApi) {}
 
-  getOverview(options: ProdHardeningRequestOptions = {}): Promise<FinOpsOverview> {
+  getOverview(
+    options: ProdHardeningRequestOptions = {},
+  ): Promise<FinOpsOverview> {
     return this.api.get(finOpsOverviewRequest, options);
   }
 

@@ -3,7 +3,7 @@ import type {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { toServiceError, unreachable } from './errors';
+import { notServedByBackend, toServiceError, unreachable } from './errors';
 import { ApiRequest, requestUrl } from './requests';
 import type { ProdHardeningRequestOptions } from './types';
 
@@ -35,7 +35,8 @@ export class ProdHardeningApi {
   ): Promise<T> {
     const { auth, discovery } = this.options;
     const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: options.credentials ?? (await auth.getOwnServiceCredentials()),
+      onBehalfOf:
+        options.credentials ?? (await auth.getOwnServiceCredentials()),
       targetPluginId: PROD_HARDENING_PLUGIN_ID,
     });
     const url = requestUrl(
@@ -55,7 +56,15 @@ export class ProdHardeningApi {
       throw unreachable(url, error);
     }
     if (!response.ok) {
-      throw toServiceError(await ResponseError.fromResponse(response));
+      // The backend's errors are JSON (Backstage's error handler); anything else did
+      // not come from it.
+      const fromBackend = /^application\/json\b/.test(
+        response.headers.get('content-type') ?? '',
+      );
+      const failure = await ResponseError.fromResponse(response);
+      throw fromBackend
+        ? toServiceError(failure)
+        : notServedByBackend(url, failure);
     }
     return (await response.json()) as T;
   }

@@ -1,7 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { toServiceError, unreachable } from './errors';
+import { notServedByBackend, toServiceError, unreachable } from './errors';
 
 /** A failed answer in the shape Backstage's error handler writes. */
 async function failed(status: number, statusText: string, name: string) {
@@ -47,6 +47,32 @@ describe('toServiceError', () => {
       /^The prod-hardening backend answered 500 Internal Server Error: the backend says 500/,
     );
     expect((error.cause as ResponseError).statusCode).toBe(500);
+  });
+});
+
+describe('notServedByBackend', () => {
+  const url = 'http://backstage.internal:7007/api/prod-hardening/posture';
+  const bare = (status: number, statusText: string, body = '') =>
+    ResponseError.fromResponse(new Response(body, { status, statusText }));
+
+  it('asks whether the plugin is installed when nothing serves its routes', async () => {
+    const error = notServedByBackend(url, await bare(404, 'Not Found'));
+    expect(error.name).toBe('NotFoundError');
+    expect(error.message).toBe(
+      `Nothing answers ${url}: is the prod-hardening backend plugin installed, and does discovery point at it?`,
+    );
+    expect((error.cause as ResponseError).statusCode).toBe(404);
+  });
+
+  it("names a proxy's answer as such", async () => {
+    const error = notServedByBackend(
+      url,
+      await bare(502, 'Bad Gateway', '<html>bad gateway</html>'),
+    );
+    expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.message).toBe(
+      `${url} answered 502 Bad Gateway without an error from the prod-hardening backend.`,
+    );
   });
 });
 

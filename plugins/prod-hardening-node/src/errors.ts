@@ -45,6 +45,25 @@ export function toServiceError(response: ResponseError): Error {
   );
 }
 
+/**
+ * A failed answer that is not the backend's own error (no JSON error body): nothing
+ * serves the plugin's routes there, or a proxy in between answered.
+ */
+export function notServedByBackend(
+  url: string,
+  response: ResponseError,
+): Error {
+  const error =
+    response.statusCode === 404
+      ? new NotFoundError(
+          `Nothing answers ${url}: is the prod-hardening backend plugin installed, and does discovery point at it?`,
+        )
+      : new ServiceUnavailableError(
+          `${url} answered ${response.statusCode} ${response.statusText} without an error from the prod-hardening backend.`,
+        );
+  return Object.assign(error, { cause: response });
+}
+
 /** The backend could not be reached at all (not running, wrong discovery URL). */
 export function unreachable(url: string, error: unknown): Error {
   const reason = describeFetchFailure(error);

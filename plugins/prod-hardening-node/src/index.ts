@@ -13,10 +13,10 @@ export type {
   FinOpsService,
   ProdHardeningRequestOptions,
 } from './types';
-export { DefaultPostureService, summarisePosture } from './DefaultPostureService';
-export { DefaultFinOpsService } from './DefaultFinOpsService';
 export {
-  ProdHardeningApi,
-  PROD_HARDENING_PLUGIN_ID,
-} from './ProdHardeningApi';
+  DefaultPostureService,
+  summarisePosture,
+} from './DefaultPostureService';
+export { DefaultFinOpsService } from './DefaultFinOpsService';
+export { ProdHardeningApi, PROD_HARDENING_PLUGIN_ID } from './ProdHardeningApi';
 export type { ProdHardeningApiOptions } from './ProdHardeningApi';

@@ -40,8 +40,7 @@ export function entitySummaryRequest(
 ): ApiRequest {
   let ref: CompoundEntityRef;
   try {
-    ref =
-      typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+    ref = typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
   } catch (error) {
     throw new InputError(
       `Not an entity ref: ${JSON.stringify(entityRef)} (${
