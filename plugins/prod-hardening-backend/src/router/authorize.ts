@@ -31,6 +31,13 @@ export interface AuthorizeDeps {
 /**
  * Checks a permission for the caller before any AWS call; throws NotAllowedError (403)
  * with a sentence that says what is missing. Returns the caller's credentials.
+ *
+ * Services are let in on purpose: other backend plugins read posture and FinOps through
+ * @prod-hardening/plugin-prod-hardening-node with their own plugin token. Backstage's
+ * permissions service decides for a service principal without the policy: allowed,
+ * unless the token's access restrictions (backend.auth.externalAccess) leave the
+ * permission out. A plugin calling on behalf of a user is that user to the policy.
+ * Changes go through authorizeChange, which refuses every service.
  */
 export async function authorize(
   deps: AuthorizeDeps,
