@@ -2712,6 +2712,8 @@ export const spec = {
                     type: 'string',
                     maxLength: 1000,
                     pattern: '\\S',
+                    'x-error-message':
+                      'must not be blank (leave it out instead) and must be at most 1000 characters',
                     description:
                       'Why, for the next reader (optional); not blank, surrounding blanks are not stored.',
                   },
