@@ -22,12 +22,7 @@ export const ANOMALY_FEEDBACK_LABELS: Record<AnomalyFeedbackValue, string> = {
 };
 
 /** Who found the anomaly: AWS Cost Anomaly Detection, or the portal's own detection. */
-export const ANOMALY_SOURCES = ['aws', 'portal'] as const;
-export type AnomalySource = (typeof ANOMALY_SOURCES)[number];
-
-/** AWS anomaly ids are UUIDs; portal ids are `day/dimension/series` (see portalAnomalyId). */
-export const ANOMALY_ID_MAX_CHARS = 512;
-export const ANOMALY_FEEDBACK_COMMENT_MAX_CHARS = 1000;
+export type AnomalySource = 'aws' | 'portal';
 
 /** The body of POST /finops/anomalies/feedback. */
 export interface AnomalyFeedbackRequest {

@@ -19,9 +19,11 @@ export const EXEMPTION_STATUSES: readonly ExemptionStatus[] = [
 /** The default (and configurable) longest an exemption may last. */
 export const DEFAULT_EXEMPTION_MAX_DAYS = 90;
 
-/** The limits of an exemption's free text. */
+/**
+ * The shortest justification, for the form's hint; the bounds themselves are in
+ * the contract (ExemptionJustification in openapi.yaml).
+ */
 export const EXEMPTION_JUSTIFICATION_MIN_CHARS = 10;
-export const EXEMPTION_JUSTIFICATION_MAX_CHARS = 2000;
 
 /** The workflow statuses a finding can be returned to when its exemption ends. */
 export type RestorableWorkflowStatus = 'NEW' | 'NOTIFIED';

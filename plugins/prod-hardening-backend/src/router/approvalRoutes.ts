@@ -14,7 +14,7 @@ import type { RemediationService } from '../services/remediation/RemediationServ
 import { authorize } from './authorize';
 import { guardedAction, GuardedActionDeps } from './guardedAction';
 import { RequestBody, validatedParams, validatedQuery } from './apiRouter';
-import { storedReason } from './parseInput';
+import { storedReason } from './storedReason';
 
 const APPROVE_GUARD = {
   permission: prodHardeningRemediationApprovePermission,

@@ -134,7 +134,7 @@ describe('four-eyes approvals against moto_server', () => {
     const short = await api.ask(DANA, { planId: plan.planId, reason: 'pls' });
     expect(short.status).toBe(400);
     expect(short.body.error.message).toMatch(
-      /reason must NOT have fewer than 10 characters/,
+      /^reason must be at least 10 characters\.$/,
     );
 
     const asked = await api.ask(DANA, { planId: plan.planId, reason: REASON });

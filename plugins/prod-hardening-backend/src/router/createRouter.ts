@@ -4,7 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { prodHardeningReadPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type express from 'express';
-import { createOpenApiRouter } from '../schema/openapi';
+import { createOpenApiRouter, spec } from '../schema/openapi';
 import type { HealthService } from '../services/HealthService';
 import type { PostureService } from '../services/posture/PostureService';
 import { authorize, AuthorizeDeps } from './authorize';
@@ -14,6 +14,7 @@ import { addRemediationRoutes } from './remediationRoutes';
 import { addGuidedRemediationRoutes } from './guidedRemediationRoutes';
 import { addFindingDetailRoutes } from './findingDetailRoutes';
 import { rejectDroppedQueryKeys } from './rejectDroppedQueryKeys';
+import { explainValidationErrors } from './validation/explainValidationErrors';
 import { jsonBody } from './jsonBody';
 import { readHealth } from './healthRoute';
 import { addFinOpsRoutes } from './finopsRoutes';
@@ -61,6 +62,8 @@ export async function createRouter(
   const router = await createOpenApiRouter({
     middleware: jsonBody(),
   });
+  // Before any route: it only sees the validator's refusals, never a handler's error.
+  router.use(explainValidationErrors(spec));
   router.use(rejectDroppedQueryKeys);
 
   router.get('/health', async (req, res) => {

@@ -215,7 +215,7 @@ describe('GET /entities/:kind/:namespace/:name/summary on the seeded account', (
       expect([path, res.status]).toEqual([path, 400]);
       // The contract's message names the part of the reference that is wrong.
       expect(res.body.error.message).toMatch(
-        /request\/params\/(kind|namespace|name) must /,
+        /^path parameter (kind|namespace|name) must (be|use) [^"^$]+\.$/,
       );
     }
   });

@@ -13,7 +13,7 @@ import {
   validatedParams,
   validatedQuery,
 } from './apiRouter';
-import { storedReason } from './parseInput';
+import { storedReason } from './storedReason';
 
 const EXEMPT_GUARD = {
   permission: prodHardeningExemptionCreatePermission,

@@ -1,14 +1,8 @@
-import { InputError } from '@backstage/errors';
 import {
-  ANOMALY_FEEDBACK_COMMENT_MAX_CHARS,
-  ANOMALY_FEEDBACK_VALUES,
-  ANOMALY_ID_MAX_CHARS,
-  ANOMALY_SOURCES,
   prodHardeningFinOpsFeedbackPermission,
   prodHardeningReadPermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Router } from 'express';
-import { z } from 'zod';
 import {
   renderWeeklyReviewCsv,
   renderWeeklyReviewMarkdown,
@@ -18,9 +12,10 @@ import type {
   FinOpsService,
   OptimisationService,
 } from '../services/finops';
+import { RequestBody, validatedQuery } from './apiRouter';
 import { authorize } from './authorize';
 import { guardedAction, GuardedActionDeps } from './guardedAction';
-import { parseInput } from './parseInput';
+import { storedReason } from './storedReason';
 
 export interface FinOpsRouteDeps extends GuardedActionDeps {
   finops: FinOpsService;
@@ -28,37 +23,10 @@ export interface FinOpsRouteDeps extends GuardedActionDeps {
   anomalyFeedback: AnomalyFeedbackService;
 }
 
-const anomalyRef = {
-  source: z.enum(ANOMALY_SOURCES),
-  // No control characters: the id goes to AWS and into the audit log as it is.
-  anomalyId: z
-    .string()
-    .min(1)
-    .max(ANOMALY_ID_MAX_CHARS)
-    .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'),
-};
-const feedbackBody = z
-  .object({
-    ...anomalyRef,
-    feedback: z.enum(ANOMALY_FEEDBACK_VALUES),
-    comment: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty (leave it out instead)')
-      .max(ANOMALY_FEEDBACK_COMMENT_MAX_CHARS)
-      .optional(),
-  })
-  .strict();
-const feedbackHistoryQuery = z.object(anomalyRef).strict();
-
 const FEEDBACK_GUARD = {
   permission: prodHardeningFinOpsFeedbackPermission,
   whoToAsk: 'the FinOps group',
 };
-
-const weeklyReviewQuery = z
-  .object({ format: z.enum(['json', 'csv', 'md']).default('json') })
-  .strict();
 
 const DOWNLOADS = {
   csv: { type: 'text/csv; charset=utf-8', render: renderWeeklyReviewCsv },
@@ -91,7 +59,8 @@ export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
   // Triage: yes / no / planned activity. Only the FinOps feedback permission may
   // answer, checked before anything touches AWS; every attempt is audited.
   router.post('/finops/anomalies/feedback', async (req, res) => {
-    const body = parseInput(feedbackBody, req.body, 'request body');
+    const sent: RequestBody<'provideAnomalyFeedback'> = req.body;
+    const body = { ...sent, comment: storedReason(sent.comment) };
     const answer = await guardedAction(deps, req, {
       what: 'answer cost anomalies',
       guard: FEEDBACK_GUARD,
@@ -102,7 +71,7 @@ export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
   });
 
   router.get('/finops/anomalies/feedback', async (req, res) => {
-    const query = parseInput(feedbackHistoryQuery, req.query, 'query');
+    const query = validatedQuery<'listAnomalyFeedback'>(req);
     await authorize(
       deps,
       req,
@@ -115,15 +84,8 @@ export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
   });
 
   router.get('/finops/weekly-review', async (req, res) => {
-    const parsed = weeklyReviewQuery.safeParse(req.query);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError(
-        `Invalid query parameter ${issue.path.join('.') || '(query)'}: ${
-          issue.message
-        }`,
-      );
-    }
+    // The router applied the contract's default format (json).
+    const { format } = validatedQuery<'getWeeklyReview', 'format'>(req);
     await authorize(
       deps,
       req,
@@ -131,7 +93,6 @@ export function addFinOpsRoutes(router: Router, deps: FinOpsRouteDeps) {
       'read the weekly FinOps review',
     );
     const report = await deps.finops.getWeeklyReview();
-    const { format } = parsed.data;
     if (format === 'json') {
       res.json(report);
       return;

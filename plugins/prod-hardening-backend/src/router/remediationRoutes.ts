@@ -9,7 +9,7 @@ import type { RemediationService } from '../services/remediation/RemediationServ
 import { RequestBody, validatedQuery } from './apiRouter';
 import { authorize, AuthorizeDeps, principalRef } from './authorize';
 import { guardedAction, requestAuditEvents } from './guardedAction';
-import { storedReason } from './parseInput';
+import { storedReason } from './storedReason';
 
 export interface RemediationRouteDeps extends AuthorizeDeps {
   remediation: RemediationService;

@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { RequestBody, validatedQuery } from './apiRouter';
 import { authorize } from './authorize';
 import { guardedAction, GuardedActionDeps } from './guardedAction';
-import { storedReason } from './parseInput';
+import { storedReason } from './storedReason';
 
 export interface ThrottlingRouteDeps extends GuardedActionDeps {
   throttling: ThrottlingFeature;

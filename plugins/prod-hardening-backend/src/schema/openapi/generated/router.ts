@@ -2700,6 +2700,7 @@ export const spec = {
                     type: 'string',
                     minLength: 1,
                     maxLength: 512,
+                    pattern: '^[^\\p{Cc}]+$',
                     description:
                       'The AWS anomaly id, or the portal anomaly’s `id` (day/dimension/series) from GET /finops/overview.',
                   },
@@ -2709,9 +2710,12 @@ export const spec = {
                   },
                   comment: {
                     type: 'string',
-                    minLength: 1,
                     maxLength: 1000,
-                    description: 'Why, for the next reader (optional).',
+                    pattern: '\\S',
+                    'x-error-message':
+                      'must not be blank (leave it out instead) and must be at most 1000 characters',
+                    description:
+                      'Why, for the next reader (optional); not blank, surrounding blanks are not stored.',
                   },
                 },
                 required: ['source', 'anomalyId', 'feedback'],
@@ -2809,6 +2813,7 @@ export const spec = {
               type: 'string',
               minLength: 1,
               maxLength: 512,
+              pattern: '^[^\\p{Cc}]+$',
               description:
                 'The AWS anomaly id, or the portal anomaly’s `id` (day/dimension/series) from GET /finops/overview.',
             },
@@ -2873,6 +2878,7 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['json', 'csv', 'md'],
+              default: 'json',
             },
           },
         ],

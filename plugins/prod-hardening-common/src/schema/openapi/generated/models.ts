@@ -1807,7 +1807,7 @@ export interface operations {
           anomalyId: string;
           /** @enum {string} */
           feedback: 'YES' | 'NO' | 'PLANNED_ACTIVITY';
-          /** @description Why, for the next reader (optional). */
+          /** @description Why, for the next reader (optional); not blank, surrounding blanks are not stored. */
           comment?: string;
         };
       };
