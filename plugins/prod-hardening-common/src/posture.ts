@@ -5,6 +5,7 @@ import type {
   CheckResult,
   PostureReport,
   Finding,
+  FindingsPage,
 } from './schema/openapi';
 
 /** The three pillars of the hardening plan a posture check belongs to. */
@@ -47,14 +48,11 @@ export type { PostureReport };
 /** A Security Hub / GuardDuty finding in the portal's own shape. */
 export type { Finding };
 
-export interface FindingsPage {
-  items: Finding[];
-  total: number;
-  /** Counts over the filtered set, before paging. */
-  bySeverity: Record<Severity, number>;
-  /** When the findings source could not be read, why. */
-  unavailableReason?: string;
-}
+/**
+ * One page of findings; `bySeverity` counts the filtered set before paging,
+ * `unavailableReason` says why the findings source could not be read.
+ */
+export type { FindingsPage };
 
 /** One day of the posture trend. */
 export interface PostureTrendPoint {

@@ -1,3 +1,5 @@
+import type { RunbookSummary } from './schema/openapi';
+
 /**
  * The on-call runbooks (docs/runbooks in the repository), served by the backend and
  * opened in the portal with `?runbook=<id>` on any tab.
@@ -12,11 +14,8 @@ export const RUNBOOK_IDS = {
 
 export type RunbookId = (typeof RUNBOOK_IDS)[keyof typeof RUNBOOK_IDS] | string;
 
-export interface RunbookSummary {
-  id: string;
-  /** The first heading of the file. */
-  title: string;
-}
+/** A runbook's id and title (the first heading of the file). */
+export type { RunbookSummary };
 
 export interface Runbook extends RunbookSummary {
   /** The runbook as written, GitHub-flavoured Markdown. */

@@ -1039,10 +1039,70 @@ export const spec = {
         },
         required: ['id', 'title'],
       },
+      SuccessMetric: {
+        type: 'object',
+        description:
+          "One of the seed's success metrics, computed from data the portal already reads.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          pillar: {
+            type: 'string',
+            enum: ['security', 'observability', 'finops', 'rate-limiting'],
+          },
+          label: {
+            type: 'string',
+          },
+          target: {
+            type: 'string',
+            description:
+              'The seed\'s target, as written for people ("100%", "< $500", "0").',
+          },
+          value: {
+            type: ['string', 'null'],
+            description: 'The measured value, formatted; null when unknown.',
+          },
+          status: {
+            type: 'string',
+            enum: ['met', 'not-met', 'unknown'],
+            description:
+              'unknown: the data behind the metric could not be read or does not exist yet.',
+          },
+          detail: {
+            type: 'string',
+            description: 'How the value was computed, or why it is unknown.',
+          },
+          tab: {
+            type: 'string',
+            enum: ['posture', 'finops', 'throttling', 'weekly-review'],
+            description: 'The portal tab with the data behind it.',
+          },
+          checkId: {
+            type: 'string',
+            description: 'The posture check behind it, when one is.',
+          },
+          runbookId: {
+            type: 'string',
+            description: 'The runbook to follow when the metric is missed.',
+          },
+        },
+        required: [
+          'id',
+          'pillar',
+          'label',
+          'target',
+          'value',
+          'status',
+          'detail',
+          'tab',
+        ],
+        additionalProperties: false,
+      },
       SuccessMetricsReport: {
         type: 'object',
         description:
-          'See SuccessMetricsReport in @prod-hardening/plugin-prod-hardening-common.',
+          'Every success metric with its target, value and status, and how many are met.',
         properties: {
           generatedAt: {
             type: 'string',
@@ -1050,41 +1110,7 @@ export const spec = {
           metrics: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                pillar: {
-                  type: 'string',
-                },
-                label: {
-                  type: 'string',
-                },
-                target: {
-                  type: 'string',
-                },
-                value: {
-                  type: ['string', 'null'],
-                },
-                status: {
-                  type: 'string',
-                  enum: ['met', 'not-met', 'unknown'],
-                },
-                detail: {
-                  type: 'string',
-                },
-                tab: {
-                  type: 'string',
-                },
-                checkId: {
-                  type: 'string',
-                },
-                runbookId: {
-                  type: 'string',
-                },
-              },
-              required: ['id', 'label', 'target', 'value', 'status', 'detail'],
+              $ref: '#/components/schemas/SuccessMetric',
             },
           },
           met: {
@@ -1098,6 +1124,7 @@ export const spec = {
           },
         },
         required: ['generatedAt', 'metrics', 'met', 'notMet', 'unknown'],
+        additionalProperties: false,
       },
       FinOpsOptimisation: {
         type: 'object',
@@ -1303,6 +1330,527 @@ export const spec = {
           'throttling',
           'problems',
         ],
+      },
+      ThrottlingCounters: {
+        type: 'object',
+        description:
+          "The rate limiter's per-minute counters, as named on the wire. Open (no additionalProperties) because ThrottlingMinute composes it.",
+        properties: {
+          allowed: {
+            type: 'integer',
+            description: 'Limiter decisions that allowed a send.',
+          },
+          throttled: {
+            type: 'integer',
+            description:
+              'Limiter decisions that denied a send (the creator was over the limit).',
+          },
+          deferred: {
+            type: 'integer',
+            description:
+              'Messages put back on the queue to wait for a token (limiter or API 429).',
+          },
+          sent: {
+            type: 'integer',
+            description: 'Messages the messaging API accepted.',
+          },
+          failed: {
+            type: 'integer',
+            description:
+              'Delivery attempts the messaging API failed (any error).',
+          },
+          deadLettered: {
+            type: 'integer',
+          },
+          fallback: {
+            type: 'integer',
+            description:
+              'Decisions made by the in-memory fallback while Redis was unreachable.',
+          },
+          duplicate: {
+            type: 'integer',
+            description: 'Repeats of an already delivered producer messageId.',
+          },
+          invalid: {
+            type: 'integer',
+            description: 'Bodies that failed validation.',
+          },
+          apiThrottled: {
+            type: 'integer',
+            description: 'Times the messaging API itself answered 429.',
+          },
+        },
+        required: [
+          'allowed',
+          'throttled',
+          'deferred',
+          'sent',
+          'failed',
+          'deadLettered',
+          'fallback',
+          'duplicate',
+          'invalid',
+          'apiThrottled',
+        ],
+      },
+      ThrottlingMinute: {
+        description:
+          "One minute of the limiter's activity, starting at `minute` (the limiter's epoch-minute keys).",
+        allOf: [
+          {
+            $ref: '#/components/schemas/ThrottlingCounters',
+          },
+          {
+            type: 'object',
+            properties: {
+              minute: {
+                type: 'string',
+                description: 'Start of the minute (ISO 8601, UTC).',
+              },
+              decisions: {
+                type: 'integer',
+                description:
+                  "Decisions timed in this minute (the latency histogram's count).",
+              },
+              p50Ms: {
+                type: ['number', 'null'],
+                description:
+                  'Upper bound of the histogram bucket holding the median; null without decisions.',
+              },
+              p99Ms: {
+                type: ['number', 'null'],
+              },
+            },
+            required: ['minute', 'decisions', 'p50Ms', 'p99Ms'],
+          },
+        ],
+      },
+      LatencySummary: {
+        type: 'object',
+        description:
+          "Decision latency over the whole window, from the limiter's histogram.",
+        properties: {
+          decisions: {
+            type: 'integer',
+          },
+          p50Ms: {
+            type: ['number', 'null'],
+            description:
+              'Upper bounds of the histogram buckets holding the 50th / 99th percentile (the histogram cannot be more precise); null without decisions, and for a percentile in the open-ended last bucket, where p99OverMs says the lower bound instead.',
+          },
+          p99Ms: {
+            type: ['number', 'null'],
+          },
+          p99OverMs: {
+            type: 'number',
+            description:
+              'Set when the percentile is above the last finite bucket bound.',
+          },
+          meanMs: {
+            type: ['number', 'null'],
+            description: 'Mean from the exact sum of latencies.',
+          },
+        },
+        required: ['decisions', 'p50Ms', 'p99Ms', 'meanMs'],
+        additionalProperties: false,
+      },
+      BusyCreator: {
+        type: 'object',
+        description:
+          'A creator with the most decisions in the window, and its bucket right now.',
+        properties: {
+          userId: {
+            type: 'string',
+          },
+          decisions: {
+            type: 'integer',
+            description: 'Limiter decisions for this creator in the window.',
+          },
+          tokensAvailable: {
+            type: 'number',
+            description:
+              'Tokens in the bucket now (read without consuming one).',
+          },
+          sendsInWindow: {
+            type: 'integer',
+            description: 'Allowed sends inside the rolling window ending now.',
+          },
+          retryAfterMs: {
+            type: 'number',
+            description: '0 when a send now would be allowed.',
+          },
+          nextAllowedAt: {
+            type: 'string',
+            description:
+              'When the next send is allowed (now when it already is).',
+          },
+        },
+        required: [
+          'userId',
+          'decisions',
+          'tokensAvailable',
+          'sendsInWindow',
+          'retryAfterMs',
+          'nextAllowedAt',
+        ],
+        additionalProperties: false,
+      },
+      FallbackStatus: {
+        type: 'object',
+        description: 'The in-memory fallback flag the Lambda keeps in Redis.',
+        properties: {
+          active: {
+            type: 'boolean',
+            description:
+              'True while an instance decides without Redis (and can still write this flag).',
+          },
+          since: {
+            type: 'string',
+            description: 'Start of the current or last episode.',
+          },
+          endedAt: {
+            type: 'string',
+            description: 'End of the last episode.',
+          },
+          reason: {
+            type: 'string',
+          },
+          instance: {
+            type: 'string',
+          },
+          decisionsInWindow: {
+            type: 'integer',
+            description:
+              'Decisions made by the fallback inside the window (known once Redis is back).',
+          },
+        },
+        required: ['active', 'decisionsInWindow'],
+        additionalProperties: false,
+      },
+      LimitsInForce: {
+        type: 'object',
+        description:
+          'The limits the Lambda runs with, as it recorded them at start-up.',
+        properties: {
+          capacity: {
+            type: 'number',
+          },
+          refillIntervalMs: {
+            type: 'number',
+          },
+          windowLimit: {
+            type: 'number',
+          },
+          windowMs: {
+            type: 'number',
+          },
+          maxConcurrency: {
+            type: 'number',
+          },
+          fallbackWarmupMs: {
+            type: 'number',
+          },
+          updatedAt: {
+            type: 'string',
+            description: 'When a Lambda instance last recorded them.',
+          },
+        },
+        required: ['capacity', 'refillIntervalMs', 'windowLimit', 'windowMs'],
+        additionalProperties: false,
+      },
+      RateLimiterMetrics: {
+        type: 'object',
+        description:
+          'Everything the Throttling tab shows that comes from Redis. Open (no additionalProperties) because ThrottlingOverview composes it with `state`.',
+        properties: {
+          minutes: {
+            type: 'array',
+            description:
+              'Oldest first, one entry per minute of the window (empty minutes are zeros).',
+            items: {
+              $ref: '#/components/schemas/ThrottlingMinute',
+            },
+          },
+          totals: {
+            $ref: '#/components/schemas/ThrottlingCounters',
+          },
+          latency: {
+            $ref: '#/components/schemas/LatencySummary',
+          },
+          creators: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BusyCreator',
+            },
+          },
+          fallback: {
+            $ref: '#/components/schemas/FallbackStatus',
+          },
+          limits: {
+            description:
+              'Null until a Lambda instance has recorded its limits.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/LimitsInForce',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: [
+          'minutes',
+          'totals',
+          'latency',
+          'creators',
+          'fallback',
+          'limits',
+        ],
+      },
+      DeadLetterQueueStatus: {
+        type: 'object',
+        description:
+          "The rate limiter's dead-letter queue. Open (no additionalProperties) because ThrottlingOverview composes it with `state`.",
+        properties: {
+          queueName: {
+            type: 'string',
+          },
+          depth: {
+            type: 'integer',
+            description: 'Messages waiting (ApproximateNumberOfMessages).',
+          },
+          inFlight: {
+            type: 'integer',
+            description:
+              'Messages received but not deleted yet (ApproximateNumberOfMessagesNotVisible).',
+          },
+          oldestAgeSeconds: {
+            type: ['number', 'null'],
+            description:
+              'Seconds; null when no method gave an answer (see ageReason).',
+          },
+          ageSource: {
+            type: 'string',
+            enum: ['cloudwatch', 'sample', 'empty'],
+            description:
+              "How the age was found: cloudwatch's ApproximateAgeOfOldestMessage (real AWS; a few minutes behind), the oldest SentTimestamp of up to 10 messages sampled without deleting them, or empty (the queue is empty).",
+          },
+          ageReason: {
+            type: 'string',
+            description: 'Why the age is unknown.',
+          },
+          readAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'queueName',
+          'depth',
+          'inFlight',
+          'oldestAgeSeconds',
+          'readAt',
+        ],
+      },
+      Unavailable: {
+        type: 'object',
+        description: 'A part of the page that could not be read, and why.',
+        properties: {
+          state: {
+            type: 'string',
+            enum: ['unavailable'],
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['state', 'reason'],
+        additionalProperties: false,
+      },
+      ThrottlingOverview: {
+        type: 'object',
+        description:
+          'GET /throttling/overview: Redis and the DLQ are read independently, either may be unavailable with a reason while the other is shown. Times are ISO 8601 (UTC), durations milliseconds unless the name says otherwise.',
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          windowMinutes: {
+            type: 'integer',
+          },
+          redis: {
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/RateLimiterMetrics',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
+          },
+          dlq: {
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/DeadLetterQueueStatus',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
+          },
+        },
+        required: ['generatedAt', 'windowMinutes', 'redis', 'dlq'],
+        additionalProperties: false,
+      },
+      DlqRedriveMethod: {
+        type: 'string',
+        description:
+          'How a redrive moved the messages: message-move-task (SQS StartMessageMoveTask, AWS moves every message in the background at a set rate) or bounded-move (receive, send to the queue, delete only what was sent, up to the bound).',
+        enum: ['message-move-task', 'bounded-move'],
+      },
+      DlqRedriveResult: {
+        type: 'object',
+        description:
+          'What POST /throttling/dlq/redrive did, with counts and the history row id.',
+        properties: {
+          outcome: {
+            type: 'string',
+            enum: ['succeeded', 'failed', 'running', 'timed-out'],
+            description:
+              'running: a move task was started and is still moving (see redrive-status); succeeded/failed: a bounded move ended; timed-out: AWS did not answer within the deadline, what moved is unknown until the history settles it.',
+          },
+          method: {
+            $ref: '#/components/schemas/DlqRedriveMethod',
+          },
+          message: {
+            type: 'string',
+          },
+          depthBefore: {
+            type: 'integer',
+            description: 'DLQ depth before the redrive.',
+          },
+          moved: {
+            type: 'integer',
+            description:
+              'Messages moved back (bounded move; the move task reports progress in redrive-status).',
+          },
+          notMoved: {
+            type: 'integer',
+            description:
+              'Messages whose copy could not be sent: left in the DLQ.',
+          },
+          notDeleted: {
+            type: 'integer',
+            description:
+              'Copies sent whose original could not be deleted: delivered twice at most, deduplicated by messageId.',
+          },
+          taskHandle: {
+            type: 'string',
+            description: 'Move task handle (message-move-task only).',
+          },
+          historyId: {
+            type: 'string',
+          },
+        },
+        required: [
+          'outcome',
+          'method',
+          'message',
+          'depthBefore',
+          'moved',
+          'notMoved',
+          'notDeleted',
+          'historyId',
+        ],
+        additionalProperties: false,
+      },
+      DlqRedriveStatus: {
+        type: 'object',
+        description:
+          "The latest redrive of the rate limiter's DLQ: idle when none was ever made, running while a bounded move or an SQS move task is under way, then how it ended.",
+        properties: {
+          state: {
+            type: 'string',
+            enum: ['idle', 'running', 'completed', 'failed', 'timed-out'],
+          },
+          queueName: {
+            type: 'string',
+          },
+          historyId: {
+            type: 'string',
+            description: 'The history row of the redrive.',
+          },
+          method: {
+            $ref: '#/components/schemas/DlqRedriveMethod',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          actor: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          task: {
+            type: 'object',
+            description: "SQS's move task, when the endpoint lists move tasks.",
+            properties: {
+              taskHandle: {
+                type: 'string',
+              },
+              status: {
+                type: 'string',
+                description:
+                  'RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED, as SQS reports it.',
+              },
+              moved: {
+                type: 'integer',
+              },
+              toMove: {
+                type: 'integer',
+              },
+              maxPerSecond: {
+                type: 'number',
+              },
+              failureReason: {
+                type: 'string',
+              },
+            },
+            required: ['status', 'moved'],
+            additionalProperties: false,
+          },
+        },
+        required: ['state', 'queueName'],
+        additionalProperties: false,
       },
     },
   },
@@ -2947,131 +3495,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    generatedAt: {
-                      type: 'string',
-                    },
-                    windowMinutes: {
-                      type: 'integer',
-                    },
-                    redis: {
-                      oneOf: [
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['unavailable'],
-                            },
-                            reason: {
-                              type: 'string',
-                            },
-                          },
-                          required: ['state', 'reason'],
-                        },
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['ok'],
-                            },
-                            minutes: {
-                              type: 'array',
-                              items: {
-                                type: 'object',
-                              },
-                            },
-                            totals: {
-                              type: 'object',
-                            },
-                            latency: {
-                              type: 'object',
-                            },
-                            creators: {
-                              type: 'array',
-                              items: {
-                                type: 'object',
-                              },
-                            },
-                            fallback: {
-                              type: 'object',
-                            },
-                            limits: {
-                              type: ['object', 'null'],
-                            },
-                          },
-                          required: [
-                            'state',
-                            'minutes',
-                            'totals',
-                            'latency',
-                            'creators',
-                            'fallback',
-                            'limits',
-                          ],
-                        },
-                      ],
-                    },
-                    dlq: {
-                      oneOf: [
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['unavailable'],
-                            },
-                            reason: {
-                              type: 'string',
-                            },
-                          },
-                          required: ['state', 'reason'],
-                        },
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['ok'],
-                            },
-                            queueName: {
-                              type: 'string',
-                            },
-                            depth: {
-                              type: 'integer',
-                            },
-                            inFlight: {
-                              type: 'integer',
-                            },
-                            oldestAgeSeconds: {
-                              type: ['number', 'null'],
-                            },
-                            ageSource: {
-                              type: 'string',
-                              enum: ['cloudwatch', 'sample', 'empty'],
-                            },
-                            ageReason: {
-                              type: 'string',
-                            },
-                            readAt: {
-                              type: 'string',
-                            },
-                          },
-                          required: [
-                            'state',
-                            'queueName',
-                            'depth',
-                            'inFlight',
-                            'oldestAgeSeconds',
-                            'readAt',
-                          ],
-                        },
-                      ],
-                    },
-                  },
-                  required: ['generatedAt', 'windowMinutes', 'redis', 'dlq'],
+                  $ref: '#/components/schemas/ThrottlingOverview',
                 },
               },
             },
@@ -3112,42 +3536,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    state: {
-                      type: 'string',
-                      enum: [
-                        'idle',
-                        'running',
-                        'completed',
-                        'failed',
-                        'timed-out',
-                      ],
-                    },
-                    queueName: {
-                      type: 'string',
-                    },
-                    historyId: {
-                      type: 'string',
-                    },
-                    method: {
-                      type: 'string',
-                      enum: ['message-move-task', 'bounded-move'],
-                    },
-                    startedAt: {
-                      type: 'string',
-                    },
-                    actor: {
-                      type: 'string',
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                    task: {
-                      type: 'object',
-                    },
-                  },
-                  required: ['state', 'queueName'],
+                  $ref: '#/components/schemas/DlqRedriveStatus',
                 },
               },
             },
@@ -3217,48 +3606,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    outcome: {
-                      type: 'string',
-                      enum: ['succeeded', 'failed', 'running', 'timed-out'],
-                    },
-                    method: {
-                      type: 'string',
-                      enum: ['message-move-task', 'bounded-move'],
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                    depthBefore: {
-                      type: 'integer',
-                    },
-                    moved: {
-                      type: 'integer',
-                    },
-                    notMoved: {
-                      type: 'integer',
-                    },
-                    notDeleted: {
-                      type: 'integer',
-                    },
-                    taskHandle: {
-                      type: 'string',
-                    },
-                    historyId: {
-                      type: 'string',
-                    },
-                  },
-                  required: [
-                    'outcome',
-                    'method',
-                    'message',
-                    'depthBefore',
-                    'moved',
-                    'notMoved',
-                    'notDeleted',
-                    'historyId',
-                  ],
+                  $ref: '#/components/schemas/DlqRedriveResult',
                 },
               },
             },
@@ -3269,48 +3617,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    outcome: {
-                      type: 'string',
-                      enum: ['succeeded', 'failed', 'running', 'timed-out'],
-                    },
-                    method: {
-                      type: 'string',
-                      enum: ['message-move-task', 'bounded-move'],
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                    depthBefore: {
-                      type: 'integer',
-                    },
-                    moved: {
-                      type: 'integer',
-                    },
-                    notMoved: {
-                      type: 'integer',
-                    },
-                    notDeleted: {
-                      type: 'integer',
-                    },
-                    taskHandle: {
-                      type: 'string',
-                    },
-                    historyId: {
-                      type: 'string',
-                    },
-                  },
-                  required: [
-                    'outcome',
-                    'method',
-                    'message',
-                    'depthBefore',
-                    'moved',
-                    'notMoved',
-                    'notDeleted',
-                    'historyId',
-                  ],
+                  $ref: '#/components/schemas/DlqRedriveResult',
                 },
               },
             },

@@ -787,22 +787,37 @@ export interface components {
       id: string;
       title: string;
     };
-    /** @description See SuccessMetricsReport in @prod-hardening/plugin-prod-hardening-common. */
+    /** @description One of the seed's success metrics, computed from data the portal already reads. */
+    SuccessMetric: {
+      id: string;
+      /** @enum {string} */
+      pillar: 'security' | 'observability' | 'finops' | 'rate-limiting';
+      label: string;
+      /** @description The seed's target, as written for people ("100%", "< $500", "0"). */
+      target: string;
+      /** @description The measured value, formatted; null when unknown. */
+      value: string | null;
+      /**
+       * @description unknown: the data behind the metric could not be read or does not exist yet.
+       * @enum {string}
+       */
+      status: 'met' | 'not-met' | 'unknown';
+      /** @description How the value was computed, or why it is unknown. */
+      detail: string;
+      /**
+       * @description The portal tab with the data behind it.
+       * @enum {string}
+       */
+      tab: 'posture' | 'finops' | 'throttling' | 'weekly-review';
+      /** @description The posture check behind it, when one is. */
+      checkId?: string;
+      /** @description The runbook to follow when the metric is missed. */
+      runbookId?: string;
+    };
+    /** @description Every success metric with its target, value and status, and how many are met. */
     SuccessMetricsReport: {
       generatedAt: string;
-      metrics: {
-        id: string;
-        pillar?: string;
-        label: string;
-        target: string;
-        value: string | null;
-        /** @enum {string} */
-        status: 'met' | 'not-met' | 'unknown';
-        detail: string;
-        tab?: string;
-        checkId?: string;
-        runbookId?: string;
-      }[];
+      metrics: components['schemas']['SuccessMetric'][];
       met: number;
       notMet: number;
       unknown: number;
@@ -860,6 +875,187 @@ export interface components {
         value: string;
         reason: string;
       }[];
+    };
+    /** @description The rate limiter's per-minute counters, as named on the wire. Open (no additionalProperties) because ThrottlingMinute composes it. */
+    ThrottlingCounters: {
+      /** @description Limiter decisions that allowed a send. */
+      allowed: number;
+      /** @description Limiter decisions that denied a send (the creator was over the limit). */
+      throttled: number;
+      /** @description Messages put back on the queue to wait for a token (limiter or API 429). */
+      deferred: number;
+      /** @description Messages the messaging API accepted. */
+      sent: number;
+      /** @description Delivery attempts the messaging API failed (any error). */
+      failed: number;
+      deadLettered: number;
+      /** @description Decisions made by the in-memory fallback while Redis was unreachable. */
+      fallback: number;
+      /** @description Repeats of an already delivered producer messageId. */
+      duplicate: number;
+      /** @description Bodies that failed validation. */
+      invalid: number;
+      /** @description Times the messaging API itself answered 429. */
+      apiThrottled: number;
+    };
+    /** @description One minute of the limiter's activity, starting at `minute` (the limiter's epoch-minute keys). */
+    ThrottlingMinute: components['schemas']['ThrottlingCounters'] & {
+      /** @description Start of the minute (ISO 8601, UTC). */
+      minute: string;
+      /** @description Decisions timed in this minute (the latency histogram's count). */
+      decisions: number;
+      /** @description Upper bound of the histogram bucket holding the median; null without decisions. */
+      p50Ms: number | null;
+      p99Ms: number | null;
+    };
+    /** @description Decision latency over the whole window, from the limiter's histogram. */
+    LatencySummary: {
+      decisions: number;
+      /** @description Upper bounds of the histogram buckets holding the 50th / 99th percentile (the histogram cannot be more precise); null without decisions, and for a percentile in the open-ended last bucket, where p99OverMs says the lower bound instead. */
+      p50Ms: number | null;
+      p99Ms: number | null;
+      /** @description Set when the percentile is above the last finite bucket bound. */
+      p99OverMs?: number;
+      /** @description Mean from the exact sum of latencies. */
+      meanMs: number | null;
+    };
+    /** @description A creator with the most decisions in the window, and its bucket right now. */
+    BusyCreator: {
+      userId: string;
+      /** @description Limiter decisions for this creator in the window. */
+      decisions: number;
+      /** @description Tokens in the bucket now (read without consuming one). */
+      tokensAvailable: number;
+      /** @description Allowed sends inside the rolling window ending now. */
+      sendsInWindow: number;
+      /** @description 0 when a send now would be allowed. */
+      retryAfterMs: number;
+      /** @description When the next send is allowed (now when it already is). */
+      nextAllowedAt: string;
+    };
+    /** @description The in-memory fallback flag the Lambda keeps in Redis. */
+    FallbackStatus: {
+      /** @description True while an instance decides without Redis (and can still write this flag). */
+      active: boolean;
+      /** @description Start of the current or last episode. */
+      since?: string;
+      /** @description End of the last episode. */
+      endedAt?: string;
+      reason?: string;
+      instance?: string;
+      /** @description Decisions made by the fallback inside the window (known once Redis is back). */
+      decisionsInWindow: number;
+    };
+    /** @description The limits the Lambda runs with, as it recorded them at start-up. */
+    LimitsInForce: {
+      capacity: number;
+      refillIntervalMs: number;
+      windowLimit: number;
+      windowMs: number;
+      maxConcurrency?: number;
+      fallbackWarmupMs?: number;
+      /** @description When a Lambda instance last recorded them. */
+      updatedAt?: string;
+    };
+    /** @description Everything the Throttling tab shows that comes from Redis. Open (no additionalProperties) because ThrottlingOverview composes it with `state`. */
+    RateLimiterMetrics: {
+      /** @description Oldest first, one entry per minute of the window (empty minutes are zeros). */
+      minutes: components['schemas']['ThrottlingMinute'][];
+      totals: components['schemas']['ThrottlingCounters'];
+      latency: components['schemas']['LatencySummary'];
+      creators: components['schemas']['BusyCreator'][];
+      fallback: components['schemas']['FallbackStatus'];
+      /** @description Null until a Lambda instance has recorded its limits. */
+      limits: components['schemas']['LimitsInForce'] | null;
+    };
+    /** @description The rate limiter's dead-letter queue. Open (no additionalProperties) because ThrottlingOverview composes it with `state`. */
+    DeadLetterQueueStatus: {
+      queueName: string;
+      /** @description Messages waiting (ApproximateNumberOfMessages). */
+      depth: number;
+      /** @description Messages received but not deleted yet (ApproximateNumberOfMessagesNotVisible). */
+      inFlight: number;
+      /** @description Seconds; null when no method gave an answer (see ageReason). */
+      oldestAgeSeconds: number | null;
+      /**
+       * @description How the age was found: cloudwatch's ApproximateAgeOfOldestMessage (real AWS; a few minutes behind), the oldest SentTimestamp of up to 10 messages sampled without deleting them, or empty (the queue is empty).
+       * @enum {string}
+       */
+      ageSource?: 'cloudwatch' | 'sample' | 'empty';
+      /** @description Why the age is unknown. */
+      ageReason?: string;
+      readAt: string;
+    };
+    /** @description A part of the page that could not be read, and why. */
+    Unavailable: {
+      /** @enum {string} */
+      state: 'unavailable';
+      reason: string;
+    };
+    /** @description GET /throttling/overview: Redis and the DLQ are read independently, either may be unavailable with a reason while the other is shown. Times are ISO 8601 (UTC), durations milliseconds unless the name says otherwise. */
+    ThrottlingOverview: {
+      generatedAt: string;
+      windowMinutes: number;
+      redis:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['RateLimiterMetrics'])
+        | components['schemas']['Unavailable'];
+      dlq:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['DeadLetterQueueStatus'])
+        | components['schemas']['Unavailable'];
+    };
+    /**
+     * @description How a redrive moved the messages: message-move-task (SQS StartMessageMoveTask, AWS moves every message in the background at a set rate) or bounded-move (receive, send to the queue, delete only what was sent, up to the bound).
+     * @enum {string}
+     */
+    DlqRedriveMethod: 'message-move-task' | 'bounded-move';
+    /** @description What POST /throttling/dlq/redrive did, with counts and the history row id. */
+    DlqRedriveResult: {
+      /**
+       * @description running: a move task was started and is still moving (see redrive-status); succeeded/failed: a bounded move ended; timed-out: AWS did not answer within the deadline, what moved is unknown until the history settles it.
+       * @enum {string}
+       */
+      outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
+      method: components['schemas']['DlqRedriveMethod'];
+      message: string;
+      /** @description DLQ depth before the redrive. */
+      depthBefore: number;
+      /** @description Messages moved back (bounded move; the move task reports progress in redrive-status). */
+      moved: number;
+      /** @description Messages whose copy could not be sent: left in the DLQ. */
+      notMoved: number;
+      /** @description Copies sent whose original could not be deleted: delivered twice at most, deduplicated by messageId. */
+      notDeleted: number;
+      /** @description Move task handle (message-move-task only). */
+      taskHandle?: string;
+      historyId: string;
+    };
+    /** @description The latest redrive of the rate limiter's DLQ: idle when none was ever made, running while a bounded move or an SQS move task is under way, then how it ended. */
+    DlqRedriveStatus: {
+      /** @enum {string} */
+      state: 'idle' | 'running' | 'completed' | 'failed' | 'timed-out';
+      queueName: string;
+      /** @description The history row of the redrive. */
+      historyId?: string;
+      method?: components['schemas']['DlqRedriveMethod'];
+      startedAt?: string;
+      actor?: string;
+      message?: string;
+      /** @description SQS's move task, when the endpoint lists move tasks. */
+      task?: {
+        taskHandle?: string;
+        /** @description RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED, as SQS reports it. */
+        status: string;
+        moved: number;
+        toMove?: number;
+        maxPerSecond?: number;
+        failureReason?: string;
+      };
     };
   };
   responses: never;
@@ -1930,44 +2126,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            generatedAt: string;
-            windowMinutes: number;
-            redis:
-              | {
-                  /** @enum {string} */
-                  state: 'unavailable';
-                  reason: string;
-                }
-              | {
-                  /** @enum {string} */
-                  state: 'ok';
-                  minutes: Record<string, unknown>[];
-                  totals: Record<string, unknown>;
-                  latency: Record<string, unknown>;
-                  creators: Record<string, unknown>[];
-                  fallback: Record<string, unknown>;
-                  limits: Record<string, unknown> | null;
-                };
-            dlq:
-              | {
-                  /** @enum {string} */
-                  state: 'unavailable';
-                  reason: string;
-                }
-              | {
-                  /** @enum {string} */
-                  state: 'ok';
-                  queueName: string;
-                  depth: number;
-                  inFlight: number;
-                  oldestAgeSeconds: number | null;
-                  /** @enum {string} */
-                  ageSource?: 'cloudwatch' | 'sample' | 'empty';
-                  ageReason?: string;
-                  readAt: string;
-                };
-          };
+          'application/json': components['schemas']['ThrottlingOverview'];
         };
       };
       /** @description Invalid query. */
@@ -2005,18 +2164,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            state: 'idle' | 'running' | 'completed' | 'failed' | 'timed-out';
-            queueName: string;
-            historyId?: string;
-            /** @enum {string} */
-            method?: 'message-move-task' | 'bounded-move';
-            startedAt?: string;
-            actor?: string;
-            message?: string;
-            task?: Record<string, unknown>;
-          };
+          'application/json': components['schemas']['DlqRedriveStatus'];
         };
       };
       /** @description Invalid query. */
@@ -2063,19 +2211,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
-            /** @enum {string} */
-            method: 'message-move-task' | 'bounded-move';
-            message: string;
-            depthBefore: number;
-            moved: number;
-            notMoved: number;
-            notDeleted: number;
-            taskHandle?: string;
-            historyId: string;
-          };
+          'application/json': components['schemas']['DlqRedriveResult'];
         };
       };
       /** @description A move task was started and is running (outcome running), or AWS did not answer within the deadline (outcome timed-out, state unknown until the history settles it); follow it with GET /throttling/dlq/redrive-status. */
@@ -2084,19 +2220,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
-            /** @enum {string} */
-            method: 'message-move-task' | 'bounded-move';
-            message: string;
-            depthBefore: number;
-            moved: number;
-            notMoved: number;
-            notDeleted: number;
-            taskHandle?: string;
-            historyId: string;
-          };
+          'application/json': components['schemas']['DlqRedriveResult'];
         };
       };
       /** @description Invalid request. */
@@ -2602,8 +2726,23 @@ export type HealthReport = components['schemas']['HealthReport'];
 export type FinOpsOverview = components['schemas']['FinOpsOverview'];
 export type AnomalyFeedback = components['schemas']['AnomalyFeedback'];
 export type RunbookSummary = components['schemas']['RunbookSummary'];
+export type SuccessMetric = components['schemas']['SuccessMetric'];
 export type SuccessMetricsReport =
   components['schemas']['SuccessMetricsReport'];
 export type FinOpsOptimisation = components['schemas']['FinOpsOptimisation'];
 export type WeeklyReviewReport = components['schemas']['WeeklyReviewReport'];
 export type EntitySummary = components['schemas']['EntitySummary'];
+export type ThrottlingCounters = components['schemas']['ThrottlingCounters'];
+export type ThrottlingMinute = components['schemas']['ThrottlingMinute'];
+export type LatencySummary = components['schemas']['LatencySummary'];
+export type BusyCreator = components['schemas']['BusyCreator'];
+export type FallbackStatus = components['schemas']['FallbackStatus'];
+export type LimitsInForce = components['schemas']['LimitsInForce'];
+export type RateLimiterMetrics = components['schemas']['RateLimiterMetrics'];
+export type DeadLetterQueueStatus =
+  components['schemas']['DeadLetterQueueStatus'];
+export type Unavailable = components['schemas']['Unavailable'];
+export type ThrottlingOverview = components['schemas']['ThrottlingOverview'];
+export type DlqRedriveMethod = components['schemas']['DlqRedriveMethod'];
+export type DlqRedriveResult = components['schemas']['DlqRedriveResult'];
+export type DlqRedriveStatus = components['schemas']['DlqRedriveStatus'];
