@@ -914,83 +914,6 @@ export const spec = {
         required: ['status', 'checkedAt', 'sources'],
         additionalProperties: false,
       },
-      FinOpsOverview: {
-        type: 'object',
-        description:
-          'See FinOpsOverview in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC).',
-        properties: {
-          generatedAt: {
-            type: 'string',
-          },
-          month: {
-            type: 'string',
-          },
-          sources: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          budget: {
-            type: ['object', 'null'],
-          },
-          forecastBasis: {
-            type: 'string',
-            enum: ['aws', 'own'],
-          },
-          forecast: {
-            type: ['object', 'null'],
-          },
-          awsForecast: {
-            type: ['object', 'null'],
-          },
-          serviceCosts: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          anomalies: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          awsAnomalies: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          ai: {
-            type: ['object', 'null'],
-          },
-          alerts: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          costExplorerUsage: {
-            type: 'object',
-          },
-        },
-        required: [
-          'generatedAt',
-          'month',
-          'sources',
-          'budget',
-          'forecastBasis',
-          'forecast',
-          'awsForecast',
-          'serviceCosts',
-          'anomalies',
-          'awsAnomalies',
-          'ai',
-          'alerts',
-          'costExplorerUsage',
-        ],
-      },
       AnomalyFeedback: {
         type: 'object',
         description:
@@ -1125,82 +1048,6 @@ export const spec = {
         },
         required: ['generatedAt', 'metrics', 'met', 'notMet', 'unknown'],
         additionalProperties: false,
-      },
-      FinOpsOptimisation: {
-        type: 'object',
-        description:
-          'See FinOpsOptimisation in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC).',
-        properties: {
-          generatedAt: {
-            type: 'string',
-          },
-          changeDay: {
-            type: 'string',
-          },
-          usageRefreshedAt: {
-            type: 'string',
-          },
-          usageUnavailableReason: {
-            type: 'string',
-          },
-          targets: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          trustedAdvisor: {
-            type: 'object',
-          },
-        },
-        required: ['generatedAt', 'targets', 'trustedAdvisor'],
-      },
-      WeeklyReviewReport: {
-        type: 'object',
-        description:
-          'See WeeklyReviewReport in @prod-hardening/plugin-prod-hardening-common.',
-        properties: {
-          generatedAt: {
-            type: 'string',
-          },
-          periods: {
-            type: 'object',
-          },
-          totals: {
-            type: 'object',
-          },
-          movers: {
-            type: 'object',
-          },
-          budget: {
-            type: 'object',
-          },
-          anomalies: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          aiUnitEconomics: {
-            type: 'object',
-          },
-          openAlerts: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-        },
-        required: [
-          'generatedAt',
-          'periods',
-          'totals',
-          'movers',
-          'budget',
-          'anomalies',
-          'aiUnitEconomics',
-          'openAlerts',
-        ],
       },
       EntitySummary: {
         type: 'object',
@@ -1851,6 +1698,1380 @@ export const spec = {
         },
         required: ['state', 'queueName'],
         additionalProperties: false,
+      },
+      FinOpsOverview: {
+        type: 'object',
+        description:
+          'GET /finops/overview: budget, forecasts, cost by service, anomalies, AI spend and cost alerts; each source may be unavailable on its own. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC).',
+        properties: {
+          generatedAt: {
+            type: 'string',
+            description: 'ISO 8601 of the clock the overview was computed for.',
+          },
+          month: {
+            type: 'string',
+          },
+          sources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FinOpsSourceStatus',
+            },
+          },
+          budget: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/BudgetStatus',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          forecastBasis: {
+            type: 'string',
+            enum: ['aws', 'own'],
+            description:
+              "Which forecast the page leads with: 'aws' when Cost Explorer's forecast answered (ours is shown beside it), 'own' when only the portal's own model is available.",
+          },
+          forecast: {
+            description:
+              "The portal's own forecast from the Cost Explorer daily costs; null without data.",
+            oneOf: [
+              {
+                $ref: '#/components/schemas/CostForecast',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          awsForecast: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/AwsCostForecast',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          serviceCosts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServiceDailyCost',
+            },
+            description: 'Daily cost by service, the last 90 complete days.',
+          },
+          anomalies: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TriagedCostAnomaly',
+            },
+            description:
+              'Our anomalies over the last 30 complete days, newest first.',
+          },
+          awsAnomalies: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AwsCostAnomaly',
+            },
+          },
+          ai: {
+            oneOf: [
+              {
+                type: 'object',
+                properties: {
+                  daily: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/AiDailyCost',
+                    },
+                    description:
+                      'The last 30 complete days, by provider and agent.',
+                  },
+                  unitEconomics: {
+                    $ref: '#/components/schemas/AiUnitEconomics',
+                  },
+                },
+                required: ['daily', 'unitEconomics'],
+                additionalProperties: false,
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostAlert',
+            },
+            description:
+              'Alerts of the cost-alerts table that are still retained, critical first.',
+          },
+          costExplorerUsage: {
+            $ref: '#/components/schemas/CostExplorerUsage',
+          },
+        },
+        required: [
+          'generatedAt',
+          'month',
+          'sources',
+          'budget',
+          'forecastBasis',
+          'forecast',
+          'awsForecast',
+          'serviceCosts',
+          'anomalies',
+          'awsAnomalies',
+          'ai',
+          'alerts',
+          'costExplorerUsage',
+        ],
+        additionalProperties: false,
+      },
+      FinOpsSourceStatus: {
+        type: 'object',
+        properties: {
+          id: {
+            $ref: '#/components/schemas/FinOpsSourceId',
+          },
+          label: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['ok', 'unavailable', 'pending'],
+          },
+          reason: {
+            type: 'string',
+            description: 'Why the source is unavailable, in one sentence.',
+          },
+          readAt: {
+            type: 'string',
+            description: 'ISO 8601: when the data shown was read from AWS.',
+          },
+        },
+        required: ['id', 'label', 'state'],
+        additionalProperties: false,
+      },
+      FinOpsSourceId: {
+        type: 'string',
+        enum: [
+          'budgets',
+          'costExplorer',
+          'costForecast',
+          'costAnomalies',
+          'aiLedger',
+          'costAlerts',
+        ],
+        description:
+          'The data sources of the FinOps tab; each can be unavailable on its own.',
+      },
+      BudgetStatus: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          limitMicros: {
+            type: 'integer',
+          },
+          actualMicros: {
+            type: 'integer',
+            description:
+              'Month-to-date actual spend as AWS Budgets reports it.',
+          },
+          forecastMicros: {
+            description:
+              "AWS Budgets' month-end forecast; null when AWS has none yet.",
+            type: ['integer', 'null'],
+          },
+          notifications: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BudgetNotificationStatus',
+            },
+          },
+        },
+        required: [
+          'name',
+          'limitMicros',
+          'actualMicros',
+          'forecastMicros',
+          'notifications',
+        ],
+        additionalProperties: false,
+      },
+      BudgetNotificationStatus: {
+        type: 'object',
+        properties: {
+          notificationType: {
+            type: 'string',
+            enum: ['ACTUAL', 'FORECASTED'],
+          },
+          threshold: {
+            type: 'number',
+            description:
+              'As configured: a percent of the limit, or an absolute amount.',
+          },
+          thresholdType: {
+            type: 'string',
+            enum: ['PERCENTAGE', 'ABSOLUTE_VALUE'],
+          },
+          thresholdMicros: {
+            type: 'integer',
+          },
+          comparedMicros: {
+            type: 'integer',
+            description:
+              'Actual spend for ACTUAL notifications, forecast spend for FORECASTED ones.',
+          },
+          fired: {
+            type: 'boolean',
+            description:
+              'comparedMicros > thresholdMicros: AWS has sent (or will send) this notification.',
+          },
+        },
+        required: [
+          'notificationType',
+          'threshold',
+          'thresholdType',
+          'thresholdMicros',
+          'comparedMicros',
+          'fired',
+        ],
+        additionalProperties: false,
+        description:
+          "One of the budget's notifications, and whether spend has crossed it.",
+      },
+      CostForecast: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            description: 'The last complete day the forecast is based on.',
+          },
+          budgetMicros: {
+            type: 'integer',
+          },
+          burn: {
+            $ref: '#/components/schemas/BudgetBurn',
+          },
+          runRate: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          holt: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          parameters: {
+            $ref: '#/components/schemas/ForecastParameters',
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ForecastPoint',
+            },
+            description: 'Every day of the month, for the chart.',
+          },
+        },
+        required: [
+          'month',
+          'asOf',
+          'budgetMicros',
+          'burn',
+          'runRate',
+          'holt',
+          'parameters',
+          'points',
+        ],
+        additionalProperties: false,
+      },
+      BudgetBurn: {
+        type: 'object',
+        properties: {
+          budgetMicros: {
+            type: 'integer',
+          },
+          daysInMonth: {
+            type: 'number',
+          },
+          elapsedDays: {
+            type: 'number',
+            description: 'Complete days of the month so far.',
+          },
+          remainingDays: {
+            type: 'number',
+            description: 'Days of the month still to come, today included.',
+          },
+          monthToDateMicros: {
+            type: 'integer',
+            description: 'Spend of the complete days of the month.',
+          },
+          proRatedBudgetMicros: {
+            type: 'integer',
+            description:
+              'budget × elapsedDays ÷ daysInMonth: what an even pace would have spent by now.',
+          },
+          overProRatedMicros: {
+            type: 'integer',
+            description:
+              'monthToDate − proRatedBudget: positive means ahead of (over) the pace.',
+          },
+          percentOfProRated: {
+            type: ['number', 'null'],
+            description:
+              'monthToDate ÷ proRatedBudget × 100; null before the first complete day.',
+          },
+          allowedDailyMicros: {
+            type: 'number',
+            description:
+              'budget ÷ daysInMonth: the daily spend the budget allows.',
+          },
+          burnRateDailyMicros: {
+            type: 'number',
+            description:
+              'Average daily spend over the run-rate window (the current burn rate).',
+          },
+          burnRatio: {
+            type: 'number',
+            description:
+              'burnRate ÷ allowedDaily: 1 is on pace, 1.5 spends half as much again as allowed.',
+          },
+          averageDailyMicros: {
+            type: ['number', 'null'],
+            description:
+              'monthToDate ÷ elapsedDays; null before the first complete day.',
+          },
+        },
+        required: [
+          'budgetMicros',
+          'daysInMonth',
+          'elapsedDays',
+          'remainingDays',
+          'monthToDateMicros',
+          'proRatedBudgetMicros',
+          'overProRatedMicros',
+          'percentOfProRated',
+          'allowedDailyMicros',
+          'burnRateDailyMicros',
+          'burnRatio',
+          'averageDailyMicros',
+        ],
+        additionalProperties: false,
+      },
+      MethodForecast: {
+        type: 'object',
+        properties: {
+          method: {
+            $ref: '#/components/schemas/ForecastMethod',
+          },
+          monthEndMicros: {
+            type: 'integer',
+            description:
+              'Actual month-to-date plus the projection of the remaining days.',
+          },
+          monthEndLowMicros: {
+            type: 'integer',
+            description:
+              'Holt only: month-end with every remaining day at the low / high edge of the band.',
+          },
+          monthEndHighMicros: {
+            type: 'integer',
+          },
+          percentOfBudget: {
+            type: 'number',
+            description: 'monthEnd ÷ budget × 100.',
+          },
+          exhaustion: {
+            description:
+              'Null when the budget is not reached within the month.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/BudgetExhaustion',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: ['method', 'monthEndMicros', 'percentOfBudget', 'exhaustion'],
+        additionalProperties: false,
+      },
+      ForecastMethod: {
+        type: 'string',
+        enum: ['runRate', 'holt'],
+      },
+      BudgetExhaustion: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          basis: {
+            type: 'string',
+            enum: ['actual', 'forecast'],
+            description:
+              "'actual' when it already happened on a complete day, 'forecast' when projected.",
+          },
+        },
+        required: ['day', 'basis'],
+        additionalProperties: false,
+        description:
+          'The first day on which month-to-date spend reaches the budget.',
+      },
+      ForecastParameters: {
+        type: 'object',
+        properties: {
+          runRateDays: {
+            type: 'number',
+            description: 'Days averaged by the run-rate method.',
+          },
+          historyDays: {
+            type: 'number',
+            description: 'Complete days the Holt model is fitted on.',
+          },
+          alpha: {
+            type: 'number',
+            description:
+              'Holt level smoothing, 0 < alpha ≤ 1: higher follows recent days faster.',
+          },
+          beta: {
+            type: 'number',
+            description:
+              'Holt trend smoothing, 0 ≤ beta ≤ 1: higher lets the slope change faster.',
+          },
+          phi: {
+            type: 'number',
+            description:
+              'Trend damping, 0 < phi ≤ 1: 1 extends the slope unchanged, lower flattens it.',
+          },
+          bandZ: {
+            type: 'number',
+            description:
+              'Width of the Holt band in standard deviations of the one-day-ahead error.',
+          },
+        },
+        required: [
+          'runRateDays',
+          'historyDays',
+          'alpha',
+          'beta',
+          'phi',
+          'bandZ',
+        ],
+        additionalProperties: false,
+        description:
+          'Parameters the forecast ran with, shown beside the chart.',
+      },
+      ForecastPoint: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          actualMicros: {
+            type: 'integer',
+            description: 'Cost of a complete day. Absent from today on.',
+          },
+          runRateMicros: {
+            type: 'integer',
+            description:
+              'Projected cost by the run-rate method. Absent on complete days.',
+          },
+          holtMicros: {
+            type: 'integer',
+            description:
+              'Projected cost by the Holt model, with its band. Absent on complete days.',
+          },
+          holtLowMicros: {
+            type: 'integer',
+          },
+          holtHighMicros: {
+            type: 'integer',
+          },
+          cumulativeRunRateMicros: {
+            type: 'integer',
+            description:
+              'Month-to-date spend at the end of this day, actual then projected by each method.',
+          },
+          cumulativeHoltMicros: {
+            type: 'integer',
+          },
+          budgetPaceMicros: {
+            type: 'integer',
+            description:
+              'The budget spread evenly over the month, cumulated: the "on pace" line.',
+          },
+        },
+        required: [
+          'day',
+          'cumulativeRunRateMicros',
+          'cumulativeHoltMicros',
+          'budgetPaceMicros',
+        ],
+        additionalProperties: false,
+        description:
+          'One day of the month for the forecast chart; a field is absent when it does not apply.',
+      },
+      AwsCostForecast: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          monthEndMicros: {
+            type: 'integer',
+            description:
+              "Month-to-date actual plus AWS's forecast of the rest of the month.",
+          },
+          remainingMicros: {
+            type: 'integer',
+          },
+          remainingLowMicros: {
+            type: ['integer', 'null'],
+          },
+          remainingHighMicros: {
+            type: ['integer', 'null'],
+          },
+        },
+        required: [
+          'month',
+          'monthEndMicros',
+          'remainingMicros',
+          'remainingLowMicros',
+          'remainingHighMicros',
+        ],
+        additionalProperties: false,
+        description:
+          "Cost Explorer's own month-end forecast (GetCostForecast), when it answers.",
+      },
+      ServiceDailyCost: {
+        description:
+          'One day of cost for one AWS service (Cost Explorer, grouped by SERVICE).',
+        allOf: [
+          {
+            $ref: '#/components/schemas/DailyCost',
+          },
+          {
+            type: 'object',
+            properties: {
+              service: {
+                type: 'string',
+              },
+            },
+            required: ['service'],
+          },
+        ],
+      },
+      TriagedCostAnomaly: {
+        description:
+          "One of the portal's own anomalies, with the id triage answers to and its latest answer.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/CostAnomaly',
+          },
+          {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+                description:
+                  '`day/dimension/series`: the same anomaly has the same id on every refresh.',
+              },
+              feedback: {
+                oneOf: [
+                  {
+                    $ref: '#/components/schemas/AnomalyFeedback',
+                  },
+                  {
+                    type: 'null',
+                  },
+                ],
+              },
+            },
+            required: ['feedback', 'id'],
+          },
+        ],
+      },
+      CostDimension: {
+        type: 'string',
+        enum: ['total', 'service', 'provider', 'agent', 'model'],
+      },
+      AnomalyScoreMethod: {
+        type: 'string',
+        enum: ['mad', 'meanAbsoluteDeviation', 'flatBaseline'],
+        description:
+          'How the score was computed: from the median absolute deviation; from the mean absolute deviation when more than half the window sits exactly on the median (MAD = 0); or not at all when every day of the window has the same cost (flat baseline, score null).',
+      },
+      AwsCostAnomaly: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          startDay: {
+            type: ['string', 'null'],
+          },
+          endDay: {
+            type: ['string', 'null'],
+          },
+          series: {
+            type: 'string',
+          },
+          maxScore: {
+            type: 'number',
+          },
+          impactMicros: {
+            type: ['integer', 'null'],
+          },
+          feedback: {
+            description: 'The latest answer given from the portal, if any.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/AnomalyFeedback',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: [
+          'id',
+          'startDay',
+          'endDay',
+          'series',
+          'maxScore',
+          'impactMicros',
+          'feedback',
+        ],
+        additionalProperties: false,
+        description:
+          'An anomaly found by AWS Cost Anomaly Detection (GetAnomalies).',
+      },
+      AiDailyCost: {
+        description: 'One day of AI spend of one provider and agent.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/DailyCost',
+          },
+          {
+            type: 'object',
+            properties: {
+              provider: {
+                type: 'string',
+              },
+              agent: {
+                type: 'string',
+              },
+            },
+            required: ['agent', 'provider'],
+          },
+        ],
+      },
+      AiUnitEconomics: {
+        type: 'object',
+        properties: {
+          periods: {
+            $ref: '#/components/schemas/WeekPeriods',
+          },
+          total: {
+            $ref: '#/components/schemas/AiUnitCostRow',
+          },
+          byProvider: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AiUnitCostRow',
+            },
+            description: "Each sorted by this week's cost, largest first.",
+          },
+          byAgent: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AiUnitCostRow',
+            },
+          },
+          byModel: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AiUnitCostRow',
+            },
+          },
+        },
+        required: ['periods', 'total', 'byProvider', 'byAgent', 'byModel'],
+        additionalProperties: false,
+      },
+      WeekPeriods: {
+        type: 'object',
+        properties: {
+          current: {
+            $ref: '#/components/schemas/DayRange',
+            description: 'The last 7 complete days.',
+          },
+          previous: {
+            $ref: '#/components/schemas/DayRange',
+            description: 'The 7 days before those.',
+          },
+        },
+        required: ['current', 'previous'],
+        additionalProperties: false,
+        description: 'The two weeks every week-over-week figure compares.',
+      },
+      DayRange: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          days: {
+            type: 'number',
+          },
+        },
+        required: ['from', 'to', 'days'],
+        description: 'An inclusive range of UTC days.',
+      },
+      AiUnitCostRow: {
+        type: 'object',
+        properties: {
+          dimension: {
+            type: 'string',
+            enum: ['total', 'provider', 'agent', 'model'],
+          },
+          key: {
+            type: 'string',
+            description:
+              'Provider, agent, "provider/model" (a model name can exist at two providers), or "Total".',
+          },
+          current: {
+            $ref: '#/components/schemas/AiUsage',
+          },
+          previous: {
+            $ref: '#/components/schemas/AiUsage',
+          },
+          costChangePercent: {
+            type: ['number', 'null'],
+          },
+          costPer1kTokensChangePercent: {
+            type: ['number', 'null'],
+          },
+          costPerRequestChangePercent: {
+            type: ['number', 'null'],
+          },
+        },
+        required: [
+          'dimension',
+          'key',
+          'current',
+          'previous',
+          'costChangePercent',
+          'costPer1kTokensChangePercent',
+          'costPerRequestChangePercent',
+        ],
+        additionalProperties: false,
+      },
+      AiUsage: {
+        type: 'object',
+        properties: {
+          costMicros: {
+            type: 'integer',
+          },
+          inputTokens: {
+            type: 'number',
+          },
+          outputTokens: {
+            type: 'number',
+          },
+          requests: {
+            type: 'number',
+          },
+          costPer1kTokensMicros: {
+            type: ['number', 'null'],
+            description:
+              'cost ÷ (input + output tokens) × 1000, in micro-dollars; null without tokens.',
+          },
+          costPerRequestMicros: {
+            type: ['number', 'null'],
+            description:
+              'cost ÷ requests, in micro-dollars; null without requests.',
+          },
+          tokensPerRequest: {
+            type: ['number', 'null'],
+            description:
+              '(input + output tokens) ÷ requests; null without requests.',
+          },
+        },
+        required: [
+          'costMicros',
+          'inputTokens',
+          'outputTokens',
+          'requests',
+          'costPer1kTokensMicros',
+          'costPerRequestMicros',
+          'tokensPerRequest',
+        ],
+        additionalProperties: false,
+      },
+      CostAlert: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            description: 'ISO 8601 timestamp.',
+          },
+          alertType: {
+            $ref: '#/components/schemas/CostAlertType',
+          },
+          severity: {
+            type: 'string',
+            enum: ['warning', 'critical'],
+          },
+          message: {
+            type: 'string',
+          },
+          amountMicros: {
+            type: 'integer',
+          },
+          thresholdMicros: {
+            type: 'integer',
+          },
+          notified: {
+            type: 'boolean',
+            description:
+              'Whether the SNS notification went out; false rows still need a person to look.',
+          },
+        },
+        required: [
+          'id',
+          'createdAt',
+          'alertType',
+          'severity',
+          'message',
+          'amountMicros',
+          'thresholdMicros',
+          'notified',
+        ],
+        additionalProperties: false,
+        description: 'A row of the cost-alerts table.',
+      },
+      CostAlertType: {
+        type: 'string',
+        enum: ['budget_threshold', 'anomaly', 'daily_limit'],
+      },
+      CostExplorerUsage: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          requests: {
+            type: 'number',
+          },
+          costMicros: {
+            type: 'integer',
+          },
+          lastRefreshAt: {
+            type: ['string', 'null'],
+            description:
+              'ISO 8601 of the last scheduled refresh that ran, if any.',
+          },
+          refreshEveryHours: {
+            type: 'number',
+            description: 'How often the scheduled refresh runs.',
+          },
+        },
+        required: [
+          'month',
+          'requests',
+          'costMicros',
+          'lastRefreshAt',
+          'refreshEveryHours',
+        ],
+        additionalProperties: false,
+        description:
+          "The portal's own Cost Explorer use: every request costs $0.01.",
+      },
+      WeeklyReviewReport: {
+        type: 'object',
+        description:
+          "GET /finops/weekly-review: the last 7 complete days against the 7 before, the month's budget, the week's anomalies, AI unit economics and open alerts. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC).",
+        properties: {
+          generatedAt: {
+            type: 'string',
+            description:
+              'ISO 8601 timestamp of the clock the report was computed for.',
+          },
+          periods: {
+            $ref: '#/components/schemas/WeekPeriods',
+          },
+          totals: {
+            type: 'object',
+            properties: {
+              aws: {
+                $ref: '#/components/schemas/AmountChange',
+                description: 'The AWS bill (Cost Explorer, all services).',
+              },
+              ai: {
+                $ref: '#/components/schemas/AmountChange',
+                description: 'The AI-cost ledger (all providers).',
+              },
+            },
+            required: ['aws', 'ai'],
+            additionalProperties: false,
+          },
+          movers: {
+            type: 'object',
+            properties: {
+              services: {
+                $ref: '#/components/schemas/WeekOverWeekTable',
+              },
+              agents: {
+                $ref: '#/components/schemas/WeekOverWeekTable',
+              },
+              providers: {
+                $ref: '#/components/schemas/WeekOverWeekTable',
+              },
+            },
+            required: ['services', 'agents', 'providers'],
+            additionalProperties: false,
+          },
+          budget: {
+            $ref: '#/components/schemas/WeeklyReviewBudget',
+            description:
+              'The month that contains the last day of the current week.',
+          },
+          anomalies: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostAnomaly',
+            },
+            description: 'Anomalies on the days of the current week.',
+          },
+          aiUnitEconomics: {
+            $ref: '#/components/schemas/AiUnitEconomics',
+          },
+          openAlerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostAlert',
+            },
+            description: 'Critical first, then newest first.',
+          },
+        },
+        required: [
+          'generatedAt',
+          'periods',
+          'totals',
+          'movers',
+          'budget',
+          'anomalies',
+          'aiUnitEconomics',
+          'openAlerts',
+        ],
+        additionalProperties: false,
+      },
+      AmountChange: {
+        type: 'object',
+        properties: {
+          currentMicros: {
+            type: 'integer',
+          },
+          previousMicros: {
+            type: 'integer',
+          },
+          changeMicros: {
+            type: 'integer',
+            description: 'current − previous.',
+          },
+          changePercent: {
+            type: ['number', 'null'],
+            description: 'change ÷ previous × 100; null when previous is 0.',
+          },
+        },
+        required: [
+          'currentMicros',
+          'previousMicros',
+          'changeMicros',
+          'changePercent',
+        ],
+      },
+      WeekOverWeekTable: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/AmountChange',
+          },
+          {
+            type: 'object',
+            properties: {
+              dimension: {
+                $ref: '#/components/schemas/CostDimension',
+              },
+              movers: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Mover',
+                },
+                description:
+                  'The largest absolute changes first, at most the requested number.',
+              },
+              others: {
+                description:
+                  'Everything not listed in movers, summed, so the table adds up to the totals.',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/AmountChange',
+                  },
+                  {
+                    type: 'object',
+                    properties: {
+                      count: {
+                        type: 'integer',
+                      },
+                    },
+                    required: ['count'],
+                  },
+                ],
+              },
+            },
+            required: ['dimension', 'movers', 'others'],
+          },
+        ],
+      },
+      Mover: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/AmountChange',
+          },
+          {
+            type: 'object',
+            properties: {
+              key: {
+                type: 'string',
+              },
+              status: {
+                $ref: '#/components/schemas/MoverStatus',
+              },
+            },
+            required: ['key', 'status'],
+          },
+        ],
+      },
+      MoverStatus: {
+        type: 'string',
+        enum: ['new', 'disappeared', 'up', 'down', 'flat'],
+        description:
+          'new: nothing the week before; disappeared: nothing this week; up / down / flat otherwise. "Nothing" means a total of $0, whether or not rows exist.',
+      },
+      WeeklyReviewBudget: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          burn: {
+            $ref: '#/components/schemas/BudgetBurn',
+          },
+          runRate: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          holt: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          parameters: {
+            $ref: '#/components/schemas/ForecastParameters',
+          },
+        },
+        required: ['month', 'burn', 'runRate', 'holt', 'parameters'],
+        additionalProperties: false,
+      },
+      CostAnomaly: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          dimension: {
+            $ref: '#/components/schemas/CostDimension',
+          },
+          series: {
+            type: 'string',
+            description:
+              'The service, provider or agent name; "Total" for the whole account.',
+          },
+          expectedMicros: {
+            type: 'integer',
+            description: 'The median of the window before the day.',
+          },
+          actualMicros: {
+            type: 'integer',
+          },
+          impactMicros: {
+            type: 'integer',
+            description: 'actual − expected: positive for a spike.',
+          },
+          score: {
+            type: ['number', 'null'],
+            description:
+              'Modified z-score; null on a flat baseline, where any change is unusual.',
+          },
+          scoreMethod: {
+            $ref: '#/components/schemas/AnomalyScoreMethod',
+          },
+          direction: {
+            type: 'string',
+            enum: ['spike', 'drop'],
+          },
+          windowDays: {
+            type: 'number',
+            description: 'Days of history the expectation was computed from.',
+          },
+        },
+        required: [
+          'day',
+          'dimension',
+          'series',
+          'expectedMicros',
+          'actualMicros',
+          'impactMicros',
+          'score',
+          'scoreMethod',
+          'direction',
+          'windowDays',
+        ],
+      },
+      FinOpsOptimisation: {
+        type: 'object',
+        description:
+          "GET /finops/optimisation: the seed's savings targets measured from Cost Explorer, and Trusted Advisor's cost-optimisation checks. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC).",
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          changeDay: {
+            type: 'string',
+            description:
+              'The configured day the hardening changes began; the baseline ends the day before.',
+          },
+          usageRefreshedAt: {
+            type: 'string',
+            description:
+              "When Cost Explorer's usage-type costs were last read, if ever.",
+          },
+          usageUnavailableReason: {
+            type: 'string',
+            description:
+              'Why the last read of the usage-type costs failed (older figures are still shown).',
+          },
+          targets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SavingsTarget',
+            },
+          },
+          trustedAdvisor: {
+            $ref: '#/components/schemas/TrustedAdvisorReport',
+          },
+        },
+        required: ['generatedAt', 'targets', 'trustedAdvisor'],
+        additionalProperties: false,
+      },
+      SavingsTarget: {
+        type: 'object',
+        properties: {
+          id: {
+            $ref: '#/components/schemas/SavingsTargetId',
+          },
+          title: {
+            type: 'string',
+          },
+          goalPercent: {
+            type: 'number',
+            description: "The seed's goal, a percentage reduction (20 = 20 %).",
+          },
+          basis: {
+            type: 'string',
+            description:
+              'What is measured, in words (service and usage types).',
+          },
+          status: {
+            $ref: '#/components/schemas/SavingsTargetStatus',
+          },
+          explanation: {
+            type: 'string',
+            description: 'Why the status is what it is, for a person.',
+          },
+          baseline: {
+            $ref: '#/components/schemas/SavingsWindow',
+          },
+          current: {
+            $ref: '#/components/schemas/SavingsWindow',
+          },
+          reductionPercent: {
+            type: 'number',
+            description:
+              '(baseline − current) ÷ baseline × 100, one decimal; negative when cost rose.',
+          },
+          monthlySavingMicros: {
+            type: 'integer',
+            description: '(baseline − current) daily averages × 30.',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'goalPercent',
+          'basis',
+          'status',
+          'explanation',
+        ],
+        additionalProperties: false,
+      },
+      SavingsTargetId: {
+        type: 'string',
+        enum: ['vpc-endpoints-nat', 'dynamodb-ttl-storage'],
+      },
+      SavingsTargetStatus: {
+        type: 'string',
+        enum: ['met', 'behind', 'measuring', 'no-data', 'not-configured'],
+        description:
+          '- `met`: the reduction reached the goal.\n- `behind`: measured, below the goal.\n- `measuring`: fewer than a week of data since the change; the figure is provisional.\n- `no-data`: Cost Explorer has no cost of this kind before or after the change.\n- `not-configured`: the day the change was made is not configured.',
+      },
+      SavingsWindow: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/DayRange',
+          },
+          {
+            type: 'object',
+            properties: {
+              dailyAverageMicros: {
+                type: 'integer',
+                description: 'Average cost per day over the window.',
+              },
+            },
+            required: ['dailyAverageMicros'],
+          },
+        ],
+      },
+      TrustedAdvisorReport: {
+        oneOf: [
+          {
+            type: 'object',
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['ok'],
+              },
+              checkedAt: {
+                type: 'string',
+                description: 'When the portal last read Trusted Advisor.',
+              },
+              checks: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/TrustedAdvisorCostCheck',
+                },
+              },
+              totalEstimatedMonthlySavingsMicros: {
+                type: 'integer',
+              },
+            },
+            required: [
+              'state',
+              'checkedAt',
+              'checks',
+              'totalEstimatedMonthlySavingsMicros',
+            ],
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['not-available'],
+              },
+              reason: {
+                type: 'string',
+                description:
+                  "e.g. the account's support plan has no Support API.",
+              },
+            },
+            required: ['state', 'reason'],
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['not-read-yet'],
+              },
+            },
+            required: ['state'],
+            additionalProperties: false,
+          },
+        ],
+      },
+      TrustedAdvisorCostCheck: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/TrustedAdvisorCheckStatus',
+          },
+          resourcesFlagged: {
+            type: 'number',
+          },
+          resourcesProcessed: {
+            type: 'number',
+          },
+          estimatedMonthlySavingsMicros: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'id',
+          'name',
+          'status',
+          'resourcesFlagged',
+          'resourcesProcessed',
+          'estimatedMonthlySavingsMicros',
+        ],
+        additionalProperties: false,
+      },
+      TrustedAdvisorCheckStatus: {
+        type: 'string',
+        enum: ['ok', 'warning', 'error', 'not_available'],
+      },
+      DailyCost: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          amountMicros: {
+            type: 'integer',
+          },
+        },
+        required: ['day', 'amountMicros'],
+        description:
+          "One day's cost of one series (a service, a provider, or the whole account).",
       },
     },
   },

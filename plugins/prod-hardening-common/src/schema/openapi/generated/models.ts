@@ -755,23 +755,6 @@ export interface components {
       checkedAt: string;
       sources: components['schemas']['SourceHealth'][];
     };
-    /** @description See FinOpsOverview in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC). */
-    FinOpsOverview: {
-      generatedAt: string;
-      month: string;
-      sources: Record<string, unknown>[];
-      budget: Record<string, unknown> | null;
-      /** @enum {string} */
-      forecastBasis: 'aws' | 'own';
-      forecast: Record<string, unknown> | null;
-      awsForecast: Record<string, unknown> | null;
-      serviceCosts: Record<string, unknown>[];
-      anomalies: Record<string, unknown>[];
-      awsAnomalies: Record<string, unknown>[];
-      ai: Record<string, unknown> | null;
-      alerts: Record<string, unknown>[];
-      costExplorerUsage: Record<string, unknown>;
-    };
     /** @description One answer to a cost anomaly; anomalies in FinOpsOverview carry their latest as `feedback` (or null). */
     AnomalyFeedback: {
       /** @enum {string} */
@@ -821,26 +804,6 @@ export interface components {
       met: number;
       notMet: number;
       unknown: number;
-    };
-    /** @description See FinOpsOptimisation in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC). */
-    FinOpsOptimisation: {
-      generatedAt: string;
-      changeDay?: string;
-      usageRefreshedAt?: string;
-      usageUnavailableReason?: string;
-      targets: Record<string, unknown>[];
-      trustedAdvisor: Record<string, unknown>;
-    };
-    /** @description See WeeklyReviewReport in @prod-hardening/plugin-prod-hardening-common. */
-    WeeklyReviewReport: {
-      generatedAt: string;
-      periods: Record<string, unknown>;
-      totals: Record<string, unknown>;
-      movers: Record<string, unknown>;
-      budget: Record<string, unknown>;
-      anomalies: Record<string, unknown>[];
-      aiUnitEconomics: Record<string, unknown>;
-      openAlerts: Record<string, unknown>[];
     };
     /** @description See EntitySummary in @prod-hardening/plugin-prod-hardening-common: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars. */
     EntitySummary: {
@@ -1056,6 +1019,440 @@ export interface components {
         maxPerSecond?: number;
         failureReason?: string;
       };
+    };
+    /** @description GET /finops/overview: budget, forecasts, cost by service, anomalies, AI spend and cost alerts; each source may be unavailable on its own. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC). */
+    FinOpsOverview: {
+      /** @description ISO 8601 of the clock the overview was computed for. */
+      generatedAt: string;
+      month: string;
+      sources: components['schemas']['FinOpsSourceStatus'][];
+      budget: components['schemas']['BudgetStatus'] | null;
+      /**
+       * @description Which forecast the page leads with: 'aws' when Cost Explorer's forecast answered (ours is shown beside it), 'own' when only the portal's own model is available.
+       * @enum {string}
+       */
+      forecastBasis: 'aws' | 'own';
+      /** @description The portal's own forecast from the Cost Explorer daily costs; null without data. */
+      forecast: components['schemas']['CostForecast'] | null;
+      awsForecast: components['schemas']['AwsCostForecast'] | null;
+      /** @description Daily cost by service, the last 90 complete days. */
+      serviceCosts: components['schemas']['ServiceDailyCost'][];
+      /** @description Our anomalies over the last 30 complete days, newest first. */
+      anomalies: components['schemas']['TriagedCostAnomaly'][];
+      awsAnomalies: components['schemas']['AwsCostAnomaly'][];
+      ai: {
+        /** @description The last 30 complete days, by provider and agent. */
+        daily: components['schemas']['AiDailyCost'][];
+        unitEconomics: components['schemas']['AiUnitEconomics'];
+      } | null;
+      /** @description Alerts of the cost-alerts table that are still retained, critical first. */
+      alerts: components['schemas']['CostAlert'][];
+      costExplorerUsage: components['schemas']['CostExplorerUsage'];
+    };
+    FinOpsSourceStatus: {
+      id: components['schemas']['FinOpsSourceId'];
+      label: string;
+      /** @enum {string} */
+      state: 'ok' | 'unavailable' | 'pending';
+      /** @description Why the source is unavailable, in one sentence. */
+      reason?: string;
+      /** @description ISO 8601: when the data shown was read from AWS. */
+      readAt?: string;
+    };
+    /**
+     * @description The data sources of the FinOps tab; each can be unavailable on its own.
+     * @enum {string}
+     */
+    FinOpsSourceId:
+      | 'budgets'
+      | 'costExplorer'
+      | 'costForecast'
+      | 'costAnomalies'
+      | 'aiLedger'
+      | 'costAlerts';
+    BudgetStatus: {
+      name: string;
+      limitMicros: number;
+      /** @description Month-to-date actual spend as AWS Budgets reports it. */
+      actualMicros: number;
+      /** @description AWS Budgets' month-end forecast; null when AWS has none yet. */
+      forecastMicros: number | null;
+      notifications: components['schemas']['BudgetNotificationStatus'][];
+    };
+    /** @description One of the budget's notifications, and whether spend has crossed it. */
+    BudgetNotificationStatus: {
+      /** @enum {string} */
+      notificationType: 'ACTUAL' | 'FORECASTED';
+      /** @description As configured: a percent of the limit, or an absolute amount. */
+      threshold: number;
+      /** @enum {string} */
+      thresholdType: 'PERCENTAGE' | 'ABSOLUTE_VALUE';
+      thresholdMicros: number;
+      /** @description Actual spend for ACTUAL notifications, forecast spend for FORECASTED ones. */
+      comparedMicros: number;
+      /** @description comparedMicros > thresholdMicros: AWS has sent (or will send) this notification. */
+      fired: boolean;
+    };
+    CostForecast: {
+      month: string;
+      /** @description The last complete day the forecast is based on. */
+      asOf: string;
+      budgetMicros: number;
+      burn: components['schemas']['BudgetBurn'];
+      runRate: components['schemas']['MethodForecast'];
+      holt: components['schemas']['MethodForecast'];
+      parameters: components['schemas']['ForecastParameters'];
+      /** @description Every day of the month, for the chart. */
+      points: components['schemas']['ForecastPoint'][];
+    };
+    BudgetBurn: {
+      budgetMicros: number;
+      daysInMonth: number;
+      /** @description Complete days of the month so far. */
+      elapsedDays: number;
+      /** @description Days of the month still to come, today included. */
+      remainingDays: number;
+      /** @description Spend of the complete days of the month. */
+      monthToDateMicros: number;
+      /** @description budget × elapsedDays ÷ daysInMonth: what an even pace would have spent by now. */
+      proRatedBudgetMicros: number;
+      /** @description monthToDate − proRatedBudget: positive means ahead of (over) the pace. */
+      overProRatedMicros: number;
+      /** @description monthToDate ÷ proRatedBudget × 100; null before the first complete day. */
+      percentOfProRated: number | null;
+      /** @description budget ÷ daysInMonth: the daily spend the budget allows. */
+      allowedDailyMicros: number;
+      /** @description Average daily spend over the run-rate window (the current burn rate). */
+      burnRateDailyMicros: number;
+      /** @description burnRate ÷ allowedDaily: 1 is on pace, 1.5 spends half as much again as allowed. */
+      burnRatio: number;
+      /** @description monthToDate ÷ elapsedDays; null before the first complete day. */
+      averageDailyMicros: number | null;
+    };
+    MethodForecast: {
+      method: components['schemas']['ForecastMethod'];
+      /** @description Actual month-to-date plus the projection of the remaining days. */
+      monthEndMicros: number;
+      /** @description Holt only: month-end with every remaining day at the low / high edge of the band. */
+      monthEndLowMicros?: number;
+      monthEndHighMicros?: number;
+      /** @description monthEnd ÷ budget × 100. */
+      percentOfBudget: number;
+      /** @description Null when the budget is not reached within the month. */
+      exhaustion: components['schemas']['BudgetExhaustion'] | null;
+    };
+    /** @enum {string} */
+    ForecastMethod: 'runRate' | 'holt';
+    /** @description The first day on which month-to-date spend reaches the budget. */
+    BudgetExhaustion: {
+      day: string;
+      /**
+       * @description 'actual' when it already happened on a complete day, 'forecast' when projected.
+       * @enum {string}
+       */
+      basis: 'actual' | 'forecast';
+    };
+    /** @description Parameters the forecast ran with, shown beside the chart. */
+    ForecastParameters: {
+      /** @description Days averaged by the run-rate method. */
+      runRateDays: number;
+      /** @description Complete days the Holt model is fitted on. */
+      historyDays: number;
+      /** @description Holt level smoothing, 0 < alpha ≤ 1: higher follows recent days faster. */
+      alpha: number;
+      /** @description Holt trend smoothing, 0 ≤ beta ≤ 1: higher lets the slope change faster. */
+      beta: number;
+      /** @description Trend damping, 0 < phi ≤ 1: 1 extends the slope unchanged, lower flattens it. */
+      phi: number;
+      /** @description Width of the Holt band in standard deviations of the one-day-ahead error. */
+      bandZ: number;
+    };
+    /** @description One day of the month for the forecast chart; a field is absent when it does not apply. */
+    ForecastPoint: {
+      day: string;
+      /** @description Cost of a complete day. Absent from today on. */
+      actualMicros?: number;
+      /** @description Projected cost by the run-rate method. Absent on complete days. */
+      runRateMicros?: number;
+      /** @description Projected cost by the Holt model, with its band. Absent on complete days. */
+      holtMicros?: number;
+      holtLowMicros?: number;
+      holtHighMicros?: number;
+      /** @description Month-to-date spend at the end of this day, actual then projected by each method. */
+      cumulativeRunRateMicros: number;
+      cumulativeHoltMicros: number;
+      /** @description The budget spread evenly over the month, cumulated: the "on pace" line. */
+      budgetPaceMicros: number;
+    };
+    /** @description Cost Explorer's own month-end forecast (GetCostForecast), when it answers. */
+    AwsCostForecast: {
+      month: string;
+      /** @description Month-to-date actual plus AWS's forecast of the rest of the month. */
+      monthEndMicros: number;
+      remainingMicros: number;
+      remainingLowMicros: number | null;
+      remainingHighMicros: number | null;
+    };
+    /** @description One day of cost for one AWS service (Cost Explorer, grouped by SERVICE). */
+    ServiceDailyCost: components['schemas']['DailyCost'] & {
+      service: string;
+    };
+    /** @description One of the portal's own anomalies, with the id triage answers to and its latest answer. */
+    TriagedCostAnomaly: components['schemas']['CostAnomaly'] & {
+      /** @description `day/dimension/series`: the same anomaly has the same id on every refresh. */
+      id: string;
+      feedback: components['schemas']['AnomalyFeedback'] | null;
+    };
+    /** @enum {string} */
+    CostDimension: 'total' | 'service' | 'provider' | 'agent' | 'model';
+    /**
+     * @description How the score was computed: from the median absolute deviation; from the mean absolute deviation when more than half the window sits exactly on the median (MAD = 0); or not at all when every day of the window has the same cost (flat baseline, score null).
+     * @enum {string}
+     */
+    AnomalyScoreMethod: 'mad' | 'meanAbsoluteDeviation' | 'flatBaseline';
+    /** @description An anomaly found by AWS Cost Anomaly Detection (GetAnomalies). */
+    AwsCostAnomaly: {
+      id: string;
+      startDay: string | null;
+      endDay: string | null;
+      series: string;
+      maxScore: number;
+      impactMicros: number | null;
+      /** @description The latest answer given from the portal, if any. */
+      feedback: components['schemas']['AnomalyFeedback'] | null;
+    };
+    /** @description One day of AI spend of one provider and agent. */
+    AiDailyCost: components['schemas']['DailyCost'] & {
+      provider: string;
+      agent: string;
+    };
+    AiUnitEconomics: {
+      periods: components['schemas']['WeekPeriods'];
+      total: components['schemas']['AiUnitCostRow'];
+      /** @description Each sorted by this week's cost, largest first. */
+      byProvider: components['schemas']['AiUnitCostRow'][];
+      byAgent: components['schemas']['AiUnitCostRow'][];
+      byModel: components['schemas']['AiUnitCostRow'][];
+    };
+    /** @description The two weeks every week-over-week figure compares. */
+    WeekPeriods: {
+      /** @description The last 7 complete days. */
+      current: components['schemas']['DayRange'];
+      /** @description The 7 days before those. */
+      previous: components['schemas']['DayRange'];
+    };
+    /** @description An inclusive range of UTC days. */
+    DayRange: {
+      from: string;
+      to: string;
+      days: number;
+    };
+    AiUnitCostRow: {
+      /** @enum {string} */
+      dimension: 'total' | 'provider' | 'agent' | 'model';
+      /** @description Provider, agent, "provider/model" (a model name can exist at two providers), or "Total". */
+      key: string;
+      current: components['schemas']['AiUsage'];
+      previous: components['schemas']['AiUsage'];
+      costChangePercent: number | null;
+      costPer1kTokensChangePercent: number | null;
+      costPerRequestChangePercent: number | null;
+    };
+    AiUsage: {
+      costMicros: number;
+      inputTokens: number;
+      outputTokens: number;
+      requests: number;
+      /** @description cost ÷ (input + output tokens) × 1000, in micro-dollars; null without tokens. */
+      costPer1kTokensMicros: number | null;
+      /** @description cost ÷ requests, in micro-dollars; null without requests. */
+      costPerRequestMicros: number | null;
+      /** @description (input + output tokens) ÷ requests; null without requests. */
+      tokensPerRequest: number | null;
+    };
+    /** @description A row of the cost-alerts table. */
+    CostAlert: {
+      id: string;
+      /** @description ISO 8601 timestamp. */
+      createdAt: string;
+      alertType: components['schemas']['CostAlertType'];
+      /** @enum {string} */
+      severity: 'warning' | 'critical';
+      message: string;
+      amountMicros: number;
+      thresholdMicros: number;
+      /** @description Whether the SNS notification went out; false rows still need a person to look. */
+      notified: boolean;
+    };
+    /** @enum {string} */
+    CostAlertType: 'budget_threshold' | 'anomaly' | 'daily_limit';
+    /** @description The portal's own Cost Explorer use: every request costs $0.01. */
+    CostExplorerUsage: {
+      month: string;
+      requests: number;
+      costMicros: number;
+      /** @description ISO 8601 of the last scheduled refresh that ran, if any. */
+      lastRefreshAt: string | null;
+      /** @description How often the scheduled refresh runs. */
+      refreshEveryHours: number;
+    };
+    /** @description GET /finops/weekly-review: the last 7 complete days against the 7 before, the month's budget, the week's anomalies, AI unit economics and open alerts. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC). */
+    WeeklyReviewReport: {
+      /** @description ISO 8601 timestamp of the clock the report was computed for. */
+      generatedAt: string;
+      periods: components['schemas']['WeekPeriods'];
+      totals: {
+        /** @description The AWS bill (Cost Explorer, all services). */
+        aws: components['schemas']['AmountChange'];
+        /** @description The AI-cost ledger (all providers). */
+        ai: components['schemas']['AmountChange'];
+      };
+      movers: {
+        services: components['schemas']['WeekOverWeekTable'];
+        agents: components['schemas']['WeekOverWeekTable'];
+        providers: components['schemas']['WeekOverWeekTable'];
+      };
+      /** @description The month that contains the last day of the current week. */
+      budget: components['schemas']['WeeklyReviewBudget'];
+      /** @description Anomalies on the days of the current week. */
+      anomalies: components['schemas']['CostAnomaly'][];
+      aiUnitEconomics: components['schemas']['AiUnitEconomics'];
+      /** @description Critical first, then newest first. */
+      openAlerts: components['schemas']['CostAlert'][];
+    };
+    AmountChange: {
+      currentMicros: number;
+      previousMicros: number;
+      /** @description current − previous. */
+      changeMicros: number;
+      /** @description change ÷ previous × 100; null when previous is 0. */
+      changePercent: number | null;
+    };
+    WeekOverWeekTable: components['schemas']['AmountChange'] & {
+      dimension: components['schemas']['CostDimension'];
+      /** @description The largest absolute changes first, at most the requested number. */
+      movers: components['schemas']['Mover'][];
+      /** @description Everything not listed in movers, summed, so the table adds up to the totals. */
+      others: components['schemas']['AmountChange'] & {
+        count: number;
+      };
+    };
+    Mover: components['schemas']['AmountChange'] & {
+      key: string;
+      status: components['schemas']['MoverStatus'];
+    };
+    /**
+     * @description new: nothing the week before; disappeared: nothing this week; up / down / flat otherwise. "Nothing" means a total of $0, whether or not rows exist.
+     * @enum {string}
+     */
+    MoverStatus: 'new' | 'disappeared' | 'up' | 'down' | 'flat';
+    WeeklyReviewBudget: {
+      month: string;
+      burn: components['schemas']['BudgetBurn'];
+      runRate: components['schemas']['MethodForecast'];
+      holt: components['schemas']['MethodForecast'];
+      parameters: components['schemas']['ForecastParameters'];
+    };
+    CostAnomaly: {
+      day: string;
+      dimension: components['schemas']['CostDimension'];
+      /** @description The service, provider or agent name; "Total" for the whole account. */
+      series: string;
+      /** @description The median of the window before the day. */
+      expectedMicros: number;
+      actualMicros: number;
+      /** @description actual − expected: positive for a spike. */
+      impactMicros: number;
+      /** @description Modified z-score; null on a flat baseline, where any change is unusual. */
+      score: number | null;
+      scoreMethod: components['schemas']['AnomalyScoreMethod'];
+      /** @enum {string} */
+      direction: 'spike' | 'drop';
+      /** @description Days of history the expectation was computed from. */
+      windowDays: number;
+    };
+    /** @description GET /finops/optimisation: the seed's savings targets measured from Cost Explorer, and Trusted Advisor's cost-optimisation checks. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC). */
+    FinOpsOptimisation: {
+      generatedAt: string;
+      /** @description The configured day the hardening changes began; the baseline ends the day before. */
+      changeDay?: string;
+      /** @description When Cost Explorer's usage-type costs were last read, if ever. */
+      usageRefreshedAt?: string;
+      /** @description Why the last read of the usage-type costs failed (older figures are still shown). */
+      usageUnavailableReason?: string;
+      targets: components['schemas']['SavingsTarget'][];
+      trustedAdvisor: components['schemas']['TrustedAdvisorReport'];
+    };
+    SavingsTarget: {
+      id: components['schemas']['SavingsTargetId'];
+      title: string;
+      /** @description The seed's goal, a percentage reduction (20 = 20 %). */
+      goalPercent: number;
+      /** @description What is measured, in words (service and usage types). */
+      basis: string;
+      status: components['schemas']['SavingsTargetStatus'];
+      /** @description Why the status is what it is, for a person. */
+      explanation: string;
+      baseline?: components['schemas']['SavingsWindow'];
+      current?: components['schemas']['SavingsWindow'];
+      /** @description (baseline − current) ÷ baseline × 100, one decimal; negative when cost rose. */
+      reductionPercent?: number;
+      /** @description (baseline − current) daily averages × 30. */
+      monthlySavingMicros?: number;
+    };
+    /** @enum {string} */
+    SavingsTargetId: 'vpc-endpoints-nat' | 'dynamodb-ttl-storage';
+    /**
+     * @description - `met`: the reduction reached the goal.
+     *     - `behind`: measured, below the goal.
+     *     - `measuring`: fewer than a week of data since the change; the figure is provisional.
+     *     - `no-data`: Cost Explorer has no cost of this kind before or after the change.
+     *     - `not-configured`: the day the change was made is not configured.
+     * @enum {string}
+     */
+    SavingsTargetStatus:
+      | 'met'
+      | 'behind'
+      | 'measuring'
+      | 'no-data'
+      | 'not-configured';
+    SavingsWindow: components['schemas']['DayRange'] & {
+      /** @description Average cost per day over the window. */
+      dailyAverageMicros: number;
+    };
+    TrustedAdvisorReport:
+      | {
+          /** @enum {string} */
+          state: 'ok';
+          /** @description When the portal last read Trusted Advisor. */
+          checkedAt: string;
+          checks: components['schemas']['TrustedAdvisorCostCheck'][];
+          totalEstimatedMonthlySavingsMicros: number;
+        }
+      | {
+          /** @enum {string} */
+          state: 'not-available';
+          /** @description e.g. the account's support plan has no Support API. */
+          reason: string;
+        }
+      | {
+          /** @enum {string} */
+          state: 'not-read-yet';
+        };
+    TrustedAdvisorCostCheck: {
+      id: string;
+      name: string;
+      status: components['schemas']['TrustedAdvisorCheckStatus'];
+      resourcesFlagged: number;
+      resourcesProcessed: number;
+      estimatedMonthlySavingsMicros: number;
+    };
+    /** @enum {string} */
+    TrustedAdvisorCheckStatus: 'ok' | 'warning' | 'error' | 'not_available';
+    /** @description One day's cost of one series (a service, a provider, or the whole account). */
+    DailyCost: {
+      day: string;
+      amountMicros: number;
     };
   };
   responses: never;
@@ -2723,14 +3120,11 @@ export type RemediationHistoryEntry =
 export type HistoryVerification = components['schemas']['HistoryVerification'];
 export type HealthSummary = components['schemas']['HealthSummary'];
 export type HealthReport = components['schemas']['HealthReport'];
-export type FinOpsOverview = components['schemas']['FinOpsOverview'];
 export type AnomalyFeedback = components['schemas']['AnomalyFeedback'];
 export type RunbookSummary = components['schemas']['RunbookSummary'];
 export type SuccessMetric = components['schemas']['SuccessMetric'];
 export type SuccessMetricsReport =
   components['schemas']['SuccessMetricsReport'];
-export type FinOpsOptimisation = components['schemas']['FinOpsOptimisation'];
-export type WeeklyReviewReport = components['schemas']['WeeklyReviewReport'];
 export type EntitySummary = components['schemas']['EntitySummary'];
 export type ThrottlingCounters = components['schemas']['ThrottlingCounters'];
 export type ThrottlingMinute = components['schemas']['ThrottlingMinute'];
@@ -2746,3 +3140,50 @@ export type ThrottlingOverview = components['schemas']['ThrottlingOverview'];
 export type DlqRedriveMethod = components['schemas']['DlqRedriveMethod'];
 export type DlqRedriveResult = components['schemas']['DlqRedriveResult'];
 export type DlqRedriveStatus = components['schemas']['DlqRedriveStatus'];
+export type FinOpsOverview = components['schemas']['FinOpsOverview'];
+export type FinOpsSourceStatus = components['schemas']['FinOpsSourceStatus'];
+export type FinOpsSourceId = components['schemas']['FinOpsSourceId'];
+export type BudgetStatus = components['schemas']['BudgetStatus'];
+export type BudgetNotificationStatus =
+  components['schemas']['BudgetNotificationStatus'];
+export type CostForecast = components['schemas']['CostForecast'];
+export type BudgetBurn = components['schemas']['BudgetBurn'];
+export type MethodForecast = components['schemas']['MethodForecast'];
+export type ForecastMethod = components['schemas']['ForecastMethod'];
+export type BudgetExhaustion = components['schemas']['BudgetExhaustion'];
+export type ForecastParameters = components['schemas']['ForecastParameters'];
+export type ForecastPoint = components['schemas']['ForecastPoint'];
+export type AwsCostForecast = components['schemas']['AwsCostForecast'];
+export type ServiceDailyCost = components['schemas']['ServiceDailyCost'];
+export type TriagedCostAnomaly = components['schemas']['TriagedCostAnomaly'];
+export type CostDimension = components['schemas']['CostDimension'];
+export type AnomalyScoreMethod = components['schemas']['AnomalyScoreMethod'];
+export type AwsCostAnomaly = components['schemas']['AwsCostAnomaly'];
+export type AiDailyCost = components['schemas']['AiDailyCost'];
+export type AiUnitEconomics = components['schemas']['AiUnitEconomics'];
+export type WeekPeriods = components['schemas']['WeekPeriods'];
+export type DayRange = components['schemas']['DayRange'];
+export type AiUnitCostRow = components['schemas']['AiUnitCostRow'];
+export type AiUsage = components['schemas']['AiUsage'];
+export type CostAlert = components['schemas']['CostAlert'];
+export type CostAlertType = components['schemas']['CostAlertType'];
+export type CostExplorerUsage = components['schemas']['CostExplorerUsage'];
+export type WeeklyReviewReport = components['schemas']['WeeklyReviewReport'];
+export type AmountChange = components['schemas']['AmountChange'];
+export type WeekOverWeekTable = components['schemas']['WeekOverWeekTable'];
+export type Mover = components['schemas']['Mover'];
+export type MoverStatus = components['schemas']['MoverStatus'];
+export type WeeklyReviewBudget = components['schemas']['WeeklyReviewBudget'];
+export type CostAnomaly = components['schemas']['CostAnomaly'];
+export type FinOpsOptimisation = components['schemas']['FinOpsOptimisation'];
+export type SavingsTarget = components['schemas']['SavingsTarget'];
+export type SavingsTargetId = components['schemas']['SavingsTargetId'];
+export type SavingsTargetStatus = components['schemas']['SavingsTargetStatus'];
+export type SavingsWindow = components['schemas']['SavingsWindow'];
+export type TrustedAdvisorReport =
+  components['schemas']['TrustedAdvisorReport'];
+export type TrustedAdvisorCostCheck =
+  components['schemas']['TrustedAdvisorCostCheck'];
+export type TrustedAdvisorCheckStatus =
+  components['schemas']['TrustedAdvisorCheckStatus'];
+export type DailyCost = components['schemas']['DailyCost'];
