@@ -6,6 +6,8 @@ import type {
   PostureReport,
   Finding,
   FindingsPage,
+  PostureScore,
+  SeverityCounts,
 } from './schema/openapi';
 
 /** The three pillars of the hardening plan a posture check belongs to. */
@@ -27,21 +29,20 @@ export type { ResourceEvidence };
 
 export type { CheckResult };
 
-export interface PostureScore {
-  /** Security Hub's method: passed ÷ evaluated checks (ERROR excluded), unweighted, 0–100. */
-  securityHubPercent: number | null;
-  /** Passed weight ÷ evaluated weight with CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, INFO 0. */
-  severityWeightedPercent: number | null;
-  passed: number;
-  failed: number;
-  warned: number;
-  errored: number;
-}
+/**
+ * The two scores: Security Hub's method (passed ÷ evaluated checks, ERROR excluded,
+ * unweighted, 0–100) and passed weight ÷ evaluated weight (CRITICAL 10, HIGH 5,
+ * MEDIUM 2, LOW 1, INFO 0); null when nothing was evaluated.
+ */
+export type { PostureScore };
 
 /** The score with active exemptions left out, and how many checks they left out. */
-export interface PostureScoreWithExemptions extends PostureScore {
-  exempted: number;
-}
+export type PostureScoreWithExemptions = NonNullable<
+  PostureReport['scoreWithExemptions']
+>;
+
+/** How many findings of each severity. */
+export type { SeverityCounts };
 
 export type { PostureReport };
 

@@ -384,72 +384,25 @@ export const spec = {
             type: 'string',
           },
           score: {
-            type: 'object',
-            properties: {
-              securityHubPercent: {
-                type: ['number', 'null'],
-              },
-              severityWeightedPercent: {
-                type: ['number', 'null'],
-              },
-              passed: {
-                type: 'integer',
-              },
-              failed: {
-                type: 'integer',
-              },
-              warned: {
-                type: 'integer',
-              },
-              errored: {
-                type: 'integer',
-              },
-            },
-            required: [
-              'securityHubPercent',
-              'severityWeightedPercent',
-              'passed',
-              'failed',
-              'warned',
-              'errored',
-            ],
-            additionalProperties: false,
+            $ref: '#/components/schemas/PostureScore',
           },
           scoreWithExemptions: {
-            type: 'object',
-            properties: {
-              securityHubPercent: {
-                type: ['number', 'null'],
+            description:
+              'The score with active exemptions left out, and how many checks they left out.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/PostureScore',
               },
-              severityWeightedPercent: {
-                type: ['number', 'null'],
+              {
+                type: 'object',
+                properties: {
+                  exempted: {
+                    type: 'integer',
+                  },
+                },
+                required: ['exempted'],
               },
-              passed: {
-                type: 'integer',
-              },
-              failed: {
-                type: 'integer',
-              },
-              warned: {
-                type: 'integer',
-              },
-              errored: {
-                type: 'integer',
-              },
-              exempted: {
-                type: 'integer',
-              },
-            },
-            required: [
-              'securityHubPercent',
-              'severityWeightedPercent',
-              'passed',
-              'failed',
-              'warned',
-              'errored',
-              'exempted',
             ],
-            additionalProperties: false,
           },
           checks: {
             type: 'array',
@@ -549,26 +502,8 @@ export const spec = {
             type: 'integer',
           },
           bySeverity: {
-            type: 'object',
-            properties: {
-              CRITICAL: {
-                type: 'integer',
-              },
-              HIGH: {
-                type: 'integer',
-              },
-              MEDIUM: {
-                type: 'integer',
-              },
-              LOW: {
-                type: 'integer',
-              },
-              INFORMATIONAL: {
-                type: 'integer',
-              },
-            },
-            required: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'],
-            additionalProperties: false,
+            $ref: '#/components/schemas/SeverityCounts',
+            description: 'Counts over the filtered set, before paging.',
           },
           unavailableReason: {
             type: 'string',
@@ -1048,135 +983,6 @@ export const spec = {
         },
         required: ['generatedAt', 'metrics', 'met', 'notMet', 'unknown'],
         additionalProperties: false,
-      },
-      EntitySummary: {
-        type: 'object',
-        description:
-          'See EntitySummary in @prod-hardening/plugin-prod-hardening-common: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars.',
-        properties: {
-          entityRef: {
-            type: 'string',
-          },
-          kind: {
-            type: 'string',
-          },
-          generatedAt: {
-            type: 'string',
-          },
-          rollup: {
-            type: 'boolean',
-          },
-          members: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                entityRef: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                mapped: {
-                  type: 'boolean',
-                },
-              },
-              required: ['entityRef', 'mapped'],
-              additionalProperties: false,
-            },
-          },
-          arns: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          posture: {
-            type: ['object', 'null'],
-            properties: {
-              score: {
-                type: 'object',
-              },
-              checks: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/CheckResult',
-                },
-              },
-              findings: {
-                type: 'object',
-                properties: {
-                  total: {
-                    type: 'integer',
-                  },
-                  bySeverity: {
-                    type: 'object',
-                  },
-                  items: {
-                    type: 'array',
-                    items: {
-                      $ref: '#/components/schemas/Finding',
-                    },
-                  },
-                },
-                required: ['total', 'bySeverity', 'items'],
-              },
-              unavailableReason: {
-                type: 'string',
-              },
-            },
-            required: ['score', 'checks', 'findings'],
-          },
-          cost: {
-            type: 'object',
-            properties: {
-              tags: {
-                type: ['object', 'null'],
-              },
-              ai: {
-                type: ['object', 'null'],
-              },
-            },
-            required: ['tags', 'ai'],
-          },
-          throttling: {
-            type: ['object', 'null'],
-          },
-          problems: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                entityRef: {
-                  type: 'string',
-                },
-                annotation: {
-                  type: 'string',
-                },
-                value: {
-                  type: 'string',
-                },
-                reason: {
-                  type: 'string',
-                },
-              },
-              required: ['entityRef', 'annotation', 'value', 'reason'],
-              additionalProperties: false,
-            },
-          },
-        },
-        required: [
-          'entityRef',
-          'kind',
-          'generatedAt',
-          'rollup',
-          'members',
-          'arns',
-          'posture',
-          'cost',
-          'throttling',
-          'problems',
-        ],
       },
       ThrottlingCounters: {
         type: 'object',
@@ -3072,6 +2878,438 @@ export const spec = {
         required: ['day', 'amountMicros'],
         description:
           "One day's cost of one series (a service, a provider, or the whole account).",
+      },
+      EntitySummary: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+          rollup: {
+            type: 'boolean',
+            description:
+              'True for a System (its parts) or a Group (what it owns).',
+          },
+          members: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntitySummaryMember',
+            },
+          },
+          arns: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              "ARNs the summary looked for (the entity's, or every member's).",
+          },
+          posture: {
+            description: 'Null when nothing mapped selects resources.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EntityPosture',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          cost: {
+            $ref: '#/components/schemas/EntityCost',
+          },
+          throttling: {
+            description:
+              'Null unless the entity (or a member) is the rate limiter.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EntityThrottling',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityAnnotationProblem',
+            },
+          },
+        },
+        required: [
+          'entityRef',
+          'kind',
+          'generatedAt',
+          'rollup',
+          'members',
+          'arns',
+          'posture',
+          'cost',
+          'throttling',
+          'problems',
+        ],
+        additionalProperties: false,
+        description:
+          'GET /entities/{kind}/{namespace}/{name}/summary: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars.',
+      },
+      EntitySummaryMember: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          mapped: {
+            type: 'boolean',
+            description:
+              'Explicit ARNs, tag sets, agents or the rate-limiter flag resolved from it.',
+          },
+        },
+        required: ['entityRef', 'mapped'],
+        additionalProperties: false,
+        description:
+          "One entity that the summary covers (the entity itself, or a roll-up's child).",
+      },
+      EntityPosture: {
+        type: 'object',
+        properties: {
+          score: {
+            $ref: '#/components/schemas/PostureScore',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckResult',
+            },
+          },
+          findings: {
+            type: 'object',
+            properties: {
+              total: {
+                type: 'integer',
+              },
+              bySeverity: {
+                $ref: '#/components/schemas/SeverityCounts',
+              },
+              items: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Finding',
+                },
+                description:
+                  'The most severe first, at most ENTITY_FINDINGS_LIMIT.',
+              },
+            },
+            required: ['total', 'bySeverity', 'items'],
+            additionalProperties: false,
+          },
+          unavailableReason: {
+            type: 'string',
+            description:
+              'Why findings could not be read (the checks are still shown).',
+          },
+        },
+        required: ['score', 'checks', 'findings'],
+        additionalProperties: false,
+        description:
+          "The posture of an entity's resources: each check narrowed to the resources that are the entity's (its status the worst of theirs), the score computed from those like the page's, and the open findings on those resources.",
+      },
+      PostureScore: {
+        type: 'object',
+        properties: {
+          securityHubPercent: {
+            type: ['number', 'null'],
+            description:
+              "Security Hub's method: passed ÷ evaluated checks (ERROR excluded), unweighted, 0–100.",
+          },
+          severityWeightedPercent: {
+            type: ['number', 'null'],
+            description:
+              'Passed weight ÷ evaluated weight with CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, INFO 0.',
+          },
+          passed: {
+            type: 'integer',
+          },
+          failed: {
+            type: 'integer',
+          },
+          warned: {
+            type: 'integer',
+          },
+          errored: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'securityHubPercent',
+          'severityWeightedPercent',
+          'passed',
+          'failed',
+          'warned',
+          'errored',
+        ],
+        description:
+          'The two scores and the counts of check statuses. Open (no additionalProperties) because scoreWithExemptions composes it.',
+      },
+      EntityCost: {
+        type: 'object',
+        properties: {
+          tags: {
+            description:
+              'Cost allocation tags and cost categories mapped to the entity, and what the portal has for them (the scheduled Cost Explorer refresh reads cost by service only).',
+            oneOf: [
+              {
+                type: 'object',
+                properties: {
+                  state: {
+                    type: 'string',
+                    enum: ['unavailable'],
+                  },
+                  reason: {
+                    type: 'string',
+                  },
+                  tagSets: {
+                    type: 'array',
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          key: {
+                            type: 'string',
+                          },
+                          value: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['key', 'value'],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  costCategorySets: {
+                    type: 'array',
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          key: {
+                            type: 'string',
+                          },
+                          value: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['key', 'value'],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                },
+                required: ['state', 'reason', 'tagSets', 'costCategorySets'],
+                additionalProperties: false,
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          ai: {
+            description:
+              'Null when no agent of the entity is in the AI-cost ledger.',
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/EntityAiCost',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: ['tags', 'ai'],
+        additionalProperties: false,
+      },
+      EntityThrottling: {
+        type: 'object',
+        properties: {
+          windowMinutes: {
+            type: 'integer',
+          },
+          redis: {
+            oneOf: [
+              {
+                type: 'object',
+                properties: {
+                  state: {
+                    type: 'string',
+                    enum: ['ok'],
+                  },
+                  totals: {
+                    $ref: '#/components/schemas/ThrottlingCounters',
+                  },
+                  fallback: {
+                    $ref: '#/components/schemas/FallbackStatus',
+                  },
+                },
+                required: ['state', 'totals', 'fallback'],
+                additionalProperties: false,
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
+          },
+          dlq: {
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/DeadLetterQueueStatus',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
+          },
+        },
+        required: ['windowMinutes', 'redis', 'dlq'],
+        additionalProperties: false,
+        description:
+          "The rate limiter's last hour, for the rate-limiter component.",
+      },
+      EntityAnnotationProblem: {
+        type: 'object',
+        properties: {
+          annotation: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+            description: 'The offending value (or part of it), as written.',
+          },
+          reason: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+        },
+        required: ['annotation', 'entityRef', 'reason', 'value'],
+        additionalProperties: false,
+        description:
+          "An annotation problem, with the entity that carries it (a roll-up lists its children's).",
+      },
+      EntityAiCost: {
+        type: 'object',
+        description:
+          "AI spend of the entity's agents in the AI-cost ledger, this month. Open (no additionalProperties) because EntityCost composes it with `state`.",
+        properties: {
+          month: {
+            type: 'string',
+          },
+          agents: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                agent: {
+                  type: 'string',
+                },
+                monthToDateMicros: {
+                  type: 'integer',
+                },
+                forecastMicros: {
+                  type: 'integer',
+                },
+              },
+              required: ['agent', 'monthToDateMicros', 'forecastMicros'],
+              additionalProperties: false,
+            },
+          },
+          monthToDateMicros: {
+            type: 'integer',
+          },
+          forecastMicros: {
+            type: 'integer',
+            description:
+              "Month to date plus the last 7 complete days' average for each remaining day.",
+          },
+          throughDay: {
+            type: ['string', 'null'],
+            description:
+              'The complete days the figures cover (the current, partial day is never used).',
+          },
+        },
+        required: [
+          'month',
+          'agents',
+          'monthToDateMicros',
+          'forecastMicros',
+          'throughDay',
+        ],
+      },
+      SeverityCounts: {
+        type: 'object',
+        description: 'How many findings of each severity.',
+        properties: {
+          CRITICAL: {
+            type: 'integer',
+          },
+          HIGH: {
+            type: 'integer',
+          },
+          MEDIUM: {
+            type: 'integer',
+          },
+          LOW: {
+            type: 'integer',
+          },
+          INFORMATIONAL: {
+            type: 'integer',
+          },
+        },
+        required: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'],
+        additionalProperties: false,
       },
     },
   },

@@ -592,21 +592,9 @@ export interface components {
       accountId: string;
       region: string;
       evaluatedAt: string;
-      score: {
-        securityHubPercent: number | null;
-        severityWeightedPercent: number | null;
-        passed: number;
-        failed: number;
-        warned: number;
-        errored: number;
-      };
-      scoreWithExemptions?: {
-        securityHubPercent: number | null;
-        severityWeightedPercent: number | null;
-        passed: number;
-        failed: number;
-        warned: number;
-        errored: number;
+      score: components['schemas']['PostureScore'];
+      /** @description The score with active exemptions left out, and how many checks they left out. */
+      scoreWithExemptions?: components['schemas']['PostureScore'] & {
         exempted: number;
       };
       checks: components['schemas']['CheckResult'][];
@@ -637,13 +625,8 @@ export interface components {
     FindingsPage: {
       items: components['schemas']['Finding'][];
       total: number;
-      bySeverity: {
-        CRITICAL: number;
-        HIGH: number;
-        MEDIUM: number;
-        LOW: number;
-        INFORMATIONAL: number;
-      };
+      /** @description Counts over the filtered set, before paging. */
+      bySeverity: components['schemas']['SeverityCounts'];
       unavailableReason?: string;
     };
     PlannedCall: {
@@ -804,40 +787,6 @@ export interface components {
       met: number;
       notMet: number;
       unknown: number;
-    };
-    /** @description See EntitySummary in @prod-hardening/plugin-prod-hardening-common: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars. */
-    EntitySummary: {
-      entityRef: string;
-      kind: string;
-      generatedAt: string;
-      rollup: boolean;
-      members: {
-        entityRef: string;
-        title?: string;
-        mapped: boolean;
-      }[];
-      arns: string[];
-      posture: {
-        score: Record<string, unknown>;
-        checks: components['schemas']['CheckResult'][];
-        findings: {
-          total: number;
-          bySeverity: Record<string, unknown>;
-          items: components['schemas']['Finding'][];
-        };
-        unavailableReason?: string;
-      } | null;
-      cost: {
-        tags: Record<string, unknown> | null;
-        ai: Record<string, unknown> | null;
-      };
-      throttling: Record<string, unknown> | null;
-      problems: {
-        entityRef: string;
-        annotation: string;
-        value: string;
-        reason: string;
-      }[];
     };
     /** @description The rate limiter's per-minute counters, as named on the wire. Open (no additionalProperties) because ThrottlingMinute composes it. */
     ThrottlingCounters: {
@@ -1453,6 +1402,126 @@ export interface components {
     DailyCost: {
       day: string;
       amountMicros: number;
+    };
+    /** @description GET /entities/{kind}/{namespace}/{name}/summary: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars. */
+    EntitySummary: {
+      entityRef: string;
+      kind: string;
+      generatedAt: string;
+      /** @description True for a System (its parts) or a Group (what it owns). */
+      rollup: boolean;
+      members: components['schemas']['EntitySummaryMember'][];
+      /** @description ARNs the summary looked for (the entity's, or every member's). */
+      arns: string[];
+      /** @description Null when nothing mapped selects resources. */
+      posture: components['schemas']['EntityPosture'] | null;
+      cost: components['schemas']['EntityCost'];
+      /** @description Null unless the entity (or a member) is the rate limiter. */
+      throttling: components['schemas']['EntityThrottling'] | null;
+      problems: components['schemas']['EntityAnnotationProblem'][];
+    };
+    /** @description One entity that the summary covers (the entity itself, or a roll-up's child). */
+    EntitySummaryMember: {
+      entityRef: string;
+      title?: string;
+      /** @description Explicit ARNs, tag sets, agents or the rate-limiter flag resolved from it. */
+      mapped: boolean;
+    };
+    /** @description The posture of an entity's resources: each check narrowed to the resources that are the entity's (its status the worst of theirs), the score computed from those like the page's, and the open findings on those resources. */
+    EntityPosture: {
+      score: components['schemas']['PostureScore'];
+      checks: components['schemas']['CheckResult'][];
+      findings: {
+        total: number;
+        bySeverity: components['schemas']['SeverityCounts'];
+        /** @description The most severe first, at most ENTITY_FINDINGS_LIMIT. */
+        items: components['schemas']['Finding'][];
+      };
+      /** @description Why findings could not be read (the checks are still shown). */
+      unavailableReason?: string;
+    };
+    /** @description The two scores and the counts of check statuses. Open (no additionalProperties) because scoreWithExemptions composes it. */
+    PostureScore: {
+      /** @description Security Hub's method: passed ÷ evaluated checks (ERROR excluded), unweighted, 0–100. */
+      securityHubPercent: number | null;
+      /** @description Passed weight ÷ evaluated weight with CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, INFO 0. */
+      severityWeightedPercent: number | null;
+      passed: number;
+      failed: number;
+      warned: number;
+      errored: number;
+    };
+    EntityCost: {
+      /** @description Cost allocation tags and cost categories mapped to the entity, and what the portal has for them (the scheduled Cost Explorer refresh reads cost by service only). */
+      tags: {
+        /** @enum {string} */
+        state: 'unavailable';
+        reason: string;
+        tagSets: {
+          key: string;
+          value: string;
+        }[][];
+        costCategorySets: {
+          key: string;
+          value: string;
+        }[][];
+      } | null;
+      /** @description Null when no agent of the entity is in the AI-cost ledger. */
+      ai:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['EntityAiCost'])
+        | components['schemas']['Unavailable']
+        | null;
+    };
+    /** @description The rate limiter's last hour, for the rate-limiter component. */
+    EntityThrottling: {
+      windowMinutes: number;
+      redis:
+        | {
+            /** @enum {string} */
+            state: 'ok';
+            totals: components['schemas']['ThrottlingCounters'];
+            fallback: components['schemas']['FallbackStatus'];
+          }
+        | components['schemas']['Unavailable'];
+      dlq:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['DeadLetterQueueStatus'])
+        | components['schemas']['Unavailable'];
+    };
+    /** @description An annotation problem, with the entity that carries it (a roll-up lists its children's). */
+    EntityAnnotationProblem: {
+      annotation: string;
+      /** @description The offending value (or part of it), as written. */
+      value: string;
+      reason: string;
+      entityRef: string;
+    };
+    /** @description AI spend of the entity's agents in the AI-cost ledger, this month. Open (no additionalProperties) because EntityCost composes it with `state`. */
+    EntityAiCost: {
+      month: string;
+      agents: {
+        agent: string;
+        monthToDateMicros: number;
+        forecastMicros: number;
+      }[];
+      monthToDateMicros: number;
+      /** @description Month to date plus the last 7 complete days' average for each remaining day. */
+      forecastMicros: number;
+      /** @description The complete days the figures cover (the current, partial day is never used). */
+      throughDay: string | null;
+    };
+    /** @description How many findings of each severity. */
+    SeverityCounts: {
+      CRITICAL: number;
+      HIGH: number;
+      MEDIUM: number;
+      LOW: number;
+      INFORMATIONAL: number;
     };
   };
   responses: never;
@@ -3125,7 +3194,6 @@ export type RunbookSummary = components['schemas']['RunbookSummary'];
 export type SuccessMetric = components['schemas']['SuccessMetric'];
 export type SuccessMetricsReport =
   components['schemas']['SuccessMetricsReport'];
-export type EntitySummary = components['schemas']['EntitySummary'];
 export type ThrottlingCounters = components['schemas']['ThrottlingCounters'];
 export type ThrottlingMinute = components['schemas']['ThrottlingMinute'];
 export type LatencySummary = components['schemas']['LatencySummary'];
@@ -3187,3 +3255,13 @@ export type TrustedAdvisorCostCheck =
 export type TrustedAdvisorCheckStatus =
   components['schemas']['TrustedAdvisorCheckStatus'];
 export type DailyCost = components['schemas']['DailyCost'];
+export type EntitySummary = components['schemas']['EntitySummary'];
+export type EntitySummaryMember = components['schemas']['EntitySummaryMember'];
+export type EntityPosture = components['schemas']['EntityPosture'];
+export type PostureScore = components['schemas']['PostureScore'];
+export type EntityCost = components['schemas']['EntityCost'];
+export type EntityThrottling = components['schemas']['EntityThrottling'];
+export type EntityAnnotationProblem =
+  components['schemas']['EntityAnnotationProblem'];
+export type EntityAiCost = components['schemas']['EntityAiCost'];
+export type SeverityCounts = components['schemas']['SeverityCounts'];
