@@ -6,6 +6,8 @@ import type {
   PostureReport,
   Finding,
   FindingsPage,
+  FindingDetail,
+  PostureTrendPoint,
   PostureScore,
   SeverityCounts,
 } from './schema/openapi';
@@ -55,21 +57,8 @@ export type { Finding };
  */
 export type { FindingsPage };
 
-/** One day of the posture trend. */
-export interface PostureTrendPoint {
-  /** UTC day, YYYY-MM-DD. */
-  day: string;
-  securityHubPercent: number | null;
-  severityWeightedPercent: number | null;
-  failed: number;
-  /** The same with exemptions left out (null on days before exemptions were recorded). */
-  securityHubPercentWithExemptions?: number | null;
-  severityWeightedPercentWithExemptions?: number | null;
-}
+/** One day of the posture trend; the `WithExemptions` scores are null on days before exemptions were recorded. */
+export type { PostureTrendPoint };
 
-/** One finding with the posture check it maps to, when there is one (GET /findings/:id). */
-export interface FindingDetail {
-  finding: Finding;
-  /** The check covering the finding's control or resource, with its evidence. */
-  check?: CheckResult;
-}
+/** One finding with the posture check it maps to, when there is one (GET /findings/{id}). */
+export type { FindingDetail };

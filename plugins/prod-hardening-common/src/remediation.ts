@@ -29,14 +29,7 @@ export type { RemediationResult };
 export type { RemediationHistoryEntry };
 
 /** A broken link of the remediation history's hash chain. */
-export interface HistoryChainBreak {
-  /** The position in the chain where the problem shows (absent for an unsealed row). */
-  seq?: number;
-  /** The history row's id. */
-  id: string;
-  /** What is wrong, in a sentence. */
-  problem: string;
-}
+export type HistoryChainBreak = NonNullable<HistoryVerification['firstBreak']>;
 
 /**
  * GET /remediations/history/verify (permission prod-hardening.history.verify) and

@@ -3311,6 +3311,236 @@ export const spec = {
         required: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'],
         additionalProperties: false,
       },
+      GuidedRunbook: {
+        type: 'object',
+        properties: {
+          checkId: {
+            type: 'string',
+          },
+          resourceId: {
+            type: 'string',
+            description:
+              "The resource the runbook is for (one of the check's evidence resources).",
+          },
+          title: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          expectedDowntime: {
+            type: 'string',
+          },
+          facts: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+            description:
+              'Facts the commands were generated from, e.g. node type, subnet group.',
+          },
+          unreadFacts: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Facts that could not be read; the commands look them up instead.',
+          },
+          evidence: {
+            $ref: '#/components/schemas/ResourceEvidence',
+            description: 'What the check saw on this resource.',
+          },
+          prerequisites: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedStep',
+            },
+          },
+          rollback: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedStep',
+            },
+          },
+          terraform: {
+            type: 'object',
+            properties: {
+              path: {
+                type: 'string',
+                description: 'The module file the snippet follows.',
+              },
+              snippet: {
+                type: 'string',
+              },
+              commands: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/GuidedCommand',
+                },
+                description:
+                  'How to bring the result under Terraform, e.g. an import command.',
+              },
+            },
+            required: ['path', 'snippet', 'commands'],
+            additionalProperties: false,
+          },
+          references: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Repository paths of longer runbooks, e.g. docs/runbooks/elasticache-migration.md.',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'checkId',
+          'resourceId',
+          'title',
+          'summary',
+          'expectedDowntime',
+          'facts',
+          'unreadFacts',
+          'prerequisites',
+          'steps',
+          'rollback',
+          'terraform',
+          'references',
+          'generatedAt',
+        ],
+        additionalProperties: false,
+        description:
+          'A remediation the portal does not execute: the steps, with exact commands built from the resource\'s real identifiers, the way back, the expected downtime and the Terraform that keeps the result. There is deliberately no "apply" for it.',
+      },
+      GuidedStep: {
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+          },
+          detail: {
+            type: 'string',
+            description: 'Why this step, and what to look for before going on.',
+          },
+          commands: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedCommand',
+            },
+          },
+          verify: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedCommand',
+            },
+            description: 'Commands that prove the step worked.',
+          },
+        },
+        required: ['title', 'detail', 'commands', 'verify'],
+        additionalProperties: false,
+        description:
+          'One step an operator performs; the runbook lists them in order.',
+      },
+      GuidedCommand: {
+        type: 'object',
+        properties: {
+          description: {
+            type: 'string',
+            description: 'What running it does or shows, in one line.',
+          },
+          command: {
+            type: 'string',
+            description: 'The exact command, shell-quoted, ready to paste.',
+          },
+          mutates: {
+            type: 'boolean',
+            description:
+              'True when it changes the account (or its clients); false for reads and local files.',
+          },
+        },
+        required: ['description', 'command', 'mutates'],
+        additionalProperties: false,
+        description:
+          'One shell command of a guided runbook, generated from what the check read.',
+      },
+      PostureTrendPoint: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+            description: 'UTC day, YYYY-MM-DD.',
+          },
+          securityHubPercent: {
+            type: ['number', 'null'],
+          },
+          severityWeightedPercent: {
+            type: ['number', 'null'],
+          },
+          failed: {
+            type: 'number',
+          },
+          securityHubPercentWithExemptions: {
+            type: ['number', 'null'],
+            description:
+              'The same with exemptions left out (null on days before exemptions were recorded).',
+          },
+          severityWeightedPercentWithExemptions: {
+            type: ['number', 'null'],
+          },
+        },
+        required: [
+          'day',
+          'securityHubPercent',
+          'severityWeightedPercent',
+          'failed',
+        ],
+        additionalProperties: false,
+        description: 'One day of the posture trend.',
+      },
+      FindingDetail: {
+        type: 'object',
+        properties: {
+          finding: {
+            $ref: '#/components/schemas/Finding',
+          },
+          check: {
+            $ref: '#/components/schemas/CheckResult',
+            description:
+              "The check covering the finding's control or resource, with its evidence.",
+          },
+        },
+        required: ['finding'],
+        additionalProperties: false,
+        description:
+          'One finding with the posture check it maps to, when there is one (GET /findings/:id).',
+      },
+      Runbook: {
+        description: 'One runbook as written, GitHub-flavoured Markdown.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/RunbookSummary',
+          },
+          {
+            type: 'object',
+            properties: {
+              markdown: {
+                type: 'string',
+              },
+            },
+            required: ['markdown'],
+          },
+        ],
+      },
     },
   },
   paths: {
@@ -3413,34 +3643,7 @@ export const spec = {
                     points: {
                       type: 'array',
                       items: {
-                        type: 'object',
-                        properties: {
-                          day: {
-                            type: 'string',
-                          },
-                          securityHubPercent: {
-                            type: ['number', 'null'],
-                          },
-                          severityWeightedPercent: {
-                            type: ['number', 'null'],
-                          },
-                          securityHubPercentWithExemptions: {
-                            type: ['number', 'null'],
-                          },
-                          severityWeightedPercentWithExemptions: {
-                            type: ['number', 'null'],
-                          },
-                          failed: {
-                            type: 'integer',
-                          },
-                        },
-                        required: [
-                          'day',
-                          'securityHubPercent',
-                          'severityWeightedPercent',
-                          'failed',
-                        ],
-                        additionalProperties: false,
+                        $ref: '#/components/schemas/PostureTrendPoint',
                       },
                     },
                   },
@@ -4305,210 +4508,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    checkId: {
-                      type: 'string',
-                    },
-                    resourceId: {
-                      type: 'string',
-                    },
-                    title: {
-                      type: 'string',
-                    },
-                    summary: {
-                      type: 'string',
-                    },
-                    expectedDowntime: {
-                      type: 'string',
-                    },
-                    facts: {
-                      type: 'object',
-                      additionalProperties: {
-                        type: 'string',
-                      },
-                    },
-                    unreadFacts: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    evidence: {
-                      $ref: '#/components/schemas/ResourceEvidence',
-                    },
-                    prerequisites: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    steps: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          title: {
-                            type: 'string',
-                          },
-                          detail: {
-                            type: 'string',
-                          },
-                          commands: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                          verify: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                        },
-                        required: ['title', 'detail', 'commands', 'verify'],
-                        additionalProperties: false,
-                      },
-                    },
-                    rollback: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          title: {
-                            type: 'string',
-                          },
-                          detail: {
-                            type: 'string',
-                          },
-                          commands: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                          verify: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                        },
-                        required: ['title', 'detail', 'commands', 'verify'],
-                        additionalProperties: false,
-                      },
-                    },
-                    terraform: {
-                      type: 'object',
-                      properties: {
-                        path: {
-                          type: 'string',
-                        },
-                        snippet: {
-                          type: 'string',
-                        },
-                        commands: {
-                          type: 'array',
-                          items: {
-                            type: 'object',
-                            properties: {
-                              description: {
-                                type: 'string',
-                              },
-                              command: {
-                                type: 'string',
-                              },
-                              mutates: {
-                                type: 'boolean',
-                              },
-                            },
-                            required: ['description', 'command', 'mutates'],
-                            additionalProperties: false,
-                          },
-                        },
-                      },
-                      required: ['path', 'snippet', 'commands'],
-                      additionalProperties: false,
-                    },
-                    references: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    generatedAt: {
-                      type: 'string',
-                    },
-                  },
-                  required: [
-                    'checkId',
-                    'resourceId',
-                    'title',
-                    'summary',
-                    'expectedDowntime',
-                    'facts',
-                    'unreadFacts',
-                    'prerequisites',
-                    'steps',
-                    'rollback',
-                    'terraform',
-                    'references',
-                    'generatedAt',
-                  ],
-                  additionalProperties: false,
+                  $ref: '#/components/schemas/GuidedRunbook',
                 },
               },
             },
@@ -4579,17 +4579,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    finding: {
-                      $ref: '#/components/schemas/Finding',
-                    },
-                    check: {
-                      $ref: '#/components/schemas/CheckResult',
-                    },
-                  },
-                  required: ['finding'],
-                  additionalProperties: false,
+                  $ref: '#/components/schemas/FindingDetail',
                 },
               },
             },
@@ -5235,20 +5225,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  allOf: [
-                    {
-                      $ref: '#/components/schemas/RunbookSummary',
-                    },
-                    {
-                      type: 'object',
-                      properties: {
-                        markdown: {
-                          type: 'string',
-                        },
-                      },
-                      required: ['markdown'],
-                    },
-                  ],
+                  $ref: '#/components/schemas/Runbook',
                 },
               },
             },

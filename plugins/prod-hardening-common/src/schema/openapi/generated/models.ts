@@ -1523,6 +1523,75 @@ export interface components {
       LOW: number;
       INFORMATIONAL: number;
     };
+    /** @description A remediation the portal does not execute: the steps, with exact commands built from the resource's real identifiers, the way back, the expected downtime and the Terraform that keeps the result. There is deliberately no "apply" for it. */
+    GuidedRunbook: {
+      checkId: string;
+      /** @description The resource the runbook is for (one of the check's evidence resources). */
+      resourceId: string;
+      title: string;
+      summary: string;
+      expectedDowntime: string;
+      /** @description Facts the commands were generated from, e.g. node type, subnet group. */
+      facts: {
+        [key: string]: string;
+      };
+      /** @description Facts that could not be read; the commands look them up instead. */
+      unreadFacts: string[];
+      /** @description What the check saw on this resource. */
+      evidence?: components['schemas']['ResourceEvidence'];
+      prerequisites: string[];
+      steps: components['schemas']['GuidedStep'][];
+      rollback: components['schemas']['GuidedStep'][];
+      terraform: {
+        /** @description The module file the snippet follows. */
+        path: string;
+        snippet: string;
+        /** @description How to bring the result under Terraform, e.g. an import command. */
+        commands: components['schemas']['GuidedCommand'][];
+      };
+      /** @description Repository paths of longer runbooks, e.g. docs/runbooks/elasticache-migration.md. */
+      references: string[];
+      generatedAt: string;
+    };
+    /** @description One step an operator performs; the runbook lists them in order. */
+    GuidedStep: {
+      title: string;
+      /** @description Why this step, and what to look for before going on. */
+      detail: string;
+      commands: components['schemas']['GuidedCommand'][];
+      /** @description Commands that prove the step worked. */
+      verify: components['schemas']['GuidedCommand'][];
+    };
+    /** @description One shell command of a guided runbook, generated from what the check read. */
+    GuidedCommand: {
+      /** @description What running it does or shows, in one line. */
+      description: string;
+      /** @description The exact command, shell-quoted, ready to paste. */
+      command: string;
+      /** @description True when it changes the account (or its clients); false for reads and local files. */
+      mutates: boolean;
+    };
+    /** @description One day of the posture trend. */
+    PostureTrendPoint: {
+      /** @description UTC day, YYYY-MM-DD. */
+      day: string;
+      securityHubPercent: number | null;
+      severityWeightedPercent: number | null;
+      failed: number;
+      /** @description The same with exemptions left out (null on days before exemptions were recorded). */
+      securityHubPercentWithExemptions?: number | null;
+      severityWeightedPercentWithExemptions?: number | null;
+    };
+    /** @description One finding with the posture check it maps to, when there is one (GET /findings/:id). */
+    FindingDetail: {
+      finding: components['schemas']['Finding'];
+      /** @description The check covering the finding's control or resource, with its evidence. */
+      check?: components['schemas']['CheckResult'];
+    };
+    /** @description One runbook as written, GitHub-flavoured Markdown. */
+    Runbook: components['schemas']['RunbookSummary'] & {
+      markdown: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -1604,14 +1673,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            points: {
-              day: string;
-              securityHubPercent: number | null;
-              severityWeightedPercent: number | null;
-              securityHubPercentWithExemptions?: number | null;
-              severityWeightedPercentWithExemptions?: number | null;
-              failed: number;
-            }[];
+            points: components['schemas']['PostureTrendPoint'][];
           };
         };
       };
@@ -2204,58 +2266,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            checkId: string;
-            resourceId: string;
-            title: string;
-            summary: string;
-            expectedDowntime: string;
-            facts: {
-              [key: string]: string;
-            };
-            unreadFacts: string[];
-            evidence?: components['schemas']['ResourceEvidence'];
-            prerequisites: string[];
-            steps: {
-              title: string;
-              detail: string;
-              commands: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-              verify: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-            }[];
-            rollback: {
-              title: string;
-              detail: string;
-              commands: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-              verify: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-            }[];
-            terraform: {
-              path: string;
-              snippet: string;
-              commands: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-            };
-            references: string[];
-            generatedAt: string;
-          };
+          'application/json': components['schemas']['GuidedRunbook'];
         };
       };
       /** @description Invalid check id or resource. */
@@ -2314,10 +2325,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            finding: components['schemas']['Finding'];
-            check?: components['schemas']['CheckResult'];
-          };
+          'application/json': components['schemas']['FindingDetail'];
         };
       };
       /** @description Invalid id. */
@@ -2823,9 +2831,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RunbookSummary'] & {
-            markdown: string;
-          };
+          'application/json': components['schemas']['Runbook'];
         };
       };
       /** @description Not a runbook id. */
@@ -3265,3 +3271,9 @@ export type EntityAnnotationProblem =
   components['schemas']['EntityAnnotationProblem'];
 export type EntityAiCost = components['schemas']['EntityAiCost'];
 export type SeverityCounts = components['schemas']['SeverityCounts'];
+export type GuidedRunbook = components['schemas']['GuidedRunbook'];
+export type GuidedStep = components['schemas']['GuidedStep'];
+export type GuidedCommand = components['schemas']['GuidedCommand'];
+export type PostureTrendPoint = components['schemas']['PostureTrendPoint'];
+export type FindingDetail = components['schemas']['FindingDetail'];
+export type Runbook = components['schemas']['Runbook'];
