@@ -1,3 +1,4 @@
+/* eslint-disable new-cap -- openapi-fetch names its methods after the HTTP verbs (GET, POST). */
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
@@ -19,6 +20,7 @@ import type {
   FindingsPage,
   GuidedRunbook,
   HealthReport,
+  HealthSummary,
   PostureReport,
   PostureTrendPoint,
   RemediationHistoryEntry,
@@ -54,7 +56,15 @@ export class ProdHardeningClient implements ProdHardeningApi {
   ) {}
 
   async getHealth(): Promise<HealthReport> {
-    return (await this.api()).GET('/health').then(json);
+    const body = await (await this.api()).GET('/health').then(json);
+    // The backend answers the detailed report to any signed-in user, and the portal's
+    // requests always carry the user's token: a summary means the token was dropped.
+    if (!isHealthReport(body)) {
+      throw new Error(
+        'The backend answered the anonymous health summary: the request was not signed in.',
+      );
+    }
+    return body;
   }
 
   async getPosture(
@@ -65,8 +75,12 @@ export class ProdHardeningClient implements ProdHardeningApi {
   }
 
   async getPostureTrend(days: 7 | 30 | 90): Promise<PostureTrendPoint[]> {
-    const body = await (await this.api())
-      .GET('/posture/trend', { params: { query: { days: String(days) } } })
+    const body = await (
+      await this.api()
+    )
+      .GET('/posture/trend', {
+        params: { query: { days: `${days}` as const } },
+      })
       .then(json);
     return body.points;
   }
@@ -202,7 +216,7 @@ export class ProdHardeningClient implements ProdHardeningApi {
   }
 
   async getWeeklyReview(): Promise<WeeklyReviewReport> {
-    return (await this.api()).GET('/finops/weekly-review').then(json);
+    return (await this.api()).GET('/finops/weekly-review').then(jsonObject);
   }
 
   async downloadWeeklyReview(
@@ -224,7 +238,7 @@ export class ProdHardeningClient implements ProdHardeningApi {
   async listExemptions(filters: ExemptionFilters = {}): Promise<Exemption[]> {
     const body = await (await this.api())
       .GET('/exemptions', { params: { query: setOnly(filters) } })
-      .then(json);
+      .then(jsonObject);
     return body.items;
   }
 
@@ -267,7 +281,7 @@ export class ProdHardeningClient implements ProdHardeningApi {
 
   async revokeExemption(id: string): Promise<Exemption> {
     return (await this.api())
-      .POST('/exemptions/{id}/revoke', { params: { path: { id } }, body: {} })
+      .POST('/exemptions/{id}/revoke', { params: { path: { id } } })
       .then(json);
   }
 
@@ -316,6 +330,26 @@ function json<T>(result: { data?: T }): T {
     throw new Error('The backend answered without a body.');
   }
   return result.data;
+}
+
+/**
+ * The JSON body of a route that can also answer a file (CSV, Markdown) when asked for
+ * one: openapi-fetch types the body as any of the route's media types, but this client
+ * asked for and parsed JSON, so a string here breaks the contract.
+ */
+function jsonObject<T>(result: { data?: T | string }): T {
+  const body = json(result);
+  if (typeof body === 'string') {
+    throw new Error('The backend answered a file where JSON was expected.');
+  }
+  return body;
+}
+
+/** The signed-in answer of GET /health: every source with its label and latency. */
+function isHealthReport(
+  body: HealthReport | HealthSummary,
+): body is HealthReport {
+  return body.sources.every(source => 'label' in source);
 }
 
 /** Only the parameters that are set: the backend refuses empty parameters. */
