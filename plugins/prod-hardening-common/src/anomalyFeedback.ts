@@ -5,6 +5,7 @@
  */
 
 import type { AnomalyFeedback } from './schema/openapi';
+import type { JsonRequestBody } from './contract';
 
 /** AWS's AnomalyFeedbackType values, the same three for the portal's own anomalies. */
 export const ANOMALY_FEEDBACK_VALUES = [
@@ -29,14 +30,8 @@ export type AnomalySource = (typeof ANOMALY_SOURCES)[number];
 export const ANOMALY_ID_MAX_CHARS = 512;
 export const ANOMALY_FEEDBACK_COMMENT_MAX_CHARS = 1000;
 
-/** The body of POST /finops/anomalies/feedback. */
-export interface AnomalyFeedbackRequest {
-  source: AnomalySource;
-  anomalyId: string;
-  feedback: AnomalyFeedbackValue;
-  /** Why, for the next reader (e.g. "load test of 2026-12-03"). */
-  comment?: string;
-}
+/** The body of POST /finops/anomalies/feedback (`comment`: why, for the next reader). */
+export type AnomalyFeedbackRequest = JsonRequestBody<'provideAnomalyFeedback'>;
 
 /** One recorded answer; every answer is kept, the latest is the one shown. */
 export type { AnomalyFeedback };

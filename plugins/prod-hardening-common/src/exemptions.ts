@@ -1,4 +1,5 @@
 import type { Exemption } from './schema/openapi';
+import type { JsonRequestBody, QueryParameters } from './contract';
 
 /**
  * Exemptions: an accepted risk on one item, with a justification and an expiry. An
@@ -38,26 +39,11 @@ export type RestorableWorkflowStatus = NonNullable<
  */
 export type { Exemption };
 
-/** POST /exemptions */
-export type CreateExemptionRequest =
-  | {
-      kind: 'check';
-      checkId: string;
-      resourceId: string;
-      justification: string;
-      expiresAt: string;
-    }
-  | {
-      kind: 'finding';
-      findingId: string;
-      justification: string;
-      expiresAt: string;
-    };
+/** POST /exemptions: a check on one of its resources, or one finding. */
+export type CreateExemptionRequest = JsonRequestBody<'createExemption'>;
 
-/** GET /exemptions filters. */
-export interface ExemptionFilters {
-  status?: ExemptionStatus;
-  checkId?: string;
-  /** Matches the resource id exactly. */
-  resource?: string;
-}
+/** GET /exemptions filters (`resource` matches the resource id exactly). */
+export type ExemptionFilters = Omit<
+  QueryParameters<'listExemptions'>,
+  'format'
+>;
