@@ -49,6 +49,7 @@ import type {
   WeeklyReviewBudget,
   WeeklyReviewReport,
 } from './schema/openapi';
+import type { QueryParameters } from './contract';
 
 /**
  * The wire types are the contract's (openapi.yaml: FinOpsOverview, WeeklyReviewReport and
@@ -111,4 +112,7 @@ export interface AiLedgerRow extends DailyCost {
   requests: number;
 }
 
-export type WeeklyReviewFormat = 'json' | 'csv' | 'md';
+/** The forms GET /finops/weekly-review answers in. */
+export type WeeklyReviewFormat = NonNullable<
+  QueryParameters<'getWeeklyReview'>['format']
+>;

@@ -13,7 +13,7 @@ import type {
 } from './schema/openapi';
 
 /** The three pillars of the hardening plan a posture check belongs to. */
-export type Pillar = 'security' | 'observability' | 'finops-hygiene';
+export type Pillar = CheckResult['pillar'];
 
 export type { Severity };
 
@@ -24,7 +24,7 @@ export type { Severity };
  */
 export type { CheckStatus };
 
-export type RemediationKind = 'automated' | 'guided' | 'manual';
+export type RemediationKind = CheckResult['remediation']['kind'];
 
 /** One resource a check looked at, and what it saw. */
 export type { ResourceEvidence };
