@@ -4923,7 +4923,7 @@ export const spec = {
         summary:
           'Per-minute limiter counters, decision latency p50/p99, the busiest creators with tokens left and next allowed send, fallback mode, limits in force (Redis), and the DLQ depth and oldest message age (SQS).',
         description:
-          'See ThrottlingOverview in @prod-hardening/plugin-prod-hardening-common. Redis and the DLQ are read independently: either may be `unavailable` with a reason while the other is shown. Redis is read by computed key names only (no KEYS or SCAN).',
+          'The answer is a ThrottlingOverview. Redis and the DLQ are read independently: either may be `unavailable` with a reason while the other is shown. Redis is read by computed key names only (no KEYS or SCAN).',
         parameters: [
           {
             name: 'minutes',
@@ -4978,7 +4978,7 @@ export const spec = {
         summary:
           "The latest redrive of the rate limiter's DLQ: idle, running, completed or failed, with the SQS move task's progress where the endpoint lists move tasks.",
         description:
-          'See DlqRedriveStatus in @prod-hardening/plugin-prod-hardening-common. Read from the remediation history, so every replica answers the same.',
+          'The answer is a DlqRedriveStatus, read from the remediation history, so every replica answers the same.',
         responses: {
           '200': {
             description: 'The redrive status.',
