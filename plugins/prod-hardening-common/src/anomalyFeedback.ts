@@ -5,6 +5,7 @@
  */
 
 import type { AnomalyFeedback } from './schema/openapi';
+import type { JsonRequestBody } from './contract';
 
 /** AWS's AnomalyFeedbackType values, the same three for the portal's own anomalies. */
 export const ANOMALY_FEEDBACK_VALUES = [
@@ -24,14 +25,8 @@ export const ANOMALY_FEEDBACK_LABELS: Record<AnomalyFeedbackValue, string> = {
 /** Who found the anomaly: AWS Cost Anomaly Detection, or the portal's own detection. */
 export type AnomalySource = 'aws' | 'portal';
 
-/** The body of POST /finops/anomalies/feedback. */
-export interface AnomalyFeedbackRequest {
-  source: AnomalySource;
-  anomalyId: string;
-  feedback: AnomalyFeedbackValue;
-  /** Why, for the next reader (e.g. "load test of 2026-12-03"). */
-  comment?: string;
-}
+/** The body of POST /finops/anomalies/feedback (`comment`: why, for the next reader). */
+export type AnomalyFeedbackRequest = JsonRequestBody<'provideAnomalyFeedback'>;
 
 /** One recorded answer; every answer is kept, the latest is the one shown. */
 export type { AnomalyFeedback };

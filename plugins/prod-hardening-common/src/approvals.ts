@@ -1,4 +1,5 @@
 import type { ApprovalRequest } from './schema/openapi';
+import type { JsonRequestBody } from './contract';
 
 /**
  * Four eyes on risky remediations: a plan that needs approval is executed only after
@@ -11,12 +12,7 @@ import type { ApprovalRequest } from './schema/openapi';
  * `pending` until decided or expired; `approved` can be executed (once) until it
  * expires; `executed` once an attempt claimed the plan.
  */
-export type ApprovalStatus =
-  | 'pending'
-  | 'approved'
-  | 'rejected'
-  | 'expired'
-  | 'executed';
+export type ApprovalStatus = ApprovalRequest['status'];
 
 export const APPROVAL_STATUSES: readonly ApprovalStatus[] = [
   'pending',
@@ -26,16 +22,12 @@ export const APPROVAL_STATUSES: readonly ApprovalStatus[] = [
   'executed',
 ];
 
-export type ApprovalDecision = 'approve' | 'reject';
+export type ApprovalDecision = DecideApprovalRequest['decision'];
 
 export type { ApprovalRequest };
 
-export interface CreateApprovalRequest {
-  planId: string;
-  reason: string;
-}
+/** POST /remediations/approvals */
+export type CreateApprovalRequest = JsonRequestBody<'requestApproval'>;
 
-export interface DecideApprovalRequest {
-  decision: ApprovalDecision;
-  comment?: string;
-}
+/** POST /remediations/approvals/{id}/decision */
+export type DecideApprovalRequest = JsonRequestBody<'decideApproval'>;

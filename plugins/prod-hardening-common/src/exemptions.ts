@@ -1,3 +1,6 @@
+import type { Exemption } from './schema/openapi';
+import type { JsonRequestBody, QueryParameters } from './contract';
+
 /**
  * Exemptions: an accepted risk on one item, with a justification and an expiry. An
  * exempted item still shows; it is left out of the "score with exemptions" and cannot
@@ -5,10 +8,10 @@
  */
 
 /** A posture check on one of its resources, or one Security Hub finding. */
-export type ExemptionKind = 'check' | 'finding';
+export type ExemptionKind = Exemption['kind'];
 
 /** Revoked wins over expired: a revoked exemption stays revoked after its expiry. */
-export type ExemptionStatus = 'active' | 'expired' | 'revoked';
+export type ExemptionStatus = Exemption['status'];
 
 export const EXEMPTION_STATUSES: readonly ExemptionStatus[] = [
   'active',
@@ -19,59 +22,28 @@ export const EXEMPTION_STATUSES: readonly ExemptionStatus[] = [
 /** The default (and configurable) longest an exemption may last. */
 export const DEFAULT_EXEMPTION_MAX_DAYS = 90;
 
-/**
- * The shortest justification, for the form's hint; the bounds themselves are in
- * the contract (ExemptionJustification in openapi.yaml).
- */
+/** The shortest justification (the contract's ExemptionJustification), for the form's hint. */
 export const EXEMPTION_JUSTIFICATION_MIN_CHARS = 10;
 
 /** The workflow statuses a finding can be returned to when its exemption ends. */
-export type RestorableWorkflowStatus = 'NEW' | 'NOTIFIED';
+export type RestorableWorkflowStatus = NonNullable<
+  Exemption['previousWorkflowStatus']
+>;
 
-export interface Exemption {
-  id: string;
-  kind: ExemptionKind;
-  /** The check (kind "check"), or the finding's control when it has one. */
-  checkId?: string;
-  /** The check's resource, or the finding's resource. */
-  resourceId: string;
-  /** The Security Hub finding id (kind "finding"). */
-  findingId?: string;
-  justification: string;
-  /** ISO timestamp; the exemption stops applying at this instant. */
-  expiresAt: string;
-  createdBy: string;
-  createdAt: string;
-  revokedBy?: string;
-  revokedAt?: string;
-  /** A finding's workflow status before it was suppressed, restored when the exemption ends. */
-  previousWorkflowStatus?: RestorableWorkflowStatus;
-  /** When the finding's workflow status was put back (revoke or expiry). */
-  workflowRestoredAt?: string;
-  /** Computed at read time from the clock. */
-  status: ExemptionStatus;
-}
+/**
+ * One exemption. `checkId` is the check (kind "check") or the finding's control when it
+ * has one; `findingId` the Security Hub finding (kind "finding"); `expiresAt` the instant
+ * it stops applying; `previousWorkflowStatus` a finding's status before it was
+ * suppressed, put back (at `workflowRestoredAt`) when the exemption ends; `status` is
+ * computed at read time from the clock.
+ */
+export type { Exemption };
 
-/** POST /exemptions */
-export type CreateExemptionRequest =
-  | {
-      kind: 'check';
-      checkId: string;
-      resourceId: string;
-      justification: string;
-      expiresAt: string;
-    }
-  | {
-      kind: 'finding';
-      findingId: string;
-      justification: string;
-      expiresAt: string;
-    };
+/** POST /exemptions: a check on one of its resources, or one finding. */
+export type CreateExemptionRequest = JsonRequestBody<'createExemption'>;
 
-/** GET /exemptions filters. */
-export interface ExemptionFilters {
-  status?: ExemptionStatus;
-  checkId?: string;
-  /** Matches the resource id exactly. */
-  resource?: string;
-}
+/** GET /exemptions filters (`resource` matches the resource id exactly). */
+export type ExemptionFilters = Omit<
+  QueryParameters<'listExemptions'>,
+  'format'
+>;

@@ -2,12 +2,13 @@ import type {
   SourceStatus,
   SourceHealth,
   HealthSummary,
+  HealthReport,
 } from './schema/openapi';
 
 /** Identifies one data source the backend depends on. */
-export type SourceId = 'aws' | 'redis';
+export type SourceId = SourceStatus['id'];
 
-export type SourceState = 'up' | 'down';
+export type SourceState = SourceStatus['state'];
 
 /** What anyone may know about a source, signed in or not: up or down. */
 export type { SourceStatus };
@@ -22,6 +23,4 @@ export type { SourceHealth };
 export type { HealthSummary };
 
 /** GET /health for a signed-in user: the summary with each source's details. */
-export interface HealthReport extends HealthSummary {
-  sources: SourceHealth[];
-}
+export type { HealthReport };

@@ -5,10 +5,15 @@ import type {
   CheckResult,
   PostureReport,
   Finding,
+  FindingsPage,
+  FindingDetail,
+  PostureTrendPoint,
+  PostureScore,
+  SeverityCounts,
 } from './schema/openapi';
 
 /** The three pillars of the hardening plan a posture check belongs to. */
-export type Pillar = 'security' | 'observability' | 'finops-hygiene';
+export type Pillar = CheckResult['pillar'];
 
 export type { Severity };
 
@@ -19,58 +24,41 @@ export type { Severity };
  */
 export type { CheckStatus };
 
-export type RemediationKind = 'automated' | 'guided' | 'manual';
+export type RemediationKind = CheckResult['remediation']['kind'];
 
 /** One resource a check looked at, and what it saw. */
 export type { ResourceEvidence };
 
 export type { CheckResult };
 
-export interface PostureScore {
-  /** Security Hub's method: passed ÷ evaluated checks (ERROR excluded), unweighted, 0–100. */
-  securityHubPercent: number | null;
-  /** Passed weight ÷ evaluated weight with CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, INFO 0. */
-  severityWeightedPercent: number | null;
-  passed: number;
-  failed: number;
-  warned: number;
-  errored: number;
-}
+/**
+ * The two scores: Security Hub's method (passed ÷ evaluated checks, ERROR excluded,
+ * unweighted, 0–100) and passed weight ÷ evaluated weight (CRITICAL 10, HIGH 5,
+ * MEDIUM 2, LOW 1, INFO 0); null when nothing was evaluated.
+ */
+export type { PostureScore };
 
 /** The score with active exemptions left out, and how many checks they left out. */
-export interface PostureScoreWithExemptions extends PostureScore {
-  exempted: number;
-}
+export type PostureScoreWithExemptions = NonNullable<
+  PostureReport['scoreWithExemptions']
+>;
+
+/** How many findings of each severity. */
+export type { SeverityCounts };
 
 export type { PostureReport };
 
 /** A Security Hub / GuardDuty finding in the portal's own shape. */
 export type { Finding };
 
-export interface FindingsPage {
-  items: Finding[];
-  total: number;
-  /** Counts over the filtered set, before paging. */
-  bySeverity: Record<Severity, number>;
-  /** When the findings source could not be read, why. */
-  unavailableReason?: string;
-}
+/**
+ * One page of findings; `bySeverity` counts the filtered set before paging,
+ * `unavailableReason` says why the findings source could not be read.
+ */
+export type { FindingsPage };
 
-/** One day of the posture trend. */
-export interface PostureTrendPoint {
-  /** UTC day, YYYY-MM-DD. */
-  day: string;
-  securityHubPercent: number | null;
-  severityWeightedPercent: number | null;
-  failed: number;
-  /** The same with exemptions left out (null on days before exemptions were recorded). */
-  securityHubPercentWithExemptions?: number | null;
-  severityWeightedPercentWithExemptions?: number | null;
-}
+/** One day of the posture trend; the `WithExemptions` scores are null on days before exemptions were recorded. */
+export type { PostureTrendPoint };
 
-/** One finding with the posture check it maps to, when there is one (GET /findings/:id). */
-export interface FindingDetail {
-  finding: Finding;
-  /** The check covering the finding's control or resource, with its evidence. */
-  check?: CheckResult;
-}
+/** One finding with the posture check it maps to, when there is one (GET /findings/{id}). */
+export type { FindingDetail };

@@ -4,8 +4,8 @@ import type {
   RemediationOutcome,
   RemediationHistoryEntry,
   HistoryVerification,
+  RemediationResult,
 } from './schema/openapi';
-import type { CheckResult } from './posture';
 
 /** Why a plan needs approval, as shown in the preview (empty: it does not). */
 export type ApprovalRequirement = NonNullable<RemediationPlan['approval']>;
@@ -22,40 +22,14 @@ export type { RemediationPlan };
  */
 export type { RemediationOutcome };
 
-/** Every outcome, in the order above (for schemas and exhaustive checks). */
-export const REMEDIATION_OUTCOMES: readonly RemediationOutcome[] = [
-  'in-progress',
-  'succeeded',
-  'failed',
-  'unverified',
-  'denied',
-  'conflict',
-  'stale',
-  'unavailable',
-  'rejected',
-  'timed-out',
-];
-
-export interface RemediationResult {
-  outcome: RemediationOutcome;
-  message: string;
-  /** The check re-run after the calls, with its evidence. */
-  check?: CheckResult;
-  historyId: string;
-}
+/** What `execute` returns; `check` is the check re-run after the calls, with its evidence. */
+export type { RemediationResult };
 
 /** One row of the remediation history: every attempt, whatever its outcome. */
 export type { RemediationHistoryEntry };
 
 /** A broken link of the remediation history's hash chain. */
-export interface HistoryChainBreak {
-  /** The position in the chain where the problem shows (absent for an unsealed row). */
-  seq?: number;
-  /** The history row's id. */
-  id: string;
-  /** What is wrong, in a sentence. */
-  problem: string;
-}
+export type HistoryChainBreak = NonNullable<HistoryVerification['firstBreak']>;
 
 /**
  * GET /remediations/history/verify (permission prod-hardening.history.verify) and

@@ -1,3 +1,5 @@
+import type { Runbook, RunbookSummary } from './schema/openapi';
+
 /**
  * The on-call runbooks (docs/runbooks in the repository), served by the backend and
  * opened in the portal with `?runbook=<id>` on any tab.
@@ -12,16 +14,11 @@ export const RUNBOOK_IDS = {
 
 export type RunbookId = (typeof RUNBOOK_IDS)[keyof typeof RUNBOOK_IDS] | string;
 
-export interface RunbookSummary {
-  id: string;
-  /** The first heading of the file. */
-  title: string;
-}
+/** A runbook's id and title (the first heading of the file). */
+export type { RunbookSummary };
 
-export interface Runbook extends RunbookSummary {
-  /** The runbook as written, GitHub-flavoured Markdown. */
-  markdown: string;
-}
+/** A runbook as written, GitHub-flavoured Markdown. */
+export type { Runbook };
 
 /** Where a runbook applies, from the posture side: the checks whose failure it handles. */
 const RUNBOOK_BY_CHECK: Record<string, string> = {

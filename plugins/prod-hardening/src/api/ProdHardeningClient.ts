@@ -1,3 +1,4 @@
+/* eslint-disable new-cap -- openapi-fetch names its methods after the HTTP verbs (GET, POST). */
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
@@ -19,6 +20,7 @@ import type {
   FindingsPage,
   GuidedRunbook,
   HealthReport,
+  HealthSummary,
   PostureReport,
   PostureTrendPoint,
   RemediationHistoryEntry,
@@ -29,7 +31,11 @@ import type {
   DlqRedriveStatus,
   WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import { PROD_HARDENING_PLUGIN_ID } from '@prod-hardening/plugin-prod-hardening-common';
+import {
+  OpenApiPaths,
+  PROD_HARDENING_PLUGIN_ID,
+} from '@prod-hardening/plugin-prod-hardening-common';
+import createClient, { Client } from 'openapi-fetch';
 import type {
   DownloadedFile,
   EntityReference,
@@ -38,146 +44,190 @@ import type {
   WeeklyReviewDownloadFormat,
 } from './ProdHardeningApi';
 
-/** Talks to /api/prod-hardening with the signed-in user's token (fetchApi adds it). */
+/**
+ * Talks to /api/prod-hardening with the signed-in user's token (fetchApi adds it).
+ * Every call goes through a client typed by the backend's OpenAPI document (the
+ * generated `paths` in -common): a path, parameter, body or response that the contract
+ * does not have fails to compile here.
+ */
 export class ProdHardeningClient implements ProdHardeningApi {
   constructor(
     private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
   ) {}
 
-  getHealth(): Promise<HealthReport> {
-    return this.get<HealthReport>('/health');
+  async getHealth(): Promise<HealthReport> {
+    const body = await (await this.api()).GET('/health').then(json);
+    // The backend answers the detailed report to any signed-in user, and the portal's
+    // requests always carry the user's token: a summary means the token was dropped.
+    if (!isHealthReport(body)) {
+      throw new Error(
+        'The backend answered the anonymous health summary: the request was not signed in.',
+      );
+    }
+    return body;
   }
 
-  getPosture(options: { refresh?: boolean } = {}): Promise<PostureReport> {
-    return this.get<PostureReport>(
-      '/posture',
-      options.refresh ? { refresh: 'true' } : {},
-    );
+  async getPosture(
+    options: { refresh?: boolean } = {},
+  ): Promise<PostureReport> {
+    const query = options.refresh ? { refresh: 'true' as const } : {};
+    return (await this.api()).GET('/posture', { params: { query } }).then(json);
   }
 
   async getPostureTrend(days: 7 | 30 | 90): Promise<PostureTrendPoint[]> {
-    const body = await this.get<{ points: PostureTrendPoint[] }>(
-      '/posture/trend',
-      {
-        days: String(days),
-      },
-    );
+    const body = await (
+      await this.api()
+    )
+      .GET('/posture/trend', {
+        params: { query: { days: `${days}` as const } },
+      })
+      .then(json);
     return body.points;
   }
 
-  getFindings(request: FindingsRequest): Promise<FindingsPage> {
-    const params: Record<string, string> = {};
-    if (request.severity?.length) params.severity = request.severity.join(',');
-    if (request.product?.length) params.product = request.product.join(',');
-    if (request.search) params.search = request.search;
-    if (request.sort) params.sort = request.sort;
-    if (request.order) params.order = request.order;
-    if (request.page !== undefined) params.page = String(request.page);
-    if (request.pageSize !== undefined)
-      params.pageSize = String(request.pageSize);
-    return this.get<FindingsPage>('/findings', params);
+  async getFindings(request: FindingsRequest): Promise<FindingsPage> {
+    const query = setOnly({
+      severity: request.severity?.length
+        ? request.severity.join(',')
+        : undefined,
+      product: request.product?.length ? request.product.join(',') : undefined,
+      search: request.search || undefined,
+      sort: request.sort,
+      order: request.order,
+      page: request.page === undefined ? undefined : String(request.page),
+      pageSize:
+        request.pageSize === undefined ? undefined : String(request.pageSize),
+    });
+    return (await this.api())
+      .GET('/findings', { params: { query } })
+      .then(json);
   }
 
-  previewRemediation(
+  async previewRemediation(
     checkId: string,
     override: boolean,
   ): Promise<RemediationPlan> {
-    return this.post<RemediationPlan>('/remediations/preview', {
-      checkId,
-      override,
-    });
+    return (await this.api())
+      .POST('/remediations/preview', { body: { checkId, override } })
+      .then(json);
   }
 
-  executeRemediation(
+  async executeRemediation(
     planId: string,
     reason?: string,
   ): Promise<RemediationResult> {
-    return this.post<RemediationResult>('/remediations/execute', {
-      planId,
-      ...(reason ? { reason } : {}),
-    });
+    return (await this.api())
+      .POST('/remediations/execute', {
+        body: { planId, ...(reason ? { reason } : {}) },
+      })
+      .then(json);
   }
 
-  getGuidedRemediation(
+  async getGuidedRemediation(
     checkId: string,
     resourceId?: string,
   ): Promise<GuidedRunbook> {
-    return this.get<GuidedRunbook>(
-      `/remediations/guided/${encodeURIComponent(checkId)}`,
-      resourceId ? { resource: resourceId } : {},
-    );
+    return (await this.api())
+      .GET('/remediations/guided/{checkId}', {
+        params: {
+          path: { checkId },
+          query: resourceId ? { resource: resourceId } : {},
+        },
+      })
+      .then(json);
   }
 
-  getFinding(id: string): Promise<FindingDetail> {
+  async getFinding(id: string): Promise<FindingDetail> {
     // Finding ids are ARNs with slashes: one encoded path segment.
-    return this.get<FindingDetail>(`/findings/${encodeURIComponent(id)}`);
+    return (await this.api())
+      .GET('/findings/{id}', { params: { path: { id } } })
+      .then(json);
   }
 
   async getRemediationHistory(
     checkId?: string,
   ): Promise<RemediationHistoryEntry[]> {
-    const body = await this.get<{ items: RemediationHistoryEntry[] }>(
-      '/remediations/history',
-      checkId ? { checkId } : {},
-    );
+    const body = await (
+      await this.api()
+    )
+      .GET('/remediations/history', {
+        params: { query: checkId ? { checkId } : {} },
+      })
+      .then(json);
     return body.items;
   }
 
-  getFinOpsOverview(): Promise<FinOpsOverview> {
-    return this.get<FinOpsOverview>('/finops/overview');
+  async getFinOpsOverview(): Promise<FinOpsOverview> {
+    return (await this.api()).GET('/finops/overview').then(json);
   }
 
-  getFinOpsOptimisation(): Promise<FinOpsOptimisation> {
-    return this.get<FinOpsOptimisation>('/finops/optimisation');
+  async getFinOpsOptimisation(): Promise<FinOpsOptimisation> {
+    return (await this.api()).GET('/finops/optimisation').then(json);
   }
 
-  getThrottlingOverview(minutes?: number): Promise<ThrottlingOverview> {
-    return this.get<ThrottlingOverview>(
-      '/throttling/overview',
-      minutes === undefined ? {} : { minutes: String(minutes) },
-    );
+  async getThrottlingOverview(minutes?: number): Promise<ThrottlingOverview> {
+    return (await this.api())
+      .GET('/throttling/overview', {
+        params: { query: minutes === undefined ? {} : { minutes } },
+      })
+      .then(json);
   }
 
-  redriveDeadLetterQueue(maxMessages?: number): Promise<DlqRedriveResult> {
-    return this.post<DlqRedriveResult>(
-      '/throttling/dlq/redrive',
-      maxMessages === undefined ? {} : { maxMessages },
-    );
+  async redriveDeadLetterQueue(
+    maxMessages?: number,
+  ): Promise<DlqRedriveResult> {
+    return (await this.api())
+      .POST('/throttling/dlq/redrive', {
+        body: maxMessages === undefined ? {} : { maxMessages },
+      })
+      .then(json);
   }
 
-  getDeadLetterQueueRedriveStatus(): Promise<DlqRedriveStatus> {
-    return this.get<DlqRedriveStatus>('/throttling/dlq/redrive-status');
+  async getDeadLetterQueueRedriveStatus(): Promise<DlqRedriveStatus> {
+    return (await this.api()).GET('/throttling/dlq/redrive-status').then(json);
   }
 
-  getEntitySummary(entity: EntityReference): Promise<EntitySummary> {
-    const part = (value: string) => encodeURIComponent(value.toLowerCase());
-    return this.get<EntitySummary>(
-      `/entities/${part(entity.kind)}/${part(
-        entity.namespace,
-      )}/${encodeURIComponent(entity.name)}/summary`,
-    );
+  async getEntitySummary(entity: EntityReference): Promise<EntitySummary> {
+    return (await this.api())
+      .GET('/entities/{kind}/{namespace}/{name}/summary', {
+        params: {
+          path: {
+            kind: entity.kind.toLowerCase(),
+            namespace: entity.namespace.toLowerCase(),
+            name: entity.name,
+          },
+        },
+      })
+      .then(json);
   }
 
-  getSuccessMetrics(): Promise<SuccessMetricsReport> {
-    return this.get<SuccessMetricsReport>('/success-metrics');
+  async getSuccessMetrics(): Promise<SuccessMetricsReport> {
+    return (await this.api()).GET('/success-metrics').then(json);
   }
 
   async listRunbooks(): Promise<RunbookSummary[]> {
-    return (await this.get<{ items: RunbookSummary[] }>('/runbooks')).items;
+    return (await (await this.api()).GET('/runbooks').then(json)).items;
   }
 
-  getRunbook(id: string): Promise<Runbook> {
-    return this.get<Runbook>(`/runbooks/${encodeURIComponent(id)}`);
+  async getRunbook(id: string): Promise<Runbook> {
+    return (await this.api())
+      .GET('/runbooks/{id}', { params: { path: { id } } })
+      .then(json);
   }
 
-  getWeeklyReview(): Promise<WeeklyReviewReport> {
-    return this.get<WeeklyReviewReport>('/finops/weekly-review');
+  async getWeeklyReview(): Promise<WeeklyReviewReport> {
+    return (await this.api()).GET('/finops/weekly-review').then(jsonObject);
   }
 
   async downloadWeeklyReview(
     format: WeeklyReviewDownloadFormat,
   ): Promise<DownloadedFile> {
-    const response = await this.fetch('/finops/weekly-review', { format });
+    const { response } = await (
+      await this.api()
+    ).GET('/finops/weekly-review', {
+      params: { query: { format } },
+      parseAs: 'stream',
+    });
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const filename =
       /filename="([^"]+)"/.exec(disposition)?.[1] ??
@@ -186,109 +236,127 @@ export class ProdHardeningClient implements ProdHardeningApi {
   }
 
   async listExemptions(filters: ExemptionFilters = {}): Promise<Exemption[]> {
-    const body = await this.get<{ items: Exemption[] }>(
-      '/exemptions',
-      exemptionParams(filters),
-    );
+    const body = await (await this.api())
+      .GET('/exemptions', { params: { query: setOnly(filters) } })
+      .then(jsonObject);
     return body.items;
   }
 
   async listApprovals(status?: ApprovalStatus): Promise<ApprovalRequest[]> {
-    const query = status ? `?status=${encodeURIComponent(status)}` : '';
-    return (
-      await this.get<{ items: ApprovalRequest[] }>(
-        `/remediations/approvals${query}`,
-      )
-    ).items;
+    const body = await (
+      await this.api()
+    )
+      .GET('/remediations/approvals', {
+        params: { query: status ? { status } : {} },
+      })
+      .then(json);
+    return body.items;
   }
 
-  requestApproval(planId: string, reason: string): Promise<ApprovalRequest> {
-    return this.post<ApprovalRequest>('/remediations/approvals', {
-      planId,
-      reason,
-    });
+  async requestApproval(
+    planId: string,
+    reason: string,
+  ): Promise<ApprovalRequest> {
+    return (await this.api())
+      .POST('/remediations/approvals', { body: { planId, reason } })
+      .then(json);
   }
 
-  decideApproval(
+  async decideApproval(
     id: string,
     decision: ApprovalDecision,
     comment?: string,
   ): Promise<ApprovalRequest> {
-    return this.post<ApprovalRequest>(
-      `/remediations/approvals/${encodeURIComponent(id)}/decision`,
-      { decision, ...(comment ? { comment } : {}) },
-    );
+    return (await this.api())
+      .POST('/remediations/approvals/{id}/decision', {
+        params: { path: { id } },
+        body: { decision, ...(comment ? { comment } : {}) },
+      })
+      .then(json);
   }
 
-  createExemption(request: CreateExemptionRequest): Promise<Exemption> {
-    return this.post<Exemption>('/exemptions', request);
+  async createExemption(request: CreateExemptionRequest): Promise<Exemption> {
+    return (await this.api()).POST('/exemptions', { body: request }).then(json);
   }
 
-  revokeExemption(id: string): Promise<Exemption> {
-    return this.post<Exemption>(
-      `/exemptions/${encodeURIComponent(id)}/revoke`,
-      {},
-    );
+  async revokeExemption(id: string): Promise<Exemption> {
+    return (await this.api())
+      .POST('/exemptions/{id}/revoke', { params: { path: { id } } })
+      .then(json);
   }
 
   async downloadExemptions(
     filters: ExemptionFilters = {},
   ): Promise<DownloadedFile> {
-    const response = await this.fetch(
-      '/exemptions.csv',
-      exemptionParams(filters),
-    );
+    const { response } = await (
+      await this.api()
+    ).GET('/exemptions.csv', {
+      params: { query: setOnly(filters) },
+      parseAs: 'stream',
+    });
     return { filename: 'exemptions.csv', blob: await response.blob() };
   }
 
-  provideAnomalyFeedback(
+  async provideAnomalyFeedback(
     request: AnomalyFeedbackRequest,
   ): Promise<AnomalyFeedback> {
-    return this.post<AnomalyFeedback>('/finops/anomalies/feedback', request);
+    return (await this.api())
+      .POST('/finops/anomalies/feedback', { body: request })
+      .then(json);
   }
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  /** A client for the backend's current base URL (discovery may move it). */
+  private async api(): Promise<Client<OpenApiPaths>> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl(
       PROD_HARDENING_PLUGIN_ID,
     );
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+    return createClient<OpenApiPaths>({ baseUrl, fetch: this.send });
   }
 
-  private async get<T>(
-    path: string,
-    params: Record<string, string> = {},
-  ): Promise<T> {
-    const response = await this.fetch(path, params);
-    return (await response.json()) as T;
-  }
-
-  private async fetch(
-    path: string,
-    params: Record<string, string> = {},
-  ): Promise<Response> {
-    const baseUrl = await this.deps.discoveryApi.getBaseUrl(
-      PROD_HARDENING_PLUGIN_ID,
-    );
-    const query = new URLSearchParams(params).toString();
-    const response = await this.deps.fetchApi.fetch(
-      `${baseUrl}${path}${query ? `?${query}` : ''}`,
-    );
+  /**
+   * Sends through fetchApi (it adds the user's token) and turns an error answer into a
+   * ResponseError carrying the backend's message, before the client reads the body.
+   */
+  private readonly send = async (request: Request): Promise<Response> => {
+    const response = await this.deps.fetchApi.fetch(request);
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response;
-  }
+  };
 }
 
-/** Only the filters that are set: the backend refuses empty parameters. */
-function exemptionParams(filters: ExemptionFilters): Record<string, string> {
-  const params: Record<string, string> = {};
-  if (filters.status) params.status = filters.status;
-  if (filters.checkId) params.checkId = filters.checkId;
-  if (filters.resource) params.resource = filters.resource;
-  return params;
+/** The JSON body of a successful answer (errors were thrown by `send`). */
+function json<T>(result: { data?: T }): T {
+  if (result.data === undefined) {
+    throw new Error('The backend answered without a body.');
+  }
+  return result.data;
+}
+
+/**
+ * The JSON body of a route that can also answer a file (CSV, Markdown) when asked for
+ * one: openapi-fetch types the body as any of the route's media types, but this client
+ * asked for and parsed JSON, so a string here breaks the contract.
+ */
+function jsonObject<T>(result: { data?: T | string }): T {
+  const body = json(result);
+  if (typeof body === 'string') {
+    throw new Error('The backend answered a file where JSON was expected.');
+  }
+  return body;
+}
+
+/** The signed-in answer of GET /health: every source with its label and latency. */
+function isHealthReport(
+  body: HealthReport | HealthSummary,
+): body is HealthReport {
+  return body.sources.every(source => 'label' in source);
+}
+
+/** Only the parameters that are set: the backend refuses empty parameters. */
+function setOnly<T extends object>(params: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(params).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
+  ) as Partial<T>;
 }

@@ -384,72 +384,25 @@ export const spec = {
             type: 'string',
           },
           score: {
-            type: 'object',
-            properties: {
-              securityHubPercent: {
-                type: ['number', 'null'],
-              },
-              severityWeightedPercent: {
-                type: ['number', 'null'],
-              },
-              passed: {
-                type: 'integer',
-              },
-              failed: {
-                type: 'integer',
-              },
-              warned: {
-                type: 'integer',
-              },
-              errored: {
-                type: 'integer',
-              },
-            },
-            required: [
-              'securityHubPercent',
-              'severityWeightedPercent',
-              'passed',
-              'failed',
-              'warned',
-              'errored',
-            ],
-            additionalProperties: false,
+            $ref: '#/components/schemas/PostureScore',
           },
           scoreWithExemptions: {
-            type: 'object',
-            properties: {
-              securityHubPercent: {
-                type: ['number', 'null'],
+            description:
+              'The score with active exemptions left out, and how many checks they left out.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/PostureScore',
               },
-              severityWeightedPercent: {
-                type: ['number', 'null'],
+              {
+                type: 'object',
+                properties: {
+                  exempted: {
+                    type: 'integer',
+                  },
+                },
+                required: ['exempted'],
               },
-              passed: {
-                type: 'integer',
-              },
-              failed: {
-                type: 'integer',
-              },
-              warned: {
-                type: 'integer',
-              },
-              errored: {
-                type: 'integer',
-              },
-              exempted: {
-                type: 'integer',
-              },
-            },
-            required: [
-              'securityHubPercent',
-              'severityWeightedPercent',
-              'passed',
-              'failed',
-              'warned',
-              'errored',
-              'exempted',
             ],
-            additionalProperties: false,
           },
           checks: {
             type: 'array',
@@ -549,26 +502,8 @@ export const spec = {
             type: 'integer',
           },
           bySeverity: {
-            type: 'object',
-            properties: {
-              CRITICAL: {
-                type: 'integer',
-              },
-              HIGH: {
-                type: 'integer',
-              },
-              MEDIUM: {
-                type: 'integer',
-              },
-              LOW: {
-                type: 'integer',
-              },
-              INFORMATIONAL: {
-                type: 'integer',
-              },
-            },
-            required: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'],
-            additionalProperties: false,
+            $ref: '#/components/schemas/SeverityCounts',
+            description: 'Counts over the filtered set, before paging.',
           },
           unavailableReason: {
             type: 'string',
@@ -914,83 +849,6 @@ export const spec = {
         required: ['status', 'checkedAt', 'sources'],
         additionalProperties: false,
       },
-      FinOpsOverview: {
-        type: 'object',
-        description:
-          'See FinOpsOverview in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC).',
-        properties: {
-          generatedAt: {
-            type: 'string',
-          },
-          month: {
-            type: 'string',
-          },
-          sources: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          budget: {
-            type: ['object', 'null'],
-          },
-          forecastBasis: {
-            type: 'string',
-            enum: ['aws', 'own'],
-          },
-          forecast: {
-            type: ['object', 'null'],
-          },
-          awsForecast: {
-            type: ['object', 'null'],
-          },
-          serviceCosts: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          anomalies: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          awsAnomalies: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          ai: {
-            type: ['object', 'null'],
-          },
-          alerts: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
-          },
-          costExplorerUsage: {
-            type: 'object',
-          },
-        },
-        required: [
-          'generatedAt',
-          'month',
-          'sources',
-          'budget',
-          'forecastBasis',
-          'forecast',
-          'awsForecast',
-          'serviceCosts',
-          'anomalies',
-          'awsAnomalies',
-          'ai',
-          'alerts',
-          'costExplorerUsage',
-        ],
-      },
       AnomalyFeedback: {
         type: 'object',
         description:
@@ -1039,10 +897,70 @@ export const spec = {
         },
         required: ['id', 'title'],
       },
+      SuccessMetric: {
+        type: 'object',
+        description:
+          "One of the seed's success metrics, computed from data the portal already reads.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          pillar: {
+            type: 'string',
+            enum: ['security', 'observability', 'finops', 'rate-limiting'],
+          },
+          label: {
+            type: 'string',
+          },
+          target: {
+            type: 'string',
+            description:
+              'The seed\'s target, as written for people ("100%", "< $500", "0").',
+          },
+          value: {
+            type: ['string', 'null'],
+            description: 'The measured value, formatted; null when unknown.',
+          },
+          status: {
+            type: 'string',
+            enum: ['met', 'not-met', 'unknown'],
+            description:
+              'unknown: the data behind the metric could not be read or does not exist yet.',
+          },
+          detail: {
+            type: 'string',
+            description: 'How the value was computed, or why it is unknown.',
+          },
+          tab: {
+            type: 'string',
+            enum: ['posture', 'finops', 'throttling', 'weekly-review'],
+            description: 'The portal tab with the data behind it.',
+          },
+          checkId: {
+            type: 'string',
+            description: 'The posture check behind it, when one is.',
+          },
+          runbookId: {
+            type: 'string',
+            description: 'The runbook to follow when the metric is missed.',
+          },
+        },
+        required: [
+          'id',
+          'pillar',
+          'label',
+          'target',
+          'value',
+          'status',
+          'detail',
+          'tab',
+        ],
+        additionalProperties: false,
+      },
       SuccessMetricsReport: {
         type: 'object',
         description:
-          'See SuccessMetricsReport in @prod-hardening/plugin-prod-hardening-common.',
+          'Every success metric with its target, value and status, and how many are met.',
         properties: {
           generatedAt: {
             type: 'string',
@@ -1050,41 +968,7 @@ export const spec = {
           metrics: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                pillar: {
-                  type: 'string',
-                },
-                label: {
-                  type: 'string',
-                },
-                target: {
-                  type: 'string',
-                },
-                value: {
-                  type: ['string', 'null'],
-                },
-                status: {
-                  type: 'string',
-                  enum: ['met', 'not-met', 'unknown'],
-                },
-                detail: {
-                  type: 'string',
-                },
-                tab: {
-                  type: 'string',
-                },
-                checkId: {
-                  type: 'string',
-                },
-                runbookId: {
-                  type: 'string',
-                },
-              },
-              required: ['id', 'label', 'target', 'value', 'status', 'detail'],
+              $ref: '#/components/schemas/SuccessMetric',
             },
           },
           met: {
@@ -1098,70 +982,1496 @@ export const spec = {
           },
         },
         required: ['generatedAt', 'metrics', 'met', 'notMet', 'unknown'],
+        additionalProperties: false,
       },
-      FinOpsOptimisation: {
+      ThrottlingCounters: {
         type: 'object',
         description:
-          'See FinOpsOptimisation in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC).',
+          "The rate limiter's per-minute counters, as named on the wire. Open (no additionalProperties) because ThrottlingMinute composes it.",
         properties: {
-          generatedAt: {
-            type: 'string',
+          allowed: {
+            type: 'integer',
+            description: 'Limiter decisions that allowed a send.',
           },
-          changeDay: {
-            type: 'string',
+          throttled: {
+            type: 'integer',
+            description:
+              'Limiter decisions that denied a send (the creator was over the limit).',
           },
-          usageRefreshedAt: {
-            type: 'string',
+          deferred: {
+            type: 'integer',
+            description:
+              'Messages put back on the queue to wait for a token (limiter or API 429).',
           },
-          usageUnavailableReason: {
-            type: 'string',
+          sent: {
+            type: 'integer',
+            description: 'Messages the messaging API accepted.',
           },
-          targets: {
-            type: 'array',
-            items: {
-              type: 'object',
-            },
+          failed: {
+            type: 'integer',
+            description:
+              'Delivery attempts the messaging API failed (any error).',
           },
-          trustedAdvisor: {
-            type: 'object',
+          deadLettered: {
+            type: 'integer',
+          },
+          fallback: {
+            type: 'integer',
+            description:
+              'Decisions made by the in-memory fallback while Redis was unreachable.',
+          },
+          duplicate: {
+            type: 'integer',
+            description: 'Repeats of an already delivered producer messageId.',
+          },
+          invalid: {
+            type: 'integer',
+            description: 'Bodies that failed validation.',
+          },
+          apiThrottled: {
+            type: 'integer',
+            description: 'Times the messaging API itself answered 429.',
           },
         },
-        required: ['generatedAt', 'targets', 'trustedAdvisor'],
+        required: [
+          'allowed',
+          'throttled',
+          'deferred',
+          'sent',
+          'failed',
+          'deadLettered',
+          'fallback',
+          'duplicate',
+          'invalid',
+          'apiThrottled',
+        ],
       },
-      WeeklyReviewReport: {
+      ThrottlingMinute: {
+        description:
+          "One minute of the limiter's activity, starting at `minute` (the limiter's epoch-minute keys).",
+        allOf: [
+          {
+            $ref: '#/components/schemas/ThrottlingCounters',
+          },
+          {
+            type: 'object',
+            properties: {
+              minute: {
+                type: 'string',
+                description: 'Start of the minute (ISO 8601, UTC).',
+              },
+              decisions: {
+                type: 'integer',
+                description:
+                  "Decisions timed in this minute (the latency histogram's count).",
+              },
+              p50Ms: {
+                type: ['number', 'null'],
+                description:
+                  'Upper bound of the histogram bucket holding the median; null without decisions.',
+              },
+              p99Ms: {
+                type: ['number', 'null'],
+              },
+            },
+            required: ['minute', 'decisions', 'p50Ms', 'p99Ms'],
+          },
+        ],
+      },
+      LatencySummary: {
         type: 'object',
         description:
-          'See WeeklyReviewReport in @prod-hardening/plugin-prod-hardening-common.',
+          "Decision latency over the whole window, from the limiter's histogram.",
+        properties: {
+          decisions: {
+            type: 'integer',
+          },
+          p50Ms: {
+            type: ['number', 'null'],
+            description:
+              'Upper bounds of the histogram buckets holding the 50th / 99th percentile (the histogram cannot be more precise); null without decisions, and for a percentile in the open-ended last bucket, where p99OverMs says the lower bound instead.',
+          },
+          p99Ms: {
+            type: ['number', 'null'],
+          },
+          p99OverMs: {
+            type: 'number',
+            description:
+              'Set when the percentile is above the last finite bucket bound.',
+          },
+          meanMs: {
+            type: ['number', 'null'],
+            description: 'Mean from the exact sum of latencies.',
+          },
+        },
+        required: ['decisions', 'p50Ms', 'p99Ms', 'meanMs'],
+        additionalProperties: false,
+      },
+      BusyCreator: {
+        type: 'object',
+        description:
+          'A creator with the most decisions in the window, and its bucket right now.',
+        properties: {
+          userId: {
+            type: 'string',
+          },
+          decisions: {
+            type: 'integer',
+            description: 'Limiter decisions for this creator in the window.',
+          },
+          tokensAvailable: {
+            type: 'number',
+            description:
+              'Tokens in the bucket now (read without consuming one).',
+          },
+          sendsInWindow: {
+            type: 'integer',
+            description: 'Allowed sends inside the rolling window ending now.',
+          },
+          retryAfterMs: {
+            type: 'number',
+            description: '0 when a send now would be allowed.',
+          },
+          nextAllowedAt: {
+            type: 'string',
+            description:
+              'When the next send is allowed (now when it already is).',
+          },
+        },
+        required: [
+          'userId',
+          'decisions',
+          'tokensAvailable',
+          'sendsInWindow',
+          'retryAfterMs',
+          'nextAllowedAt',
+        ],
+        additionalProperties: false,
+      },
+      FallbackStatus: {
+        type: 'object',
+        description: 'The in-memory fallback flag the Lambda keeps in Redis.',
+        properties: {
+          active: {
+            type: 'boolean',
+            description:
+              'True while an instance decides without Redis (and can still write this flag).',
+          },
+          since: {
+            type: 'string',
+            description: 'Start of the current or last episode.',
+          },
+          endedAt: {
+            type: 'string',
+            description: 'End of the last episode.',
+          },
+          reason: {
+            type: 'string',
+          },
+          instance: {
+            type: 'string',
+          },
+          decisionsInWindow: {
+            type: 'integer',
+            description:
+              'Decisions made by the fallback inside the window (known once Redis is back).',
+          },
+        },
+        required: ['active', 'decisionsInWindow'],
+        additionalProperties: false,
+      },
+      LimitsInForce: {
+        type: 'object',
+        description:
+          'The limits the Lambda runs with, as it recorded them at start-up.',
+        properties: {
+          capacity: {
+            type: 'number',
+          },
+          refillIntervalMs: {
+            type: 'number',
+          },
+          windowLimit: {
+            type: 'number',
+          },
+          windowMs: {
+            type: 'number',
+          },
+          maxConcurrency: {
+            type: 'number',
+          },
+          fallbackWarmupMs: {
+            type: 'number',
+          },
+          updatedAt: {
+            type: 'string',
+            description: 'When a Lambda instance last recorded them.',
+          },
+        },
+        required: ['capacity', 'refillIntervalMs', 'windowLimit', 'windowMs'],
+        additionalProperties: false,
+      },
+      RateLimiterMetrics: {
+        type: 'object',
+        description:
+          'Everything the Throttling tab shows that comes from Redis. Open (no additionalProperties) because ThrottlingOverview composes it with `state`.',
+        properties: {
+          minutes: {
+            type: 'array',
+            description:
+              'Oldest first, one entry per minute of the window (empty minutes are zeros).',
+            items: {
+              $ref: '#/components/schemas/ThrottlingMinute',
+            },
+          },
+          totals: {
+            $ref: '#/components/schemas/ThrottlingCounters',
+          },
+          latency: {
+            $ref: '#/components/schemas/LatencySummary',
+          },
+          creators: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BusyCreator',
+            },
+          },
+          fallback: {
+            $ref: '#/components/schemas/FallbackStatus',
+          },
+          limits: {
+            description:
+              'Null until a Lambda instance has recorded its limits.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/LimitsInForce',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: [
+          'minutes',
+          'totals',
+          'latency',
+          'creators',
+          'fallback',
+          'limits',
+        ],
+      },
+      DeadLetterQueueStatus: {
+        type: 'object',
+        description:
+          "The rate limiter's dead-letter queue. Open (no additionalProperties) because ThrottlingOverview composes it with `state`.",
+        properties: {
+          queueName: {
+            type: 'string',
+          },
+          depth: {
+            type: 'integer',
+            description: 'Messages waiting (ApproximateNumberOfMessages).',
+          },
+          inFlight: {
+            type: 'integer',
+            description:
+              'Messages received but not deleted yet (ApproximateNumberOfMessagesNotVisible).',
+          },
+          oldestAgeSeconds: {
+            type: ['number', 'null'],
+            description:
+              'Seconds; null when no method gave an answer (see ageReason).',
+          },
+          ageSource: {
+            type: 'string',
+            enum: ['cloudwatch', 'sample', 'empty'],
+            description:
+              "How the age was found: cloudwatch's ApproximateAgeOfOldestMessage (real AWS; a few minutes behind), the oldest SentTimestamp of up to 10 messages sampled without deleting them, or empty (the queue is empty).",
+          },
+          ageReason: {
+            type: 'string',
+            description: 'Why the age is unknown.',
+          },
+          readAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'queueName',
+          'depth',
+          'inFlight',
+          'oldestAgeSeconds',
+          'readAt',
+        ],
+      },
+      Unavailable: {
+        type: 'object',
+        description: 'A part of the page that could not be read, and why.',
+        properties: {
+          state: {
+            type: 'string',
+            enum: ['unavailable'],
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['state', 'reason'],
+        additionalProperties: false,
+      },
+      ThrottlingOverview: {
+        type: 'object',
+        description:
+          'GET /throttling/overview: Redis and the DLQ are read independently, either may be unavailable with a reason while the other is shown. Times are ISO 8601 (UTC), durations milliseconds unless the name says otherwise.',
         properties: {
           generatedAt: {
             type: 'string',
           },
-          periods: {
-            type: 'object',
+          windowMinutes: {
+            type: 'integer',
           },
-          totals: {
-            type: 'object',
+          redis: {
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/RateLimiterMetrics',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
           },
-          movers: {
+          dlq: {
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/DeadLetterQueueStatus',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
+          },
+        },
+        required: ['generatedAt', 'windowMinutes', 'redis', 'dlq'],
+        additionalProperties: false,
+      },
+      DlqRedriveMethod: {
+        type: 'string',
+        description:
+          'How a redrive moved the messages: message-move-task (SQS StartMessageMoveTask, AWS moves every message in the background at a set rate) or bounded-move (receive, send to the queue, delete only what was sent, up to the bound).',
+        enum: ['message-move-task', 'bounded-move'],
+      },
+      DlqRedriveResult: {
+        type: 'object',
+        description:
+          'What POST /throttling/dlq/redrive did, with counts and the history row id.',
+        properties: {
+          outcome: {
+            type: 'string',
+            enum: ['succeeded', 'failed', 'running', 'timed-out'],
+            description:
+              'running: a move task was started and is still moving (see redrive-status); succeeded/failed: a bounded move ended; timed-out: AWS did not answer within the deadline, what moved is unknown until the history settles it.',
+          },
+          method: {
+            $ref: '#/components/schemas/DlqRedriveMethod',
+          },
+          message: {
+            type: 'string',
+          },
+          depthBefore: {
+            type: 'integer',
+            description: 'DLQ depth before the redrive.',
+          },
+          moved: {
+            type: 'integer',
+            description:
+              'Messages moved back (bounded move; the move task reports progress in redrive-status).',
+          },
+          notMoved: {
+            type: 'integer',
+            description:
+              'Messages whose copy could not be sent: left in the DLQ.',
+          },
+          notDeleted: {
+            type: 'integer',
+            description:
+              'Copies sent whose original could not be deleted: delivered twice at most, deduplicated by messageId.',
+          },
+          taskHandle: {
+            type: 'string',
+            description: 'Move task handle (message-move-task only).',
+          },
+          historyId: {
+            type: 'string',
+          },
+        },
+        required: [
+          'outcome',
+          'method',
+          'message',
+          'depthBefore',
+          'moved',
+          'notMoved',
+          'notDeleted',
+          'historyId',
+        ],
+        additionalProperties: false,
+      },
+      DlqRedriveStatus: {
+        type: 'object',
+        description:
+          "The latest redrive of the rate limiter's DLQ: idle when none was ever made, running while a bounded move or an SQS move task is under way, then how it ended.",
+        properties: {
+          state: {
+            type: 'string',
+            enum: ['idle', 'running', 'completed', 'failed', 'timed-out'],
+          },
+          queueName: {
+            type: 'string',
+          },
+          historyId: {
+            type: 'string',
+            description: 'The history row of the redrive.',
+          },
+          method: {
+            $ref: '#/components/schemas/DlqRedriveMethod',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          actor: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          task: {
             type: 'object',
+            description: "SQS's move task, when the endpoint lists move tasks.",
+            properties: {
+              taskHandle: {
+                type: 'string',
+              },
+              status: {
+                type: 'string',
+                description:
+                  'RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED, as SQS reports it.',
+              },
+              moved: {
+                type: 'integer',
+              },
+              toMove: {
+                type: 'integer',
+              },
+              maxPerSecond: {
+                type: 'number',
+              },
+              failureReason: {
+                type: 'string',
+              },
+            },
+            required: ['status', 'moved'],
+            additionalProperties: false,
+          },
+        },
+        required: ['state', 'queueName'],
+        additionalProperties: false,
+      },
+      FinOpsOverview: {
+        type: 'object',
+        description:
+          'GET /finops/overview: budget, forecasts, cost by service, anomalies, AI spend and cost alerts; each source may be unavailable on its own. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC).',
+        properties: {
+          generatedAt: {
+            type: 'string',
+            description: 'ISO 8601 of the clock the overview was computed for.',
+          },
+          month: {
+            type: 'string',
+          },
+          sources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FinOpsSourceStatus',
+            },
           },
           budget: {
-            type: 'object',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/BudgetStatus',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          forecastBasis: {
+            type: 'string',
+            enum: ['aws', 'own'],
+            description:
+              "Which forecast the page leads with: 'aws' when Cost Explorer's forecast answered (ours is shown beside it), 'own' when only the portal's own model is available.",
+          },
+          forecast: {
+            description:
+              "The portal's own forecast from the Cost Explorer daily costs; null without data.",
+            oneOf: [
+              {
+                $ref: '#/components/schemas/CostForecast',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          awsForecast: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/AwsCostForecast',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          serviceCosts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServiceDailyCost',
+            },
+            description: 'Daily cost by service, the last 90 complete days.',
           },
           anomalies: {
             type: 'array',
             items: {
-              type: 'object',
+              $ref: '#/components/schemas/TriagedCostAnomaly',
+            },
+            description:
+              'Our anomalies over the last 30 complete days, newest first.',
+          },
+          awsAnomalies: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AwsCostAnomaly',
             },
           },
-          aiUnitEconomics: {
+          ai: {
+            oneOf: [
+              {
+                type: 'object',
+                properties: {
+                  daily: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/AiDailyCost',
+                    },
+                    description:
+                      'The last 30 complete days, by provider and agent.',
+                  },
+                  unitEconomics: {
+                    $ref: '#/components/schemas/AiUnitEconomics',
+                  },
+                },
+                required: ['daily', 'unitEconomics'],
+                additionalProperties: false,
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostAlert',
+            },
+            description:
+              'Alerts of the cost-alerts table that are still retained, critical first.',
+          },
+          costExplorerUsage: {
+            $ref: '#/components/schemas/CostExplorerUsage',
+          },
+        },
+        required: [
+          'generatedAt',
+          'month',
+          'sources',
+          'budget',
+          'forecastBasis',
+          'forecast',
+          'awsForecast',
+          'serviceCosts',
+          'anomalies',
+          'awsAnomalies',
+          'ai',
+          'alerts',
+          'costExplorerUsage',
+        ],
+        additionalProperties: false,
+      },
+      FinOpsSourceStatus: {
+        type: 'object',
+        properties: {
+          id: {
+            $ref: '#/components/schemas/FinOpsSourceId',
+          },
+          label: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['ok', 'unavailable', 'pending'],
+          },
+          reason: {
+            type: 'string',
+            description: 'Why the source is unavailable, in one sentence.',
+          },
+          readAt: {
+            type: 'string',
+            description: 'ISO 8601: when the data shown was read from AWS.',
+          },
+        },
+        required: ['id', 'label', 'state'],
+        additionalProperties: false,
+      },
+      FinOpsSourceId: {
+        type: 'string',
+        enum: [
+          'budgets',
+          'costExplorer',
+          'costForecast',
+          'costAnomalies',
+          'aiLedger',
+          'costAlerts',
+        ],
+        description:
+          'The data sources of the FinOps tab; each can be unavailable on its own.',
+      },
+      BudgetStatus: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          limitMicros: {
+            type: 'integer',
+          },
+          actualMicros: {
+            type: 'integer',
+            description:
+              'Month-to-date actual spend as AWS Budgets reports it.',
+          },
+          forecastMicros: {
+            description:
+              "AWS Budgets' month-end forecast; null when AWS has none yet.",
+            type: ['integer', 'null'],
+          },
+          notifications: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BudgetNotificationStatus',
+            },
+          },
+        },
+        required: [
+          'name',
+          'limitMicros',
+          'actualMicros',
+          'forecastMicros',
+          'notifications',
+        ],
+        additionalProperties: false,
+      },
+      BudgetNotificationStatus: {
+        type: 'object',
+        properties: {
+          notificationType: {
+            type: 'string',
+            enum: ['ACTUAL', 'FORECASTED'],
+          },
+          threshold: {
+            type: 'number',
+            description:
+              'As configured: a percent of the limit, or an absolute amount.',
+          },
+          thresholdType: {
+            type: 'string',
+            enum: ['PERCENTAGE', 'ABSOLUTE_VALUE'],
+          },
+          thresholdMicros: {
+            type: 'integer',
+          },
+          comparedMicros: {
+            type: 'integer',
+            description:
+              'Actual spend for ACTUAL notifications, forecast spend for FORECASTED ones.',
+          },
+          fired: {
+            type: 'boolean',
+            description:
+              'comparedMicros > thresholdMicros: AWS has sent (or will send) this notification.',
+          },
+        },
+        required: [
+          'notificationType',
+          'threshold',
+          'thresholdType',
+          'thresholdMicros',
+          'comparedMicros',
+          'fired',
+        ],
+        additionalProperties: false,
+        description:
+          "One of the budget's notifications, and whether spend has crossed it.",
+      },
+      CostForecast: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            description: 'The last complete day the forecast is based on.',
+          },
+          budgetMicros: {
+            type: 'integer',
+          },
+          burn: {
+            $ref: '#/components/schemas/BudgetBurn',
+          },
+          runRate: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          holt: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          parameters: {
+            $ref: '#/components/schemas/ForecastParameters',
+          },
+          points: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ForecastPoint',
+            },
+            description: 'Every day of the month, for the chart.',
+          },
+        },
+        required: [
+          'month',
+          'asOf',
+          'budgetMicros',
+          'burn',
+          'runRate',
+          'holt',
+          'parameters',
+          'points',
+        ],
+        additionalProperties: false,
+      },
+      BudgetBurn: {
+        type: 'object',
+        properties: {
+          budgetMicros: {
+            type: 'integer',
+          },
+          daysInMonth: {
+            type: 'number',
+          },
+          elapsedDays: {
+            type: 'number',
+            description: 'Complete days of the month so far.',
+          },
+          remainingDays: {
+            type: 'number',
+            description: 'Days of the month still to come, today included.',
+          },
+          monthToDateMicros: {
+            type: 'integer',
+            description: 'Spend of the complete days of the month.',
+          },
+          proRatedBudgetMicros: {
+            type: 'integer',
+            description:
+              'budget × elapsedDays ÷ daysInMonth: what an even pace would have spent by now.',
+          },
+          overProRatedMicros: {
+            type: 'integer',
+            description:
+              'monthToDate − proRatedBudget: positive means ahead of (over) the pace.',
+          },
+          percentOfProRated: {
+            type: ['number', 'null'],
+            description:
+              'monthToDate ÷ proRatedBudget × 100; null before the first complete day.',
+          },
+          allowedDailyMicros: {
+            type: 'number',
+            description:
+              'budget ÷ daysInMonth: the daily spend the budget allows.',
+          },
+          burnRateDailyMicros: {
+            type: 'number',
+            description:
+              'Average daily spend over the run-rate window (the current burn rate).',
+          },
+          burnRatio: {
+            type: 'number',
+            description:
+              'burnRate ÷ allowedDaily: 1 is on pace, 1.5 spends half as much again as allowed.',
+          },
+          averageDailyMicros: {
+            type: ['number', 'null'],
+            description:
+              'monthToDate ÷ elapsedDays; null before the first complete day.',
+          },
+        },
+        required: [
+          'budgetMicros',
+          'daysInMonth',
+          'elapsedDays',
+          'remainingDays',
+          'monthToDateMicros',
+          'proRatedBudgetMicros',
+          'overProRatedMicros',
+          'percentOfProRated',
+          'allowedDailyMicros',
+          'burnRateDailyMicros',
+          'burnRatio',
+          'averageDailyMicros',
+        ],
+        additionalProperties: false,
+      },
+      MethodForecast: {
+        type: 'object',
+        properties: {
+          method: {
+            $ref: '#/components/schemas/ForecastMethod',
+          },
+          monthEndMicros: {
+            type: 'integer',
+            description:
+              'Actual month-to-date plus the projection of the remaining days.',
+          },
+          monthEndLowMicros: {
+            type: 'integer',
+            description:
+              'Holt only: month-end with every remaining day at the low / high edge of the band.',
+          },
+          monthEndHighMicros: {
+            type: 'integer',
+          },
+          percentOfBudget: {
+            type: 'number',
+            description: 'monthEnd ÷ budget × 100.',
+          },
+          exhaustion: {
+            description:
+              'Null when the budget is not reached within the month.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/BudgetExhaustion',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: ['method', 'monthEndMicros', 'percentOfBudget', 'exhaustion'],
+        additionalProperties: false,
+      },
+      ForecastMethod: {
+        type: 'string',
+        enum: ['runRate', 'holt'],
+      },
+      BudgetExhaustion: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          basis: {
+            type: 'string',
+            enum: ['actual', 'forecast'],
+            description:
+              "'actual' when it already happened on a complete day, 'forecast' when projected.",
+          },
+        },
+        required: ['day', 'basis'],
+        additionalProperties: false,
+        description:
+          'The first day on which month-to-date spend reaches the budget.',
+      },
+      ForecastParameters: {
+        type: 'object',
+        properties: {
+          runRateDays: {
+            type: 'number',
+            description: 'Days averaged by the run-rate method.',
+          },
+          historyDays: {
+            type: 'number',
+            description: 'Complete days the Holt model is fitted on.',
+          },
+          alpha: {
+            type: 'number',
+            description:
+              'Holt level smoothing, 0 < alpha ≤ 1: higher follows recent days faster.',
+          },
+          beta: {
+            type: 'number',
+            description:
+              'Holt trend smoothing, 0 ≤ beta ≤ 1: higher lets the slope change faster.',
+          },
+          phi: {
+            type: 'number',
+            description:
+              'Trend damping, 0 < phi ≤ 1: 1 extends the slope unchanged, lower flattens it.',
+          },
+          bandZ: {
+            type: 'number',
+            description:
+              'Width of the Holt band in standard deviations of the one-day-ahead error.',
+          },
+        },
+        required: [
+          'runRateDays',
+          'historyDays',
+          'alpha',
+          'beta',
+          'phi',
+          'bandZ',
+        ],
+        additionalProperties: false,
+        description:
+          'Parameters the forecast ran with, shown beside the chart.',
+      },
+      ForecastPoint: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          actualMicros: {
+            type: 'integer',
+            description: 'Cost of a complete day. Absent from today on.',
+          },
+          runRateMicros: {
+            type: 'integer',
+            description:
+              'Projected cost by the run-rate method. Absent on complete days.',
+          },
+          holtMicros: {
+            type: 'integer',
+            description:
+              'Projected cost by the Holt model, with its band. Absent on complete days.',
+          },
+          holtLowMicros: {
+            type: 'integer',
+          },
+          holtHighMicros: {
+            type: 'integer',
+          },
+          cumulativeRunRateMicros: {
+            type: 'integer',
+            description:
+              'Month-to-date spend at the end of this day, actual then projected by each method.',
+          },
+          cumulativeHoltMicros: {
+            type: 'integer',
+          },
+          budgetPaceMicros: {
+            type: 'integer',
+            description:
+              'The budget spread evenly over the month, cumulated: the "on pace" line.',
+          },
+        },
+        required: [
+          'day',
+          'cumulativeRunRateMicros',
+          'cumulativeHoltMicros',
+          'budgetPaceMicros',
+        ],
+        additionalProperties: false,
+        description:
+          'One day of the month for the forecast chart; a field is absent when it does not apply.',
+      },
+      AwsCostForecast: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          monthEndMicros: {
+            type: 'integer',
+            description:
+              "Month-to-date actual plus AWS's forecast of the rest of the month.",
+          },
+          remainingMicros: {
+            type: 'integer',
+          },
+          remainingLowMicros: {
+            type: ['integer', 'null'],
+          },
+          remainingHighMicros: {
+            type: ['integer', 'null'],
+          },
+        },
+        required: [
+          'month',
+          'monthEndMicros',
+          'remainingMicros',
+          'remainingLowMicros',
+          'remainingHighMicros',
+        ],
+        additionalProperties: false,
+        description:
+          "Cost Explorer's own month-end forecast (GetCostForecast), when it answers.",
+      },
+      ServiceDailyCost: {
+        description:
+          'One day of cost for one AWS service (Cost Explorer, grouped by SERVICE).',
+        allOf: [
+          {
+            $ref: '#/components/schemas/DailyCost',
+          },
+          {
             type: 'object',
+            properties: {
+              service: {
+                type: 'string',
+              },
+            },
+            required: ['service'],
+          },
+        ],
+      },
+      TriagedCostAnomaly: {
+        description:
+          "One of the portal's own anomalies, with the id triage answers to and its latest answer.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/CostAnomaly',
+          },
+          {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+                description:
+                  '`day/dimension/series`: the same anomaly has the same id on every refresh.',
+              },
+              feedback: {
+                oneOf: [
+                  {
+                    $ref: '#/components/schemas/AnomalyFeedback',
+                  },
+                  {
+                    type: 'null',
+                  },
+                ],
+              },
+            },
+            required: ['feedback', 'id'],
+          },
+        ],
+      },
+      CostDimension: {
+        type: 'string',
+        enum: ['total', 'service', 'provider', 'agent', 'model'],
+      },
+      AnomalyScoreMethod: {
+        type: 'string',
+        enum: ['mad', 'meanAbsoluteDeviation', 'flatBaseline'],
+        description:
+          'How the score was computed: from the median absolute deviation; from the mean absolute deviation when more than half the window sits exactly on the median (MAD = 0); or not at all when every day of the window has the same cost (flat baseline, score null).',
+      },
+      AwsCostAnomaly: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          startDay: {
+            type: ['string', 'null'],
+          },
+          endDay: {
+            type: ['string', 'null'],
+          },
+          series: {
+            type: 'string',
+          },
+          maxScore: {
+            type: 'number',
+          },
+          impactMicros: {
+            type: ['integer', 'null'],
+          },
+          feedback: {
+            description: 'The latest answer given from the portal, if any.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/AnomalyFeedback',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: [
+          'id',
+          'startDay',
+          'endDay',
+          'series',
+          'maxScore',
+          'impactMicros',
+          'feedback',
+        ],
+        additionalProperties: false,
+        description:
+          'An anomaly found by AWS Cost Anomaly Detection (GetAnomalies).',
+      },
+      AiDailyCost: {
+        description: 'One day of AI spend of one provider and agent.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/DailyCost',
+          },
+          {
+            type: 'object',
+            properties: {
+              provider: {
+                type: 'string',
+              },
+              agent: {
+                type: 'string',
+              },
+            },
+            required: ['agent', 'provider'],
+          },
+        ],
+      },
+      AiUnitEconomics: {
+        type: 'object',
+        properties: {
+          periods: {
+            $ref: '#/components/schemas/WeekPeriods',
+          },
+          total: {
+            $ref: '#/components/schemas/AiUnitCostRow',
+          },
+          byProvider: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AiUnitCostRow',
+            },
+            description: "Each sorted by this week's cost, largest first.",
+          },
+          byAgent: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AiUnitCostRow',
+            },
+          },
+          byModel: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AiUnitCostRow',
+            },
+          },
+        },
+        required: ['periods', 'total', 'byProvider', 'byAgent', 'byModel'],
+        additionalProperties: false,
+      },
+      WeekPeriods: {
+        type: 'object',
+        properties: {
+          current: {
+            $ref: '#/components/schemas/DayRange',
+            description: 'The last 7 complete days.',
+          },
+          previous: {
+            $ref: '#/components/schemas/DayRange',
+            description: 'The 7 days before those.',
+          },
+        },
+        required: ['current', 'previous'],
+        additionalProperties: false,
+        description: 'The two weeks every week-over-week figure compares.',
+      },
+      DayRange: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          days: {
+            type: 'number',
+          },
+        },
+        required: ['from', 'to', 'days'],
+        description: 'An inclusive range of UTC days.',
+      },
+      AiUnitCostRow: {
+        type: 'object',
+        properties: {
+          dimension: {
+            type: 'string',
+            enum: ['total', 'provider', 'agent', 'model'],
+          },
+          key: {
+            type: 'string',
+            description:
+              'Provider, agent, "provider/model" (a model name can exist at two providers), or "Total".',
+          },
+          current: {
+            $ref: '#/components/schemas/AiUsage',
+          },
+          previous: {
+            $ref: '#/components/schemas/AiUsage',
+          },
+          costChangePercent: {
+            type: ['number', 'null'],
+          },
+          costPer1kTokensChangePercent: {
+            type: ['number', 'null'],
+          },
+          costPerRequestChangePercent: {
+            type: ['number', 'null'],
+          },
+        },
+        required: [
+          'dimension',
+          'key',
+          'current',
+          'previous',
+          'costChangePercent',
+          'costPer1kTokensChangePercent',
+          'costPerRequestChangePercent',
+        ],
+        additionalProperties: false,
+      },
+      AiUsage: {
+        type: 'object',
+        properties: {
+          costMicros: {
+            type: 'integer',
+          },
+          inputTokens: {
+            type: 'number',
+          },
+          outputTokens: {
+            type: 'number',
+          },
+          requests: {
+            type: 'number',
+          },
+          costPer1kTokensMicros: {
+            type: ['number', 'null'],
+            description:
+              'cost ÷ (input + output tokens) × 1000, in micro-dollars; null without tokens.',
+          },
+          costPerRequestMicros: {
+            type: ['number', 'null'],
+            description:
+              'cost ÷ requests, in micro-dollars; null without requests.',
+          },
+          tokensPerRequest: {
+            type: ['number', 'null'],
+            description:
+              '(input + output tokens) ÷ requests; null without requests.',
+          },
+        },
+        required: [
+          'costMicros',
+          'inputTokens',
+          'outputTokens',
+          'requests',
+          'costPer1kTokensMicros',
+          'costPerRequestMicros',
+          'tokensPerRequest',
+        ],
+        additionalProperties: false,
+      },
+      CostAlert: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            description: 'ISO 8601 timestamp.',
+          },
+          alertType: {
+            $ref: '#/components/schemas/CostAlertType',
+          },
+          severity: {
+            type: 'string',
+            enum: ['warning', 'critical'],
+          },
+          message: {
+            type: 'string',
+          },
+          amountMicros: {
+            type: 'integer',
+          },
+          thresholdMicros: {
+            type: 'integer',
+          },
+          notified: {
+            type: 'boolean',
+            description:
+              'Whether the SNS notification went out; false rows still need a person to look.',
+          },
+        },
+        required: [
+          'id',
+          'createdAt',
+          'alertType',
+          'severity',
+          'message',
+          'amountMicros',
+          'thresholdMicros',
+          'notified',
+        ],
+        additionalProperties: false,
+        description: 'A row of the cost-alerts table.',
+      },
+      CostAlertType: {
+        type: 'string',
+        enum: ['budget_threshold', 'anomaly', 'daily_limit'],
+      },
+      CostExplorerUsage: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          requests: {
+            type: 'number',
+          },
+          costMicros: {
+            type: 'integer',
+          },
+          lastRefreshAt: {
+            type: ['string', 'null'],
+            description:
+              'ISO 8601 of the last scheduled refresh that ran, if any.',
+          },
+          refreshEveryHours: {
+            type: 'number',
+            description: 'How often the scheduled refresh runs.',
+          },
+        },
+        required: [
+          'month',
+          'requests',
+          'costMicros',
+          'lastRefreshAt',
+          'refreshEveryHours',
+        ],
+        additionalProperties: false,
+        description:
+          "The portal's own Cost Explorer use: every request costs $0.01.",
+      },
+      WeeklyReviewReport: {
+        type: 'object',
+        description:
+          "GET /finops/weekly-review: the last 7 complete days against the 7 before, the month's budget, the week's anomalies, AI unit economics and open alerts. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC).",
+        properties: {
+          generatedAt: {
+            type: 'string',
+            description:
+              'ISO 8601 timestamp of the clock the report was computed for.',
+          },
+          periods: {
+            $ref: '#/components/schemas/WeekPeriods',
+          },
+          totals: {
+            type: 'object',
+            properties: {
+              aws: {
+                $ref: '#/components/schemas/AmountChange',
+                description: 'The AWS bill (Cost Explorer, all services).',
+              },
+              ai: {
+                $ref: '#/components/schemas/AmountChange',
+                description: 'The AI-cost ledger (all providers).',
+              },
+            },
+            required: ['aws', 'ai'],
+            additionalProperties: false,
+          },
+          movers: {
+            type: 'object',
+            properties: {
+              services: {
+                $ref: '#/components/schemas/WeekOverWeekTable',
+              },
+              agents: {
+                $ref: '#/components/schemas/WeekOverWeekTable',
+              },
+              providers: {
+                $ref: '#/components/schemas/WeekOverWeekTable',
+              },
+            },
+            required: ['services', 'agents', 'providers'],
+            additionalProperties: false,
+          },
+          budget: {
+            $ref: '#/components/schemas/WeeklyReviewBudget',
+            description:
+              'The month that contains the last day of the current week.',
+          },
+          anomalies: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostAnomaly',
+            },
+            description: 'Anomalies on the days of the current week.',
+          },
+          aiUnitEconomics: {
+            $ref: '#/components/schemas/AiUnitEconomics',
           },
           openAlerts: {
             type: 'array',
             items: {
-              type: 'object',
+              $ref: '#/components/schemas/CostAlert',
             },
+            description: 'Critical first, then newest first.',
           },
         },
         required: [
@@ -1174,11 +2484,403 @@ export const spec = {
           'aiUnitEconomics',
           'openAlerts',
         ],
+        additionalProperties: false,
+      },
+      AmountChange: {
+        type: 'object',
+        properties: {
+          currentMicros: {
+            type: 'integer',
+          },
+          previousMicros: {
+            type: 'integer',
+          },
+          changeMicros: {
+            type: 'integer',
+            description: 'current − previous.',
+          },
+          changePercent: {
+            type: ['number', 'null'],
+            description: 'change ÷ previous × 100; null when previous is 0.',
+          },
+        },
+        required: [
+          'currentMicros',
+          'previousMicros',
+          'changeMicros',
+          'changePercent',
+        ],
+      },
+      WeekOverWeekTable: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/AmountChange',
+          },
+          {
+            type: 'object',
+            properties: {
+              dimension: {
+                $ref: '#/components/schemas/CostDimension',
+              },
+              movers: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Mover',
+                },
+                description:
+                  'The largest absolute changes first, at most the requested number.',
+              },
+              others: {
+                description:
+                  'Everything not listed in movers, summed, so the table adds up to the totals.',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/AmountChange',
+                  },
+                  {
+                    type: 'object',
+                    properties: {
+                      count: {
+                        type: 'integer',
+                      },
+                    },
+                    required: ['count'],
+                  },
+                ],
+              },
+            },
+            required: ['dimension', 'movers', 'others'],
+          },
+        ],
+      },
+      Mover: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/AmountChange',
+          },
+          {
+            type: 'object',
+            properties: {
+              key: {
+                type: 'string',
+              },
+              status: {
+                $ref: '#/components/schemas/MoverStatus',
+              },
+            },
+            required: ['key', 'status'],
+          },
+        ],
+      },
+      MoverStatus: {
+        type: 'string',
+        enum: ['new', 'disappeared', 'up', 'down', 'flat'],
+        description:
+          'new: nothing the week before; disappeared: nothing this week; up / down / flat otherwise. "Nothing" means a total of $0, whether or not rows exist.',
+      },
+      WeeklyReviewBudget: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+          },
+          burn: {
+            $ref: '#/components/schemas/BudgetBurn',
+          },
+          runRate: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          holt: {
+            $ref: '#/components/schemas/MethodForecast',
+          },
+          parameters: {
+            $ref: '#/components/schemas/ForecastParameters',
+          },
+        },
+        required: ['month', 'burn', 'runRate', 'holt', 'parameters'],
+        additionalProperties: false,
+      },
+      CostAnomaly: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          dimension: {
+            $ref: '#/components/schemas/CostDimension',
+          },
+          series: {
+            type: 'string',
+            description:
+              'The service, provider or agent name; "Total" for the whole account.',
+          },
+          expectedMicros: {
+            type: 'integer',
+            description: 'The median of the window before the day.',
+          },
+          actualMicros: {
+            type: 'integer',
+          },
+          impactMicros: {
+            type: 'integer',
+            description: 'actual − expected: positive for a spike.',
+          },
+          score: {
+            type: ['number', 'null'],
+            description:
+              'Modified z-score; null on a flat baseline, where any change is unusual.',
+          },
+          scoreMethod: {
+            $ref: '#/components/schemas/AnomalyScoreMethod',
+          },
+          direction: {
+            type: 'string',
+            enum: ['spike', 'drop'],
+          },
+          windowDays: {
+            type: 'number',
+            description: 'Days of history the expectation was computed from.',
+          },
+        },
+        required: [
+          'day',
+          'dimension',
+          'series',
+          'expectedMicros',
+          'actualMicros',
+          'impactMicros',
+          'score',
+          'scoreMethod',
+          'direction',
+          'windowDays',
+        ],
+      },
+      FinOpsOptimisation: {
+        type: 'object',
+        description:
+          "GET /finops/optimisation: the seed's savings targets measured from Cost Explorer, and Trusted Advisor's cost-optimisation checks. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC).",
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          changeDay: {
+            type: 'string',
+            description:
+              'The configured day the hardening changes began; the baseline ends the day before.',
+          },
+          usageRefreshedAt: {
+            type: 'string',
+            description:
+              "When Cost Explorer's usage-type costs were last read, if ever.",
+          },
+          usageUnavailableReason: {
+            type: 'string',
+            description:
+              'Why the last read of the usage-type costs failed (older figures are still shown).',
+          },
+          targets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SavingsTarget',
+            },
+          },
+          trustedAdvisor: {
+            $ref: '#/components/schemas/TrustedAdvisorReport',
+          },
+        },
+        required: ['generatedAt', 'targets', 'trustedAdvisor'],
+        additionalProperties: false,
+      },
+      SavingsTarget: {
+        type: 'object',
+        properties: {
+          id: {
+            $ref: '#/components/schemas/SavingsTargetId',
+          },
+          title: {
+            type: 'string',
+          },
+          goalPercent: {
+            type: 'number',
+            description: "The seed's goal, a percentage reduction (20 = 20 %).",
+          },
+          basis: {
+            type: 'string',
+            description:
+              'What is measured, in words (service and usage types).',
+          },
+          status: {
+            $ref: '#/components/schemas/SavingsTargetStatus',
+          },
+          explanation: {
+            type: 'string',
+            description: 'Why the status is what it is, for a person.',
+          },
+          baseline: {
+            $ref: '#/components/schemas/SavingsWindow',
+          },
+          current: {
+            $ref: '#/components/schemas/SavingsWindow',
+          },
+          reductionPercent: {
+            type: 'number',
+            description:
+              '(baseline − current) ÷ baseline × 100, one decimal; negative when cost rose.',
+          },
+          monthlySavingMicros: {
+            type: 'integer',
+            description: '(baseline − current) daily averages × 30.',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'goalPercent',
+          'basis',
+          'status',
+          'explanation',
+        ],
+        additionalProperties: false,
+      },
+      SavingsTargetId: {
+        type: 'string',
+        enum: ['vpc-endpoints-nat', 'dynamodb-ttl-storage'],
+      },
+      SavingsTargetStatus: {
+        type: 'string',
+        enum: ['met', 'behind', 'measuring', 'no-data', 'not-configured'],
+        description:
+          '- `met`: the reduction reached the goal.\n- `behind`: measured, below the goal.\n- `measuring`: fewer than a week of data since the change; the figure is provisional.\n- `no-data`: Cost Explorer has no cost of this kind before or after the change.\n- `not-configured`: the day the change was made is not configured.',
+      },
+      SavingsWindow: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/DayRange',
+          },
+          {
+            type: 'object',
+            properties: {
+              dailyAverageMicros: {
+                type: 'integer',
+                description: 'Average cost per day over the window.',
+              },
+            },
+            required: ['dailyAverageMicros'],
+          },
+        ],
+      },
+      TrustedAdvisorReport: {
+        oneOf: [
+          {
+            type: 'object',
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['ok'],
+              },
+              checkedAt: {
+                type: 'string',
+                description: 'When the portal last read Trusted Advisor.',
+              },
+              checks: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/TrustedAdvisorCostCheck',
+                },
+              },
+              totalEstimatedMonthlySavingsMicros: {
+                type: 'integer',
+              },
+            },
+            required: [
+              'state',
+              'checkedAt',
+              'checks',
+              'totalEstimatedMonthlySavingsMicros',
+            ],
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['not-available'],
+              },
+              reason: {
+                type: 'string',
+                description:
+                  "e.g. the account's support plan has no Support API.",
+              },
+            },
+            required: ['state', 'reason'],
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['not-read-yet'],
+              },
+            },
+            required: ['state'],
+            additionalProperties: false,
+          },
+        ],
+      },
+      TrustedAdvisorCostCheck: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/TrustedAdvisorCheckStatus',
+          },
+          resourcesFlagged: {
+            type: 'number',
+          },
+          resourcesProcessed: {
+            type: 'number',
+          },
+          estimatedMonthlySavingsMicros: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'id',
+          'name',
+          'status',
+          'resourcesFlagged',
+          'resourcesProcessed',
+          'estimatedMonthlySavingsMicros',
+        ],
+        additionalProperties: false,
+      },
+      TrustedAdvisorCheckStatus: {
+        type: 'string',
+        enum: ['ok', 'warning', 'error', 'not_available'],
+      },
+      DailyCost: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          amountMicros: {
+            type: 'integer',
+          },
+        },
+        required: ['day', 'amountMicros'],
+        description:
+          "One day's cost of one series (a service, a provider, or the whole account).",
       },
       EntitySummary: {
         type: 'object',
-        description:
-          'See EntitySummary in @prod-hardening/plugin-prod-hardening-common: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars.',
         properties: {
           entityRef: {
             type: 'string',
@@ -1191,24 +2893,13 @@ export const spec = {
           },
           rollup: {
             type: 'boolean',
+            description:
+              'True for a System (its parts) or a Group (what it owns).',
           },
           members: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                entityRef: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                mapped: {
-                  type: 'boolean',
-                },
-              },
-              required: ['entityRef', 'mapped'],
-              additionalProperties: false,
+              $ref: '#/components/schemas/EntitySummaryMember',
             },
           },
           arns: {
@@ -1216,78 +2907,39 @@ export const spec = {
             items: {
               type: 'string',
             },
+            description:
+              "ARNs the summary looked for (the entity's, or every member's).",
           },
           posture: {
-            type: ['object', 'null'],
-            properties: {
-              score: {
-                type: 'object',
+            description: 'Null when nothing mapped selects resources.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EntityPosture',
               },
-              checks: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/CheckResult',
-                },
+              {
+                type: 'null',
               },
-              findings: {
-                type: 'object',
-                properties: {
-                  total: {
-                    type: 'integer',
-                  },
-                  bySeverity: {
-                    type: 'object',
-                  },
-                  items: {
-                    type: 'array',
-                    items: {
-                      $ref: '#/components/schemas/Finding',
-                    },
-                  },
-                },
-                required: ['total', 'bySeverity', 'items'],
-              },
-              unavailableReason: {
-                type: 'string',
-              },
-            },
-            required: ['score', 'checks', 'findings'],
+            ],
           },
           cost: {
-            type: 'object',
-            properties: {
-              tags: {
-                type: ['object', 'null'],
-              },
-              ai: {
-                type: ['object', 'null'],
-              },
-            },
-            required: ['tags', 'ai'],
+            $ref: '#/components/schemas/EntityCost',
           },
           throttling: {
-            type: ['object', 'null'],
+            description:
+              'Null unless the entity (or a member) is the rate limiter.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EntityThrottling',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
           problems: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                entityRef: {
-                  type: 'string',
-                },
-                annotation: {
-                  type: 'string',
-                },
-                value: {
-                  type: 'string',
-                },
-                reason: {
-                  type: 'string',
-                },
-              },
-              required: ['entityRef', 'annotation', 'value', 'reason'],
-              additionalProperties: false,
+              $ref: '#/components/schemas/EntityAnnotationProblem',
             },
           },
         },
@@ -1302,6 +2954,591 @@ export const spec = {
           'cost',
           'throttling',
           'problems',
+        ],
+        additionalProperties: false,
+        description:
+          'GET /entities/{kind}/{namespace}/{name}/summary: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars.',
+      },
+      EntitySummaryMember: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          mapped: {
+            type: 'boolean',
+            description:
+              'Explicit ARNs, tag sets, agents or the rate-limiter flag resolved from it.',
+          },
+        },
+        required: ['entityRef', 'mapped'],
+        additionalProperties: false,
+        description:
+          "One entity that the summary covers (the entity itself, or a roll-up's child).",
+      },
+      EntityPosture: {
+        type: 'object',
+        properties: {
+          score: {
+            $ref: '#/components/schemas/PostureScore',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckResult',
+            },
+          },
+          findings: {
+            type: 'object',
+            properties: {
+              total: {
+                type: 'integer',
+              },
+              bySeverity: {
+                $ref: '#/components/schemas/SeverityCounts',
+              },
+              items: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Finding',
+                },
+                description:
+                  'The most severe first, at most ENTITY_FINDINGS_LIMIT.',
+              },
+            },
+            required: ['total', 'bySeverity', 'items'],
+            additionalProperties: false,
+          },
+          unavailableReason: {
+            type: 'string',
+            description:
+              'Why findings could not be read (the checks are still shown).',
+          },
+        },
+        required: ['score', 'checks', 'findings'],
+        additionalProperties: false,
+        description:
+          "The posture of an entity's resources: each check narrowed to the resources that are the entity's (its status the worst of theirs), the score computed from those like the page's, and the open findings on those resources.",
+      },
+      PostureScore: {
+        type: 'object',
+        properties: {
+          securityHubPercent: {
+            type: ['number', 'null'],
+            description:
+              "Security Hub's method: passed ÷ evaluated checks (ERROR excluded), unweighted, 0–100.",
+          },
+          severityWeightedPercent: {
+            type: ['number', 'null'],
+            description:
+              'Passed weight ÷ evaluated weight with CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, INFO 0.',
+          },
+          passed: {
+            type: 'integer',
+          },
+          failed: {
+            type: 'integer',
+          },
+          warned: {
+            type: 'integer',
+          },
+          errored: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'securityHubPercent',
+          'severityWeightedPercent',
+          'passed',
+          'failed',
+          'warned',
+          'errored',
+        ],
+        description:
+          'The two scores and the counts of check statuses. Open (no additionalProperties) because scoreWithExemptions composes it.',
+      },
+      EntityCost: {
+        type: 'object',
+        properties: {
+          tags: {
+            description:
+              'Cost allocation tags and cost categories mapped to the entity, and what the portal has for them (the scheduled Cost Explorer refresh reads cost by service only).',
+            oneOf: [
+              {
+                type: 'object',
+                properties: {
+                  state: {
+                    type: 'string',
+                    enum: ['unavailable'],
+                  },
+                  reason: {
+                    type: 'string',
+                  },
+                  tagSets: {
+                    type: 'array',
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          key: {
+                            type: 'string',
+                          },
+                          value: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['key', 'value'],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                  costCategorySets: {
+                    type: 'array',
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          key: {
+                            type: 'string',
+                          },
+                          value: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['key', 'value'],
+                        additionalProperties: false,
+                      },
+                    },
+                  },
+                },
+                required: ['state', 'reason', 'tagSets', 'costCategorySets'],
+                additionalProperties: false,
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          ai: {
+            description:
+              'Null when no agent of the entity is in the AI-cost ledger.',
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/EntityAiCost',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+        required: ['tags', 'ai'],
+        additionalProperties: false,
+      },
+      EntityThrottling: {
+        type: 'object',
+        properties: {
+          windowMinutes: {
+            type: 'integer',
+          },
+          redis: {
+            oneOf: [
+              {
+                type: 'object',
+                properties: {
+                  state: {
+                    type: 'string',
+                    enum: ['ok'],
+                  },
+                  totals: {
+                    $ref: '#/components/schemas/ThrottlingCounters',
+                  },
+                  fallback: {
+                    $ref: '#/components/schemas/FallbackStatus',
+                  },
+                },
+                required: ['state', 'totals', 'fallback'],
+                additionalProperties: false,
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
+          },
+          dlq: {
+            oneOf: [
+              {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: {
+                      state: {
+                        type: 'string',
+                        enum: ['ok'],
+                      },
+                    },
+                    required: ['state'],
+                  },
+                  {
+                    $ref: '#/components/schemas/DeadLetterQueueStatus',
+                  },
+                ],
+              },
+              {
+                $ref: '#/components/schemas/Unavailable',
+              },
+            ],
+          },
+        },
+        required: ['windowMinutes', 'redis', 'dlq'],
+        additionalProperties: false,
+        description:
+          "The rate limiter's last hour, for the rate-limiter component.",
+      },
+      EntityAnnotationProblem: {
+        type: 'object',
+        properties: {
+          annotation: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+            description: 'The offending value (or part of it), as written.',
+          },
+          reason: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+        },
+        required: ['annotation', 'entityRef', 'reason', 'value'],
+        additionalProperties: false,
+        description:
+          "An annotation problem, with the entity that carries it (a roll-up lists its children's).",
+      },
+      EntityAiCost: {
+        type: 'object',
+        description:
+          "AI spend of the entity's agents in the AI-cost ledger, this month. Open (no additionalProperties) because EntityCost composes it with `state`.",
+        properties: {
+          month: {
+            type: 'string',
+          },
+          agents: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                agent: {
+                  type: 'string',
+                },
+                monthToDateMicros: {
+                  type: 'integer',
+                },
+                forecastMicros: {
+                  type: 'integer',
+                },
+              },
+              required: ['agent', 'monthToDateMicros', 'forecastMicros'],
+              additionalProperties: false,
+            },
+          },
+          monthToDateMicros: {
+            type: 'integer',
+          },
+          forecastMicros: {
+            type: 'integer',
+            description:
+              "Month to date plus the last 7 complete days' average for each remaining day.",
+          },
+          throughDay: {
+            type: ['string', 'null'],
+            description:
+              'The complete days the figures cover (the current, partial day is never used).',
+          },
+        },
+        required: [
+          'month',
+          'agents',
+          'monthToDateMicros',
+          'forecastMicros',
+          'throughDay',
+        ],
+      },
+      SeverityCounts: {
+        type: 'object',
+        description: 'How many findings of each severity.',
+        properties: {
+          CRITICAL: {
+            type: 'integer',
+          },
+          HIGH: {
+            type: 'integer',
+          },
+          MEDIUM: {
+            type: 'integer',
+          },
+          LOW: {
+            type: 'integer',
+          },
+          INFORMATIONAL: {
+            type: 'integer',
+          },
+        },
+        required: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'],
+        additionalProperties: false,
+      },
+      GuidedRunbook: {
+        type: 'object',
+        properties: {
+          checkId: {
+            type: 'string',
+          },
+          resourceId: {
+            type: 'string',
+            description:
+              "The resource the runbook is for (one of the check's evidence resources).",
+          },
+          title: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          expectedDowntime: {
+            type: 'string',
+          },
+          facts: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+            description:
+              'Facts the commands were generated from, e.g. node type, subnet group.',
+          },
+          unreadFacts: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Facts that could not be read; the commands look them up instead.',
+          },
+          evidence: {
+            $ref: '#/components/schemas/ResourceEvidence',
+            description: 'What the check saw on this resource.',
+          },
+          prerequisites: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedStep',
+            },
+          },
+          rollback: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedStep',
+            },
+          },
+          terraform: {
+            type: 'object',
+            properties: {
+              path: {
+                type: 'string',
+                description: 'The module file the snippet follows.',
+              },
+              snippet: {
+                type: 'string',
+              },
+              commands: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/GuidedCommand',
+                },
+                description:
+                  'How to bring the result under Terraform, e.g. an import command.',
+              },
+            },
+            required: ['path', 'snippet', 'commands'],
+            additionalProperties: false,
+          },
+          references: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Repository paths of longer runbooks, e.g. docs/runbooks/elasticache-migration.md.',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'checkId',
+          'resourceId',
+          'title',
+          'summary',
+          'expectedDowntime',
+          'facts',
+          'unreadFacts',
+          'prerequisites',
+          'steps',
+          'rollback',
+          'terraform',
+          'references',
+          'generatedAt',
+        ],
+        additionalProperties: false,
+        description:
+          'A remediation the portal does not execute: the steps, with exact commands built from the resource\'s real identifiers, the way back, the expected downtime and the Terraform that keeps the result. There is deliberately no "apply" for it.',
+      },
+      GuidedStep: {
+        type: 'object',
+        properties: {
+          title: {
+            type: 'string',
+          },
+          detail: {
+            type: 'string',
+            description: 'Why this step, and what to look for before going on.',
+          },
+          commands: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedCommand',
+            },
+          },
+          verify: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuidedCommand',
+            },
+            description: 'Commands that prove the step worked.',
+          },
+        },
+        required: ['title', 'detail', 'commands', 'verify'],
+        additionalProperties: false,
+        description:
+          'One step an operator performs; the runbook lists them in order.',
+      },
+      GuidedCommand: {
+        type: 'object',
+        properties: {
+          description: {
+            type: 'string',
+            description: 'What running it does or shows, in one line.',
+          },
+          command: {
+            type: 'string',
+            description: 'The exact command, shell-quoted, ready to paste.',
+          },
+          mutates: {
+            type: 'boolean',
+            description:
+              'True when it changes the account (or its clients); false for reads and local files.',
+          },
+        },
+        required: ['description', 'command', 'mutates'],
+        additionalProperties: false,
+        description:
+          'One shell command of a guided runbook, generated from what the check read.',
+      },
+      PostureTrendPoint: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+            description: 'UTC day, YYYY-MM-DD.',
+          },
+          securityHubPercent: {
+            type: ['number', 'null'],
+          },
+          severityWeightedPercent: {
+            type: ['number', 'null'],
+          },
+          failed: {
+            type: 'number',
+          },
+          securityHubPercentWithExemptions: {
+            type: ['number', 'null'],
+            description:
+              'The same with exemptions left out (null on days before exemptions were recorded).',
+          },
+          severityWeightedPercentWithExemptions: {
+            type: ['number', 'null'],
+          },
+        },
+        required: [
+          'day',
+          'securityHubPercent',
+          'severityWeightedPercent',
+          'failed',
+        ],
+        additionalProperties: false,
+        description: 'One day of the posture trend.',
+      },
+      FindingDetail: {
+        type: 'object',
+        properties: {
+          finding: {
+            $ref: '#/components/schemas/Finding',
+          },
+          check: {
+            $ref: '#/components/schemas/CheckResult',
+            description:
+              "The check covering the finding's control or resource, with its evidence.",
+          },
+        },
+        required: ['finding'],
+        additionalProperties: false,
+        description:
+          'One finding with the posture check it maps to, when there is one (GET /findings/:id).',
+      },
+      Runbook: {
+        description: 'One runbook as written, GitHub-flavoured Markdown.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/RunbookSummary',
+          },
+          {
+            type: 'object',
+            properties: {
+              markdown: {
+                type: 'string',
+              },
+            },
+            required: ['markdown'],
+          },
         ],
       },
     },
@@ -1406,34 +3643,7 @@ export const spec = {
                     points: {
                       type: 'array',
                       items: {
-                        type: 'object',
-                        properties: {
-                          day: {
-                            type: 'string',
-                          },
-                          securityHubPercent: {
-                            type: ['number', 'null'],
-                          },
-                          severityWeightedPercent: {
-                            type: ['number', 'null'],
-                          },
-                          securityHubPercentWithExemptions: {
-                            type: ['number', 'null'],
-                          },
-                          severityWeightedPercentWithExemptions: {
-                            type: ['number', 'null'],
-                          },
-                          failed: {
-                            type: 'integer',
-                          },
-                        },
-                        required: [
-                          'day',
-                          'securityHubPercent',
-                          'severityWeightedPercent',
-                          'failed',
-                        ],
-                        additionalProperties: false,
+                        $ref: '#/components/schemas/PostureTrendPoint',
                       },
                     },
                   },
@@ -2298,210 +4508,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    checkId: {
-                      type: 'string',
-                    },
-                    resourceId: {
-                      type: 'string',
-                    },
-                    title: {
-                      type: 'string',
-                    },
-                    summary: {
-                      type: 'string',
-                    },
-                    expectedDowntime: {
-                      type: 'string',
-                    },
-                    facts: {
-                      type: 'object',
-                      additionalProperties: {
-                        type: 'string',
-                      },
-                    },
-                    unreadFacts: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    evidence: {
-                      $ref: '#/components/schemas/ResourceEvidence',
-                    },
-                    prerequisites: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    steps: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          title: {
-                            type: 'string',
-                          },
-                          detail: {
-                            type: 'string',
-                          },
-                          commands: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                          verify: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                        },
-                        required: ['title', 'detail', 'commands', 'verify'],
-                        additionalProperties: false,
-                      },
-                    },
-                    rollback: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          title: {
-                            type: 'string',
-                          },
-                          detail: {
-                            type: 'string',
-                          },
-                          commands: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                          verify: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                description: {
-                                  type: 'string',
-                                },
-                                command: {
-                                  type: 'string',
-                                },
-                                mutates: {
-                                  type: 'boolean',
-                                },
-                              },
-                              required: ['description', 'command', 'mutates'],
-                              additionalProperties: false,
-                            },
-                          },
-                        },
-                        required: ['title', 'detail', 'commands', 'verify'],
-                        additionalProperties: false,
-                      },
-                    },
-                    terraform: {
-                      type: 'object',
-                      properties: {
-                        path: {
-                          type: 'string',
-                        },
-                        snippet: {
-                          type: 'string',
-                        },
-                        commands: {
-                          type: 'array',
-                          items: {
-                            type: 'object',
-                            properties: {
-                              description: {
-                                type: 'string',
-                              },
-                              command: {
-                                type: 'string',
-                              },
-                              mutates: {
-                                type: 'boolean',
-                              },
-                            },
-                            required: ['description', 'command', 'mutates'],
-                            additionalProperties: false,
-                          },
-                        },
-                      },
-                      required: ['path', 'snippet', 'commands'],
-                      additionalProperties: false,
-                    },
-                    references: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    generatedAt: {
-                      type: 'string',
-                    },
-                  },
-                  required: [
-                    'checkId',
-                    'resourceId',
-                    'title',
-                    'summary',
-                    'expectedDowntime',
-                    'facts',
-                    'unreadFacts',
-                    'prerequisites',
-                    'steps',
-                    'rollback',
-                    'terraform',
-                    'references',
-                    'generatedAt',
-                  ],
-                  additionalProperties: false,
+                  $ref: '#/components/schemas/GuidedRunbook',
                 },
               },
             },
@@ -2572,17 +4579,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    finding: {
-                      $ref: '#/components/schemas/Finding',
-                    },
-                    check: {
-                      $ref: '#/components/schemas/CheckResult',
-                    },
-                  },
-                  required: ['finding'],
-                  additionalProperties: false,
+                  $ref: '#/components/schemas/FindingDetail',
                 },
               },
             },
@@ -2932,7 +4929,7 @@ export const spec = {
         summary:
           'Per-minute limiter counters, decision latency p50/p99, the busiest creators with tokens left and next allowed send, fallback mode, limits in force (Redis), and the DLQ depth and oldest message age (SQS).',
         description:
-          'See ThrottlingOverview in @prod-hardening/plugin-prod-hardening-common. Redis and the DLQ are read independently: either may be `unavailable` with a reason while the other is shown. Redis is read by computed key names only (no KEYS or SCAN).',
+          'The answer is a ThrottlingOverview. Redis and the DLQ are read independently: either may be `unavailable` with a reason while the other is shown. Redis is read by computed key names only (no KEYS or SCAN).',
         parameters: [
           {
             name: 'minutes',
@@ -2953,131 +4950,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    generatedAt: {
-                      type: 'string',
-                    },
-                    windowMinutes: {
-                      type: 'integer',
-                    },
-                    redis: {
-                      oneOf: [
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['unavailable'],
-                            },
-                            reason: {
-                              type: 'string',
-                            },
-                          },
-                          required: ['state', 'reason'],
-                        },
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['ok'],
-                            },
-                            minutes: {
-                              type: 'array',
-                              items: {
-                                type: 'object',
-                              },
-                            },
-                            totals: {
-                              type: 'object',
-                            },
-                            latency: {
-                              type: 'object',
-                            },
-                            creators: {
-                              type: 'array',
-                              items: {
-                                type: 'object',
-                              },
-                            },
-                            fallback: {
-                              type: 'object',
-                            },
-                            limits: {
-                              type: ['object', 'null'],
-                            },
-                          },
-                          required: [
-                            'state',
-                            'minutes',
-                            'totals',
-                            'latency',
-                            'creators',
-                            'fallback',
-                            'limits',
-                          ],
-                        },
-                      ],
-                    },
-                    dlq: {
-                      oneOf: [
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['unavailable'],
-                            },
-                            reason: {
-                              type: 'string',
-                            },
-                          },
-                          required: ['state', 'reason'],
-                        },
-                        {
-                          type: 'object',
-                          properties: {
-                            state: {
-                              type: 'string',
-                              enum: ['ok'],
-                            },
-                            queueName: {
-                              type: 'string',
-                            },
-                            depth: {
-                              type: 'integer',
-                            },
-                            inFlight: {
-                              type: 'integer',
-                            },
-                            oldestAgeSeconds: {
-                              type: ['number', 'null'],
-                            },
-                            ageSource: {
-                              type: 'string',
-                              enum: ['cloudwatch', 'sample', 'empty'],
-                            },
-                            ageReason: {
-                              type: 'string',
-                            },
-                            readAt: {
-                              type: 'string',
-                            },
-                          },
-                          required: [
-                            'state',
-                            'queueName',
-                            'depth',
-                            'inFlight',
-                            'oldestAgeSeconds',
-                            'readAt',
-                          ],
-                        },
-                      ],
-                    },
-                  },
-                  required: ['generatedAt', 'windowMinutes', 'redis', 'dlq'],
+                  $ref: '#/components/schemas/ThrottlingOverview',
                 },
               },
             },
@@ -3111,49 +4984,14 @@ export const spec = {
         summary:
           "The latest redrive of the rate limiter's DLQ: idle, running, completed or failed, with the SQS move task's progress where the endpoint lists move tasks.",
         description:
-          'See DlqRedriveStatus in @prod-hardening/plugin-prod-hardening-common. Read from the remediation history, so every replica answers the same.',
+          'The answer is a DlqRedriveStatus, read from the remediation history, so every replica answers the same.',
         responses: {
           '200': {
             description: 'The redrive status.',
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    state: {
-                      type: 'string',
-                      enum: [
-                        'idle',
-                        'running',
-                        'completed',
-                        'failed',
-                        'timed-out',
-                      ],
-                    },
-                    queueName: {
-                      type: 'string',
-                    },
-                    historyId: {
-                      type: 'string',
-                    },
-                    method: {
-                      type: 'string',
-                      enum: ['message-move-task', 'bounded-move'],
-                    },
-                    startedAt: {
-                      type: 'string',
-                    },
-                    actor: {
-                      type: 'string',
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                    task: {
-                      type: 'object',
-                    },
-                  },
-                  required: ['state', 'queueName'],
+                  $ref: '#/components/schemas/DlqRedriveStatus',
                 },
               },
             },
@@ -3223,48 +5061,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    outcome: {
-                      type: 'string',
-                      enum: ['succeeded', 'failed', 'running', 'timed-out'],
-                    },
-                    method: {
-                      type: 'string',
-                      enum: ['message-move-task', 'bounded-move'],
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                    depthBefore: {
-                      type: 'integer',
-                    },
-                    moved: {
-                      type: 'integer',
-                    },
-                    notMoved: {
-                      type: 'integer',
-                    },
-                    notDeleted: {
-                      type: 'integer',
-                    },
-                    taskHandle: {
-                      type: 'string',
-                    },
-                    historyId: {
-                      type: 'string',
-                    },
-                  },
-                  required: [
-                    'outcome',
-                    'method',
-                    'message',
-                    'depthBefore',
-                    'moved',
-                    'notMoved',
-                    'notDeleted',
-                    'historyId',
-                  ],
+                  $ref: '#/components/schemas/DlqRedriveResult',
                 },
               },
             },
@@ -3275,48 +5072,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  properties: {
-                    outcome: {
-                      type: 'string',
-                      enum: ['succeeded', 'failed', 'running', 'timed-out'],
-                    },
-                    method: {
-                      type: 'string',
-                      enum: ['message-move-task', 'bounded-move'],
-                    },
-                    message: {
-                      type: 'string',
-                    },
-                    depthBefore: {
-                      type: 'integer',
-                    },
-                    moved: {
-                      type: 'integer',
-                    },
-                    notMoved: {
-                      type: 'integer',
-                    },
-                    notDeleted: {
-                      type: 'integer',
-                    },
-                    taskHandle: {
-                      type: 'string',
-                    },
-                    historyId: {
-                      type: 'string',
-                    },
-                  },
-                  required: [
-                    'outcome',
-                    'method',
-                    'message',
-                    'depthBefore',
-                    'moved',
-                    'notMoved',
-                    'notDeleted',
-                    'historyId',
-                  ],
+                  $ref: '#/components/schemas/DlqRedriveResult',
                 },
               },
             },
@@ -3475,20 +5231,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  allOf: [
-                    {
-                      $ref: '#/components/schemas/RunbookSummary',
-                    },
-                    {
-                      type: 'object',
-                      properties: {
-                        markdown: {
-                          type: 'string',
-                        },
-                      },
-                      required: ['markdown'],
-                    },
-                  ],
+                  $ref: '#/components/schemas/Runbook',
                 },
               },
             },

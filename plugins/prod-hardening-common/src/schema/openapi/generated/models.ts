@@ -309,7 +309,7 @@ export interface paths {
     };
     /**
      * Per-minute limiter counters, decision latency p50/p99, the busiest creators with tokens left and next allowed send, fallback mode, limits in force (Redis), and the DLQ depth and oldest message age (SQS).
-     * @description See ThrottlingOverview in @prod-hardening/plugin-prod-hardening-common. Redis and the DLQ are read independently: either may be `unavailable` with a reason while the other is shown. Redis is read by computed key names only (no KEYS or SCAN).
+     * @description The answer is a ThrottlingOverview. Redis and the DLQ are read independently: either may be `unavailable` with a reason while the other is shown. Redis is read by computed key names only (no KEYS or SCAN).
      */
     get: operations['getThrottlingOverview'];
     put?: never;
@@ -329,7 +329,7 @@ export interface paths {
     };
     /**
      * The latest redrive of the rate limiter's DLQ: idle, running, completed or failed, with the SQS move task's progress where the endpoint lists move tasks.
-     * @description See DlqRedriveStatus in @prod-hardening/plugin-prod-hardening-common. Read from the remediation history, so every replica answers the same.
+     * @description The answer is a DlqRedriveStatus, read from the remediation history, so every replica answers the same.
      */
     get: operations['getDeadLetterQueueRedriveStatus'];
     put?: never;
@@ -592,21 +592,9 @@ export interface components {
       accountId: string;
       region: string;
       evaluatedAt: string;
-      score: {
-        securityHubPercent: number | null;
-        severityWeightedPercent: number | null;
-        passed: number;
-        failed: number;
-        warned: number;
-        errored: number;
-      };
-      scoreWithExemptions?: {
-        securityHubPercent: number | null;
-        severityWeightedPercent: number | null;
-        passed: number;
-        failed: number;
-        warned: number;
-        errored: number;
+      score: components['schemas']['PostureScore'];
+      /** @description The score with active exemptions left out, and how many checks they left out. */
+      scoreWithExemptions?: components['schemas']['PostureScore'] & {
         exempted: number;
       };
       checks: components['schemas']['CheckResult'][];
@@ -637,13 +625,8 @@ export interface components {
     FindingsPage: {
       items: components['schemas']['Finding'][];
       total: number;
-      bySeverity: {
-        CRITICAL: number;
-        HIGH: number;
-        MEDIUM: number;
-        LOW: number;
-        INFORMATIONAL: number;
-      };
+      /** @description Counts over the filtered set, before paging. */
+      bySeverity: components['schemas']['SeverityCounts'];
       unavailableReason?: string;
     };
     PlannedCall: {
@@ -755,23 +738,6 @@ export interface components {
       checkedAt: string;
       sources: components['schemas']['SourceHealth'][];
     };
-    /** @description See FinOpsOverview in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC). */
-    FinOpsOverview: {
-      generatedAt: string;
-      month: string;
-      sources: Record<string, unknown>[];
-      budget: Record<string, unknown> | null;
-      /** @enum {string} */
-      forecastBasis: 'aws' | 'own';
-      forecast: Record<string, unknown> | null;
-      awsForecast: Record<string, unknown> | null;
-      serviceCosts: Record<string, unknown>[];
-      anomalies: Record<string, unknown>[];
-      awsAnomalies: Record<string, unknown>[];
-      ai: Record<string, unknown> | null;
-      alerts: Record<string, unknown>[];
-      costExplorerUsage: Record<string, unknown>;
-    };
     /** @description One answer to a cost anomaly; anomalies in FinOpsOverview carry their latest as `feedback` (or null). */
     AnomalyFeedback: {
       /** @enum {string} */
@@ -787,79 +753,844 @@ export interface components {
       id: string;
       title: string;
     };
-    /** @description See SuccessMetricsReport in @prod-hardening/plugin-prod-hardening-common. */
+    /** @description One of the seed's success metrics, computed from data the portal already reads. */
+    SuccessMetric: {
+      id: string;
+      /** @enum {string} */
+      pillar: 'security' | 'observability' | 'finops' | 'rate-limiting';
+      label: string;
+      /** @description The seed's target, as written for people ("100%", "< $500", "0"). */
+      target: string;
+      /** @description The measured value, formatted; null when unknown. */
+      value: string | null;
+      /**
+       * @description unknown: the data behind the metric could not be read or does not exist yet.
+       * @enum {string}
+       */
+      status: 'met' | 'not-met' | 'unknown';
+      /** @description How the value was computed, or why it is unknown. */
+      detail: string;
+      /**
+       * @description The portal tab with the data behind it.
+       * @enum {string}
+       */
+      tab: 'posture' | 'finops' | 'throttling' | 'weekly-review';
+      /** @description The posture check behind it, when one is. */
+      checkId?: string;
+      /** @description The runbook to follow when the metric is missed. */
+      runbookId?: string;
+    };
+    /** @description Every success metric with its target, value and status, and how many are met. */
     SuccessMetricsReport: {
       generatedAt: string;
-      metrics: {
-        id: string;
-        pillar?: string;
-        label: string;
-        target: string;
-        value: string | null;
-        /** @enum {string} */
-        status: 'met' | 'not-met' | 'unknown';
-        detail: string;
-        tab?: string;
-        checkId?: string;
-        runbookId?: string;
-      }[];
+      metrics: components['schemas']['SuccessMetric'][];
       met: number;
       notMet: number;
       unknown: number;
     };
-    /** @description See FinOpsOptimisation in @prod-hardening/plugin-prod-hardening-common: money in integer micro-dollars, days as YYYY-MM-DD (UTC). */
+    /** @description The rate limiter's per-minute counters, as named on the wire. Open (no additionalProperties) because ThrottlingMinute composes it. */
+    ThrottlingCounters: {
+      /** @description Limiter decisions that allowed a send. */
+      allowed: number;
+      /** @description Limiter decisions that denied a send (the creator was over the limit). */
+      throttled: number;
+      /** @description Messages put back on the queue to wait for a token (limiter or API 429). */
+      deferred: number;
+      /** @description Messages the messaging API accepted. */
+      sent: number;
+      /** @description Delivery attempts the messaging API failed (any error). */
+      failed: number;
+      deadLettered: number;
+      /** @description Decisions made by the in-memory fallback while Redis was unreachable. */
+      fallback: number;
+      /** @description Repeats of an already delivered producer messageId. */
+      duplicate: number;
+      /** @description Bodies that failed validation. */
+      invalid: number;
+      /** @description Times the messaging API itself answered 429. */
+      apiThrottled: number;
+    };
+    /** @description One minute of the limiter's activity, starting at `minute` (the limiter's epoch-minute keys). */
+    ThrottlingMinute: components['schemas']['ThrottlingCounters'] & {
+      /** @description Start of the minute (ISO 8601, UTC). */
+      minute: string;
+      /** @description Decisions timed in this minute (the latency histogram's count). */
+      decisions: number;
+      /** @description Upper bound of the histogram bucket holding the median; null without decisions. */
+      p50Ms: number | null;
+      p99Ms: number | null;
+    };
+    /** @description Decision latency over the whole window, from the limiter's histogram. */
+    LatencySummary: {
+      decisions: number;
+      /** @description Upper bounds of the histogram buckets holding the 50th / 99th percentile (the histogram cannot be more precise); null without decisions, and for a percentile in the open-ended last bucket, where p99OverMs says the lower bound instead. */
+      p50Ms: number | null;
+      p99Ms: number | null;
+      /** @description Set when the percentile is above the last finite bucket bound. */
+      p99OverMs?: number;
+      /** @description Mean from the exact sum of latencies. */
+      meanMs: number | null;
+    };
+    /** @description A creator with the most decisions in the window, and its bucket right now. */
+    BusyCreator: {
+      userId: string;
+      /** @description Limiter decisions for this creator in the window. */
+      decisions: number;
+      /** @description Tokens in the bucket now (read without consuming one). */
+      tokensAvailable: number;
+      /** @description Allowed sends inside the rolling window ending now. */
+      sendsInWindow: number;
+      /** @description 0 when a send now would be allowed. */
+      retryAfterMs: number;
+      /** @description When the next send is allowed (now when it already is). */
+      nextAllowedAt: string;
+    };
+    /** @description The in-memory fallback flag the Lambda keeps in Redis. */
+    FallbackStatus: {
+      /** @description True while an instance decides without Redis (and can still write this flag). */
+      active: boolean;
+      /** @description Start of the current or last episode. */
+      since?: string;
+      /** @description End of the last episode. */
+      endedAt?: string;
+      reason?: string;
+      instance?: string;
+      /** @description Decisions made by the fallback inside the window (known once Redis is back). */
+      decisionsInWindow: number;
+    };
+    /** @description The limits the Lambda runs with, as it recorded them at start-up. */
+    LimitsInForce: {
+      capacity: number;
+      refillIntervalMs: number;
+      windowLimit: number;
+      windowMs: number;
+      maxConcurrency?: number;
+      fallbackWarmupMs?: number;
+      /** @description When a Lambda instance last recorded them. */
+      updatedAt?: string;
+    };
+    /** @description Everything the Throttling tab shows that comes from Redis. Open (no additionalProperties) because ThrottlingOverview composes it with `state`. */
+    RateLimiterMetrics: {
+      /** @description Oldest first, one entry per minute of the window (empty minutes are zeros). */
+      minutes: components['schemas']['ThrottlingMinute'][];
+      totals: components['schemas']['ThrottlingCounters'];
+      latency: components['schemas']['LatencySummary'];
+      creators: components['schemas']['BusyCreator'][];
+      fallback: components['schemas']['FallbackStatus'];
+      /** @description Null until a Lambda instance has recorded its limits. */
+      limits: components['schemas']['LimitsInForce'] | null;
+    };
+    /** @description The rate limiter's dead-letter queue. Open (no additionalProperties) because ThrottlingOverview composes it with `state`. */
+    DeadLetterQueueStatus: {
+      queueName: string;
+      /** @description Messages waiting (ApproximateNumberOfMessages). */
+      depth: number;
+      /** @description Messages received but not deleted yet (ApproximateNumberOfMessagesNotVisible). */
+      inFlight: number;
+      /** @description Seconds; null when no method gave an answer (see ageReason). */
+      oldestAgeSeconds: number | null;
+      /**
+       * @description How the age was found: cloudwatch's ApproximateAgeOfOldestMessage (real AWS; a few minutes behind), the oldest SentTimestamp of up to 10 messages sampled without deleting them, or empty (the queue is empty).
+       * @enum {string}
+       */
+      ageSource?: 'cloudwatch' | 'sample' | 'empty';
+      /** @description Why the age is unknown. */
+      ageReason?: string;
+      readAt: string;
+    };
+    /** @description A part of the page that could not be read, and why. */
+    Unavailable: {
+      /** @enum {string} */
+      state: 'unavailable';
+      reason: string;
+    };
+    /** @description GET /throttling/overview: Redis and the DLQ are read independently, either may be unavailable with a reason while the other is shown. Times are ISO 8601 (UTC), durations milliseconds unless the name says otherwise. */
+    ThrottlingOverview: {
+      generatedAt: string;
+      windowMinutes: number;
+      redis:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['RateLimiterMetrics'])
+        | components['schemas']['Unavailable'];
+      dlq:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['DeadLetterQueueStatus'])
+        | components['schemas']['Unavailable'];
+    };
+    /**
+     * @description How a redrive moved the messages: message-move-task (SQS StartMessageMoveTask, AWS moves every message in the background at a set rate) or bounded-move (receive, send to the queue, delete only what was sent, up to the bound).
+     * @enum {string}
+     */
+    DlqRedriveMethod: 'message-move-task' | 'bounded-move';
+    /** @description What POST /throttling/dlq/redrive did, with counts and the history row id. */
+    DlqRedriveResult: {
+      /**
+       * @description running: a move task was started and is still moving (see redrive-status); succeeded/failed: a bounded move ended; timed-out: AWS did not answer within the deadline, what moved is unknown until the history settles it.
+       * @enum {string}
+       */
+      outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
+      method: components['schemas']['DlqRedriveMethod'];
+      message: string;
+      /** @description DLQ depth before the redrive. */
+      depthBefore: number;
+      /** @description Messages moved back (bounded move; the move task reports progress in redrive-status). */
+      moved: number;
+      /** @description Messages whose copy could not be sent: left in the DLQ. */
+      notMoved: number;
+      /** @description Copies sent whose original could not be deleted: delivered twice at most, deduplicated by messageId. */
+      notDeleted: number;
+      /** @description Move task handle (message-move-task only). */
+      taskHandle?: string;
+      historyId: string;
+    };
+    /** @description The latest redrive of the rate limiter's DLQ: idle when none was ever made, running while a bounded move or an SQS move task is under way, then how it ended. */
+    DlqRedriveStatus: {
+      /** @enum {string} */
+      state: 'idle' | 'running' | 'completed' | 'failed' | 'timed-out';
+      queueName: string;
+      /** @description The history row of the redrive. */
+      historyId?: string;
+      method?: components['schemas']['DlqRedriveMethod'];
+      startedAt?: string;
+      actor?: string;
+      message?: string;
+      /** @description SQS's move task, when the endpoint lists move tasks. */
+      task?: {
+        taskHandle?: string;
+        /** @description RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED, as SQS reports it. */
+        status: string;
+        moved: number;
+        toMove?: number;
+        maxPerSecond?: number;
+        failureReason?: string;
+      };
+    };
+    /** @description GET /finops/overview: budget, forecasts, cost by service, anomalies, AI spend and cost alerts; each source may be unavailable on its own. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC). */
+    FinOpsOverview: {
+      /** @description ISO 8601 of the clock the overview was computed for. */
+      generatedAt: string;
+      month: string;
+      sources: components['schemas']['FinOpsSourceStatus'][];
+      budget: components['schemas']['BudgetStatus'] | null;
+      /**
+       * @description Which forecast the page leads with: 'aws' when Cost Explorer's forecast answered (ours is shown beside it), 'own' when only the portal's own model is available.
+       * @enum {string}
+       */
+      forecastBasis: 'aws' | 'own';
+      /** @description The portal's own forecast from the Cost Explorer daily costs; null without data. */
+      forecast: components['schemas']['CostForecast'] | null;
+      awsForecast: components['schemas']['AwsCostForecast'] | null;
+      /** @description Daily cost by service, the last 90 complete days. */
+      serviceCosts: components['schemas']['ServiceDailyCost'][];
+      /** @description Our anomalies over the last 30 complete days, newest first. */
+      anomalies: components['schemas']['TriagedCostAnomaly'][];
+      awsAnomalies: components['schemas']['AwsCostAnomaly'][];
+      ai: {
+        /** @description The last 30 complete days, by provider and agent. */
+        daily: components['schemas']['AiDailyCost'][];
+        unitEconomics: components['schemas']['AiUnitEconomics'];
+      } | null;
+      /** @description Alerts of the cost-alerts table that are still retained, critical first. */
+      alerts: components['schemas']['CostAlert'][];
+      costExplorerUsage: components['schemas']['CostExplorerUsage'];
+    };
+    FinOpsSourceStatus: {
+      id: components['schemas']['FinOpsSourceId'];
+      label: string;
+      /** @enum {string} */
+      state: 'ok' | 'unavailable' | 'pending';
+      /** @description Why the source is unavailable, in one sentence. */
+      reason?: string;
+      /** @description ISO 8601: when the data shown was read from AWS. */
+      readAt?: string;
+    };
+    /**
+     * @description The data sources of the FinOps tab; each can be unavailable on its own.
+     * @enum {string}
+     */
+    FinOpsSourceId:
+      | 'budgets'
+      | 'costExplorer'
+      | 'costForecast'
+      | 'costAnomalies'
+      | 'aiLedger'
+      | 'costAlerts';
+    BudgetStatus: {
+      name: string;
+      limitMicros: number;
+      /** @description Month-to-date actual spend as AWS Budgets reports it. */
+      actualMicros: number;
+      /** @description AWS Budgets' month-end forecast; null when AWS has none yet. */
+      forecastMicros: number | null;
+      notifications: components['schemas']['BudgetNotificationStatus'][];
+    };
+    /** @description One of the budget's notifications, and whether spend has crossed it. */
+    BudgetNotificationStatus: {
+      /** @enum {string} */
+      notificationType: 'ACTUAL' | 'FORECASTED';
+      /** @description As configured: a percent of the limit, or an absolute amount. */
+      threshold: number;
+      /** @enum {string} */
+      thresholdType: 'PERCENTAGE' | 'ABSOLUTE_VALUE';
+      thresholdMicros: number;
+      /** @description Actual spend for ACTUAL notifications, forecast spend for FORECASTED ones. */
+      comparedMicros: number;
+      /** @description comparedMicros > thresholdMicros: AWS has sent (or will send) this notification. */
+      fired: boolean;
+    };
+    CostForecast: {
+      month: string;
+      /** @description The last complete day the forecast is based on. */
+      asOf: string;
+      budgetMicros: number;
+      burn: components['schemas']['BudgetBurn'];
+      runRate: components['schemas']['MethodForecast'];
+      holt: components['schemas']['MethodForecast'];
+      parameters: components['schemas']['ForecastParameters'];
+      /** @description Every day of the month, for the chart. */
+      points: components['schemas']['ForecastPoint'][];
+    };
+    BudgetBurn: {
+      budgetMicros: number;
+      daysInMonth: number;
+      /** @description Complete days of the month so far. */
+      elapsedDays: number;
+      /** @description Days of the month still to come, today included. */
+      remainingDays: number;
+      /** @description Spend of the complete days of the month. */
+      monthToDateMicros: number;
+      /** @description budget × elapsedDays ÷ daysInMonth: what an even pace would have spent by now. */
+      proRatedBudgetMicros: number;
+      /** @description monthToDate − proRatedBudget: positive means ahead of (over) the pace. */
+      overProRatedMicros: number;
+      /** @description monthToDate ÷ proRatedBudget × 100; null before the first complete day. */
+      percentOfProRated: number | null;
+      /** @description budget ÷ daysInMonth: the daily spend the budget allows. */
+      allowedDailyMicros: number;
+      /** @description Average daily spend over the run-rate window (the current burn rate). */
+      burnRateDailyMicros: number;
+      /** @description burnRate ÷ allowedDaily: 1 is on pace, 1.5 spends half as much again as allowed. */
+      burnRatio: number;
+      /** @description monthToDate ÷ elapsedDays; null before the first complete day. */
+      averageDailyMicros: number | null;
+    };
+    MethodForecast: {
+      method: components['schemas']['ForecastMethod'];
+      /** @description Actual month-to-date plus the projection of the remaining days. */
+      monthEndMicros: number;
+      /** @description Holt only: month-end with every remaining day at the low / high edge of the band. */
+      monthEndLowMicros?: number;
+      monthEndHighMicros?: number;
+      /** @description monthEnd ÷ budget × 100. */
+      percentOfBudget: number;
+      /** @description Null when the budget is not reached within the month. */
+      exhaustion: components['schemas']['BudgetExhaustion'] | null;
+    };
+    /** @enum {string} */
+    ForecastMethod: 'runRate' | 'holt';
+    /** @description The first day on which month-to-date spend reaches the budget. */
+    BudgetExhaustion: {
+      day: string;
+      /**
+       * @description 'actual' when it already happened on a complete day, 'forecast' when projected.
+       * @enum {string}
+       */
+      basis: 'actual' | 'forecast';
+    };
+    /** @description Parameters the forecast ran with, shown beside the chart. */
+    ForecastParameters: {
+      /** @description Days averaged by the run-rate method. */
+      runRateDays: number;
+      /** @description Complete days the Holt model is fitted on. */
+      historyDays: number;
+      /** @description Holt level smoothing, 0 < alpha ≤ 1: higher follows recent days faster. */
+      alpha: number;
+      /** @description Holt trend smoothing, 0 ≤ beta ≤ 1: higher lets the slope change faster. */
+      beta: number;
+      /** @description Trend damping, 0 < phi ≤ 1: 1 extends the slope unchanged, lower flattens it. */
+      phi: number;
+      /** @description Width of the Holt band in standard deviations of the one-day-ahead error. */
+      bandZ: number;
+    };
+    /** @description One day of the month for the forecast chart; a field is absent when it does not apply. */
+    ForecastPoint: {
+      day: string;
+      /** @description Cost of a complete day. Absent from today on. */
+      actualMicros?: number;
+      /** @description Projected cost by the run-rate method. Absent on complete days. */
+      runRateMicros?: number;
+      /** @description Projected cost by the Holt model, with its band. Absent on complete days. */
+      holtMicros?: number;
+      holtLowMicros?: number;
+      holtHighMicros?: number;
+      /** @description Month-to-date spend at the end of this day, actual then projected by each method. */
+      cumulativeRunRateMicros: number;
+      cumulativeHoltMicros: number;
+      /** @description The budget spread evenly over the month, cumulated: the "on pace" line. */
+      budgetPaceMicros: number;
+    };
+    /** @description Cost Explorer's own month-end forecast (GetCostForecast), when it answers. */
+    AwsCostForecast: {
+      month: string;
+      /** @description Month-to-date actual plus AWS's forecast of the rest of the month. */
+      monthEndMicros: number;
+      remainingMicros: number;
+      remainingLowMicros: number | null;
+      remainingHighMicros: number | null;
+    };
+    /** @description One day of cost for one AWS service (Cost Explorer, grouped by SERVICE). */
+    ServiceDailyCost: components['schemas']['DailyCost'] & {
+      service: string;
+    };
+    /** @description One of the portal's own anomalies, with the id triage answers to and its latest answer. */
+    TriagedCostAnomaly: components['schemas']['CostAnomaly'] & {
+      /** @description `day/dimension/series`: the same anomaly has the same id on every refresh. */
+      id: string;
+      feedback: components['schemas']['AnomalyFeedback'] | null;
+    };
+    /** @enum {string} */
+    CostDimension: 'total' | 'service' | 'provider' | 'agent' | 'model';
+    /**
+     * @description How the score was computed: from the median absolute deviation; from the mean absolute deviation when more than half the window sits exactly on the median (MAD = 0); or not at all when every day of the window has the same cost (flat baseline, score null).
+     * @enum {string}
+     */
+    AnomalyScoreMethod: 'mad' | 'meanAbsoluteDeviation' | 'flatBaseline';
+    /** @description An anomaly found by AWS Cost Anomaly Detection (GetAnomalies). */
+    AwsCostAnomaly: {
+      id: string;
+      startDay: string | null;
+      endDay: string | null;
+      series: string;
+      maxScore: number;
+      impactMicros: number | null;
+      /** @description The latest answer given from the portal, if any. */
+      feedback: components['schemas']['AnomalyFeedback'] | null;
+    };
+    /** @description One day of AI spend of one provider and agent. */
+    AiDailyCost: components['schemas']['DailyCost'] & {
+      provider: string;
+      agent: string;
+    };
+    AiUnitEconomics: {
+      periods: components['schemas']['WeekPeriods'];
+      total: components['schemas']['AiUnitCostRow'];
+      /** @description Each sorted by this week's cost, largest first. */
+      byProvider: components['schemas']['AiUnitCostRow'][];
+      byAgent: components['schemas']['AiUnitCostRow'][];
+      byModel: components['schemas']['AiUnitCostRow'][];
+    };
+    /** @description The two weeks every week-over-week figure compares. */
+    WeekPeriods: {
+      /** @description The last 7 complete days. */
+      current: components['schemas']['DayRange'];
+      /** @description The 7 days before those. */
+      previous: components['schemas']['DayRange'];
+    };
+    /** @description An inclusive range of UTC days. */
+    DayRange: {
+      from: string;
+      to: string;
+      days: number;
+    };
+    AiUnitCostRow: {
+      /** @enum {string} */
+      dimension: 'total' | 'provider' | 'agent' | 'model';
+      /** @description Provider, agent, "provider/model" (a model name can exist at two providers), or "Total". */
+      key: string;
+      current: components['schemas']['AiUsage'];
+      previous: components['schemas']['AiUsage'];
+      costChangePercent: number | null;
+      costPer1kTokensChangePercent: number | null;
+      costPerRequestChangePercent: number | null;
+    };
+    AiUsage: {
+      costMicros: number;
+      inputTokens: number;
+      outputTokens: number;
+      requests: number;
+      /** @description cost ÷ (input + output tokens) × 1000, in micro-dollars; null without tokens. */
+      costPer1kTokensMicros: number | null;
+      /** @description cost ÷ requests, in micro-dollars; null without requests. */
+      costPerRequestMicros: number | null;
+      /** @description (input + output tokens) ÷ requests; null without requests. */
+      tokensPerRequest: number | null;
+    };
+    /** @description A row of the cost-alerts table. */
+    CostAlert: {
+      id: string;
+      /** @description ISO 8601 timestamp. */
+      createdAt: string;
+      alertType: components['schemas']['CostAlertType'];
+      /** @enum {string} */
+      severity: 'warning' | 'critical';
+      message: string;
+      amountMicros: number;
+      thresholdMicros: number;
+      /** @description Whether the SNS notification went out; false rows still need a person to look. */
+      notified: boolean;
+    };
+    /** @enum {string} */
+    CostAlertType: 'budget_threshold' | 'anomaly' | 'daily_limit';
+    /** @description The portal's own Cost Explorer use: every request costs $0.01. */
+    CostExplorerUsage: {
+      month: string;
+      requests: number;
+      costMicros: number;
+      /** @description ISO 8601 of the last scheduled refresh that ran, if any. */
+      lastRefreshAt: string | null;
+      /** @description How often the scheduled refresh runs. */
+      refreshEveryHours: number;
+    };
+    /** @description GET /finops/weekly-review: the last 7 complete days against the 7 before, the month's budget, the week's anomalies, AI unit economics and open alerts. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC). */
+    WeeklyReviewReport: {
+      /** @description ISO 8601 timestamp of the clock the report was computed for. */
+      generatedAt: string;
+      periods: components['schemas']['WeekPeriods'];
+      totals: {
+        /** @description The AWS bill (Cost Explorer, all services). */
+        aws: components['schemas']['AmountChange'];
+        /** @description The AI-cost ledger (all providers). */
+        ai: components['schemas']['AmountChange'];
+      };
+      movers: {
+        services: components['schemas']['WeekOverWeekTable'];
+        agents: components['schemas']['WeekOverWeekTable'];
+        providers: components['schemas']['WeekOverWeekTable'];
+      };
+      /** @description The month that contains the last day of the current week. */
+      budget: components['schemas']['WeeklyReviewBudget'];
+      /** @description Anomalies on the days of the current week. */
+      anomalies: components['schemas']['CostAnomaly'][];
+      aiUnitEconomics: components['schemas']['AiUnitEconomics'];
+      /** @description Critical first, then newest first. */
+      openAlerts: components['schemas']['CostAlert'][];
+    };
+    AmountChange: {
+      currentMicros: number;
+      previousMicros: number;
+      /** @description current − previous. */
+      changeMicros: number;
+      /** @description change ÷ previous × 100; null when previous is 0. */
+      changePercent: number | null;
+    };
+    WeekOverWeekTable: components['schemas']['AmountChange'] & {
+      dimension: components['schemas']['CostDimension'];
+      /** @description The largest absolute changes first, at most the requested number. */
+      movers: components['schemas']['Mover'][];
+      /** @description Everything not listed in movers, summed, so the table adds up to the totals. */
+      others: components['schemas']['AmountChange'] & {
+        count: number;
+      };
+    };
+    Mover: components['schemas']['AmountChange'] & {
+      key: string;
+      status: components['schemas']['MoverStatus'];
+    };
+    /**
+     * @description new: nothing the week before; disappeared: nothing this week; up / down / flat otherwise. "Nothing" means a total of $0, whether or not rows exist.
+     * @enum {string}
+     */
+    MoverStatus: 'new' | 'disappeared' | 'up' | 'down' | 'flat';
+    WeeklyReviewBudget: {
+      month: string;
+      burn: components['schemas']['BudgetBurn'];
+      runRate: components['schemas']['MethodForecast'];
+      holt: components['schemas']['MethodForecast'];
+      parameters: components['schemas']['ForecastParameters'];
+    };
+    CostAnomaly: {
+      day: string;
+      dimension: components['schemas']['CostDimension'];
+      /** @description The service, provider or agent name; "Total" for the whole account. */
+      series: string;
+      /** @description The median of the window before the day. */
+      expectedMicros: number;
+      actualMicros: number;
+      /** @description actual − expected: positive for a spike. */
+      impactMicros: number;
+      /** @description Modified z-score; null on a flat baseline, where any change is unusual. */
+      score: number | null;
+      scoreMethod: components['schemas']['AnomalyScoreMethod'];
+      /** @enum {string} */
+      direction: 'spike' | 'drop';
+      /** @description Days of history the expectation was computed from. */
+      windowDays: number;
+    };
+    /** @description GET /finops/optimisation: the seed's savings targets measured from Cost Explorer, and Trusted Advisor's cost-optimisation checks. Money in integer micro-dollars (fields named *Micros; derived ratios may have a fraction), days YYYY-MM-DD and months YYYY-MM (UTC). */
     FinOpsOptimisation: {
       generatedAt: string;
+      /** @description The configured day the hardening changes began; the baseline ends the day before. */
       changeDay?: string;
+      /** @description When Cost Explorer's usage-type costs were last read, if ever. */
       usageRefreshedAt?: string;
+      /** @description Why the last read of the usage-type costs failed (older figures are still shown). */
       usageUnavailableReason?: string;
-      targets: Record<string, unknown>[];
-      trustedAdvisor: Record<string, unknown>;
+      targets: components['schemas']['SavingsTarget'][];
+      trustedAdvisor: components['schemas']['TrustedAdvisorReport'];
     };
-    /** @description See WeeklyReviewReport in @prod-hardening/plugin-prod-hardening-common. */
-    WeeklyReviewReport: {
-      generatedAt: string;
-      periods: Record<string, unknown>;
-      totals: Record<string, unknown>;
-      movers: Record<string, unknown>;
-      budget: Record<string, unknown>;
-      anomalies: Record<string, unknown>[];
-      aiUnitEconomics: Record<string, unknown>;
-      openAlerts: Record<string, unknown>[];
+    SavingsTarget: {
+      id: components['schemas']['SavingsTargetId'];
+      title: string;
+      /** @description The seed's goal, a percentage reduction (20 = 20 %). */
+      goalPercent: number;
+      /** @description What is measured, in words (service and usage types). */
+      basis: string;
+      status: components['schemas']['SavingsTargetStatus'];
+      /** @description Why the status is what it is, for a person. */
+      explanation: string;
+      baseline?: components['schemas']['SavingsWindow'];
+      current?: components['schemas']['SavingsWindow'];
+      /** @description (baseline − current) ÷ baseline × 100, one decimal; negative when cost rose. */
+      reductionPercent?: number;
+      /** @description (baseline − current) daily averages × 30. */
+      monthlySavingMicros?: number;
     };
-    /** @description See EntitySummary in @prod-hardening/plugin-prod-hardening-common: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars. */
+    /** @enum {string} */
+    SavingsTargetId: 'vpc-endpoints-nat' | 'dynamodb-ttl-storage';
+    /**
+     * @description - `met`: the reduction reached the goal.
+     *     - `behind`: measured, below the goal.
+     *     - `measuring`: fewer than a week of data since the change; the figure is provisional.
+     *     - `no-data`: Cost Explorer has no cost of this kind before or after the change.
+     *     - `not-configured`: the day the change was made is not configured.
+     * @enum {string}
+     */
+    SavingsTargetStatus:
+      | 'met'
+      | 'behind'
+      | 'measuring'
+      | 'no-data'
+      | 'not-configured';
+    SavingsWindow: components['schemas']['DayRange'] & {
+      /** @description Average cost per day over the window. */
+      dailyAverageMicros: number;
+    };
+    TrustedAdvisorReport:
+      | {
+          /** @enum {string} */
+          state: 'ok';
+          /** @description When the portal last read Trusted Advisor. */
+          checkedAt: string;
+          checks: components['schemas']['TrustedAdvisorCostCheck'][];
+          totalEstimatedMonthlySavingsMicros: number;
+        }
+      | {
+          /** @enum {string} */
+          state: 'not-available';
+          /** @description e.g. the account's support plan has no Support API. */
+          reason: string;
+        }
+      | {
+          /** @enum {string} */
+          state: 'not-read-yet';
+        };
+    TrustedAdvisorCostCheck: {
+      id: string;
+      name: string;
+      status: components['schemas']['TrustedAdvisorCheckStatus'];
+      resourcesFlagged: number;
+      resourcesProcessed: number;
+      estimatedMonthlySavingsMicros: number;
+    };
+    /** @enum {string} */
+    TrustedAdvisorCheckStatus: 'ok' | 'warning' | 'error' | 'not_available';
+    /** @description One day's cost of one series (a service, a provider, or the whole account). */
+    DailyCost: {
+      day: string;
+      amountMicros: number;
+    };
+    /** @description GET /entities/{kind}/{namespace}/{name}/summary: one catalog entity (or a System/Group roll-up) narrowed from the cached posture, findings, AI ledger and throttling; money in integer micro-dollars. */
     EntitySummary: {
       entityRef: string;
       kind: string;
       generatedAt: string;
+      /** @description True for a System (its parts) or a Group (what it owns). */
       rollup: boolean;
-      members: {
-        entityRef: string;
-        title?: string;
-        mapped: boolean;
-      }[];
+      members: components['schemas']['EntitySummaryMember'][];
+      /** @description ARNs the summary looked for (the entity's, or every member's). */
       arns: string[];
-      posture: {
-        score: Record<string, unknown>;
-        checks: components['schemas']['CheckResult'][];
-        findings: {
-          total: number;
-          bySeverity: Record<string, unknown>;
-          items: components['schemas']['Finding'][];
-        };
-        unavailableReason?: string;
-      } | null;
-      cost: {
-        tags: Record<string, unknown> | null;
-        ai: Record<string, unknown> | null;
+      /** @description Null when nothing mapped selects resources. */
+      posture: components['schemas']['EntityPosture'] | null;
+      cost: components['schemas']['EntityCost'];
+      /** @description Null unless the entity (or a member) is the rate limiter. */
+      throttling: components['schemas']['EntityThrottling'] | null;
+      problems: components['schemas']['EntityAnnotationProblem'][];
+    };
+    /** @description One entity that the summary covers (the entity itself, or a roll-up's child). */
+    EntitySummaryMember: {
+      entityRef: string;
+      title?: string;
+      /** @description Explicit ARNs, tag sets, agents or the rate-limiter flag resolved from it. */
+      mapped: boolean;
+    };
+    /** @description The posture of an entity's resources: each check narrowed to the resources that are the entity's (its status the worst of theirs), the score computed from those like the page's, and the open findings on those resources. */
+    EntityPosture: {
+      score: components['schemas']['PostureScore'];
+      checks: components['schemas']['CheckResult'][];
+      findings: {
+        total: number;
+        bySeverity: components['schemas']['SeverityCounts'];
+        /** @description The most severe first, at most ENTITY_FINDINGS_LIMIT. */
+        items: components['schemas']['Finding'][];
       };
-      throttling: Record<string, unknown> | null;
-      problems: {
-        entityRef: string;
-        annotation: string;
-        value: string;
+      /** @description Why findings could not be read (the checks are still shown). */
+      unavailableReason?: string;
+    };
+    /** @description The two scores and the counts of check statuses. Open (no additionalProperties) because scoreWithExemptions composes it. */
+    PostureScore: {
+      /** @description Security Hub's method: passed ÷ evaluated checks (ERROR excluded), unweighted, 0–100. */
+      securityHubPercent: number | null;
+      /** @description Passed weight ÷ evaluated weight with CRITICAL 10, HIGH 5, MEDIUM 2, LOW 1, INFO 0. */
+      severityWeightedPercent: number | null;
+      passed: number;
+      failed: number;
+      warned: number;
+      errored: number;
+    };
+    EntityCost: {
+      /** @description Cost allocation tags and cost categories mapped to the entity, and what the portal has for them (the scheduled Cost Explorer refresh reads cost by service only). */
+      tags: {
+        /** @enum {string} */
+        state: 'unavailable';
         reason: string;
+        tagSets: {
+          key: string;
+          value: string;
+        }[][];
+        costCategorySets: {
+          key: string;
+          value: string;
+        }[][];
+      } | null;
+      /** @description Null when no agent of the entity is in the AI-cost ledger. */
+      ai:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['EntityAiCost'])
+        | components['schemas']['Unavailable']
+        | null;
+    };
+    /** @description The rate limiter's last hour, for the rate-limiter component. */
+    EntityThrottling: {
+      windowMinutes: number;
+      redis:
+        | {
+            /** @enum {string} */
+            state: 'ok';
+            totals: components['schemas']['ThrottlingCounters'];
+            fallback: components['schemas']['FallbackStatus'];
+          }
+        | components['schemas']['Unavailable'];
+      dlq:
+        | ({
+            /** @enum {string} */
+            state: 'ok';
+          } & components['schemas']['DeadLetterQueueStatus'])
+        | components['schemas']['Unavailable'];
+    };
+    /** @description An annotation problem, with the entity that carries it (a roll-up lists its children's). */
+    EntityAnnotationProblem: {
+      annotation: string;
+      /** @description The offending value (or part of it), as written. */
+      value: string;
+      reason: string;
+      entityRef: string;
+    };
+    /** @description AI spend of the entity's agents in the AI-cost ledger, this month. Open (no additionalProperties) because EntityCost composes it with `state`. */
+    EntityAiCost: {
+      month: string;
+      agents: {
+        agent: string;
+        monthToDateMicros: number;
+        forecastMicros: number;
       }[];
+      monthToDateMicros: number;
+      /** @description Month to date plus the last 7 complete days' average for each remaining day. */
+      forecastMicros: number;
+      /** @description The complete days the figures cover (the current, partial day is never used). */
+      throughDay: string | null;
+    };
+    /** @description How many findings of each severity. */
+    SeverityCounts: {
+      CRITICAL: number;
+      HIGH: number;
+      MEDIUM: number;
+      LOW: number;
+      INFORMATIONAL: number;
+    };
+    /** @description A remediation the portal does not execute: the steps, with exact commands built from the resource's real identifiers, the way back, the expected downtime and the Terraform that keeps the result. There is deliberately no "apply" for it. */
+    GuidedRunbook: {
+      checkId: string;
+      /** @description The resource the runbook is for (one of the check's evidence resources). */
+      resourceId: string;
+      title: string;
+      summary: string;
+      expectedDowntime: string;
+      /** @description Facts the commands were generated from, e.g. node type, subnet group. */
+      facts: {
+        [key: string]: string;
+      };
+      /** @description Facts that could not be read; the commands look them up instead. */
+      unreadFacts: string[];
+      /** @description What the check saw on this resource. */
+      evidence?: components['schemas']['ResourceEvidence'];
+      prerequisites: string[];
+      steps: components['schemas']['GuidedStep'][];
+      rollback: components['schemas']['GuidedStep'][];
+      terraform: {
+        /** @description The module file the snippet follows. */
+        path: string;
+        snippet: string;
+        /** @description How to bring the result under Terraform, e.g. an import command. */
+        commands: components['schemas']['GuidedCommand'][];
+      };
+      /** @description Repository paths of longer runbooks, e.g. docs/runbooks/elasticache-migration.md. */
+      references: string[];
+      generatedAt: string;
+    };
+    /** @description One step an operator performs; the runbook lists them in order. */
+    GuidedStep: {
+      title: string;
+      /** @description Why this step, and what to look for before going on. */
+      detail: string;
+      commands: components['schemas']['GuidedCommand'][];
+      /** @description Commands that prove the step worked. */
+      verify: components['schemas']['GuidedCommand'][];
+    };
+    /** @description One shell command of a guided runbook, generated from what the check read. */
+    GuidedCommand: {
+      /** @description What running it does or shows, in one line. */
+      description: string;
+      /** @description The exact command, shell-quoted, ready to paste. */
+      command: string;
+      /** @description True when it changes the account (or its clients); false for reads and local files. */
+      mutates: boolean;
+    };
+    /** @description One day of the posture trend. */
+    PostureTrendPoint: {
+      /** @description UTC day, YYYY-MM-DD. */
+      day: string;
+      securityHubPercent: number | null;
+      severityWeightedPercent: number | null;
+      failed: number;
+      /** @description The same with exemptions left out (null on days before exemptions were recorded). */
+      securityHubPercentWithExemptions?: number | null;
+      severityWeightedPercentWithExemptions?: number | null;
+    };
+    /** @description One finding with the posture check it maps to, when there is one (GET /findings/:id). */
+    FindingDetail: {
+      finding: components['schemas']['Finding'];
+      /** @description The check covering the finding's control or resource, with its evidence. */
+      check?: components['schemas']['CheckResult'];
+    };
+    /** @description One runbook as written, GitHub-flavoured Markdown. */
+    Runbook: components['schemas']['RunbookSummary'] & {
+      markdown: string;
     };
   };
   responses: never;
@@ -942,14 +1673,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            points: {
-              day: string;
-              securityHubPercent: number | null;
-              severityWeightedPercent: number | null;
-              securityHubPercentWithExemptions?: number | null;
-              severityWeightedPercentWithExemptions?: number | null;
-              failed: number;
-            }[];
+            points: components['schemas']['PostureTrendPoint'][];
           };
         };
       };
@@ -1542,58 +2266,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            checkId: string;
-            resourceId: string;
-            title: string;
-            summary: string;
-            expectedDowntime: string;
-            facts: {
-              [key: string]: string;
-            };
-            unreadFacts: string[];
-            evidence?: components['schemas']['ResourceEvidence'];
-            prerequisites: string[];
-            steps: {
-              title: string;
-              detail: string;
-              commands: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-              verify: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-            }[];
-            rollback: {
-              title: string;
-              detail: string;
-              commands: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-              verify: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-            }[];
-            terraform: {
-              path: string;
-              snippet: string;
-              commands: {
-                description: string;
-                command: string;
-                mutates: boolean;
-              }[];
-            };
-            references: string[];
-            generatedAt: string;
-          };
+          'application/json': components['schemas']['GuidedRunbook'];
         };
       };
       /** @description Invalid check id or resource. */
@@ -1652,10 +2325,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            finding: components['schemas']['Finding'];
-            check?: components['schemas']['CheckResult'];
-          };
+          'application/json': components['schemas']['FindingDetail'];
         };
       };
       /** @description Invalid id. */
@@ -1930,44 +2600,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            generatedAt: string;
-            windowMinutes: number;
-            redis:
-              | {
-                  /** @enum {string} */
-                  state: 'unavailable';
-                  reason: string;
-                }
-              | {
-                  /** @enum {string} */
-                  state: 'ok';
-                  minutes: Record<string, unknown>[];
-                  totals: Record<string, unknown>;
-                  latency: Record<string, unknown>;
-                  creators: Record<string, unknown>[];
-                  fallback: Record<string, unknown>;
-                  limits: Record<string, unknown> | null;
-                };
-            dlq:
-              | {
-                  /** @enum {string} */
-                  state: 'unavailable';
-                  reason: string;
-                }
-              | {
-                  /** @enum {string} */
-                  state: 'ok';
-                  queueName: string;
-                  depth: number;
-                  inFlight: number;
-                  oldestAgeSeconds: number | null;
-                  /** @enum {string} */
-                  ageSource?: 'cloudwatch' | 'sample' | 'empty';
-                  ageReason?: string;
-                  readAt: string;
-                };
-          };
+          'application/json': components['schemas']['ThrottlingOverview'];
         };
       };
       /** @description Invalid query. */
@@ -2005,18 +2638,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            state: 'idle' | 'running' | 'completed' | 'failed' | 'timed-out';
-            queueName: string;
-            historyId?: string;
-            /** @enum {string} */
-            method?: 'message-move-task' | 'bounded-move';
-            startedAt?: string;
-            actor?: string;
-            message?: string;
-            task?: Record<string, unknown>;
-          };
+          'application/json': components['schemas']['DlqRedriveStatus'];
         };
       };
       /** @description Invalid query. */
@@ -2063,19 +2685,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
-            /** @enum {string} */
-            method: 'message-move-task' | 'bounded-move';
-            message: string;
-            depthBefore: number;
-            moved: number;
-            notMoved: number;
-            notDeleted: number;
-            taskHandle?: string;
-            historyId: string;
-          };
+          'application/json': components['schemas']['DlqRedriveResult'];
         };
       };
       /** @description A move task was started and is running (outcome running), or AWS did not answer within the deadline (outcome timed-out, state unknown until the history settles it); follow it with GET /throttling/dlq/redrive-status. */
@@ -2084,19 +2694,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @enum {string} */
-            outcome: 'succeeded' | 'failed' | 'running' | 'timed-out';
-            /** @enum {string} */
-            method: 'message-move-task' | 'bounded-move';
-            message: string;
-            depthBefore: number;
-            moved: number;
-            notMoved: number;
-            notDeleted: number;
-            taskHandle?: string;
-            historyId: string;
-          };
+          'application/json': components['schemas']['DlqRedriveResult'];
         };
       };
       /** @description Invalid request. */
@@ -2233,9 +2831,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RunbookSummary'] & {
-            markdown: string;
-          };
+          'application/json': components['schemas']['Runbook'];
         };
       };
       /** @description Not a runbook id. */
@@ -2599,11 +3195,85 @@ export type RemediationHistoryEntry =
 export type HistoryVerification = components['schemas']['HistoryVerification'];
 export type HealthSummary = components['schemas']['HealthSummary'];
 export type HealthReport = components['schemas']['HealthReport'];
-export type FinOpsOverview = components['schemas']['FinOpsOverview'];
 export type AnomalyFeedback = components['schemas']['AnomalyFeedback'];
 export type RunbookSummary = components['schemas']['RunbookSummary'];
+export type SuccessMetric = components['schemas']['SuccessMetric'];
 export type SuccessMetricsReport =
   components['schemas']['SuccessMetricsReport'];
-export type FinOpsOptimisation = components['schemas']['FinOpsOptimisation'];
+export type ThrottlingCounters = components['schemas']['ThrottlingCounters'];
+export type ThrottlingMinute = components['schemas']['ThrottlingMinute'];
+export type LatencySummary = components['schemas']['LatencySummary'];
+export type BusyCreator = components['schemas']['BusyCreator'];
+export type FallbackStatus = components['schemas']['FallbackStatus'];
+export type LimitsInForce = components['schemas']['LimitsInForce'];
+export type RateLimiterMetrics = components['schemas']['RateLimiterMetrics'];
+export type DeadLetterQueueStatus =
+  components['schemas']['DeadLetterQueueStatus'];
+export type Unavailable = components['schemas']['Unavailable'];
+export type ThrottlingOverview = components['schemas']['ThrottlingOverview'];
+export type DlqRedriveMethod = components['schemas']['DlqRedriveMethod'];
+export type DlqRedriveResult = components['schemas']['DlqRedriveResult'];
+export type DlqRedriveStatus = components['schemas']['DlqRedriveStatus'];
+export type FinOpsOverview = components['schemas']['FinOpsOverview'];
+export type FinOpsSourceStatus = components['schemas']['FinOpsSourceStatus'];
+export type FinOpsSourceId = components['schemas']['FinOpsSourceId'];
+export type BudgetStatus = components['schemas']['BudgetStatus'];
+export type BudgetNotificationStatus =
+  components['schemas']['BudgetNotificationStatus'];
+export type CostForecast = components['schemas']['CostForecast'];
+export type BudgetBurn = components['schemas']['BudgetBurn'];
+export type MethodForecast = components['schemas']['MethodForecast'];
+export type ForecastMethod = components['schemas']['ForecastMethod'];
+export type BudgetExhaustion = components['schemas']['BudgetExhaustion'];
+export type ForecastParameters = components['schemas']['ForecastParameters'];
+export type ForecastPoint = components['schemas']['ForecastPoint'];
+export type AwsCostForecast = components['schemas']['AwsCostForecast'];
+export type ServiceDailyCost = components['schemas']['ServiceDailyCost'];
+export type TriagedCostAnomaly = components['schemas']['TriagedCostAnomaly'];
+export type CostDimension = components['schemas']['CostDimension'];
+export type AnomalyScoreMethod = components['schemas']['AnomalyScoreMethod'];
+export type AwsCostAnomaly = components['schemas']['AwsCostAnomaly'];
+export type AiDailyCost = components['schemas']['AiDailyCost'];
+export type AiUnitEconomics = components['schemas']['AiUnitEconomics'];
+export type WeekPeriods = components['schemas']['WeekPeriods'];
+export type DayRange = components['schemas']['DayRange'];
+export type AiUnitCostRow = components['schemas']['AiUnitCostRow'];
+export type AiUsage = components['schemas']['AiUsage'];
+export type CostAlert = components['schemas']['CostAlert'];
+export type CostAlertType = components['schemas']['CostAlertType'];
+export type CostExplorerUsage = components['schemas']['CostExplorerUsage'];
 export type WeeklyReviewReport = components['schemas']['WeeklyReviewReport'];
+export type AmountChange = components['schemas']['AmountChange'];
+export type WeekOverWeekTable = components['schemas']['WeekOverWeekTable'];
+export type Mover = components['schemas']['Mover'];
+export type MoverStatus = components['schemas']['MoverStatus'];
+export type WeeklyReviewBudget = components['schemas']['WeeklyReviewBudget'];
+export type CostAnomaly = components['schemas']['CostAnomaly'];
+export type FinOpsOptimisation = components['schemas']['FinOpsOptimisation'];
+export type SavingsTarget = components['schemas']['SavingsTarget'];
+export type SavingsTargetId = components['schemas']['SavingsTargetId'];
+export type SavingsTargetStatus = components['schemas']['SavingsTargetStatus'];
+export type SavingsWindow = components['schemas']['SavingsWindow'];
+export type TrustedAdvisorReport =
+  components['schemas']['TrustedAdvisorReport'];
+export type TrustedAdvisorCostCheck =
+  components['schemas']['TrustedAdvisorCostCheck'];
+export type TrustedAdvisorCheckStatus =
+  components['schemas']['TrustedAdvisorCheckStatus'];
+export type DailyCost = components['schemas']['DailyCost'];
 export type EntitySummary = components['schemas']['EntitySummary'];
+export type EntitySummaryMember = components['schemas']['EntitySummaryMember'];
+export type EntityPosture = components['schemas']['EntityPosture'];
+export type PostureScore = components['schemas']['PostureScore'];
+export type EntityCost = components['schemas']['EntityCost'];
+export type EntityThrottling = components['schemas']['EntityThrottling'];
+export type EntityAnnotationProblem =
+  components['schemas']['EntityAnnotationProblem'];
+export type EntityAiCost = components['schemas']['EntityAiCost'];
+export type SeverityCounts = components['schemas']['SeverityCounts'];
+export type GuidedRunbook = components['schemas']['GuidedRunbook'];
+export type GuidedStep = components['schemas']['GuidedStep'];
+export type GuidedCommand = components['schemas']['GuidedCommand'];
+export type PostureTrendPoint = components['schemas']['PostureTrendPoint'];
+export type FindingDetail = components['schemas']['FindingDetail'];
+export type Runbook = components['schemas']['Runbook'];
