@@ -14,6 +14,7 @@
 
 import type {
   AiDailyCost,
+  AiProviderAgentCost,
   AiUnitCostRow,
   AiUnitEconomics,
   AiUsage,
@@ -57,6 +58,7 @@ import type { QueryParameters } from './contract';
  */
 export type {
   AiDailyCost,
+  AiProviderAgentCost,
   AiUnitCostRow,
   AiUnitEconomics,
   AiUsage,

@@ -173,6 +173,19 @@ describe('FinOps routes on the seeded demo account (moto_server)', () => {
     expect(
       res.body.ai.unitEconomics.byProvider.map((r: any) => r.key).sort(),
     ).toEqual(['azure', 'openai']);
+    // the per-agent table is the daily rows summed, computed here, not in the UI
+    const summed = new Map<string, number>();
+    for (const r of res.body.ai.daily) {
+      const key = `${r.provider}/${r.agent}`;
+      summed.set(key, (summed.get(key) ?? 0) + r.amountMicros);
+    }
+    expect(
+      res.body.ai.byProviderAgent.map(
+        (r: any) => [`${r.provider}/${r.agent}`, r.amountMicros] as const,
+      ),
+    ).toEqual(
+      [...summed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+    );
     expect(res.body.alerts.map((a: any) => a.alertType)).toEqual([
       'daily_limit',
       'anomaly',

@@ -166,6 +166,9 @@ export const overviewFixture: FinOpsOverview = {
         amountMicros: 2_000_000,
       },
     ],
+    byProviderAgent: [
+      { provider: 'openai', agent: 'chatbot', amountMicros: 5_000_000 },
+    ],
     unitEconomics,
   },
   alerts: [

@@ -4,7 +4,6 @@ import type {
   ServiceDailyCost,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import {
-  aiCostByProviderAgent,
   budgetGauge,
   dailyCostChart,
   formatChange,
@@ -113,21 +112,6 @@ describe('dailyCostChart', () => {
       forecast: 5,
       band: [4, 6.5],
     });
-  });
-});
-
-describe('aiCostByProviderAgent', () => {
-  it('sums the days per provider and agent, largest first', () => {
-    expect(
-      aiCostByProviderAgent([
-        { day: 'd1', provider: 'openai', agent: 'chatbot', amountMicros: 2 },
-        { day: 'd2', provider: 'openai', agent: 'chatbot', amountMicros: 3 },
-        { day: 'd1', provider: 'azure', agent: 'content', amountMicros: 4 },
-      ]),
-    ).toEqual([
-      { provider: 'openai', agent: 'chatbot', amountMicros: 5 },
-      { provider: 'azure', agent: 'content', amountMicros: 4 },
-    ]);
   });
 });
 

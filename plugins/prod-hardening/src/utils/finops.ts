@@ -1,5 +1,4 @@
 import type {
-  AiDailyCost,
   BudgetStatus,
   CostForecast,
   ServiceDailyCost,
@@ -135,33 +134,4 @@ export function dailyCostChart(
     });
   }
   return { services, rows };
-}
-
-export interface AiCostRow {
-  provider: string;
-  agent: string;
-  amountMicros: number;
-}
-
-/** AI spend per provider and agent over the given days, largest first. Pure. */
-export function aiCostByProviderAgent(
-  daily: readonly AiDailyCost[],
-): AiCostRow[] {
-  const sums = new Map<string, AiCostRow>();
-  for (const r of daily) {
-    const key = `${r.provider}/${r.agent}`;
-    const row = sums.get(key) ?? {
-      provider: r.provider,
-      agent: r.agent,
-      amountMicros: 0,
-    };
-    row.amountMicros += r.amountMicros;
-    sums.set(key, row);
-  }
-  return [...sums.values()].sort(
-    (a, b) =>
-      b.amountMicros - a.amountMicros ||
-      a.provider.localeCompare(b.provider) ||
-      a.agent.localeCompare(b.agent),
-  );
 }

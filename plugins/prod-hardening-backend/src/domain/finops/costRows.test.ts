@@ -1,4 +1,8 @@
-import { aiDailyCosts, sumServiceDailyCosts } from './costRows';
+import {
+  aiCostByProviderAgent,
+  aiDailyCosts,
+  sumServiceDailyCosts,
+} from './costRows';
 
 describe('sumServiceDailyCosts', () => {
   it('sums a service that appears twice on a day (two pages) and keeps the others apart', () => {
@@ -70,5 +74,26 @@ describe('aiDailyCosts', () => {
         amountMicros: 5,
       },
     ]);
+  });
+});
+
+describe('aiCostByProviderAgent', () => {
+  it('sums the days per provider and agent, largest first, ties by name', () => {
+    expect(
+      aiCostByProviderAgent([
+        { day: 'd1', provider: 'openai', agent: 'chatbot', amountMicros: 2 },
+        { day: 'd2', provider: 'openai', agent: 'chatbot', amountMicros: 3 },
+        { day: 'd1', provider: 'azure', agent: 'content', amountMicros: 4 },
+        { day: 'd2', provider: 'azure', agent: 'captions', amountMicros: 4 },
+      ]),
+    ).toEqual([
+      { provider: 'openai', agent: 'chatbot', amountMicros: 5 },
+      { provider: 'azure', agent: 'captions', amountMicros: 4 },
+      { provider: 'azure', agent: 'content', amountMicros: 4 },
+    ]);
+  });
+
+  it('is empty without days', () => {
+    expect(aiCostByProviderAgent([])).toEqual([]);
   });
 });

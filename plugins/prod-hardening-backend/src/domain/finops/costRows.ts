@@ -1,6 +1,7 @@
 import type {
   AiDailyCost,
   AiLedgerRow,
+  AiProviderAgentCost,
   ServiceDailyCost,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { usdToMicros } from './money';
@@ -46,6 +47,29 @@ export function aiDailyCosts(ledger: readonly AiLedgerRow[]): AiDailyCost[] {
   return [...sums.values()].sort(
     (a, b) =>
       a.day.localeCompare(b.day) ||
+      a.provider.localeCompare(b.provider) ||
+      a.agent.localeCompare(b.agent),
+  );
+}
+
+/** Daily AI spend summed per provider and agent over all its days, largest first. Pure. */
+export function aiCostByProviderAgent(
+  daily: readonly AiDailyCost[],
+): AiProviderAgentCost[] {
+  const sums = new Map<string, AiProviderAgentCost>();
+  for (const r of daily) {
+    const key = `${r.provider}|${r.agent}`;
+    const row = sums.get(key) ?? {
+      provider: r.provider,
+      agent: r.agent,
+      amountMicros: 0,
+    };
+    row.amountMicros += r.amountMicros;
+    sums.set(key, row);
+  }
+  return [...sums.values()].sort(
+    (a, b) =>
+      b.amountMicros - a.amountMicros ||
       a.provider.localeCompare(b.provider) ||
       a.agent.localeCompare(b.agent),
   );

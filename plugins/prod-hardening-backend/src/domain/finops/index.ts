@@ -31,6 +31,10 @@ export type { WeeklyReviewInput } from './weeklyReview';
 export { MICROS_PER_USD, microsToUsd, sumMicros, usdToMicros } from './money';
 export { latestFeedback, portalAnomalyId } from './anomalyFeedback';
 export type { RecordedAnomalyFeedback } from './anomalyFeedback';
-export { aiDailyCosts, sumServiceDailyCosts } from './costRows';
+export {
+  aiCostByProviderAgent,
+  aiDailyCosts,
+  sumServiceDailyCosts,
+} from './costRows';
 export { budgetStatus } from './budgets';
 export type { BudgetNotificationSetting, BudgetSnapshot } from './budgets';

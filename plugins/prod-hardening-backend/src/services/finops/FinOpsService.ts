@@ -16,6 +16,7 @@ import type {
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { describeAwsError } from '../../aws';
 import {
+  aiCostByProviderAgent,
   aiDailyCosts,
   BudgetSnapshot,
   budgetStatus,
@@ -224,12 +225,7 @@ export class FinOpsService {
       awsForecast,
       serviceCosts,
       ...(await this.triagedAnomalies(now, serviceCosts, state)),
-      ai: ledger
-        ? {
-            daily: aiDailyCosts(ledger),
-            unitEconomics: computeAiUnitEconomics({ now, rows: ledger }),
-          }
-        : null,
+      ai: ledger ? this.aiCosts(now, ledger) : null,
       alerts: live.alerts.state === 'ok' ? live.alerts.value : [],
       costExplorerUsage: {
         month,
@@ -264,6 +260,19 @@ export class FinOpsService {
     return this.portalAnomalies(this.now(), serviceCosts).some(
       a => portalAnomalyId(a) === anomalyId,
     );
+  }
+
+  /** The AI ledger's last 30 days: per day, per provider and agent, and per unit. */
+  private aiCosts(
+    now: Date,
+    ledger: AiLedgerRow[],
+  ): NonNullable<FinOpsOverview['ai']> {
+    const daily = aiDailyCosts(ledger);
+    return {
+      daily,
+      byProviderAgent: aiCostByProviderAgent(daily),
+      unitEconomics: computeAiUnitEconomics({ now, rows: ledger }),
+    };
   }
 
   private portalAnomalies(now: Date, serviceCosts: ServiceDailyCost[]) {

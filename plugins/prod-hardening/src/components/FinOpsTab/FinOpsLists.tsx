@@ -12,11 +12,7 @@ import type {
   FinOpsOverview,
   TriagedCostAnomaly,
 } from '@prod-hardening/plugin-prod-hardening-common';
-import {
-  aiCostByProviderAgent,
-  formatChange,
-  formatUsd,
-} from '../../utils/finops';
+import { formatChange, formatUsd } from '../../utils/finops';
 import { AnomalyTriage } from './AnomalyTriage';
 
 /** Both detections' anomalies, each with its latest answer and, if allowed, the triage buttons. */
@@ -197,7 +193,7 @@ export function AiCostByAgentTable({
 }: {
   ai: NonNullable<FinOpsOverview['ai']>;
 }) {
-  const rows = aiCostByProviderAgent(ai.daily);
+  const rows = ai.byProviderAgent;
   return (
     <Table size="small" aria-label="AI cost by provider and agent">
       <TableHead>

@@ -1595,11 +1595,19 @@ export const spec = {
                     description:
                       'The last 30 complete days, by provider and agent.',
                   },
+                  byProviderAgent: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/AiProviderAgentCost',
+                    },
+                    description:
+                      'The same days summed per provider and agent, largest first.',
+                  },
                   unitEconomics: {
                     $ref: '#/components/schemas/AiUnitEconomics',
                   },
                 },
-                required: ['daily', 'unitEconomics'],
+                required: ['daily', 'byProviderAgent', 'unitEconomics'],
                 additionalProperties: false,
               },
               {
@@ -2179,6 +2187,25 @@ export const spec = {
             required: ['agent', 'provider'],
           },
         ],
+      },
+      AiProviderAgentCost: {
+        type: 'object',
+        description:
+          "AI spend of one provider and agent over the overview's 30 days.",
+        properties: {
+          provider: {
+            type: 'string',
+          },
+          agent: {
+            type: 'string',
+          },
+          amountMicros: {
+            type: 'integer',
+            description: 'US dollars × 1,000,000.',
+          },
+        },
+        required: ['provider', 'agent', 'amountMicros'],
+        additionalProperties: false,
       },
       AiUnitEconomics: {
         type: 'object',

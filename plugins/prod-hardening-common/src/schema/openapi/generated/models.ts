@@ -992,6 +992,8 @@ export interface components {
       ai: {
         /** @description The last 30 complete days, by provider and agent. */
         daily: components['schemas']['AiDailyCost'][];
+        /** @description The same days summed per provider and agent, largest first. */
+        byProviderAgent: components['schemas']['AiProviderAgentCost'][];
         unitEconomics: components['schemas']['AiUnitEconomics'];
       } | null;
       /** @description Alerts of the cost-alerts table that are still retained, critical first. */
@@ -1174,6 +1176,13 @@ export interface components {
     AiDailyCost: components['schemas']['DailyCost'] & {
       provider: string;
       agent: string;
+    };
+    /** @description AI spend of one provider and agent over the overview's 30 days. */
+    AiProviderAgentCost: {
+      provider: string;
+      agent: string;
+      /** @description US dollars × 1,000,000. */
+      amountMicros: number;
     };
     AiUnitEconomics: {
       periods: components['schemas']['WeekPeriods'];
@@ -3234,6 +3243,7 @@ export type CostDimension = components['schemas']['CostDimension'];
 export type AnomalyScoreMethod = components['schemas']['AnomalyScoreMethod'];
 export type AwsCostAnomaly = components['schemas']['AwsCostAnomaly'];
 export type AiDailyCost = components['schemas']['AiDailyCost'];
+export type AiProviderAgentCost = components['schemas']['AiProviderAgentCost'];
 export type AiUnitEconomics = components['schemas']['AiUnitEconomics'];
 export type WeekPeriods = components['schemas']['WeekPeriods'];
 export type DayRange = components['schemas']['DayRange'];
