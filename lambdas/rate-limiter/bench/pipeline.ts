@@ -24,9 +24,11 @@
  * Output (stdout): a readable table, then the report as ONE JSON line (the last
  * line, for the one-report `npm run bench`). Progress goes to stderr. Fields:
  *   - `summary`: the headline numbers, also in the table:
- *     `offeredPerMinute` (produced ÷ produce time), `deliveredPerMinute`
- *     (delivered ÷ time from start to the last arrival), `deliveredShare`
- *     (delivered ÷ offered rate), `maxQueueDepth` (visible + in flight + delayed),
+ *     `offeredPerMinute` (produced ÷ produce time), `throughputPerMinute`
+ *     (delivered while producing ÷ produce time), `deliveredShare` (throughput ÷
+ *     offered), `deliveredPerMinute` (all delivered ÷ time from start to the last
+ *     arrival, the drain included), `drainSeconds` (last arrival − end of producing),
+ *     `maxQueueDepth` (visible + in flight + delayed),
  *     `withinLimitP50Ms` / `withinLimitP99Ms` (enqueue → API, never-deferred
  *     messages), `deferredCount`, `deferralCopies` (deferred copies re-sent in all)
  *     and `copiesPerDeferredMean` / `Max` (per deferred message; 1 is ideal),
@@ -45,7 +47,7 @@
  *   - `queueDepth`: its maximum and the depth (total and visible) every 20 s;
  *     `invocationsEveryTwentySeconds`: invocations ended per 20-s slot;
  *   - `decisionLatencyMs`, `endToEndLatencyMs`, `deferredLatencyMs`: as above,
- *     with counts; `throughputPerMinute` (= deliveredPerMinute), `offeredPerMinute`,
+ *     with counts; `throughputPerMinute`, `offeredPerMinute`,
  *     `durationSeconds`, `drainSeconds`, `load` (`os.loadavg()` at start and end).
  */
 import {
@@ -496,14 +498,27 @@ async function main() {
     (producedAt.size / (producedUntil - started)) * 60_000,
     1,
   );
+  // throughput: what reached the API while the load was offered, per minute; the
+  // deferred copies still due when producing stops are the drain, reported apart
+  const deliveredWhileProducing = new Set(
+    stub.deliveries
+      .filter(d => d.arrivedAt <= producedUntil)
+      .map(d => d.idempotencyKey),
+  ).size;
+  const throughputPerMinute = round(
+    (deliveredWhileProducing / (producedUntil - started)) * 60_000,
+    1,
+  );
   const deliveredPerMinute = round(
     (deliveredSet.size / (finishedAt - started)) * 60_000,
     1,
   );
   const summary = {
     offeredPerMinute,
+    throughputPerMinute,
+    deliveredShare: round(throughputPerMinute / offeredPerMinute, 4),
     deliveredPerMinute,
-    deliveredShare: round(deliveredPerMinute / offeredPerMinute, 4),
+    drainSeconds: round((finishedAt - producedUntil) / 1000, 1),
     maxQueueDepth: maxDepth.total,
     withinLimitCount: endToEnd.length,
     withinLimitP50Ms: Math.round(percentile(endToEnd, 50)),
@@ -590,7 +605,7 @@ async function main() {
     durationSeconds: round((finishedAt - started) / 1000, 1),
     drainSeconds: round((finishedAt - producedUntil) / 1000, 1),
     offeredPerMinute,
-    throughputPerMinute: deliveredPerMinute,
+    throughputPerMinute,
     load: {
       note: 'os.loadavg() (1, 5, 15 min) at start and at the end of the drain',
       atStart: loadAtStart.map(l => round(l, 2)),

@@ -134,6 +134,7 @@ function pipelineReport(overrides: Record<string, unknown> = {}) {
     produced: 3100,
     delivered: 3095,
     deadLettered: 5,
+    summary: { deliveredShare: 0.9952, drainSeconds: 12.5 },
     violationCount: 0,
     missing: [],
     decisionLatencyMs: { p50: 1.2, p99: 40, redisOnly: { p50: 0.8, p99: 3 } },
@@ -152,9 +153,14 @@ function pipelineReport(overrides: Record<string, unknown> = {}) {
 describe('pipelineRows', () => {
   it('judges shares of the offered messages, violations and the checks', () => {
     const rows = pipelineRows(pipelineReport());
-    expect(row(rows, 'delivered / offered')).toMatchObject({
+    expect(row(rows, 'throughput / offered rate')).toMatchObject({
+      ours: '99.5 %',
+      verdict: 'PASS',
+    });
+    expect(row(rows, 'delivered / produced')).toMatchObject({
       ours: '99.8 %',
       verdict: 'PASS',
+      note: 'in the end: the last one arrived 12.5 s after producing stopped',
     });
     expect(row(rows, 'dead-lettered / offered')).toMatchObject({
       ours: '0.16 %',
@@ -181,6 +187,7 @@ describe('pipelineRows', () => {
       pipelineReport({
         delivered: 2000,
         deadLettered: 1000,
+        summary: { deliveredShare: 0.65 },
         violationCount: 3,
         missing: ['pipeline-7'],
         checks: {
@@ -190,7 +197,8 @@ describe('pipelineRows', () => {
         },
       }),
     );
-    expect(row(rows, 'delivered / offered').verdict).toBe('FAIL');
+    expect(row(rows, 'throughput / offered rate').verdict).toBe('FAIL');
+    expect(row(rows, 'delivered / produced').verdict).toBe('FAIL');
     expect(row(rows, 'dead-lettered / offered').verdict).toBe('FAIL');
     expect(row(rows, 'limit violations')).toMatchObject({
       ours: '3',

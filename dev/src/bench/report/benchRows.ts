@@ -147,6 +147,11 @@ export function limiterRows(doc: Json): ReportRow[] {
 
 // --- pipeline (lambdas/rate-limiter/bench/pipeline.ts) -------------------------
 
+const drainNote = (seconds: number | undefined) =>
+  seconds === undefined
+    ? undefined
+    : `in the end: the last one arrived ${seconds} s after producing stopped`;
+
 export function pipelineRows(doc: Json): ReportRow[] {
   const produced = finite(at(doc, 'produced'));
   const delivered = finite(at(doc, 'delivered'));
@@ -213,8 +218,18 @@ export function pipelineRows(doc: Json): ReportRow[] {
             : undefined,
       },
     ),
-    metricRow('pipeline', 'delivered / offered', share(delivered), {
+    metricRow(
+      'pipeline',
+      'throughput / offered rate',
+      finite(at(doc, 'summary', 'deliveredShare')),
+      {
+        target: TARGETS.deliveredShare,
+        note: 'delivered per minute while the load was offered; the drain after it is the row below',
+      },
+    ),
+    metricRow('pipeline', 'delivered / produced', share(delivered), {
       target: TARGETS.deliveredShare,
+      note: drainNote(finite(at(doc, 'summary', 'drainSeconds'))),
     }),
     metricRow('pipeline', 'dead-lettered / offered', share(deadLettered), {
       target: TARGETS.deadLetteredShare,
