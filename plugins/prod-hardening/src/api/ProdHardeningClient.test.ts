@@ -59,10 +59,14 @@ describe('ProdHardeningClient', () => {
     await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
     const { port } = server.address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}/api/prod-hardening`;
+    const discoveryApi = { getBaseUrl: async () => baseUrl };
     client = new ProdHardeningClient({
-      discoveryApi: { getBaseUrl: async () => baseUrl },
+      discoveryApi,
+      // the app's chain: plugin:// resolution, then the user's token; each step
+      // builds a Request from what it is given, as the app's fetchApi does
       fetchApi: new MockFetchApi({
         baseImplementation: (input, init) => fetch(input as any, init as any),
+        resolvePluginProtocol: { discoveryApi },
         injectIdentityAuth: { token: 'user-token' },
       }),
     });

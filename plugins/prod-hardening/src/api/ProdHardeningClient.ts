@@ -318,7 +318,19 @@ export class ProdHardeningClient implements ProdHardeningApi {
    * ResponseError carrying the backend's message, before the client reads the body.
    */
   private readonly send = async (request: Request): Promise<Response> => {
-    const response = await this.deps.fetchApi.fetch(request);
+    // Handed on as URL and init, not as the Request: the app's fetch middlewares each
+    // build a Request from their input, and a Request whose body one of them has
+    // read cannot be built from again ("already been used"), so every POST failed.
+    const body =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? undefined
+        : await request.text();
+    const response = await this.deps.fetchApi.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: body || undefined,
+      signal: request.signal,
+    });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response;
   };
