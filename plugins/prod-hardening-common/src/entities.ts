@@ -1,13 +1,3 @@
-import type {
-  EntityAiCost,
-  EntityAnnotationProblem,
-  EntityCost,
-  EntityPosture,
-  EntitySummary,
-  EntitySummaryMember,
-  EntityThrottling,
-} from './schema/openapi';
-
 /**
  * GET /entities/{kind}/{namespace}/{name}/summary. The wire types are the contract's
  * (openapi.yaml: EntitySummary and its parts).
@@ -20,7 +10,7 @@ export type {
   EntitySummary,
   EntitySummaryMember,
   EntityThrottling,
-};
+} from './schema/openapi';
 
 /** Findings listed in an entity summary; the counts cover all of them. */
 export const ENTITY_FINDINGS_LIMIT = 50;

@@ -12,44 +12,7 @@
  * once the UTC clock has passed its end; the current, partial day is never used as data.
  */
 
-import type {
-  AiDailyCost,
-  AiProviderAgentCost,
-  AiUnitCostRow,
-  AiUnitEconomics,
-  AiUsage,
-  AmountChange,
-  AnomalyScoreMethod,
-  AwsCostAnomaly,
-  AwsCostForecast,
-  BudgetBurn,
-  BudgetExhaustion,
-  BudgetNotificationStatus,
-  BudgetStatus,
-  CostAlert,
-  CostAlertType,
-  CostAnomaly,
-  CostDimension,
-  CostExplorerUsage,
-  CostForecast,
-  DailyCost,
-  DayRange,
-  FinOpsOverview,
-  FinOpsSourceId,
-  FinOpsSourceStatus,
-  ForecastMethod,
-  ForecastParameters,
-  ForecastPoint,
-  MethodForecast,
-  Mover,
-  MoverStatus,
-  ServiceDailyCost,
-  TriagedCostAnomaly,
-  WeekOverWeekTable,
-  WeekPeriods,
-  WeeklyReviewBudget,
-  WeeklyReviewReport,
-} from './schema/openapi';
+import type { DailyCost } from './schema/openapi';
 import type { QueryParameters } from './contract';
 
 /**
@@ -93,7 +56,7 @@ export type {
   WeekPeriods,
   WeeklyReviewBudget,
   WeeklyReviewReport,
-};
+} from './schema/openapi';
 
 /** A UTC calendar day, `YYYY-MM-DD`. */
 export type IsoDay = string;

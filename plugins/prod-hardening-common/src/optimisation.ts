@@ -3,16 +3,6 @@
  * TTL) measured from Cost Explorer, and AWS Trusted Advisor's cost-optimisation checks.
  * Money in integer micro-dollars, days `YYYY-MM-DD` (see finops.ts).
  */
-import type {
-  FinOpsOptimisation,
-  SavingsTarget,
-  SavingsTargetId,
-  SavingsTargetStatus,
-  SavingsWindow,
-  TrustedAdvisorCheckStatus,
-  TrustedAdvisorCostCheck,
-  TrustedAdvisorReport,
-} from './schema/openapi';
 
 /** The wire types are the contract's (openapi.yaml: FinOpsOptimisation and its parts). */
 export type {
@@ -24,4 +14,4 @@ export type {
   TrustedAdvisorCheckStatus,
   TrustedAdvisorCostCheck,
   TrustedAdvisorReport,
-};
+} from './schema/openapi';

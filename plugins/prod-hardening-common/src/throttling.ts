@@ -6,21 +6,7 @@
  * otherwise. A minute is the one starting at `minute` (the limiter's epoch-minute keys).
  */
 
-import type {
-  BusyCreator,
-  DeadLetterQueueStatus,
-  DlqRedriveMethod,
-  DlqRedriveResult,
-  DlqRedriveStatus,
-  FallbackStatus,
-  LatencySummary,
-  LimitsInForce,
-  RateLimiterMetrics,
-  ThrottlingCounters,
-  ThrottlingMinute,
-  ThrottlingOverview,
-  Unavailable,
-} from './schema/openapi';
+import type { DeadLetterQueueStatus } from './schema/openapi';
 
 /**
  * The wire types are the contract's (openapi.yaml, components ThrottlingOverview,
@@ -40,7 +26,7 @@ export type {
   ThrottlingMinute,
   ThrottlingOverview,
   Unavailable,
-};
+} from './schema/openapi';
 
 /** How the age of the DLQ's oldest message was found. */
 export type OldestMessageAgeSource = NonNullable<
