@@ -36,6 +36,8 @@ let doc: DynamoDBDocumentClient;
 let sns: SNSClient;
 /** Names of the DynamoDB operations sent, in order. */
 let calls: string[] = [];
+/** What each Query read: its index, or the table's partition. */
+let queried: string[] = [];
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -49,6 +51,18 @@ beforeAll(async () => {
   ddb.middlewareStack.add(
     (next, context) => args => {
       calls.push(context.commandName!.replace(/Command$/, ''));
+      // The document client's calls carry plain values here, not yet marshalled.
+      const input = args.input as {
+        IndexName?: string;
+        ExpressionAttributeValues?: Record<string, unknown>;
+      };
+      if (context.commandName === 'QueryCommand') {
+        const values = input.ExpressionAttributeValues ?? {};
+        queried.push(
+          input.IndexName ??
+            [values[':pk'], values[':from']].filter(Boolean).join(' from '),
+        );
+      }
       return next(args);
     },
     { step: 'initialize', name: 'recordOperations' },
@@ -411,9 +425,10 @@ describe('queries', () => {
 
   beforeEach(() => {
     calls = [];
+    queried = [];
   });
 
-  it('lists one provider in one Query, oldest first, within a date range', async () => {
+  it('lists one provider, oldest first: its partition per day, the index over a long range', async () => {
     const all = await m.getCostsByProvider('openai');
     expect(all.map(e => [e.date, e.agent, e.amountMicros])).toEqual([
       ['2026-11-14', 'content', 1_500_000],
@@ -425,10 +440,17 @@ describe('queries', () => {
       to: '2026-11-15',
     });
     expect(ranged.map(e => e.agent)).toEqual(['chatbot']);
-    expect(calls).toEqual(['Query', 'Query']);
+    // the default range is 90 days: more partitions than MAX_PARTITION_QUERIES
+    expect(queried).toEqual([INDEXES.byProvider, 'COST#2026-11-15#openai']);
+    const month = await m.getCostsByProvider('openai', {
+      from: '2026-10-17',
+      to: '2026-11-16',
+    });
+    expect(month).toEqual(all);
+    expect(queried.slice(2)).toHaveLength(31);
   });
 
-  it('lists one agent across providers in one Query', async () => {
+  it('lists one agent across providers: its sort keys in each partition, or the index', async () => {
     const content = await m.getCostsByAgent('content', { from: '2026-11-15' });
     expect(
       content.map(e => [e.provider, e.inputTokens, e.outputTokens, e.tokens]),
@@ -436,16 +458,38 @@ describe('queries', () => {
       ['azure', 1000, 200, 1200],
       ['openai', 7, 3, 10],
     ]);
-    expect(calls).toEqual(['Query']);
+    expect(queried.sort()).toEqual([
+      'COST#2026-11-15#azure',
+      'COST#2026-11-15#openai',
+      'COST#2026-11-16#azure',
+      'COST#2026-11-16#openai',
+    ]);
+    // an agent whose name starts with another's is not mixed in
+    expect(
+      await m.getCostsByAgent('chat', { from: '2026-11-15', to: '2026-11-15' }),
+    ).toEqual([]);
+    queried = [];
+    expect(await m.getCostsByAgent('content')).toEqual(
+      await m.getCostsByAgent('content', {
+        from: '2026-11-02',
+        to: '2026-11-16',
+      }),
+    );
+    expect(queried[0]).toBe(INDEXES.byAgent);
+    // 15 days × 2 providers
+    expect(queried.slice(1)).toHaveLength(30);
   });
 
-  it('lists one day across providers in one Query', async () => {
+  it('lists one day across providers: one Query per provider', async () => {
     const day = await m.getCostsByDate('2026-11-15');
     expect(day.map(e => `${e.provider}/${e.agent}/${e.model}`).sort()).toEqual([
       'azure/content/gpt-4',
       'openai/chatbot/gpt-4o',
     ]);
-    expect(calls).toEqual(['Query']);
+    expect(queried.sort()).toEqual([
+      'COST#2026-11-15#azure',
+      'COST#2026-11-15#openai',
+    ]);
   });
 
   it('totals a day from its rollups', async () => {
@@ -466,6 +510,37 @@ describe('queries', () => {
       ['2026-11-16#openai#content#gpt-4o', 3_000_000, 1],
     ]);
     expect(calls).toEqual(['Query']);
+  });
+
+  it('reads only today’s rollups once the past days of the range are cached, and returns no flush marks', async () => {
+    const fresh = monitor(tables);
+    const range = { from: '2026-11-14', to: '2026-11-16' };
+    const first = await fresh.getDailyRollups(range);
+    expect(first.map(r => r.date)).toEqual([
+      '2026-11-14',
+      '2026-11-15',
+      '2026-11-15',
+      '2026-11-16',
+      '2026-11-16',
+    ]);
+    expect(
+      first.flatMap(r => Object.keys(r)).filter(k => k.startsWith('flush#')),
+    ).toEqual([]);
+    expect(await fresh.getDailyRollups(range)).toEqual(first);
+    expect(queried).toEqual([
+      'ROLLUP#DAY from 2026-11-14',
+      'ROLLUP#DAY from 2026-11-16',
+    ]);
+    // today is read every time, so a new cost of today shows at once
+    await fresh.trackCost(
+      entry({ timestamp: '2026-11-16T11:00:00.000Z', amountUsd: 1 }),
+    );
+    const after = await fresh.getDailyRollups(range);
+    expect(after.slice(0, 3)).toEqual(first.slice(0, 3));
+    expect(after.find(r => r.sk.startsWith('2026-11-16#openai'))).toMatchObject(
+      { amountMicros: 4_000_000, entryCount: 2 },
+    );
+    await fresh.close();
   });
 
   it('rejects unknown providers and malformed dates before querying', async () => {

@@ -6,6 +6,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import {
+  AI_PROVIDERS,
+  AiProvider,
   ALERT_RETENTION_DAYS,
   ALERT_TYPES,
   AlertType,
@@ -15,7 +17,12 @@ import {
   INDEXES,
 } from './constants';
 import { CostValidationError } from './errors';
-import { alertPartitionKey, prefixUpperBound, ROLLUP_PK } from './keys';
+import {
+  alertPartitionKey,
+  costPartitionKey,
+  prefixUpperBound,
+  ROLLUP_PK,
+} from './keys';
 import type { DocumentClientLike } from './ledgerWriter';
 import { microsToUsd, sumMicros } from './money';
 import type { CostAlert, CostLedgerEntry, DailyRollup } from './records';
@@ -29,7 +36,25 @@ import {
   parseOrThrow,
   providerSchema,
 } from './schemas';
-import { firstRetainedDay, isExpired, isoSeconds, utcDay } from './time';
+import {
+  addDays,
+  daysBetween,
+  firstRetainedDay,
+  isExpired,
+  isoSeconds,
+  utcDay,
+} from './time';
+
+/**
+ * Entry queries read the seed's day-and-provider partitions (`COST#day#provider`), one
+ * Query each, in parallel, up to this many partitions (a month of one provider); a
+ * longer range reads the index instead. A partition read costs DynamoDB the same read
+ * units as an index read of the same entries (plus at most half a unit per Query for
+ * rounding), it never reads an index whose hash key has two values (all of a
+ * provider's entries in one index partition), and it sees an entry at once (indexes are
+ * eventually consistent).
+ */
+export const MAX_PARTITION_QUERIES = 31;
 
 export interface CostLedgerReaderOptions {
   /** A DynamoDBClient (wrapped in a document client here) or a document client. */
@@ -96,50 +121,79 @@ export class CostLedgerReader {
     return sumMicros(entries.map(e => e.amountMicros));
   }
 
-  /** Ledger entries of one provider, oldest first; one Query on `byProvider`. */
+  /**
+   * Ledger entries of one provider, oldest first: its partition of each day of the
+   * range, or `byProvider` for more than `MAX_PARTITION_QUERIES` days.
+   */
   async getCostsByProvider(
     provider: string,
     range: DateRange = {},
   ): Promise<CostLedgerEntry[]> {
     const p = parseOrThrow(providerSchema, provider, 'provider');
-    return this.queryEntries(INDEXES.byProvider, 'provider', p, range);
+    const { from, to } = this.resolveRange(range);
+    const partitions = costPartitions(from, to, [p]);
+    return partitions.length > MAX_PARTITION_QUERIES
+      ? this.queryEntries(INDEXES.byProvider, 'provider', p, { from, to })
+      : this.queryCostPartitions(partitions);
   }
 
-  /** Ledger entries of one agent, oldest first; one Query on `byAgent`. */
+  /**
+   * Ledger entries of one agent, oldest first: the agent's sort keys in every provider's
+   * partition of each day, or `byAgent` for more than `MAX_PARTITION_QUERIES` partitions.
+   */
   async getCostsByAgent(
     agent: string,
     range: DateRange = {},
   ): Promise<CostLedgerEntry[]> {
     const a = parseOrThrow(agentSchema, agent, 'agent');
-    return this.queryEntries(INDEXES.byAgent, 'agent', a, range);
+    const { from, to } = this.resolveRange(range);
+    const partitions = costPartitions(from, to, AI_PROVIDERS);
+    // Sort keys start with `agent#model`; an agent name has no '#'.
+    return partitions.length > MAX_PARTITION_QUERIES
+      ? this.queryEntries(INDEXES.byAgent, 'agent', a, { from, to })
+      : this.queryCostPartitions(partitions, `${a}#`);
   }
 
-  /** Ledger entries of one UTC day, all providers; one Query on `byDate`. */
+  /** Ledger entries of one UTC day, all providers, oldest first: each provider's partition. */
   async getCostsByDate(date: string): Promise<CostLedgerEntry[]> {
     const d = parseOrThrow(daySchema, date, 'date');
-    return this.queryEntries(INDEXES.byDate, 'date', d, { from: d, to: d });
+    return this.queryCostPartitions(costPartitions(d, d, AI_PROVIDERS));
   }
 
   /**
-   * Daily rollups for a date range (default: the last 90 days), sorted by day; one
-   * Query on the rollup partition. Rollups outlive the entries' TTL.
+   * Daily rollups for a date range (default: the last 90 days), sorted by day, from the
+   * rollup partition. Past days come from the cache while it holds them, so a range
+   * that ends today reads only today's rollups. Rollups outlive the entries' TTL.
    */
   async getDailyRollups(range: DateRange = {}): Promise<DailyRollup[]> {
     const { from, to } = this.resolveRange(range);
     const now = this.now();
     const today = utcDay(now);
-    const cached = this.rollupCache.get(from, to, today, now.getTime());
-    if (cached) return cached;
-    const items = (await this.queryAll({
-      ...this.rollupRangeQuery(from, to),
-      // The documented attributes only: not the writers' flush marks.
-      ProjectionExpression: DAILY_ROLLUP_ATTRIBUTES.map(a => `#${a}`).join(
-        ', ',
-      ),
-      ExpressionAttributeNames: attributeNames(...DAILY_ROLLUP_ATTRIBUTES),
-    })) as DailyRollup[];
-    this.rollupCache.put(from, to, items, today, now.getTime());
-    return items;
+    const lastPastDay = to < today ? to : addDays(today, -1);
+    const past =
+      from <= lastPastDay
+        ? this.rollupCache.get(from, lastPastDay, today, now.getTime())
+        : [];
+    if (past && to < today) return past;
+    if (past) {
+      const firstNewDay = from > today ? from : today;
+      return [...past, ...(await this.queryRollups(firstNewDay, to))];
+    }
+    const rollups = await this.queryRollups(from, to);
+    this.rollupCache.put(from, to, rollups, today, now.getTime());
+    return rollups;
+  }
+
+  private async queryRollups(from: string, to: string): Promise<DailyRollup[]> {
+    const items = await this.queryAll(this.rollupRangeQuery(from, to));
+    // The documented attributes, not the writers' flush marks. Picked here rather than
+    // by a ProjectionExpression: DynamoDB charges the whole item either way.
+    return items.map(
+      item =>
+        Object.fromEntries(
+          DAILY_ROLLUP_ATTRIBUTES.filter(a => a in item).map(a => [a, item[a]]),
+        ) as unknown as DailyRollup,
+    );
   }
 
   /** Rollup items as stored, flush marks included (for rebuilds). */
@@ -232,6 +286,45 @@ export class CostLedgerReader {
     };
   }
 
+  /**
+   * Unexpired entries of cost partitions (with a sort key prefix, only those), read in
+   * parallel, oldest first.
+   */
+  private async queryCostPartitions(
+    partitionKeys: string[],
+    sortKeyPrefix?: string,
+  ): Promise<CostLedgerEntry[]> {
+    const now = this.now();
+    const pages = await Promise.all(
+      partitionKeys.map(pk =>
+        this.queryAll({
+          TableName: this.tables.aiCosts,
+          KeyConditionExpression: sortKeyPrefix
+            ? '#pk = :pk AND begins_with(#sk, :prefix)'
+            : '#pk = :pk',
+          // Expired items can linger for days before DynamoDB deletes them.
+          FilterExpression: '#ttl > :now',
+          ExpressionAttributeNames: attributeNames(
+            'pk',
+            'ttl',
+            ...(sortKeyPrefix ? ['sk'] : []),
+          ),
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ':now': Math.floor(now.getTime() / 1000),
+            ...(sortKeyPrefix && { ':prefix': sortKeyPrefix }),
+          },
+        }),
+      ),
+    );
+    return (pages.flat() as CostLedgerEntry[])
+      .filter(e => !isExpired(e.ttl, now))
+      .sort(
+        (a, b) =>
+          a.timestamp.localeCompare(b.timestamp) || a.sk.localeCompare(b.sk),
+      );
+  }
+
   /** Entries on one index within a day range, unexpired only. */
   async queryEntries(
     IndexName: string,
@@ -283,4 +376,15 @@ export function attributeNames(
   ...attributes: string[]
 ): Record<string, string> {
   return Object.fromEntries(attributes.map(a => [`#${a}`, a]));
+}
+
+/** The cost partition keys of the given providers on every day of a range. */
+function costPartitions(
+  from: string,
+  to: string,
+  providers: readonly AiProvider[],
+): string[] {
+  return daysBetween(from, to).flatMap(day =>
+    providers.map(provider => costPartitionKey(day, provider)),
+  );
 }

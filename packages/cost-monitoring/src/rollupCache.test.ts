@@ -1,5 +1,6 @@
 import type { DailyRollup } from './records';
-import { daysBetween, PastDayRollupCache } from './rollupCache';
+import { PastDayRollupCache } from './rollupCache';
+import { daysBetween } from './time';
 
 const rollup = (date: string, amountMicros: number) =>
   ({ date, amountMicros } as DailyRollup);

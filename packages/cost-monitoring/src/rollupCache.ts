@@ -1,19 +1,5 @@
 import type { DailyRollup } from './records';
-
-const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` days from `from` to `to`, inclusive. Pure. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (
-    let t = Date.parse(`${from}T00:00:00Z`);
-    t <= Date.parse(`${to}T00:00:00Z`);
-    t += DAY_MS
-  ) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
+import { daysBetween } from './time';
 
 /**
  * The rollups of past days, kept for `ttlMs`. Past days change only through late

@@ -10,10 +10,9 @@ import { rollupKey } from './keys';
 import type { CostLedgerReader } from './ledgerReader';
 import type { LedgerWriter, WriteRequests } from './ledgerWriter';
 import type { DailyRollup } from './records';
-import { daysBetween } from './rollupCache';
 import { flushMarks, groupForRollup } from './rollups';
 import { DateRange, daySchema, parseOrThrow } from './schemas';
-import { firstRetainedDay, isoMillis } from './time';
+import { daysBetween, firstRetainedDay, isoMillis } from './time';
 
 /**
  * Rebuilds daily rollups from the ledger's entries: exact and idempotent, for
