@@ -7,7 +7,7 @@
  *   measured on moto only.
  */
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import path, { join } from 'node:path';
 import {
   getFreePort,
   startMoto,
@@ -27,7 +27,9 @@ export interface BenchStore {
 
 export async function startStore(name: StoreName): Promise<BenchStore> {
   if (name === 'moto') {
-    const moto = await startMoto();
+    const moto = await startMoto({
+      command: join(__dirname, 'moto_server_dynamodb_fix.py'),
+    });
     return {
       name,
       endpoint: moto.endpoint,
