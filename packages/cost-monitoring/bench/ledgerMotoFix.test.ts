@@ -177,6 +177,23 @@ async function scenario(endpoint: string) {
       return { ...got.Item, bin: Array.from(got.Item!.bin.B!) };
     });
 
+    // DynamoDB's item size limit, as moto measures it (405,000 bytes), either side of it
+    const sized = (sk: string, bytes: number) =>
+      ddb.send(
+        new PutItemCommand({
+          TableName: TABLES.aiCosts,
+          Item: {
+            pk: { S: 'SIZE' },
+            sk: { S: sk },
+            text: { S: 'x'.repeat(bytes) },
+          },
+        }),
+      );
+    out.fits = await outcome(
+      async () => (await sized('fits', 404_000)).Attributes,
+    );
+    out.tooLarge = await outcome(() => sized('too-large', 405_000));
+
     const put = (sk: string) => ({
       Put: {
         TableName: TABLES.aiCosts,
@@ -223,7 +240,11 @@ async function scenario(endpoint: string) {
 
     const scan = async (TableName: string) =>
       ((await ddb.send(new ScanCommand({ TableName }))).Items ?? [])
-        .map(i => JSON.stringify(normalized({ ...i, bin: undefined })))
+        .map(i =>
+          JSON.stringify(
+            normalized({ ...i, bin: undefined, text: i.text?.S?.length }),
+          ),
+        )
         .sort();
     out.aiCostsTable = await scan(TABLES.aiCosts);
     out.alertsTable = await scan(TABLES.costAlerts);
@@ -264,12 +285,18 @@ describe('bench/moto_server_dynamodb_fix.py', () => {
     expect(fromStock.cancelled).toEqual({
       error: expect.stringMatching(/^TransactionCanceledException/),
     });
+    expect(fromStock.tooLarge).toEqual({
+      error: expect.stringMatching(/^ValidationException: Item size/),
+    });
     expect(fromStock.invalid).toEqual({
       error: expect.stringMatching(/^ValidationException/),
     });
     const table = fromStock.aiCostsTable as string[];
     expect(table.filter(i => i.includes('"TX"'))).toEqual([
       expect.stringContaining('"kept"'),
+    ]);
+    expect(table.filter(i => i.includes('"SIZE"'))).toEqual([
+      expect.stringContaining('"text":404000'),
     ]);
     expect(table.find(i => i.includes('"ODD"'))).toContain(
       '"flag":{"BOOL":true}',

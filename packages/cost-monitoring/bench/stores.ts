@@ -1,7 +1,12 @@
 /**
  * The DynamoDB-API servers the ledger benchmark runs against, each started on a free
  * 127.0.0.1 port and stopped afterwards:
- * - moto_server: the project's local AWS emulator (Python, one process, slow);
+ * - moto: the project's local AWS emulator (Python, one process), run through
+ *   `moto_server_dynamodb_fix.py`, which removes four of moto's costs that grow with
+ *   the table or the item's attributes (see that file); its answers are the stock
+ *   server's (`ledgerMotoFix.test.ts`);
+ * - moto-stock: stock moto_server, to show what those costs are (not in the default
+ *   run: its transactions copy the whole table per item, minutes per run);
  * - dynalite: DynamoDB on LevelDB in Node, in memory, much faster, so the library's own
  *   ceiling shows. It has no TransactWriteItems, so named (exactly-once) entries are
  *   measured on moto only.
@@ -15,7 +20,7 @@ import {
   waitUntilHealthy,
 } from '@prod-hardening/dev-stack';
 
-export type StoreName = 'moto' | 'dynalite';
+export type StoreName = 'moto' | 'moto-stock' | 'dynalite';
 
 export interface BenchStore {
   name: StoreName;
@@ -26,10 +31,12 @@ export interface BenchStore {
 }
 
 export async function startStore(name: StoreName): Promise<BenchStore> {
-  if (name === 'moto') {
-    const moto = await startMoto({
-      command: join(__dirname, 'moto_server_dynamodb_fix.py'),
-    });
+  if (name === 'moto' || name === 'moto-stock') {
+    const moto = await startMoto(
+      name === 'moto'
+        ? { command: join(__dirname, 'moto_server_dynamodb_fix.py') }
+        : {},
+    );
     return {
       name,
       endpoint: moto.endpoint,
