@@ -9,10 +9,8 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   COST_SPIKE,
   loadResourceNames,
@@ -33,6 +31,7 @@ import {
   REGION,
   useEmulatorCredentials,
 } from '../testUtils/localAccount';
+import { permissionsDenying } from '../testUtils/permissions';
 import { recordingAuditor } from '../testUtils/recordingAuditor';
 
 jest.setTimeout(180_000);
@@ -81,19 +80,6 @@ function answerLikeAws() {
 }
 const feedbackCalls = () =>
   ce.commandCalls(ProvideAnomalyFeedbackCommand).map(c => c.args[0].input);
-
-/** Every permission allowed but the anomaly feedback one. */
-const withoutFeedbackPermission = () =>
-  mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => ({
-        result:
-          'permission' in r &&
-          r.permission.name === prodHardeningFinOpsFeedbackPermission.name
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      })) as any,
-  }).factory;
 
 describe('anomaly triage: POST /finops/anomalies/feedback (moto_server, real database)', () => {
   let moto: MotoServer;
@@ -332,7 +318,9 @@ describe('anomaly triage: POST /finops/anomalies/feedback (moto_server, real dat
   });
 
   it('refuses a user without prod-hardening.finops.feedback with 403, audits it, and records nothing', async () => {
-    const { server, events } = await backend([withoutFeedbackPermission()]);
+    const { server, events } = await backend([
+      permissionsDenying([prodHardeningFinOpsFeedbackPermission.name]),
+    ]);
     const res = await answer(server, {
       source: 'aws',
       anomalyId: AWS_ANOMALY,

@@ -1,11 +1,14 @@
 import type {
   BackstageCredentials,
+  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   prodHardeningReadPermission,
   prodHardeningRemediationApprovePermission,
+  prodHardeningRemediationExecutePermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Request, Router } from 'express';
 import type { Viewer } from '../domain/approvals/rules';
@@ -108,16 +111,32 @@ async function deciderOf(
   }
 }
 
-/** A signed-in user with their ownership refs (groups); undefined for a service. */
+/**
+ * A signed-in user with their ownership refs (groups) and whether the approve and
+ * execute permissions allow them; undefined for a service.
+ */
 async function viewerOf(
-  deps: { userInfo: UserInfoService },
+  deps: { userInfo: UserInfoService; permissions: PermissionsService },
   credentials: BackstageCredentials,
 ): Promise<Viewer | undefined> {
   const principal = credentials.principal as { type?: string };
   if (principal.type !== 'user') return undefined;
-  const info = await deps.userInfo.getUserInfo(credentials as any);
+  const [info, [approve, execute]] = await Promise.all([
+    deps.userInfo.getUserInfo(credentials as any),
+    deps.permissions.authorize(
+      [
+        { permission: prodHardeningRemediationApprovePermission },
+        { permission: prodHardeningRemediationExecutePermission },
+      ],
+      { credentials },
+    ),
+  ]);
   return {
     userRef: info.userEntityRef,
     ownershipRefs: info.ownershipEntityRefs,
+    allowed: {
+      approve: approve.result === AuthorizeResult.ALLOW,
+      execute: execute.result === AuthorizeResult.ALLOW,
+    },
   };
 }

@@ -17,6 +17,8 @@ import {
   reseed,
   startSeededMoto,
 } from '../testUtils/localAccount';
+import { prodHardeningRemediationExecutePermission } from '@prod-hardening/plugin-prod-hardening-common';
+import { permissionsDenying } from '../testUtils/permissions';
 import { recordingAuditor } from '../testUtils/recordingAuditor';
 import {
   seededCatalogEntities,
@@ -49,10 +51,11 @@ describe('four-eyes approvals against moto_server', () => {
       .then(o => o.PublicAccessBlockConfiguration)
       .catch(e => e.name);
 
-  const backend = async () => {
+  const backend = async (extraFeatures: any[] = []) => {
     const auditor = recordingAuditor();
     const { server } = await startTestBackend({
       features: [
+        ...extraFeatures,
         prodHardeningPlugin,
         // The production defaults: BPA and overridden blockers need approval.
         pluginConfig({ endpoint: moto.endpoint, resources, approvals: {} }),
@@ -231,6 +234,29 @@ describe('four-eyes approvals against moto_server', () => {
         'remediation-execute',
       ]),
     );
+  });
+
+  it('offers the approved plan’s execution only to whom the execute permission allows', async () => {
+    // sam approves but may not execute (the usual security-group setup)
+    const { api } = await backend([
+      permissionsDenying([prodHardeningRemediationExecutePermission.name], SAM),
+    ]);
+    const plan = (await api.preview(DANA, BPA, true)).body;
+    const id = (await api.ask(DANA, { planId: plan.planId, reason: REASON }))
+      .body.id;
+    expect((await api.get(SAM, id)).body.canDecide).toBe(true);
+    expect(
+      (await api.decide(SAM, id, { decision: 'approve' })).body,
+    ).toMatchObject({ status: 'approved', canExecute: false });
+    expect((await api.get(SAM, id)).body.canExecute).toBe(false);
+    expect((await api.list(SAM)).body.items).toEqual([
+      expect.objectContaining({ id, canExecute: false }),
+    ]);
+    expect((await api.get(DANA, id)).body.canExecute).toBe(true);
+    // and the backend refuses what the view does not offer
+    const refused = await api.execute(SAM, plan.planId);
+    expect(refused.status).toBe(403);
+    expect(await readBpa()).toBe('NoSuchPublicAccessBlockConfiguration');
   });
 
   it('refuses a rejected plan, and an approved plan whose resource changed since the preview', async () => {

@@ -1,5 +1,4 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { prodHardeningHistoryVerifyPermission } from '@prod-hardening/plugin-prod-hardening-common';
 import type { Knex } from 'knex';
 import request from 'supertest';
@@ -7,26 +6,12 @@ import { prodHardeningPlugin } from '../plugin';
 import { RemediationStore } from '../services/remediation/RemediationStore';
 import { migratedSqlite } from '../testUtils/database';
 import { pluginConfig } from '../testUtils/localAccount';
+import { permissionsDenying } from '../testUtils/permissions';
 import { recordingAuditor } from '../testUtils/recordingAuditor';
 
 jest.setTimeout(60_000);
 
 const VERIFY = '/api/prod-hardening/remediations/history/verify';
-
-/** The verify permission decided by `admin`; every other permission allowed. */
-function permissionsFor(admin: boolean) {
-  return mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => ({
-        result:
-          'permission' in r &&
-          r.permission.name === prodHardeningHistoryVerifyPermission.name &&
-          !admin
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      })) as any,
-  }).factory;
-}
 
 describe('GET /remediations/history/verify', () => {
   let db: Knex;
@@ -61,7 +46,9 @@ describe('GET /remediations/history/verify', () => {
         // Nothing listens there: this test never needs AWS.
         pluginConfig({ endpoint: 'http://127.0.0.1:1' }),
         mockServices.database.factory({ knex: db }),
-        permissionsFor(admin),
+        permissionsDenying(
+          admin ? [] : [prodHardeningHistoryVerifyPermission.name],
+        ),
         auditor.factory,
       ],
     });

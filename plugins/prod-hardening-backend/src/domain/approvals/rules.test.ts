@@ -36,14 +36,17 @@ const request = (over: Partial<StoredApproval> = {}): StoredApproval => ({
 
 const sam = {
   userRef: 'user:default/sam',
+  allowed: { approve: true, execute: true },
   ownershipRefs: ['user:default/sam', 'group:default/security'],
 };
 const dana = {
   userRef: 'user:default/dana',
+  allowed: { approve: true, execute: true },
   ownershipRefs: ['user:default/dana', 'group:default/platform-oncall'],
 };
 const wendy = {
   userRef: 'user:default/wendy',
+  allowed: { approve: true, execute: true },
   ownershipRefs: ['user:default/wendy', 'group:default/team-web'],
 };
 
@@ -231,5 +234,21 @@ describe('viewOf', () => {
     });
     expect(viewOf(approved, wendy, NOW).canExecute).toBe(false);
     expect(viewOf(approved, undefined, NOW)).not.toHaveProperty('state');
+  });
+
+  it('offers nothing the permissions refuse: no execute button without the execute permission, no decision without the approve one', () => {
+    const approved = request({ state: 'approved', decidedBy: sam.userRef });
+    const samCannotExecute = {
+      ...sam,
+      allowed: { approve: true, execute: false },
+    };
+    expect(viewOf(approved, sam, NOW).canExecute).toBe(true);
+    expect(viewOf(approved, samCannotExecute, NOW).canExecute).toBe(false);
+    const samCannotApprove = {
+      ...sam,
+      allowed: { approve: false, execute: true },
+    };
+    expect(viewOf(request(), sam, NOW).canDecide).toBe(true);
+    expect(viewOf(request(), samCannotApprove, NOW).canDecide).toBe(false);
   });
 });

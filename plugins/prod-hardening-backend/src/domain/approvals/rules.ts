@@ -53,6 +53,11 @@ export function approvalStatus(
 export interface Viewer {
   userRef: string;
   ownershipRefs: readonly string[];
+  /**
+   * What the permission framework lets this user do (the approve and the execute
+   * permissions), so a view offers only what the backend would accept.
+   */
+  allowed: { approve: boolean; execute: boolean };
 }
 
 export function isApprover(
@@ -152,10 +157,12 @@ export function viewOf(
     ...rest,
     status,
     canDecide: viewer
-      ? decisionProblem(approval, viewer, nowMs) === undefined
+      ? viewer.allowed.approve &&
+        decisionProblem(approval, viewer, nowMs) === undefined
       : false,
     canExecute: viewer
-      ? status === 'approved' &&
+      ? viewer.allowed.execute &&
+        status === 'approved' &&
         executionProblem(approval, viewer.userRef, nowMs) === undefined
       : false,
   };
