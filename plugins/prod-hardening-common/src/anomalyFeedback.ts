@@ -22,6 +22,15 @@ export const ANOMALY_FEEDBACK_LABELS: Record<AnomalyFeedbackValue, string> = {
   PLANNED_ACTIVITY: 'Planned activity',
 };
 
+/** "Planned activity — user:default/jane, 2026-12-06 10:15 UTC: load test". */
+export function describeAnomalyFeedback(f: AnomalyFeedback): string {
+  const when = `${f.answeredAt.slice(0, 16).replace('T', ' ')} UTC`;
+  const comment = f.comment ? `: ${f.comment}` : '';
+  return `${ANOMALY_FEEDBACK_LABELS[f.feedback]} — ${
+    f.answeredBy
+  }, ${when}${comment}`;
+}
+
 /** Who found the anomaly: AWS Cost Anomaly Detection, or the portal's own detection. */
 export type AnomalySource = 'aws' | 'portal';
 

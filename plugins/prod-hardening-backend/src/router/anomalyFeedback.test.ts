@@ -226,6 +226,30 @@ describe('anomaly triage: POST /finops/anomalies/feedback (moto_server, real dat
       feedback: { feedback: 'YES', answeredBy: 'user:default/mock' },
     });
     expect(events().map(e => e.status)).toEqual(['succeeded']);
+
+    // The weekly review shows the same answer, in JSON, Markdown and CSV.
+    const review = await request(server)
+      .get('/api/prod-hardening/finops/weekly-review')
+      .expect(200);
+    expect(
+      review.body.anomalies.find((a: any) => a.id === PORTAL_ANOMALY),
+    ).toMatchObject({ feedback: { feedback: 'YES', source: 'portal' } });
+    const md = await request(server)
+      .get('/api/prod-hardening/finops/weekly-review?format=md')
+      .expect(200);
+    expect(md.text).toMatch(
+      new RegExp(
+        `\\| ${spikeDay} \\| ${COST_SPIKE.service} \\(service\\) .*\\| Yes, an anomaly — user:default/mock, `,
+      ),
+    );
+    const csv = await request(server)
+      .get('/api/prod-hardening/finops/weekly-review?format=csv')
+      .expect(200);
+    expect(
+      csv.text
+        .split('\r\n')
+        .find((l: string) => l.startsWith(`${spikeDay},service,`)),
+    ).toMatch(/,YES,user:default\/mock,\d{4}-\d{2}-\d{2}T[\d:.]+Z,$/);
   });
 
   it('answers 404 for an anomaly the portal has not seen, and never asks AWS about it', async () => {

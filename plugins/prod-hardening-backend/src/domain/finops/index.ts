@@ -26,6 +26,7 @@ export {
   buildWeeklyReview,
   renderWeeklyReviewCsv,
   renderWeeklyReviewMarkdown,
+  withAnomalyFeedback,
 } from './weeklyReview';
 export type { WeeklyReviewInput } from './weeklyReview';
 export { MICROS_PER_USD, microsToUsd, sumMicros, usdToMicros } from './money';

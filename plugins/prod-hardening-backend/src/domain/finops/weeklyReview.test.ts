@@ -1,5 +1,6 @@
 import type {
   AiLedgerRow,
+  AnomalyFeedback,
   CostAlert,
   ServiceDailyCost,
 } from '@prod-hardening/plugin-prod-hardening-common';
@@ -9,7 +10,17 @@ import {
   buildWeeklyReview,
   renderWeeklyReviewCsv,
   renderWeeklyReviewMarkdown,
+  withAnomalyFeedback,
 } from './weeklyReview';
+
+const LAMBDA_ANSWER: AnomalyFeedback = {
+  source: 'portal',
+  anomalyId: '2025-03-12/service/AWS Lambda',
+  feedback: 'PLANNED_ACTIVITY',
+  comment: 'load test | ramp-up',
+  answeredBy: 'user:default/fiona',
+  answeredAt: '2025-03-13T09:30:00.000Z',
+};
 
 const NOW = new Date('2025-03-17T09:00:00Z'); // weeks 03-03..03-09 (previous) and 03-10..03-16
 
@@ -211,6 +222,22 @@ describe('buildWeeklyReview', () => {
     ]);
   });
 
+  it('gives each anomaly the id triage answers to, unanswered until answers are attached', () => {
+    expect(report.anomalies.map(a => [a.id, a.feedback])).toEqual([
+      ['2025-03-12/service/AWS Lambda', null],
+      ['2025-03-12/total/Total', null],
+    ]);
+    const triaged = withAnomalyFeedback(report, id =>
+      id === '2025-03-12/service/AWS Lambda' ? LAMBDA_ANSWER : null,
+    );
+    expect(triaged.anomalies.map(a => a.feedback)).toEqual([
+      LAMBDA_ANSWER,
+      null,
+    ]);
+    expect(triaged.movers).toBe(report.movers);
+    expect(report.anomalies[0].feedback).toBeNull();
+  });
+
   it('includes AI unit economics for the same weeks', () => {
     expect(report.aiUnitEconomics.total.current.costPerRequestMicros).toBe(
       usd(5.5) / 150,
@@ -226,6 +253,30 @@ describe('buildWeeklyReview', () => {
 describe('renderWeeklyReviewCsv', () => {
   const csv = renderWeeklyReviewCsv(report);
   const records = parseCsv(csv);
+
+  it('writes each anomaly’s triage answer, empty where none', () => {
+    const triaged = parseCsv(
+      renderWeeklyReviewCsv(
+        withAnomalyFeedback(report, id =>
+          id === LAMBDA_ANSWER.anomalyId ? LAMBDA_ANSWER : null,
+        ),
+      ),
+    );
+    const header = triaged.find(r => r[0] === 'day')!;
+    const at = (row: string[], column: string) => row[header.indexOf(column)];
+    const [lambda, total] = triaged.filter(r => r[0] === '2025-03-12');
+    expect(
+      ['triage', 'triaged_by', 'triaged_at', 'triage_comment'].map(c =>
+        at(lambda, c),
+      ),
+    ).toEqual([
+      'PLANNED_ACTIVITY',
+      'user:default/fiona',
+      '2025-03-13T09:30:00.000Z',
+      'load test | ramp-up',
+    ]);
+    expect(at(total, 'triage')).toBe('');
+  });
 
   it('writes one section per table, in the documented order, each ending with an empty line', () => {
     const sections = records.filter(r => r[0] === 'section').map(r => r[1]);
@@ -358,10 +409,19 @@ describe('renderWeeklyReviewMarkdown', () => {
     );
   });
 
-  it('lists the anomalies with expected, actual and impact', () => {
+  it('lists the anomalies with expected, actual, impact and their triage answer', () => {
     expect(lines).toContain(
-      '| 2025-03-12 | AWS Lambda (service) | $5.00 | $65.00 | +$60.00 | flat baseline |',
+      '| 2025-03-12 | AWS Lambda (service) | $5.00 | $65.00 | +$60.00 | flat baseline | not answered |',
     );
+    const triaged = renderWeeklyReviewMarkdown(
+      withAnomalyFeedback(report, id =>
+        id === '2025-03-12/service/AWS Lambda' ? LAMBDA_ANSWER : null,
+      ),
+    );
+    expect(triaged).toContain(
+      '| +$60.00 | flat baseline | Planned activity — user:default/fiona, 2025-03-13 09:30 UTC: load test \\| ramp-up |',
+    );
+    expect(triaged).toContain('| Total | $');
   });
 
   it('escapes an alert message so it stays inside its table cell', () => {

@@ -1,5 +1,7 @@
-import type {
-  AiLedgerRow,
+import {
+  describeAnomalyFeedback,
+  type AnomalyFeedback,
+  type AiLedgerRow,
   AiUnitCostRow,
   AmountChange,
   CostAlert,
@@ -7,11 +9,12 @@ import type {
   MethodForecast,
   MicroUsd,
   ServiceDailyCost,
-  WeekOverWeekTable,
-  WeeklyReviewReport,
+  type WeekOverWeekTable,
+  type WeeklyReviewReport,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { computeAiUnitEconomics } from './aiUnitEconomics';
 import { detectCostAnomalies, type AnomalyOptions } from './anomalies';
+import { portalAnomalyId } from './anomalyFeedback';
 import { csvNumber, toCsv, type CsvCell } from './csv';
 import { monthOf } from './dates';
 import {
@@ -104,17 +107,32 @@ export function buildWeeklyReview(
       holt: forecast.holt,
       parameters: forecast.parameters,
     },
+    // Answers are attached by withAnomalyFeedback: they live in the database.
     anomalies: detectCostAnomalies({
       now,
       rows: input.serviceCosts,
       options: { ...input.anomalyOptions, evaluateDays: 7 },
-    }),
+    }).map(a => ({ ...a, id: portalAnomalyId(a), feedback: null })),
     aiUnitEconomics: computeAiUnitEconomics({ now, rows: input.ledger }),
     openAlerts: [...input.openAlerts].sort(
       (a, b) =>
         severityRank[a.severity] - severityRank[b.severity] ||
         (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0),
     ),
+  };
+}
+
+/** The review with each anomaly's latest triage answer (null where none). */
+export function withAnomalyFeedback(
+  report: WeeklyReviewReport,
+  feedbackOf: (anomalyId: string) => AnomalyFeedback | null,
+): WeeklyReviewReport {
+  return {
+    ...report,
+    anomalies: report.anomalies.map(a => ({
+      ...a,
+      feedback: feedbackOf(a.id),
+    })),
   };
 }
 
@@ -251,6 +269,10 @@ export function renderWeeklyReviewCsv(report: WeeklyReviewReport): string {
       'impact_usd',
       'score',
       'score_method',
+      'triage',
+      'triaged_by',
+      'triaged_at',
+      'triage_comment',
     ],
     report.anomalies.map(a => [
       a.day,
@@ -262,6 +284,10 @@ export function renderWeeklyReviewCsv(report: WeeklyReviewReport): string {
       money(a.impactMicros),
       decimal(a.score),
       a.scoreMethod,
+      a.feedback?.feedback ?? null,
+      a.feedback?.answeredBy ?? null,
+      a.feedback?.answeredAt ?? null,
+      a.feedback?.comment ?? null,
     ]),
   );
 
@@ -491,6 +517,7 @@ export function renderWeeklyReviewMarkdown(report: WeeklyReviewReport): string {
             { title: 'Actual', align: 'right' },
             { title: 'Impact', align: 'right' },
             { title: 'Score', align: 'right' },
+            { title: 'Triage' },
           ],
           report.anomalies.map(a => [
             a.day,
@@ -499,6 +526,7 @@ export function renderWeeklyReviewMarkdown(report: WeeklyReviewReport): string {
             formatUsd(a.actualMicros),
             formatUsd(a.impactMicros, { signed: true }),
             a.score === null ? 'flat baseline' : a.score.toFixed(1),
+            a.feedback ? describeAnomalyFeedback(a.feedback) : 'not answered',
           ]),
         ),
   );

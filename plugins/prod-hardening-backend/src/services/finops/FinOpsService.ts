@@ -21,6 +21,7 @@ import {
   BudgetSnapshot,
   budgetStatus,
   buildWeeklyReview,
+  withAnomalyFeedback,
   computeAiUnitEconomics,
   detectCostAnomalies,
   forecastMonth,
@@ -324,13 +325,19 @@ export class FinOpsService {
       this.options.store.getServiceCosts(),
       this.liveData(),
     ]);
-    return buildWeeklyReview({
+    const report = buildWeeklyReview({
       now,
       budgetMicros: usdToMicros(this.options.monthlyBudgetUsd),
       serviceCosts,
       ledger: live.ledger.state === 'ok' ? live.ledger.value : [],
       openAlerts: live.alerts.state === 'ok' ? live.alerts.value : [],
     });
+    const answers = await this.options.feedback.forAnomalies(
+      'portal',
+      report.anomalies.map(a => a.id),
+    );
+    const latest = latestFeedback(answers);
+    return withAnomalyFeedback(report, id => latest('portal', id));
   }
 
   /**

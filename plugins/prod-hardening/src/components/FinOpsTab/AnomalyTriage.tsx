@@ -7,11 +7,12 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import {
-  ANOMALY_FEEDBACK_LABELS,
   ANOMALY_FEEDBACK_VALUES,
   AnomalyFeedback,
   AnomalyFeedbackValue,
   AnomalySource,
+  describeAnomalyFeedback,
+  TriagedCostAnomaly,
   prodHardeningFinOpsFeedbackPermission,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { useState } from 'react';
@@ -24,15 +25,6 @@ const BUTTON_LABELS: Record<AnomalyFeedbackValue, string> = {
   NO: 'No',
   PLANNED_ACTIVITY: 'Planned activity',
 };
-
-/** "Planned activity — user:default/jane, 2026-12-06 10:15 UTC: load test". */
-export function describeFeedback(f: AnomalyFeedback): string {
-  const when = `${f.answeredAt.slice(0, 16).replace('T', ' ')} UTC`;
-  const comment = f.comment ? `: ${f.comment}` : '';
-  return `${ANOMALY_FEEDBACK_LABELS[f.feedback]} — ${
-    f.answeredBy
-  }, ${when}${comment}`;
-}
 
 /**
  * One anomaly's triage: its latest answer, and Yes / No / Planned activity for those
@@ -78,10 +70,15 @@ export function AnomalyTriage(props: {
         color={shown ? 'text.primary' : 'text.secondary'}
         data-testid="anomaly-feedback"
       >
-        {shown ? describeFeedback(shown) : 'Not answered yet'}
+        {shown ? describeAnomalyFeedback(shown) : 'Not answered yet'}
       </Typography>
       {allowed && (
-        <Stack direction="row" spacing={1} alignItems="center">
+        <Stack
+          direction="row"
+          spacing={1}
+          alignItems="center"
+          className="anomaly-triage-actions"
+        >
           <ButtonGroup
             size="small"
             aria-label={`Is ${props.label} an anomaly?`}
@@ -108,5 +105,21 @@ export function AnomalyTriage(props: {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** The triage of one of the portal's own anomalies (FinOps tab and weekly review). */
+export function PortalAnomalyTriage({
+  anomaly,
+}: {
+  anomaly: Pick<TriagedCostAnomaly, 'id' | 'feedback' | 'series' | 'day'>;
+}) {
+  return (
+    <AnomalyTriage
+      source="portal"
+      anomalyId={anomaly.id}
+      feedback={anomaly.feedback}
+      label={`${anomaly.series} on ${anomaly.day}`}
+    />
   );
 }

@@ -13,7 +13,7 @@ import type {
   TriagedCostAnomaly,
 } from '@prod-hardening/plugin-prod-hardening-common';
 import { formatChange, formatUsd } from '../../utils/finops';
-import { AnomalyTriage } from './AnomalyTriage';
+import { AnomalyTriage, PortalAnomalyTriage } from './AnomalyTriage';
 
 /** Both detections' anomalies, each with its latest answer and, if allowed, the triage buttons. */
 export function AnomalyList({
@@ -65,12 +65,7 @@ export function AnomalyList({
               portal (score {a.score === null ? 'n/a' : a.score.toFixed(1)})
             </TableCell>
             <TableCell>
-              <AnomalyTriage
-                source="portal"
-                anomalyId={a.id}
-                feedback={a.feedback}
-                label={`${a.series} on ${a.day}`}
-              />
+              <PortalAnomalyTriage anomaly={a} />
             </TableCell>
           </TableRow>
         ))}

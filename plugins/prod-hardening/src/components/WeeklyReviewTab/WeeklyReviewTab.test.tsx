@@ -1,5 +1,11 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import type { AnomalyFeedbackRequest } from '@prod-hardening/plugin-prod-hardening-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { prodHardeningApiRef } from '../../api';
 import { fakeApi } from '../../testUtils/fakeApi';
 import { weeklyReviewFixture } from '../../testUtils/finopsFixtures';
@@ -14,6 +20,7 @@ describe('WeeklyReviewTab', () => {
             prodHardeningApiRef,
             fakeApi({ getWeeklyReview: async () => weeklyReviewFixture }),
           ],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <WeeklyReviewTab />
@@ -36,6 +43,67 @@ describe('WeeklyReviewTab', () => {
     expect(
       screen.getByRole('table', { name: 'Cost alerts' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows each anomaly’s latest answer and takes a new one in the review', async () => {
+    const [spike] = weeklyReviewFixture.anomalies;
+    const review = {
+      ...weeklyReviewFixture,
+      anomalies: [
+        {
+          ...spike,
+          feedback: {
+            source: 'portal' as const,
+            anomalyId: spike.id,
+            feedback: 'PLANNED_ACTIVITY' as const,
+            comment: 'load test',
+            answeredBy: 'user:default/fiona',
+            answeredAt: '2026-11-26T09:30:00.000Z',
+          },
+        },
+      ],
+    };
+    const sent: AnomalyFeedbackRequest[] = [];
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            prodHardeningApiRef,
+            fakeApi({
+              getWeeklyReview: async () => review,
+              provideAnomalyFeedback: async request => {
+                sent.push(request);
+                return {
+                  ...review.anomalies[0].feedback,
+                  feedback: 'YES',
+                  comment: null,
+                  answeredBy: 'user:default/guest',
+                  answeredAt: '2026-11-28T08:00:00.000Z',
+                };
+              },
+            }),
+          ],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
+        <WeeklyReviewTab />
+      </TestApiProvider>,
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Anomalies this week',
+    });
+    expect(within(table).getByTestId('anomaly-feedback')).toHaveTextContent(
+      'Planned activity — user:default/fiona, 2026-11-26 09:30 UTC: load test',
+    );
+    fireEvent.click(await within(table).findByRole('button', { name: 'Yes' }));
+    await waitFor(() =>
+      expect(within(table).getByTestId('anomaly-feedback')).toHaveTextContent(
+        'Yes, an anomaly — user:default/guest, 2026-11-28 08:00 UTC',
+      ),
+    );
+    expect(sent).toEqual([
+      { source: 'portal', anomalyId: spike.id, feedback: 'YES' },
+    ]);
   });
 
   it('downloads the CSV under the name the backend gives it', async () => {
@@ -61,6 +129,7 @@ describe('WeeklyReviewTab', () => {
               downloadWeeklyReview,
             }),
           ],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <WeeklyReviewTab />

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { prodHardeningApiRef, WeeklyReviewDownloadFormat } from '../../api';
 import { useWeeklyReview } from '../../hooks/useFinOps';
 import { formatChange, formatUsd } from '../../utils/finops';
+import { PortalAnomalyTriage } from '../FinOpsTab/AnomalyTriage';
 import { AiUnitCostTable, AlertList } from '../FinOpsTab/FinOpsLists';
 
 /** Printing shows the report only: no navigation, no buttons, tables kept whole. */
@@ -27,9 +28,10 @@ const printStyles = (
   <GlobalStyles
     styles={{
       '@media print': {
-        'nav, header, [role="tablist"], .weekly-review-actions': {
-          display: 'none !important',
-        },
+        'nav, header, [role="tablist"], .weekly-review-actions, .anomaly-triage-actions':
+          {
+            display: 'none !important',
+          },
         '.weekly-review section': { breakInside: 'avoid' },
         body: { background: '#fff' },
       },
@@ -184,11 +186,12 @@ function Report({ report }: { report: WeeklyReviewReport }) {
                 <TableCell align="right">Expected</TableCell>
                 <TableCell align="right">Actual</TableCell>
                 <TableCell align="right">Impact</TableCell>
+                <TableCell>Is it an anomaly?</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {report.anomalies.map(a => (
-                <TableRow key={`${a.day}-${a.dimension}-${a.series}`}>
+                <TableRow key={a.id}>
                   <TableCell>{a.day}</TableCell>
                   <TableCell>{a.series}</TableCell>
                   <TableCell align="right">
@@ -199,6 +202,9 @@ function Report({ report }: { report: WeeklyReviewReport }) {
                   </TableCell>
                   <TableCell align="right">
                     {formatUsd(a.impactMicros)}
+                  </TableCell>
+                  <TableCell>
+                    <PortalAnomalyTriage anomaly={a} />
                   </TableCell>
                 </TableRow>
               ))}

@@ -2486,9 +2486,10 @@ export const spec = {
           anomalies: {
             type: 'array',
             items: {
-              $ref: '#/components/schemas/CostAnomaly',
+              $ref: '#/components/schemas/TriagedCostAnomaly',
             },
-            description: 'Anomalies on the days of the current week.',
+            description:
+              'Anomalies on the days of the current week, each with its latest triage answer (or null).',
           },
           aiUnitEconomics: {
             $ref: '#/components/schemas/AiUnitEconomics',

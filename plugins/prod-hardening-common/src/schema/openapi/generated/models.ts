@@ -1272,8 +1272,8 @@ export interface components {
       };
       /** @description The month that contains the last day of the current week. */
       budget: components['schemas']['WeeklyReviewBudget'];
-      /** @description Anomalies on the days of the current week. */
-      anomalies: components['schemas']['CostAnomaly'][];
+      /** @description Anomalies on the days of the current week, each with its latest triage answer (or null). */
+      anomalies: components['schemas']['TriagedCostAnomaly'][];
       aiUnitEconomics: components['schemas']['AiUnitEconomics'];
       /** @description Critical first, then newest first. */
       openAlerts: components['schemas']['CostAlert'][];
