@@ -42,6 +42,7 @@ Everything else is stock moto_server; it takes the same arguments.
 """
 import sys
 import copy
+import inspect
 import threading
 
 from moto.core.serialize import BaseJSONSerializer
@@ -58,41 +59,22 @@ from moto.dynamodb.models.table import Table
 from moto.server import main
 
 stock_query = Table.query
+QUERY_SIGNATURE = inspect.signature(stock_query)
 stock_all_items = Table.all_items
 in_query = threading.local()
 
 
-def query(
-    self,
-    hash_key,
-    range_comparison,
-    range_objs,
-    limit,
-    exclusive_start_key,
-    scan_index_forward,
-    projection_expressions,
-    index_name=None,
-    *args,
-    **kwargs,
-):
+def query(self, hash_key, *args, **kwargs):
+    # moto passes index_name by position; binding finds it either way
+    index_name = QUERY_SIGNATURE.bind(self, hash_key, *args, **kwargs).arguments.get(
+        "index_name"
+    )
     if index_name:
         in_query.partition = ("index", None)
     elif hash_key is not None:
         in_query.partition = ("table", hash_key)
     try:
-        return stock_query(
-            self,
-            hash_key,
-            range_comparison,
-            range_objs,
-            limit,
-            exclusive_start_key,
-            scan_index_forward,
-            projection_expressions,
-            index_name,
-            *args,
-            **kwargs,
-        )
+        return stock_query(self, hash_key, *args, **kwargs)
     finally:
         in_query.partition = None
 

@@ -39,6 +39,7 @@ import {
 import {
   addDays,
   daysBetween,
+  epochSeconds,
   firstRetainedDay,
   isExpired,
   isoSeconds,
@@ -169,15 +170,16 @@ export class CostLedgerReader {
     const { from, to } = this.resolveRange(range);
     const now = this.now();
     const today = utcDay(now);
-    const lastPastDay = to < today ? to : addDays(today, -1);
+    // Past days may come from the cache; today (and any later day) is always read.
+    const pastTo = to < today ? to : addDays(today, -1);
     const past =
-      from <= lastPastDay
-        ? this.rollupCache.get(from, lastPastDay, today, now.getTime())
-        : [];
-    if (past && to < today) return past;
+      from <= pastTo
+        ? this.rollupCache.get(from, pastTo, today, now.getTime())
+        : undefined;
     if (past) {
-      const firstNewDay = from > today ? from : today;
-      return [...past, ...(await this.queryRollups(firstNewDay, to))];
+      return pastTo === to
+        ? past
+        : [...past, ...(await this.queryRollups(today, to))];
     }
     const rollups = await this.queryRollups(from, to);
     this.rollupCache.put(from, to, rollups, today, now.getTime());
@@ -294,31 +296,25 @@ export class CostLedgerReader {
     partitionKeys: string[],
     sortKeyPrefix?: string,
   ): Promise<CostLedgerEntry[]> {
-    const now = this.now();
     const pages = await Promise.all(
       partitionKeys.map(pk =>
-        this.queryAll({
-          TableName: this.tables.aiCosts,
+        this.queryUnexpiredEntries({
           KeyConditionExpression: sortKeyPrefix
             ? '#pk = :pk AND begins_with(#sk, :prefix)'
             : '#pk = :pk',
-          // Expired items can linger for days before DynamoDB deletes them.
-          FilterExpression: '#ttl > :now',
           ExpressionAttributeNames: attributeNames(
             'pk',
-            'ttl',
             ...(sortKeyPrefix ? ['sk'] : []),
           ),
           ExpressionAttributeValues: {
             ':pk': pk,
-            ':now': Math.floor(now.getTime() / 1000),
             ...(sortKeyPrefix && { ':prefix': sortKeyPrefix }),
           },
         }),
       ),
     );
-    return (pages.flat() as CostLedgerEntry[])
-      .filter(e => !isExpired(e.ttl, now))
+    return pages
+      .flat()
       .sort(
         (a, b) =>
           a.timestamp.localeCompare(b.timestamp) || a.sk.localeCompare(b.sk),
@@ -333,23 +329,41 @@ export class CostLedgerReader {
     range: DateRange,
   ): Promise<CostLedgerEntry[]> {
     const { from, to } = this.resolveRange(range);
-    const now = this.now();
-    const items = await this.queryAll({
-      TableName: this.tables.aiCosts,
+    return this.queryUnexpiredEntries({
       IndexName,
       KeyConditionExpression: '#h = :h AND #ts BETWEEN :from AND :to',
-      // Expired items can linger for days before DynamoDB deletes them.
-      FilterExpression: '#ttl > :now',
-      ExpressionAttributeNames: {
-        '#h': hashAttribute,
-        '#ts': 'timestamp',
-        '#ttl': 'ttl',
-      },
+      ExpressionAttributeNames: { '#h': hashAttribute, '#ts': 'timestamp' },
       ExpressionAttributeValues: {
         ':h': hashValue,
         ':from': from,
         ':to': prefixUpperBound(to),
-        ':now': Math.floor(now.getTime() / 1000),
+      },
+    });
+  }
+
+  /** One Query of ledger entries (all pages), the expired ones left out. */
+  private async queryUnexpiredEntries(
+    query: Pick<
+      QueryCommandInput,
+      | 'IndexName'
+      | 'KeyConditionExpression'
+      | 'ExpressionAttributeNames'
+      | 'ExpressionAttributeValues'
+    >,
+  ): Promise<CostLedgerEntry[]> {
+    const now = this.now();
+    const items = await this.queryAll({
+      ...query,
+      TableName: this.tables.aiCosts,
+      // Expired items can linger for days before DynamoDB deletes them.
+      FilterExpression: '#ttl > :now',
+      ExpressionAttributeNames: {
+        ...query.ExpressionAttributeNames,
+        '#ttl': 'ttl',
+      },
+      ExpressionAttributeValues: {
+        ...query.ExpressionAttributeValues,
+        ':now': epochSeconds(now),
       },
     });
     return (items as CostLedgerEntry[]).filter(e => !isExpired(e.ttl, now));

@@ -294,28 +294,33 @@ export class FinOpsService {
       id: portalAnomalyId(a),
     }));
     const aws = state?.anomalies.state === 'ok' ? state.anomalies.value : [];
-    const { feedback } = this.options;
-    const [ownAnswers, awsAnswers] = await Promise.all([
-      feedback.forAnomalies(
+    const [ownLatest, awsLatest] = await Promise.all([
+      this.latestAnswers(
         'portal',
         own.map(a => a.id),
       ),
-      feedback.forAnomalies(
+      this.latestAnswers(
         'aws',
         aws.map(a => a.id),
       ),
     ]);
-    const ownLatest = latestFeedback(ownAnswers);
-    const awsLatest = latestFeedback(awsAnswers);
     return {
       anomalies: own.map(
-        (a): TriagedCostAnomaly => ({
-          ...a,
-          feedback: ownLatest('portal', a.id),
-        }),
+        (a): TriagedCostAnomaly => ({ ...a, feedback: ownLatest(a.id) }),
       ),
-      awsAnomalies: aws.map(a => toAwsAnomaly(a, awsLatest('aws', a.id))),
+      awsAnomalies: aws.map(a => toAwsAnomaly(a, awsLatest(a.id))),
     };
+  }
+
+  /** The latest triage answer of each of these anomalies, as a lookup by id. */
+  private async latestAnswers(
+    source: AnomalySource,
+    anomalyIds: string[],
+  ): Promise<(anomalyId: string) => AnomalyFeedback | null> {
+    const latest = latestFeedback(
+      await this.options.feedback.forAnomalies(source, anomalyIds),
+    );
+    return anomalyId => latest(source, anomalyId);
   }
 
   async getWeeklyReview(): Promise<WeeklyReviewReport> {
@@ -332,12 +337,13 @@ export class FinOpsService {
       ledger: live.ledger.state === 'ok' ? live.ledger.value : [],
       openAlerts: live.alerts.state === 'ok' ? live.alerts.value : [],
     });
-    const answers = await this.options.feedback.forAnomalies(
-      'portal',
-      report.anomalies.map(a => a.id),
+    return withAnomalyFeedback(
+      report,
+      await this.latestAnswers(
+        'portal',
+        report.anomalies.map(a => a.id),
+      ),
     );
-    const latest = latestFeedback(answers);
-    return withAnomalyFeedback(report, id => latest('portal', id));
   }
 
   /**
